@@ -1,0 +1,189 @@
+//! The complaint state machine (workflow.md). State and action codes are public API.
+
+use crate::coded_enum;
+
+coded_enum! {
+    State {
+        Draft = "draft",
+        AwaitingRegistration = "awaiting_registration",
+        QaInvestigation = "qa_investigation",
+        ProductionCountermeasure = "production_countermeasure",
+        EngineeringReview = "engineering_review",
+        CoordinatorReview = "coordinator_review",
+        SalesProposal = "sales_proposal",
+        Consolidation = "consolidation",
+        PendingApproval = "pending_approval",
+        CustomerNegotiation = "customer_negotiation",
+        InvalidNotice = "invalid_notice",
+        AwaitingClose = "awaiting_close",
+        Closed = "closed",
+    }
+}
+
+coded_enum! {
+    Closure {
+        Resolved = "resolved",
+        Invalid = "invalid",
+        Withdrawn = "withdrawn",
+        Superseded = "superseded",
+    }
+}
+
+coded_enum! {
+    Action {
+        Submit = "submit",
+        Register = "register",
+        ReturnToSales = "return_to_sales",
+        ConcludeInvestigation = "conclude_investigation",
+        DeclareInvalid = "declare_invalid",
+        RecordContainment = "record_containment",
+        SubmitCountermeasure = "submit_countermeasure",
+        SubmitEngineeringOpinion = "submit_engineering_opinion",
+        ForwardToSales = "forward_to_sales",
+        ProposeResolution = "propose_resolution",
+        SubmitForApproval = "submit_for_approval",
+        Approve = "approve",
+        Reject = "reject",
+        RecordOutcome = "record_outcome",
+        ConfirmInvalidNotice = "confirm_invalid_notice",
+        Close = "close",
+        SendBack = "send_back",
+        Withdraw = "withdraw",
+        Remind = "remind",
+    }
+}
+
+impl State {
+    pub fn is_open(self) -> bool {
+        self != State::Closed
+    }
+
+    /// Registered cases are visible beyond the sales department.
+    pub fn is_registered(self) -> bool {
+        !matches!(self, State::Draft | State::AwaitingRegistration | State::Closed)
+    }
+
+    /// The step before this one on the route, where `send_back` leads.
+    /// From customer negotiation it leads to the proposal: an approved
+    /// resolution can only change by being proposed and routed again.
+    pub fn previous(self, engineering_requested: bool) -> Option<State> {
+        use State::*;
+        Some(match self {
+            QaInvestigation => AwaitingRegistration,
+            ProductionCountermeasure => QaInvestigation,
+            EngineeringReview => ProductionCountermeasure,
+            CoordinatorReview if engineering_requested => EngineeringReview,
+            CoordinatorReview => ProductionCountermeasure,
+            SalesProposal => CoordinatorReview,
+            Consolidation => SalesProposal,
+            PendingApproval => Consolidation,
+            CustomerNegotiation => SalesProposal,
+            InvalidNotice => QaInvestigation,
+            AwaitingClose => CustomerNegotiation,
+            Draft | AwaitingRegistration | Closed => return None,
+        })
+    }
+}
+
+/// Where an action leads. `Closed` carries how the case closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Stay,
+    To(State),
+    Close(Closure),
+}
+
+/// The facts of a case that decide where an action leads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Route {
+    pub engineering_requested: bool,
+    /// For `record_outcome`: did the customer accept?
+    pub customer_accepted: bool,
+}
+
+/// Whether `action` may start from `state`, and where it leads.
+/// `None` means the state does not allow the action (409).
+pub fn target(state: State, action: Action, route: Route) -> Option<Target> {
+    use Action::*;
+    use State::*;
+    let t = match (action, state) {
+        (_, Closed) => return None,
+        (Submit, Draft) => Target::To(AwaitingRegistration),
+        (Register, AwaitingRegistration) => Target::To(QaInvestigation),
+        (ReturnToSales, AwaitingRegistration | QaInvestigation) => Target::To(Draft),
+        (ConcludeInvestigation, QaInvestigation) => Target::To(ProductionCountermeasure),
+        (DeclareInvalid, QaInvestigation) => Target::To(InvalidNotice),
+        (RecordContainment, QaInvestigation | ProductionCountermeasure) => Target::Stay,
+        (SubmitCountermeasure, ProductionCountermeasure) if route.engineering_requested => Target::To(EngineeringReview),
+        (SubmitCountermeasure, ProductionCountermeasure) => Target::To(CoordinatorReview),
+        (SubmitEngineeringOpinion, EngineeringReview) => Target::To(CoordinatorReview),
+        (ForwardToSales, CoordinatorReview) => Target::To(SalesProposal),
+        (ProposeResolution, SalesProposal) => Target::To(Consolidation),
+        (SubmitForApproval, Consolidation) => Target::To(PendingApproval),
+        (Approve, PendingApproval) => Target::To(CustomerNegotiation),
+        (Reject, PendingApproval) => Target::To(SalesProposal),
+        (RecordOutcome, CustomerNegotiation) if route.customer_accepted => Target::To(AwaitingClose),
+        (RecordOutcome, CustomerNegotiation) => Target::Close(Closure::Superseded),
+        (ConfirmInvalidNotice, InvalidNotice) => Target::Close(Closure::Invalid),
+        (Close, AwaitingClose) => Target::Close(Closure::Resolved),
+        (SendBack, s) => Target::To(s.previous(route.engineering_requested)?),
+        (Withdraw, _) => Target::Close(Closure::Withdrawn),
+        (Remind, s) if s != Draft => Target::Stay,
+        _ => return None,
+    };
+    Some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for s in State::ALL {
+            assert_eq!(s.as_str().parse::<State>().unwrap(), *s);
+        }
+        for a in Action::ALL {
+            assert_eq!(a.as_str().parse::<Action>().unwrap(), *a);
+        }
+        assert_eq!(Action::ALL.len(), 19);
+        assert_eq!(State::ALL.len(), 13);
+    }
+
+    #[test]
+    fn main_route_in_order() {
+        use Action::*;
+        let r = Route::default();
+        let mut s = State::Draft;
+        for a in [Submit, Register, ConcludeInvestigation, SubmitCountermeasure, ForwardToSales, ProposeResolution, SubmitForApproval, Approve] {
+            match target(s, a, r) {
+                Some(Target::To(n)) => s = n,
+                other => panic!("{a} from {s}: {other:?}"),
+            }
+        }
+        assert_eq!(s, State::CustomerNegotiation);
+        let accepted = Route { customer_accepted: true, ..r };
+        assert_eq!(target(s, RecordOutcome, accepted), Some(Target::To(State::AwaitingClose)));
+        assert_eq!(target(s, RecordOutcome, r), Some(Target::Close(Closure::Superseded)));
+        assert_eq!(target(State::AwaitingClose, Close, r), Some(Target::Close(Closure::Resolved)));
+    }
+
+    #[test]
+    fn engineering_detour_only_when_asked() {
+        let asked = Route { engineering_requested: true, ..Route::default() };
+        assert_eq!(target(State::ProductionCountermeasure, Action::SubmitCountermeasure, asked), Some(Target::To(State::EngineeringReview)));
+        assert_eq!(State::CoordinatorReview.previous(true), Some(State::EngineeringReview));
+        assert_eq!(State::CoordinatorReview.previous(false), Some(State::ProductionCountermeasure));
+    }
+
+    #[test]
+    fn closed_allows_nothing_and_wrong_states_refuse() {
+        for a in Action::ALL {
+            assert_eq!(target(State::Closed, *a, Route::default()), None, "{a}");
+        }
+        assert_eq!(target(State::Draft, Action::Approve, Route::default()), None);
+        assert_eq!(target(State::Draft, Action::SendBack, Route::default()), None);
+        assert_eq!(target(State::Draft, Action::Remind, Route::default()), None);
+        assert_eq!(target(State::AwaitingRegistration, Action::SendBack, Route::default()), None);
+    }
+}

@@ -1,0 +1,310 @@
+// Diesel schema shared by PostgreSQL and SQLite; kept in step with migrations/.
+diesel::table! {
+    organizations (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        timezone -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    departments (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        password_hash -> Text,
+        department_id -> BigInt,
+        active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_roles (user_id, role) {
+        user_id -> BigInt,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        family -> Text,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> BigInt,
+        username -> Text,
+        address -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customers (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        market -> Text,
+        owner_id -> BigInt,
+        department_id -> BigInt,
+        contact_name -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    complaints (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        number -> Nullable<Text>,
+        state -> Text,
+        closure -> Nullable<Text>,
+        version -> BigInt,
+        customer_id -> BigInt,
+        sales_department_id -> BigInt,
+        created_by -> BigInt,
+        market -> Text,
+        order_number -> Nullable<Text>,
+        product_number -> Nullable<Text>,
+        product_spec -> Nullable<Text>,
+        ship_date -> Nullable<Date>,
+        quantity_shipped -> Nullable<BigInt>,
+        defective_quantity -> Nullable<BigInt>,
+        found_at -> Nullable<Text>,
+        description -> Nullable<Text>,
+        requests -> Text,
+        request_quantity_undetermined -> Bool,
+        claim_amount_fen -> Nullable<BigInt>,
+        channel -> Nullable<Text>,
+        has_sample -> Bool,
+        sample_return_required -> Bool,
+        severity -> Nullable<Text>,
+        kind -> Nullable<Text>,
+        non_quality_cause -> Nullable<Text>,
+        is_major -> Bool,
+        registered_at -> Nullable<Timestamp>,
+        step_entered_at -> Timestamp,
+        step_due_at -> Nullable<Timestamp>,
+        case_due_at -> Nullable<Timestamp>,
+        containment_due_at -> Nullable<Timestamp>,
+        containment_recorded_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        engineering_requested -> Bool,
+        countermeasure_department_id -> Nullable<BigInt>,
+        investigation -> Nullable<Text>,
+        containment -> Nullable<Text>,
+        countermeasure -> Nullable<Text>,
+        engineering_opinion -> Nullable<Text>,
+        coordinator_remarks -> Nullable<Text>,
+        settlement_total_fen -> Nullable<BigInt>,
+        loss_total_fen -> Nullable<BigInt>,
+        proposed_by -> Nullable<BigInt>,
+        proposed_at -> Nullable<Timestamp>,
+        consolidated_opinion -> Nullable<Text>,
+        approval_tier -> Nullable<Integer>,
+        approver_role -> Nullable<Text>,
+        approval_policy_version -> Nullable<BigInt>,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+        approval_comment -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        first_closure -> Nullable<Bool>,
+        supersedes_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    complaint_responsibilities (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        department_id -> BigInt,
+        team -> Nullable<Text>,
+        person_id -> Nullable<BigInt>,
+        ratio_percent -> Integer,
+    }
+}
+
+diesel::table! {
+    resolution_lines (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        position -> Integer,
+        kind -> Text,
+        quantity -> Nullable<BigInt>,
+        unit_price_fen -> Nullable<BigInt>,
+        amount_fen -> Nullable<BigInt>,
+        transport_cost_fen -> Nullable<BigInt>,
+        settlement_fen -> BigInt,
+        loss_fen -> BigInt,
+        remarks -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    complaint_events (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        seq -> BigInt,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        actor_id -> Nullable<BigInt>,
+        actor_role -> Nullable<Text>,
+        at -> Timestamp,
+        body -> Text,
+        step_due_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    complaint_counters (org_id, period) {
+        org_id -> BigInt,
+        period -> Text,
+        last_serial -> BigInt,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        complaint_id -> Nullable<BigInt>,
+        title -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        event_type -> Text,
+        aggregate -> Text,
+        aggregate_id -> BigInt,
+        payload -> Text,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+        attempts -> Integer,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        org_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Nullable<BigInt>,
+        request_id -> Nullable<Text>,
+        details -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (id) {
+        id -> BigInt,
+        owner -> Text,
+        idem_key -> Text,
+        method -> Text,
+        path -> Text,
+        body_hash -> Text,
+        status -> Nullable<Integer>,
+        content_type -> Nullable<Text>,
+        response_body -> Nullable<Binary>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    policies (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        name -> Text,
+        version -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    calendar_days (org_id, day) {
+        org_id -> BigInt,
+        day -> Date,
+        working -> Bool,
+        name -> Text,
+    }
+}
+
+diesel::joinable!(complaints -> customers (customer_id));
+diesel::joinable!(complaint_events -> complaints (complaint_id));
+diesel::joinable!(resolution_lines -> complaints (complaint_id));
+diesel::joinable!(complaint_responsibilities -> complaints (complaint_id));
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(customers -> departments (department_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    departments,
+    users,
+    user_roles,
+    refresh_tokens,
+    login_failures,
+    customers,
+    complaints,
+    complaint_responsibilities,
+    resolution_lines,
+    complaint_events,
+    complaint_counters,
+    notifications,
+    outbox,
+    audit_log,
+    idempotency_keys,
+    policies,
+    calendar_days,
+);
