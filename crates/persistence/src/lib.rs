@@ -1,1 +1,31 @@
+//! Kehu's storage: one diesel schema and repository code for PostgreSQL and SQLite.
 
+pub mod db;
+pub mod error;
+pub mod schema;
+pub mod people;
+pub mod sessions;
+pub mod customers;
+pub mod complaints;
+pub mod events;
+pub mod settings;
+
+pub use db::{build_pool, write_tx, Backend, DbConn, Pool, PooledConn};
+pub use error::{DbError, DbResult};
+
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same on both databases for case-insensitive search.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally inside LIKE.
+pub fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

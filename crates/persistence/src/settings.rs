@@ -1,0 +1,156 @@
+//! Versioned policies, the working-day calendar, numbering counters and
+//! idempotency records.
+
+use crate::db::{Backend, DbConn};
+use crate::error::DbResult;
+use crate::schema::{calendar_days, complaint_counters, idempotency_keys, policies};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = policies)]
+pub struct PolicyRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub name: String,
+    pub version: i64,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub created_by: Option<i64>,
+}
+
+pub fn current_policy(conn: &mut DbConn, org_id: i64, name: &str) -> DbResult<Option<PolicyRow>> {
+    Ok(policies::table
+        .filter(policies::org_id.eq(org_id).and(policies::name.eq(name)))
+        .order(policies::version.desc())
+        .select(PolicyRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Stores a new version; the unique (org, name, version) key makes two
+/// concurrent edits of the same version conflict instead of both winning.
+pub fn insert_policy(conn: &mut DbConn, org_id: i64, name: &str, version: i64, body: &str, by: Option<i64>, now: NaiveDateTime) -> DbResult<PolicyRow> {
+    Ok(diesel::insert_into(policies::table)
+        .values((
+            policies::org_id.eq(org_id),
+            policies::name.eq(name),
+            policies::version.eq(version),
+            policies::body.eq(body),
+            policies::created_by.eq(by),
+            policies::created_at.eq(now),
+        ))
+        .returning(policies::all_columns)
+        .get_result::<PolicyRow>(conn)?)
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = calendar_days)]
+pub struct CalendarDay {
+    pub org_id: i64,
+    pub day: NaiveDate,
+    pub working: bool,
+    pub name: String,
+}
+
+pub fn calendar(conn: &mut DbConn, org_id: i64, from: Option<NaiveDate>, to: Option<NaiveDate>) -> DbResult<Vec<CalendarDay>> {
+    let mut q = calendar_days::table.filter(calendar_days::org_id.eq(org_id)).select(CalendarDay::as_select()).into_boxed();
+    if let Some(f) = from {
+        q = q.filter(calendar_days::day.ge(f));
+    }
+    if let Some(t) = to {
+        q = q.filter(calendar_days::day.le(t));
+    }
+    Ok(q.order(calendar_days::day).load(conn)?)
+}
+
+pub fn set_calendar_day(conn: &mut DbConn, org_id: i64, day: NaiveDate, working: bool, name: &str) -> DbResult<()> {
+    delete_calendar_day(conn, org_id, day)?;
+    diesel::insert_into(calendar_days::table)
+        .values((calendar_days::org_id.eq(org_id), calendar_days::day.eq(day), calendar_days::working.eq(working), calendar_days::name.eq(name)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_calendar_day(conn: &mut DbConn, org_id: i64, day: NaiveDate) -> DbResult<usize> {
+    Ok(diesel::delete(calendar_days::table.filter(calendar_days::org_id.eq(org_id).and(calendar_days::day.eq(day)))).execute(conn)?)
+}
+
+#[derive(QueryableByName)]
+struct Serial {
+    #[diesel(sql_type = BigInt)]
+    last_serial: i64,
+}
+
+/// Takes the next serial of the month inside the caller's transaction. The
+/// row lock held until commit serialises registrations, and a rollback gives
+/// the serial back, so numbers stay gapless.
+pub fn next_serial(conn: &mut DbConn, org_id: i64, period: &str) -> DbResult<i64> {
+    let ensure = match conn.backend() {
+        Backend::Postgres => "INSERT INTO complaint_counters (org_id, period, last_serial) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING",
+        Backend::Sqlite => "INSERT OR IGNORE INTO complaint_counters (org_id, period, last_serial) VALUES (?, ?, 0)",
+    };
+    diesel::sql_query(ensure).bind::<BigInt, _>(org_id).bind::<Text, _>(period).execute(conn)?;
+    let row: Serial = diesel::update(complaint_counters::table.filter(complaint_counters::org_id.eq(org_id).and(complaint_counters::period.eq(period))))
+        .set(complaint_counters::last_serial.eq(complaint_counters::last_serial + 1))
+        .returning(complaint_counters::last_serial)
+        .get_result::<i64>(conn)
+        .map(|last_serial| Serial { last_serial })?;
+    Ok(row.last_serial)
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = idempotency_keys)]
+pub struct IdempotencyRow {
+    pub id: i64,
+    pub owner: String,
+    pub idem_key: String,
+    pub method: String,
+    pub path: String,
+    pub body_hash: String,
+    pub status: Option<i32>,
+    pub content_type: Option<String>,
+    pub response_body: Option<Vec<u8>>,
+    pub created_at: NaiveDateTime,
+}
+
+/// Reserves a key; `Ok(None)` when this call reserved it, `Ok(Some(row))` when
+/// it was there already (finished or still running).
+pub fn reserve_idempotency(conn: &mut DbConn, owner: &str, key: &str, method: &str, path: &str, body_hash: &str, now: NaiveDateTime, expired_before: NaiveDateTime) -> DbResult<Option<IdempotencyRow>> {
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before))).execute(conn)?;
+    let inserted = diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::owner.eq(owner),
+            idempotency_keys::idem_key.eq(key),
+            idempotency_keys::method.eq(method),
+            idempotency_keys::path.eq(path),
+            idempotency_keys::body_hash.eq(body_hash),
+            idempotency_keys::created_at.eq(now),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(None),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(Some(
+            idempotency_keys::table
+                .filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)))
+                .select(IdempotencyRow::as_select())
+                .first(conn)?,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn complete_idempotency(conn: &mut DbConn, owner: &str, key: &str, status: i32, content_type: Option<&str>, body: &[u8]) -> DbResult<()> {
+    diesel::update(idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key))))
+        .set((idempotency_keys::status.eq(status), idempotency_keys::content_type.eq(content_type), idempotency_keys::response_body.eq(body)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets a reservation whose request did not finish (so a retry can run).
+pub fn release_idempotency(conn: &mut DbConn, owner: &str, key: &str) -> DbResult<()> {
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)).and(idempotency_keys::status.is_null())))
+        .execute(conn)?;
+    Ok(())
+}
