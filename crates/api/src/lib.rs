@@ -1,1 +1,129 @@
+//! Kehu's HTTP service: routes, auth, background work and the `kehu` binary.
 
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod routes;
+pub mod state;
+pub mod telemetry;
+pub mod worker;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+use config::Settings;
+use state::AppState;
+use std::net::TcpListener;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// A server bound and ready to run, with the port it got.
+pub struct Application {
+    pub port: u16,
+    pub server: Server,
+}
+
+/// The OpenAPI document, built from the route registration alone.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(routes::api))
+        .service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .split_for_parts();
+    api
+}
+
+impl Application {
+    /// Migrates, makes sure a company exists, binds (port 0 picks a free one).
+    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        let pool = kehu_persistence::build_pool(&settings.database_url, settings.pool_size)?;
+        {
+            let mut conn = pool.get()?;
+            app::bootstrap::ensure_company(&mut conn)
+                .map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
+        }
+        let listener = TcpListener::bind(settings.bind)?;
+        let port = listener.local_addr()?.port();
+        if settings.workers {
+            worker::spawn(pool.clone(), settings.worker_interval_secs);
+        }
+        let state = web::Data::new(AppState {
+            keys: auth::jwt::Keys::new(&settings.jwt_secret),
+            pool,
+            settings: settings.clone(),
+        });
+        let static_dir = settings.static_dir.clone();
+        let server = HttpServer::new(move || {
+            let (app, api) = App::new()
+                .into_utoipa_app()
+                .openapi(openapi::ApiDoc::openapi())
+                .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(http::body::MAX_JSON_BYTES))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    error::ApiError::field("query", "invalid", e.to_string()).into()
+                }))
+                .app_data(
+                    web::PathConfig::default()
+                        .error_handler(|_, _| error::ApiError::NotFound.into()),
+                )
+                .service(utoipa_actix_web::scope("/api/v1").configure(routes::api))
+                .service(routes::health::healthz)
+                .service(routes::health::readyz)
+                .split_for_parts();
+            let spec = api.clone();
+            app.wrap(from_fn(http::problems::problem_details))
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .route(
+                    "/api/v1/openapi.json",
+                    web::get().to(move || {
+                        let spec = spec.clone();
+                        async move { actix_web::HttpResponse::Ok().json(spec) }
+                    }),
+                )
+                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi-docs.json", api))
+                .configure(|cfg| spa(cfg, &static_dir))
+        })
+        .listen(listener)?
+        .shutdown_timeout(20)
+        .run();
+        Ok(Application { port, server })
+    }
+}
+
+/// Serves the built SPA at `/`, sending unknown paths to `index.html` so that
+/// client-side routes survive a reload.
+fn spa(cfg: &mut web::ServiceConfig, dir: &std::path::Path) {
+    let index = dir.join("index.html");
+    if !index.exists() {
+        return;
+    }
+    cfg.service(
+        actix_files::Files::new("/", dir)
+            .index_file("index.html")
+            .default_handler(actix_web::dev::fn_service(
+                move |req: actix_web::dev::ServiceRequest| {
+                    let index = index.clone();
+                    async move {
+                        let (req, _) = req.into_parts();
+                        if req.path().starts_with("/api/") {
+                            return Ok(actix_web::dev::ServiceResponse::new(
+                                req,
+                                actix_web::ResponseError::error_response(
+                                    &error::ApiError::NotFound,
+                                ),
+                            ));
+                        }
+                        let file = actix_files::NamedFile::open_async(index).await?;
+                        let res = file.into_response(&req);
+                        Ok(actix_web::dev::ServiceResponse::new(req, res))
+                    }
+                },
+            )),
+    );
+}

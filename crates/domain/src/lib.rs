@@ -1,16 +1,16 @@
 //! Kehu's business rules, free of I/O: money, numbering, the complaint state
 //! machine and its permissions, approval tiers, deadlines, resolution values.
 
-pub mod codes;
-pub mod money;
-pub mod number;
-pub mod role;
-pub mod workflow;
-pub mod permission;
 pub mod approval;
-pub mod resolution;
+pub mod codes;
 pub mod deadline;
 pub mod intake;
+pub mod money;
+pub mod number;
+pub mod permission;
+pub mod resolution;
+pub mod role;
+pub mod workflow;
 
 pub use money::Money;
 pub use role::{Actor, Role};

@@ -25,13 +25,24 @@ pub struct EventRow {
 }
 
 pub fn insert_event(conn: &mut DbConn, e: &EventRow) -> DbResult<()> {
-    diesel::insert_into(complaint_events::table).values(e).execute(conn)?;
+    diesel::insert_into(complaint_events::table)
+        .values(e)
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn events_of(conn: &mut DbConn, complaint_id: i64, after_seq: i64, limit: i64) -> DbResult<Vec<EventRow>> {
+pub fn events_of(
+    conn: &mut DbConn,
+    complaint_id: i64,
+    after_seq: i64,
+    limit: i64,
+) -> DbResult<Vec<EventRow>> {
     Ok(complaint_events::table
-        .filter(complaint_events::complaint_id.eq(complaint_id).and(complaint_events::seq.gt(after_seq)))
+        .filter(
+            complaint_events::complaint_id
+                .eq(complaint_id)
+                .and(complaint_events::seq.gt(after_seq)),
+        )
         .order(complaint_events::seq)
         .limit(limit)
         .select(EventRow::as_select())
@@ -81,7 +92,13 @@ pub fn notify(conn: &mut DbConn, users: &[i64], n: &NewNotification) -> DbResult
     Ok(())
 }
 
-pub fn notifications_page(conn: &mut DbConn, user_id: i64, unread_only: bool, before_id: Option<i64>, limit: i64) -> DbResult<Vec<NotificationRow>> {
+pub fn notifications_page(
+    conn: &mut DbConn,
+    user_id: i64,
+    unread_only: bool,
+    before_id: Option<i64>,
+    limit: i64,
+) -> DbResult<Vec<NotificationRow>> {
     let mut q = notifications::table
         .filter(notifications::user_id.eq(user_id))
         .order(notifications::id.desc())
@@ -99,15 +116,28 @@ pub fn notifications_page(conn: &mut DbConn, user_id: i64, unread_only: bool, be
 
 pub fn unread_count(conn: &mut DbConn, user_id: i64) -> DbResult<i64> {
     Ok(notifications::table
-        .filter(notifications::user_id.eq(user_id).and(notifications::read_at.is_null()))
+        .filter(
+            notifications::user_id
+                .eq(user_id)
+                .and(notifications::read_at.is_null()),
+        )
         .count()
         .get_result(conn)?)
 }
 
 /// Marks one (or, with `None`, every) notification of the user read.
-pub fn mark_read(conn: &mut DbConn, user_id: i64, id: Option<i64>, now: NaiveDateTime) -> DbResult<usize> {
+pub fn mark_read(
+    conn: &mut DbConn,
+    user_id: i64,
+    id: Option<i64>,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
     let mut q = diesel::update(notifications::table)
-        .filter(notifications::user_id.eq(user_id).and(notifications::read_at.is_null()))
+        .filter(
+            notifications::user_id
+                .eq(user_id)
+                .and(notifications::read_at.is_null()),
+        )
         .into_boxed();
     if let Some(id) = id {
         q = q.filter(notifications::id.eq(id));
@@ -117,7 +147,11 @@ pub fn mark_read(conn: &mut DbConn, user_id: i64, id: Option<i64>, now: NaiveDat
 
 pub fn notification_exists(conn: &mut DbConn, user_id: i64, id: i64) -> DbResult<bool> {
     let n: i64 = notifications::table
-        .filter(notifications::user_id.eq(user_id).and(notifications::id.eq(id)))
+        .filter(
+            notifications::user_id
+                .eq(user_id)
+                .and(notifications::id.eq(id)),
+        )
         .count()
         .get_result(conn)?;
     Ok(n > 0)
@@ -148,7 +182,11 @@ pub fn enqueue(conn: &mut DbConn, e: &OutboxEvent) -> DbResult<()> {
 
 pub fn outbox_count(conn: &mut DbConn, aggregate_id: i64, event_type: &str) -> DbResult<i64> {
     Ok(outbox::table
-        .filter(outbox::aggregate_id.eq(aggregate_id).and(outbox::event_type.eq(event_type)))
+        .filter(
+            outbox::aggregate_id
+                .eq(aggregate_id)
+                .and(outbox::event_type.eq(event_type)),
+        )
         .count()
         .get_result(conn)?)
 }
@@ -182,7 +220,11 @@ pub fn audit(conn: &mut DbConn, a: &Audit) -> DbResult<()> {
 
 pub fn audit_count(conn: &mut DbConn, entity: &str, entity_id: i64) -> DbResult<i64> {
     Ok(audit_log::table
-        .filter(audit_log::entity.eq(entity).and(audit_log::entity_id.eq(entity_id)))
+        .filter(
+            audit_log::entity
+                .eq(entity)
+                .and(audit_log::entity_id.eq(entity_id)),
+        )
         .count()
         .get_result(conn)?)
 }

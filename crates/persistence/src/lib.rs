@@ -1,13 +1,13 @@
 //! Kehu's storage: one diesel schema and repository code for PostgreSQL and SQLite.
 
+pub mod complaints;
+pub mod customers;
 pub mod db;
 pub mod error;
-pub mod schema;
-pub mod people;
-pub mod sessions;
-pub mod customers;
-pub mod complaints;
 pub mod events;
+pub mod people;
+pub mod schema;
+pub mod sessions;
 pub mod settings;
 
 pub use db::{build_pool, write_tx, Backend, DbConn, Pool, PooledConn};

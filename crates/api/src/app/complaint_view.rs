@@ -1,0 +1,391 @@
+//! The complaint resource as clients see it, assembled without a query per row.
+
+use crate::auth::Caller;
+use crate::error::ApiResult;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use kehu_domain::permission::{self, CaseFacts};
+use kehu_domain::{Action, Money, Role, State};
+use kehu_persistence::complaints::{self, ComplaintRow};
+use kehu_persistence::{customers, people, DbConn};
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+/// Exact money: a decimal string with two fraction digits and its currency.
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct MoneyView {
+    #[schema(example = "120000.00", pattern = "^[0-9]+\\.[0-9]{2}$")]
+    pub amount: String,
+    #[schema(example = "CNY")]
+    pub currency: String,
+}
+
+pub fn money(fen: i64) -> MoneyView {
+    MoneyView {
+        amount: Money::from_fen(fen)
+            .map(|m| m.to_string())
+            .unwrap_or_else(|_| format!("{}.{:02}", fen / 100, (fen % 100).abs())),
+        currency: "CNY".into(),
+    }
+}
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct Ref {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Intake {
+    pub order_number: Option<String>,
+    pub product_number: Option<String>,
+    pub product_spec: Option<String>,
+    pub ship_date: Option<NaiveDate>,
+    pub quantity_shipped: Option<i64>,
+    pub defective_quantity: Option<i64>,
+    /// Defective ÷ shipped, percent with two decimals.
+    #[schema(example = "2.50")]
+    pub defect_rate_percent: Option<String>,
+    pub found_at: Option<String>,
+    pub description: Option<String>,
+    #[schema(example = json!(["return", "compensation"]))]
+    pub requests: Vec<String>,
+    pub request_quantity_undetermined: bool,
+    pub claim_amount: Option<MoneyView>,
+    #[schema(example = "phone")]
+    pub channel: Option<String>,
+    pub has_sample: bool,
+    pub sample_return_required: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Responsibility {
+    pub department_id: i64,
+    pub department_name: Option<String>,
+    pub team: Option<String>,
+    pub person_id: Option<i64>,
+    pub ratio_percent: i32,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResolutionLineView {
+    #[schema(example = "return")]
+    pub kind: String,
+    pub quantity: Option<i64>,
+    pub unit_price: Option<MoneyView>,
+    pub amount: Option<MoneyView>,
+    pub transport_cost: Option<MoneyView>,
+    /// Settlement value: what the customer receives (routes approval).
+    pub settlement: MoneyView,
+    /// Loss counted for responsibility and penalties.
+    pub loss: MoneyView,
+    pub remarks: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Resolution {
+    pub lines: Vec<ResolutionLineView>,
+    pub settlement_total: Option<MoneyView>,
+    pub loss_total: Option<MoneyView>,
+    pub proposed_by: Option<Ref>,
+    pub proposed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Approval {
+    /// 1-based tier of the approval policy.
+    pub tier: Option<i32>,
+    #[schema(example = "deputy_gm")]
+    pub approver_role: Option<String>,
+    pub policy_version: Option<i64>,
+    pub approved_by: Option<Ref>,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub comment: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ComplaintView {
+    pub id: i64,
+    /// `YYMM-NNNN`, given at registration.
+    #[schema(example = "2611-0007")]
+    pub number: Option<String>,
+    #[schema(example = "pending_approval")]
+    pub state: String,
+    /// How a closed case closed: resolved, invalid, withdrawn, superseded.
+    pub closure: Option<String>,
+    pub version: i64,
+    pub customer: Ref,
+    pub sales_department: Ref,
+    pub created_by: Ref,
+    #[schema(example = "domestic")]
+    pub market: String,
+    pub intake: Intake,
+    pub severity: Option<String>,
+    pub kind: Option<String>,
+    pub non_quality_cause: Option<String>,
+    pub is_major: bool,
+    pub registered_at: Option<DateTime<Utc>>,
+    pub step_entered_at: DateTime<Utc>,
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub step_overdue: bool,
+    pub case_due_at: Option<DateTime<Utc>>,
+    pub containment_due_at: Option<DateTime<Utc>>,
+    pub containment_recorded_at: Option<DateTime<Utc>>,
+    pub engineering_requested: bool,
+    pub countermeasure_department: Option<Ref>,
+    /// QA findings as recorded by `conclude_investigation` or `declare_invalid`.
+    #[schema(value_type = Option<Object>)]
+    pub investigation: Option<serde_json::Value>,
+    pub responsibilities: Vec<Responsibility>,
+    /// Containment actions recorded so far.
+    #[schema(value_type = Vec<Object>)]
+    pub containment: Vec<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub countermeasure: Option<serde_json::Value>,
+    pub engineering_opinion: Option<String>,
+    pub coordinator_remarks: Option<String>,
+    pub resolution: Resolution,
+    pub consolidated_opinion: Option<String>,
+    pub approval: Approval,
+    #[schema(value_type = Option<Object>)]
+    pub outcome: Option<serde_json::Value>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Closed within the whole-case deadline (一次关闭).
+    pub first_closure: Option<bool>,
+    pub supersedes_id: Option<i64>,
+    /// What the caller may do now; draw buttons from this.
+    #[schema(example = json!(["approve", "reject", "send_back"]))]
+    pub available_actions: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Compact form for lists and the task inbox.
+#[derive(Serialize, ToSchema)]
+pub struct ComplaintSummary {
+    pub id: i64,
+    pub number: Option<String>,
+    pub state: String,
+    pub closure: Option<String>,
+    pub version: i64,
+    pub customer: Ref,
+    pub sales_department_id: i64,
+    pub product_number: Option<String>,
+    pub description: Option<String>,
+    pub market: String,
+    pub severity: Option<String>,
+    pub kind: Option<String>,
+    pub is_major: bool,
+    pub settlement_total: Option<MoneyView>,
+    pub step_entered_at: DateTime<Utc>,
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub step_overdue: bool,
+    pub case_due_at: Option<DateTime<Utc>>,
+    pub registered_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}
+
+fn json_field(s: &Option<String>) -> Option<serde_json::Value> {
+    s.as_deref().and_then(|v| serde_json::from_str(v).ok())
+}
+
+pub fn facts(row: &ComplaintRow, customer_owner_id: Option<i64>) -> CaseFacts {
+    CaseFacts {
+        state: row.state.parse().unwrap_or(State::Closed),
+        sales_department_id: row.sales_department_id,
+        created_by: row.created_by,
+        customer_owner_id,
+        countermeasure_department_id: row.countermeasure_department_id,
+        engineering_requested: row.engineering_requested,
+        proposed_by: row.proposed_by,
+        approver_role: row
+            .approver_role
+            .as_deref()
+            .and_then(|r| r.parse::<Role>().ok()),
+        registered: row.registered_at.is_some(),
+    }
+}
+
+pub fn overdue(row: &ComplaintRow, now: NaiveDateTime) -> bool {
+    row.state != "closed" && row.step_due_at.is_some_and(|d| d < now)
+}
+
+pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult<ComplaintView> {
+    let customer = customers::get(conn, row.org_id, row.customer_id)?;
+    let lines = complaints::lines(conn, row.id)?;
+    let resp = complaints::responsibilities(conn, row.id)?;
+    let mut user_ids = vec![row.created_by];
+    user_ids.extend(row.proposed_by);
+    user_ids.extend(row.approved_by);
+    let users: HashMap<i64, String> = people::display_names(conn, &user_ids)?
+        .into_iter()
+        .collect();
+    let mut dept_ids = vec![row.sales_department_id];
+    dept_ids.extend(row.countermeasure_department_id);
+    dept_ids.extend(resp.iter().map(|r| r.department_id));
+    let depts: HashMap<i64, String> = people::department_names(conn, &dept_ids)?
+        .into_iter()
+        .collect();
+    let user_ref = |id: i64| Ref {
+        id,
+        name: users.get(&id).cloned().unwrap_or_default(),
+    };
+    let dept_ref = |id: i64| Ref {
+        id,
+        name: depts.get(&id).cloned().unwrap_or_default(),
+    };
+    let case = facts(&row, Some(customer.owner_id));
+    let available: Vec<String> = permission::available_actions(&caller.actor(), &case)
+        .iter()
+        .map(|a: &Action| a.as_str().to_owned())
+        .collect();
+    let now = Utc::now().naive_utc();
+    let domain_intake = crate::app::intake::to_domain(&row);
+    Ok(ComplaintView {
+        id: row.id,
+        number: row.number.clone(),
+        state: row.state.clone(),
+        closure: row.closure.clone(),
+        version: row.version,
+        customer: Ref {
+            id: customer.id,
+            name: customer.name.clone(),
+        },
+        sales_department: dept_ref(row.sales_department_id),
+        created_by: user_ref(row.created_by),
+        market: row.market.clone(),
+        intake: Intake {
+            order_number: row.order_number.clone(),
+            product_number: row.product_number.clone(),
+            product_spec: row.product_spec.clone(),
+            ship_date: row.ship_date,
+            quantity_shipped: row.quantity_shipped,
+            defective_quantity: row.defective_quantity,
+            defect_rate_percent: domain_intake
+                .defect_rate_bp()
+                .map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+            found_at: row.found_at.clone(),
+            description: row.description.clone(),
+            requests: row
+                .requests
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            request_quantity_undetermined: row.request_quantity_undetermined,
+            claim_amount: row.claim_amount_fen.map(money),
+            channel: row.channel.clone(),
+            has_sample: row.has_sample,
+            sample_return_required: row.sample_return_required,
+        },
+        severity: row.severity.clone(),
+        kind: row.kind.clone(),
+        non_quality_cause: row.non_quality_cause.clone(),
+        is_major: row.is_major,
+        registered_at: row.registered_at.map(utc),
+        step_entered_at: utc(row.step_entered_at),
+        step_due_at: row.step_due_at.map(utc),
+        step_overdue: overdue(&row, now),
+        case_due_at: row.case_due_at.map(utc),
+        containment_due_at: row.containment_due_at.map(utc),
+        containment_recorded_at: row.containment_recorded_at.map(utc),
+        engineering_requested: row.engineering_requested,
+        countermeasure_department: row.countermeasure_department_id.map(dept_ref),
+        investigation: json_field(&row.investigation),
+        responsibilities: resp
+            .iter()
+            .map(|r| Responsibility {
+                department_id: r.department_id,
+                department_name: depts.get(&r.department_id).cloned(),
+                team: r.team.clone(),
+                person_id: r.person_id,
+                ratio_percent: r.ratio_percent,
+            })
+            .collect(),
+        containment: json_field(&row.containment)
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default(),
+        countermeasure: json_field(&row.countermeasure),
+        engineering_opinion: row.engineering_opinion.clone(),
+        coordinator_remarks: row.coordinator_remarks.clone(),
+        resolution: Resolution {
+            lines: lines
+                .into_iter()
+                .map(|l| ResolutionLineView {
+                    kind: l.kind,
+                    quantity: l.quantity,
+                    unit_price: l.unit_price_fen.map(money),
+                    amount: l.amount_fen.map(money),
+                    transport_cost: l.transport_cost_fen.map(money),
+                    settlement: money(l.settlement_fen),
+                    loss: money(l.loss_fen),
+                    remarks: l.remarks,
+                })
+                .collect(),
+            settlement_total: row.settlement_total_fen.map(money),
+            loss_total: row.loss_total_fen.map(money),
+            proposed_by: row.proposed_by.map(user_ref),
+            proposed_at: row.proposed_at.map(utc),
+        },
+        consolidated_opinion: row.consolidated_opinion.clone(),
+        approval: Approval {
+            tier: row.approval_tier,
+            approver_role: row.approver_role.clone(),
+            policy_version: row.approval_policy_version,
+            approved_by: row.approved_by.map(user_ref),
+            approved_at: row.approved_at.map(utc),
+            comment: row.approval_comment.clone(),
+        },
+        outcome: json_field(&row.outcome),
+        closed_at: row.closed_at.map(utc),
+        first_closure: row.first_closure,
+        supersedes_id: row.supersedes_id,
+        available_actions: available,
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+    })
+}
+
+/// Summaries for a page of rows: customers fetched in one query.
+pub fn summaries(conn: &mut DbConn, rows: Vec<ComplaintRow>) -> ApiResult<Vec<ComplaintSummary>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
+    let names: HashMap<i64, String> = customers::many(conn, &ids)?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let now = Utc::now().naive_utc();
+    Ok(rows
+        .into_iter()
+        .map(|r| ComplaintSummary {
+            id: r.id,
+            step_overdue: overdue(&r, now),
+            number: r.number,
+            state: r.state,
+            closure: r.closure,
+            version: r.version,
+            customer: Ref {
+                id: r.customer_id,
+                name: names.get(&r.customer_id).cloned().unwrap_or_default(),
+            },
+            sales_department_id: r.sales_department_id,
+            product_number: r.product_number,
+            description: r.description,
+            market: r.market,
+            severity: r.severity,
+            kind: r.kind,
+            is_major: r.is_major,
+            settlement_total: r.settlement_total_fen.map(money),
+            step_entered_at: utc(r.step_entered_at),
+            step_due_at: r.step_due_at.map(utc),
+            case_due_at: r.case_due_at.map(utc),
+            registered_at: r.registered_at.map(utc),
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        })
+        .collect())
+}

@@ -1,0 +1,173 @@
+//! Who hears about a case: whoever it now waits for, and managers on alerts.
+
+use crate::error::ApiResult;
+use chrono::NaiveDateTime;
+use kehu_domain::{Role, State};
+use kehu_persistence::complaints::ComplaintRow;
+use kehu_persistence::events::{self, NewNotification, OutboxEvent};
+use kehu_persistence::{people, DbConn};
+
+/// The active users whose step the case is in.
+pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>> {
+    let state: State = row.state.parse().unwrap_or(State::Closed);
+    let org = row.org_id;
+    use State::*;
+    let mut ids = match state {
+        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => {
+            people::users_with_role(conn, org, Role::Coordinator.as_str(), None)?
+        }
+        QaInvestigation => {
+            let mut v = people::users_with_role(conn, org, Role::Qa.as_str(), None)?;
+            v.extend(people::users_with_role(
+                conn,
+                org,
+                Role::QaManager.as_str(),
+                None,
+            )?);
+            v
+        }
+        ProductionCountermeasure => row
+            .countermeasure_department_id
+            .map(|d| people::active_users_in_department(conn, d))
+            .transpose()?
+            .unwrap_or_default(),
+        EngineeringReview => people::users_with_role(conn, org, Role::Engineering.as_str(), None)?,
+        Draft | SalesProposal | CustomerNegotiation | InvalidNotice => {
+            let mut v = vec![row.created_by];
+            v.extend(people::users_with_role(
+                conn,
+                org,
+                Role::Sales.as_str(),
+                Some(row.sales_department_id),
+            )?);
+            v
+        }
+        PendingApproval => match row
+            .approver_role
+            .as_deref()
+            .and_then(|r| r.parse::<Role>().ok())
+        {
+            Some(Role::SalesManager) => people::users_with_role(
+                conn,
+                org,
+                Role::SalesManager.as_str(),
+                Some(row.sales_department_id),
+            )?,
+            Some(r) => people::users_with_role(conn, org, r.as_str(), None)?,
+            None => Vec::new(),
+        },
+        Closed => Vec::new(),
+    };
+    if state == PendingApproval {
+        ids.retain(|id| Some(*id) != row.proposed_by);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Notifies the people a case now waits for, and records the outbox event.
+pub fn case_moved(
+    conn: &mut DbConn,
+    row: &ComplaintRow,
+    event_type: &str,
+    title: &str,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let users = waiting_for(conn, row)?;
+    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
+    let body = format!("{label}: {}", row.state);
+    events::notify(
+        conn,
+        &users,
+        &NewNotification {
+            org_id: row.org_id,
+            kind: "task",
+            complaint_id: Some(row.id),
+            title,
+            body: &body,
+            at: now,
+        },
+    )?;
+    outbox(conn, row, event_type, now)
+}
+
+pub fn outbox(
+    conn: &mut DbConn,
+    row: &ComplaintRow,
+    event_type: &str,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let payload = serde_json::json!({"complaint_id": row.id, "number": row.number, "state": row.state, "closure": row.closure, "version": row.version});
+    events::enqueue(
+        conn,
+        &OutboxEvent {
+            org_id: row.org_id,
+            event_type,
+            aggregate: "complaint",
+            aggregate_id: row.id,
+            payload: payload.to_string(),
+            at: now,
+        },
+    )?;
+    Ok(())
+}
+
+/// Major complaints alert the department's sales manager, the deputy GM and the GM.
+pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
+    let mut users = people::users_with_role(
+        conn,
+        row.org_id,
+        Role::SalesManager.as_str(),
+        Some(row.sales_department_id),
+    )?;
+    users.extend(people::users_with_role(
+        conn,
+        row.org_id,
+        Role::DeputyGm.as_str(),
+        None,
+    )?);
+    users.extend(people::users_with_role(
+        conn,
+        row.org_id,
+        Role::Gm.as_str(),
+        None,
+    )?);
+    users.sort_unstable();
+    users.dedup();
+    let label = row.number.clone().unwrap_or_default();
+    let body = format!("{label}: {}", row.description.clone().unwrap_or_default());
+    events::notify(
+        conn,
+        &users,
+        &NewNotification {
+            org_id: row.org_id,
+            kind: "major_alert",
+            complaint_id: Some(row.id),
+            title: "重大投诉",
+            body: &body,
+            at: now,
+        },
+    )?;
+    outbox(conn, row, "complaint.major_alert", now)
+}
+
+/// A reminder notice (催办单) to the people holding an overdue or urged step.
+pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
+    let users = waiting_for(conn, row)?;
+    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
+    let body = format!("{label}: {}", row.state);
+    events::notify(
+        conn,
+        &users,
+        &NewNotification {
+            org_id: row.org_id,
+            kind: "reminder",
+            complaint_id: Some(row.id),
+            title: "催办单",
+            body: &body,
+            at: now,
+        },
+    )?;
+    outbox(conn, row, "complaint.overdue", now)
+}

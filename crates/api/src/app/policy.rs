@@ -1,0 +1,83 @@
+//! The company's current policies, with built-in defaults behind them.
+
+use crate::error::{ApiError, ApiResult};
+use chrono_tz::Tz;
+use kehu_domain::approval::ApprovalPolicy;
+use kehu_domain::deadline::{Calendar, DeadlinePolicy};
+use kehu_domain::resolution::LossPolicy;
+use kehu_persistence::{people, settings, DbConn};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub const APPROVAL: &str = "approval_tiers";
+pub const DEADLINES: &str = "deadlines";
+pub const LOSS: &str = "loss";
+
+/// A policy body and the version in force (0 = the built-in default).
+pub fn current<T: DeserializeOwned + Default>(
+    conn: &mut DbConn,
+    org_id: i64,
+    name: &str,
+) -> ApiResult<(T, i64)> {
+    match settings::current_policy(conn, org_id, name)? {
+        Some(row) => {
+            let body = serde_json::from_str(&row.body).map_err(|e| {
+                ApiError::Internal(format!(
+                    "stored policy {name} v{} unreadable: {e}",
+                    row.version
+                ))
+            })?;
+            Ok((body, row.version))
+        }
+        None => Ok((T::default(), 0)),
+    }
+}
+
+pub fn approval(conn: &mut DbConn, org_id: i64) -> ApiResult<(ApprovalPolicy, i64)> {
+    current(conn, org_id, APPROVAL)
+}
+
+pub fn deadlines(conn: &mut DbConn, org_id: i64) -> ApiResult<DeadlinePolicy> {
+    Ok(current(conn, org_id, DEADLINES)?.0)
+}
+
+pub fn loss(conn: &mut DbConn, org_id: i64) -> ApiResult<LossPolicy> {
+    Ok(current(conn, org_id, LOSS)?.0)
+}
+
+/// Stores the built-in defaults as version 1 where a policy was never set, so
+/// that cases record a real version from the start.
+pub fn ensure_defaults(
+    conn: &mut DbConn,
+    org_id: i64,
+    now: chrono::NaiveDateTime,
+) -> ApiResult<()> {
+    fn put<T: Serialize + Default>(
+        conn: &mut DbConn,
+        org_id: i64,
+        name: &str,
+        now: chrono::NaiveDateTime,
+    ) -> ApiResult<()> {
+        if settings::current_policy(conn, org_id, name)?.is_none() {
+            let body = serde_json::to_string(&T::default())
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            settings::insert_policy(conn, org_id, name, 1, &body, None, now)?;
+        }
+        Ok(())
+    }
+    put::<ApprovalPolicy>(conn, org_id, APPROVAL, now)?;
+    put::<DeadlinePolicy>(conn, org_id, DEADLINES, now)?;
+    put::<LossPolicy>(conn, org_id, LOSS, now)?;
+    Ok(())
+}
+
+/// The company's calendar: its time zone and the days an admin overrode.
+pub fn calendar(conn: &mut DbConn, org_id: i64) -> ApiResult<Calendar> {
+    let org = people::org(conn, org_id)?;
+    let tz: Tz = org.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
+    let mut cal = Calendar::new(tz);
+    for d in settings::calendar(conn, org_id, None, None)? {
+        cal.overrides.insert(d.day, d.working);
+    }
+    Ok(cal)
+}

@@ -1,0 +1,294 @@
+//! `kehu seed-demo`: a demo factory with one user per role and complaints in
+//! several states. Running it again adds nothing.
+
+use crate::app::{bootstrap, workflow};
+use crate::auth::{password, Caller};
+use crate::error::{ApiError, ApiResult};
+use chrono::Utc;
+use kehu_domain::{Action, Role};
+use kehu_persistence::complaints::{self, IntakeRow, NewComplaint};
+use kehu_persistence::customers::{self, NewCustomer};
+use kehu_persistence::events::{self, EventRow};
+use kehu_persistence::people::{self, NewDepartment, NewUser};
+use kehu_persistence::{write_tx, DbConn};
+
+pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
+
+const DEPARTMENTS: [(&str, &str, &str); 9] = [
+    ("sales-1", "业务一部", "sales"),
+    ("sales-2", "业务二部", "sales"),
+    ("gm-office", "总经理室生产管理组", "gm_office"),
+    ("quality", "质量管理部", "quality"),
+    ("production", "制造部", "production"),
+    ("engineering", "研发部", "engineering"),
+    ("executive", "总经理室", "executive"),
+    ("it", "信息部", "it"),
+    ("finance", "财务部", "finance"),
+];
+
+const USERS: [(&str, &str, &str, Role); 11] = [
+    ("sales", "张业务", "sales-1", Role::Sales),
+    ("sales_manager", "李经理", "sales-1", Role::SalesManager),
+    ("sales2", "王业务", "sales-2", Role::Sales),
+    ("sales_manager2", "赵经理", "sales-2", Role::SalesManager),
+    ("coordinator", "陈协调", "gm-office", Role::Coordinator),
+    ("qa", "刘品保", "quality", Role::Qa),
+    ("production", "孙制造", "production", Role::Production),
+    ("engineering", "周研发", "engineering", Role::Engineering),
+    ("deputy_gm", "吴副总", "executive", Role::DeputyGm),
+    ("gm", "郑总", "executive", Role::Gm),
+    ("admin", "系统管理员", "it", Role::Admin),
+];
+
+pub struct Report {
+    pub created_users: usize,
+    pub created_complaints: usize,
+}
+
+fn caller_for(conn: &mut DbConn, username: &str) -> ApiResult<Caller> {
+    let u = people::user_by_username(conn, username)?.ok_or(ApiError::NotFound)?;
+    let roles = people::roles_of(conn, u.id)?
+        .iter()
+        .filter_map(|r| r.parse().ok())
+        .collect();
+    Ok(Caller {
+        user_id: u.id,
+        org_id: u.org_id,
+        department_id: u.department_id,
+        roles,
+        display_name: u.display_name,
+    })
+}
+
+pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
+    let org = bootstrap::ensure_company(conn)?;
+    let hash = password::hash(DEMO_PASSWORD).map_err(|e| ApiError::Internal(e.to_string()))?;
+    write_tx(conn, |c| {
+        let now = Utc::now().naive_utc();
+        for (code, name, kind) in DEPARTMENTS {
+            if people::department_by_code(c, org.id, code)?.is_none() {
+                people::insert_department(
+                    c,
+                    &NewDepartment {
+                        org_id: org.id,
+                        code,
+                        name,
+                        kind,
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?;
+            }
+        }
+        let mut created_users = 0;
+        for (username, display, dept, role) in USERS {
+            if people::user_by_username(c, username)?.is_some() {
+                continue;
+            }
+            let d = people::department_by_code(c, org.id, dept)?.ok_or(ApiError::NotFound)?;
+            let u = people::insert_user(
+                c,
+                &NewUser {
+                    org_id: org.id,
+                    username,
+                    display_name: display,
+                    email: None,
+                    phone: None,
+                    password_hash: &hash,
+                    department_id: d.id,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            people::set_roles(c, u.id, &[role.as_str()])?;
+            created_users += 1;
+        }
+        let sales = caller_for(c, "sales")?;
+        let sales2 = caller_for(c, "sales2")?;
+        let demo_customers = [
+            ("C-0001", "苏州精密机械有限公司", "domestic", &sales),
+            ("C-0002", "宁波汽配制造有限公司", "domestic", &sales),
+            ("C-0003", "Hanse Automotive GmbH", "foreign", &sales),
+            ("C-0004", "东莞电子科技有限公司", "domestic", &sales2),
+        ];
+        let mut customer_ids = Vec::new();
+        for (code, name, market, owner) in demo_customers {
+            let id = match customers::by_code(c, org.id, code)? {
+                Some(cu) => cu.id,
+                None => {
+                    customers::insert(
+                        c,
+                        &NewCustomer {
+                            org_id: org.id,
+                            code: code.into(),
+                            name: name.into(),
+                            kind: "legal".into(),
+                            market: market.into(),
+                            owner_id: owner.user_id,
+                            department_id: owner.department_id,
+                            contact_name: Some("采购部".into()),
+                            contact_phone: Some("0512-6000 0000".into()),
+                            address: None,
+                            status: "active".into(),
+                            created_at: now,
+                            updated_at: now,
+                        },
+                    )?
+                    .id
+                }
+            };
+            customer_ids.push(id);
+        }
+        // Complaints only on the first run: their presence marks the seed done.
+        let existing = complaints::page(
+            c,
+            org.id,
+            &complaints::ComplaintScope::All,
+            &Default::default(),
+            &complaints::Sort {
+                key: complaints::SortKey::CreatedAt,
+                descending: true,
+            },
+            None,
+            1,
+        )?;
+        if !existing.is_empty() {
+            return Ok(Report {
+                created_users,
+                created_complaints: 0,
+            });
+        }
+        let scenarios: [(usize, &str, &str, &[Action]); 5] = [
+            (0, "BRK-2207", "边缘毛刺，装配卡滞", &[]),
+            (1, "SHF-1180", "轴径超差 0.02mm", &[Action::Submit]),
+            (
+                0,
+                "BRK-2210",
+                "镀层起泡，盐雾试验不合格",
+                &[Action::Submit, Action::Register],
+            ),
+            (
+                2,
+                "GEAR-88",
+                "Noise at 3000 rpm, 12 of 400 units",
+                &[
+                    Action::Submit,
+                    Action::Register,
+                    Action::ConcludeInvestigation,
+                ],
+            ),
+            (
+                1,
+                "SHF-1200",
+                "包装破损，外观划伤",
+                &[
+                    Action::Submit,
+                    Action::Register,
+                    Action::ConcludeInvestigation,
+                    Action::SubmitCountermeasure,
+                    Action::ForwardToSales,
+                ],
+            ),
+        ];
+        let mut created = 0;
+        for (ci, product, description, actions) in scenarios {
+            let row = complaints::insert(
+                c,
+                &NewComplaint {
+                    org_id: org.id,
+                    state: "draft".into(),
+                    customer_id: customer_ids[ci],
+                    sales_department_id: sales.department_id,
+                    created_by: sales.user_id,
+                    market: if ci == 2 {
+                        "foreign".into()
+                    } else {
+                        "domestic".into()
+                    },
+                    step_entered_at: now,
+                    supersedes_id: None,
+                    created_at: now,
+                    updated_at: now,
+                },
+                &IntakeRow {
+                    order_number: Some(format!("SO-{product}")),
+                    product_number: Some(product.into()),
+                    product_spec: Some("标准".into()),
+                    ship_date: Some(now.date() - chrono::Duration::days(10)),
+                    quantity_shipped: Some(400),
+                    defective_quantity: Some(12),
+                    found_at: Some("来料检验".into()),
+                    description: Some(description.into()),
+                    requests: "return".into(),
+                    request_quantity_undetermined: false,
+                    claim_amount_fen: Some(1_200_000),
+                    channel: Some("phone".into()),
+                    has_sample: true,
+                    sample_return_required: false,
+                },
+            )?;
+            events::insert_event(
+                c,
+                &EventRow {
+                    id: 0,
+                    complaint_id: row.id,
+                    seq: 1,
+                    action: "create".into(),
+                    from_state: None,
+                    to_state: "draft".into(),
+                    actor_id: Some(sales.user_id),
+                    actor_role: Some("sales".into()),
+                    at: now,
+                    body: "{}".into(),
+                    step_due_at: None,
+                },
+            )?;
+            let mut version = row.version;
+            for a in actions.iter() {
+                let (who, body) = demo_step(c, *a)?;
+                version = workflow::apply(
+                    c,
+                    &who,
+                    row.id,
+                    version,
+                    *a,
+                    body.to_string().as_bytes(),
+                    &None,
+                )?
+                .row
+                .version;
+            }
+            created += 1;
+        }
+        Ok(Report {
+            created_users,
+            created_complaints: created,
+        })
+    })
+}
+
+fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, serde_json::Value)> {
+    Ok(match a {
+        Action::Submit => (caller_for(c, "sales")?, serde_json::json!({})),
+        Action::Register => (
+            caller_for(c, "coordinator")?,
+            serde_json::json!({"severity": "general", "kind": "quality", "is_major": false}),
+        ),
+        Action::ConcludeInvestigation => {
+            let production = caller_for(c, "production")?;
+            (
+                caller_for(c, "qa")?,
+                serde_json::json!({"defect_verified": true, "cause": "模具磨损", "responsible": [{"department_id": production.department_id, "team": "冲压一班", "ratio_percent": 100}]}),
+            )
+        }
+        Action::SubmitCountermeasure => (
+            caller_for(c, "production")?,
+            serde_json::json!({"cause_analysis": "模具刃口磨损未及时更换", "containment": "库存全检，隔离不良品", "permanent_actions": "刃口每 5 万冲次检查一次"}),
+        ),
+        Action::ForwardToSales => (
+            caller_for(c, "coordinator")?,
+            serde_json::json!({"remarks": "请业务拟定处理意见"}),
+        ),
+        _ => return Err(ApiError::Internal("no demo step".into())),
+    })
+}

@@ -1,0 +1,8 @@
+//! Authentication: passwords, tokens, the caller extractor and the endpoints.
+
+pub mod extractor;
+pub mod jwt;
+pub mod password;
+pub mod routes;
+
+pub use extractor::Caller;

@@ -1,0 +1,114 @@
+//! JSON request bodies: content type, size and shape errors as problems,
+//! naming the field at fault.
+
+use crate::error::{ApiError, FieldError};
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+/// Largest JSON body accepted (attachments do not travel as JSON).
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// A JSON body parsed with the path of the first wrong field reported.
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type_ok = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .is_some_and(|m| {
+                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+            });
+        let declared_len = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !content_type_ok {
+                return Err(ApiError::UnsupportedMediaType(
+                    "send the body as application/json".into(),
+                ));
+            }
+            if declared_len.is_some_and(|n| n > MAX_JSON_BYTES) {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            let mut bytes = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk
+                    .map_err(|_| ApiError::BadRequest("could not read the request body".into()))?;
+                if bytes.len() + chunk.len() > MAX_JSON_BYTES {
+                    return Err(ApiError::PayloadTooLarge);
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            parse(&bytes).map(Json)
+        })
+    }
+}
+
+/// Parses JSON, turning serde's complaint into a problem that names the field:
+/// malformed JSON and wrong types are 400; a missing field or an unknown
+/// enum value is a broken field rule, 422.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::BadRequest(format!("malformed JSON: {message}"));
+        }
+        let at = if path == "." { String::new() } else { path };
+        let join = |f: &str| {
+            if at.is_empty() {
+                f.to_owned()
+            } else {
+                format!("{at}.{f}")
+            }
+        };
+        let quoted = |prefix: &str| {
+            message
+                .strip_prefix(prefix)
+                .and_then(|m| m.split('`').next())
+                .map(join)
+        };
+        let (field, code, status_422) = if let Some(f) = quoted("missing field `") {
+            (f, "required", true)
+        } else if message.starts_with("unknown value") || message.starts_with("unknown variant") {
+            (at.clone(), "unknown_value", true)
+        } else if let Some(f) = quoted("unknown field `") {
+            (f, "unknown_field", false)
+        } else {
+            (at.clone(), "wrong_type", false)
+        };
+        let errors = vec![FieldError {
+            field: field.clone(),
+            code: code.to_owned(),
+            message: message.clone(),
+        }];
+        if status_422 {
+            ApiError::validation(errors)
+        } else {
+            ApiError::BadBody(
+                format!("the body does not match the expected shape at `{field}`: {message}"),
+                errors,
+            )
+        }
+    })
+}

@@ -1,0 +1,7 @@
+//! HTTP plumbing shared by all routes: problems with request ids, JSON
+//! bodies, ETags, cursors and idempotent POSTs.
+
+pub mod body;
+pub mod cursor;
+pub mod etag;
+pub mod problems;

@@ -1,0 +1,49 @@
+//! Every route, registered once with its OpenAPI description.
+
+pub mod audit;
+pub mod complaints;
+pub mod customers;
+pub mod health;
+pub mod notifications;
+pub mod people;
+pub mod policies;
+
+use crate::auth::routes as auth;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// The `/api/v1` routes.
+pub fn api(cfg: &mut ServiceConfig) {
+    cfg.service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
+        .service(auth::me)
+        .service(complaints::my_tasks)
+        .service(notifications::list)
+        .service(notifications::unread_count)
+        .service(notifications::mark_all_read)
+        .service(notifications::mark_read)
+        .service(people::list_departments)
+        .service(people::create_department)
+        .service(people::update_department)
+        .service(people::list_users)
+        .service(people::create_user)
+        .service(people::get_user)
+        .service(people::update_user)
+        .service(customers::list_customers)
+        .service(customers::create_customer)
+        .service(customers::get_customer)
+        .service(customers::update_customer)
+        .service(complaints::list_complaints)
+        .service(complaints::create_complaint)
+        .service(complaints::get_complaint)
+        .service(complaints::update_draft)
+        .service(complaints::list_events)
+        .service(complaints::take_action)
+        .service(policies::get_approval)
+        .service(policies::put_approval)
+        .service(policies::get_deadlines)
+        .service(policies::put_deadlines)
+        .service(policies::list_days)
+        .service(policies::put_day)
+        .service(policies::delete_day);
+}

@@ -1,0 +1,69 @@
+//! Background work: marks overdue steps and issues reminder notices (催办单).
+//! Safe with several instances on one database: each reminder is claimed by
+//! a conditional update that only one instance can win.
+
+use crate::app::notify;
+use crate::error::ApiResult;
+use chrono::Utc;
+use kehu_persistence::complaints;
+use kehu_persistence::events;
+use kehu_persistence::{write_tx, DbConn, Pool};
+use std::time::Duration;
+
+/// One pass; returns how many reminders this instance issued.
+pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
+    let now = Utc::now().naive_utc();
+    let due = complaints::overdue_unreminded(conn, now, 200)?;
+    let mut issued = 0;
+    for row in due {
+        let claimed = write_tx(conn, |c| {
+            if !complaints::claim_reminder(c, row.id, row.step_entered_at, now)? {
+                return Ok::<bool, crate::error::ApiError>(false);
+            }
+            notify::reminder(c, &row, now)?;
+            events::audit(
+                c,
+                &events::Audit {
+                    org_id: Some(row.org_id),
+                    user_id: None,
+                    action: "complaint.overdue_reminder",
+                    entity: "complaint",
+                    entity_id: Some(row.id),
+                    request_id: None,
+                    details:
+                        serde_json::json!({"state": row.state, "step_due_at": row.step_due_at})
+                            .to_string(),
+                    at: now,
+                },
+            )?;
+            Ok(true)
+        })?;
+        if claimed {
+            issued += 1;
+        }
+    }
+    Ok(issued)
+}
+
+pub fn spawn(pool: Pool, interval_secs: u64) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(interval_secs.max(1)));
+        loop {
+            tick.tick().await;
+            let pool = pool.clone();
+            let result = actix_web::web::block(move || -> ApiResult<usize> {
+                let mut conn = pool
+                    .get()
+                    .map_err(|_| crate::error::ApiError::Unavailable)?;
+                scan_overdue(&mut conn)
+            })
+            .await;
+            match result {
+                Ok(Ok(n)) if n > 0 => tracing::info!(reminders = n, "overdue reminders issued"),
+                Ok(Err(e)) => tracing::warn!(error = %e, "overdue scan failed"),
+                Err(e) => tracing::warn!(error = %e, "overdue scan did not run"),
+                _ => {}
+            }
+        }
+    });
+}

@@ -1,0 +1,35 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { getSession, subscribeSession } from '../api/session';
+import { isLanguage, DEFAULT_LANGUAGE } from '../i18n/languages';
+import { antdLocale } from '../i18n/ui-locale';
+import { createAppQueryClient } from './query-client';
+import { router } from './router';
+import { theme } from './theme';
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState<QueryClient>(createAppQueryClient);
+  // A signed-out user must not see the previous user's cached data.
+  useEffect(
+    () =>
+      subscribeSession(() => {
+        if (getSession().status === 'anonymous') queryClient.clear();
+      }),
+    [queryClient],
+  );
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+
+  return (
+    <ConfigProvider locale={antdLocale(language)} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
