@@ -11,6 +11,9 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       css: false,
       restoreMocks: true,
+      unstubGlobals: true,
+      // antd renders slowly under jsdom, more so on a busy 2-core machine.
+      testTimeout: 20_000,
     },
   }),
 );

@@ -20,7 +20,7 @@ export interface ApiClients {
 }
 
 export interface ApiClientOptions {
-  /** '' in the browser (same origin); absolute in tests. */
+  /** Defaults to this page's origin (the SPA is served by the API). */
   baseUrl?: string;
   fetch?: typeof fetch;
   /** Extra headers for every authenticated call, e.g. Accept-Language. */
@@ -28,7 +28,7 @@ export interface ApiClientOptions {
 }
 
 export function createApiClients(options: ApiClientOptions = {}): ApiClients {
-  const baseUrl = options.baseUrl ?? '';
+  const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? '';
   // Late-bound so tests (and polyfills) that replace globalThis.fetch are honoured.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const refresh = createRefresher(fetchImpl, baseUrl);

@@ -2,15 +2,17 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { getSession, subscribeSession } from '../api/session';
 import { isLanguage, DEFAULT_LANGUAGE } from '../i18n/languages';
 import { antdLocale } from '../i18n/ui-locale';
 import { createAppQueryClient } from './query-client';
-import { router } from './router';
 import { theme } from './theme';
 
-export function App() {
+type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+/** Providers around the router: antd locale and theme, React Query. */
+export function App({ router }: { router: AppRouter }) {
   const { i18n } = useTranslation();
   const [queryClient] = useState<QueryClient>(createAppQueryClient);
   // A signed-out user must not see the previous user's cached data.

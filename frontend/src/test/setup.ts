@@ -36,6 +36,15 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
+// Whole-app tests render lazy routes and React Query fetches that settle after
+// the triggering event; findBy* waits for them. React's act() reminder about
+// those updates is noise here, so hide that one message (and only that one).
+const originalConsoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
+  originalConsoleError(...args);
+};
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

@@ -92,8 +92,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             (f, "required", true)
         } else if message.starts_with("unknown value") || message.starts_with("unknown variant") {
             (at.clone(), "unknown_value", true)
-        } else if let Some(f) = quoted("unknown field `") {
-            (f, "unknown_field", false)
+        } else if message.starts_with("unknown field") {
+            // serde_path_to_error's path already ends at the unknown field.
+            (at.clone(), "unknown_field", false)
         } else {
             (at.clone(), "wrong_type", false)
         };
