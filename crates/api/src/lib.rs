@@ -59,8 +59,15 @@ impl Application {
             settings: settings.clone(),
         });
         let static_dir = settings.static_dir.clone();
+        let document = openapi_document();
         let server = HttpServer::new(move || {
-            let (app, api) = App::new()
+            // The spec and its UI go first: the `/api/v1` scope would otherwise
+            // answer 404 for `/api/v1/openapi.json`.
+            let (app, _) = App::new()
+                .service(
+                    SwaggerUi::new("/api/docs/{_:.*}")
+                        .url("/api/v1/openapi.json", document.clone()),
+                )
                 .into_utoipa_app()
                 .openapi(openapi::ApiDoc::openapi())
                 .app_data(state.clone())
@@ -76,17 +83,8 @@ impl Application {
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
                 .split_for_parts();
-            let spec = api.clone();
             app.wrap(from_fn(http::problems::problem_details))
                 .wrap(tracing_actix_web::TracingLogger::default())
-                .route(
-                    "/api/v1/openapi.json",
-                    web::get().to(move || {
-                        let spec = spec.clone();
-                        async move { actix_web::HttpResponse::Ok().json(spec) }
-                    }),
-                )
-                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi-docs.json", api))
                 .configure(|cfg| spa(cfg, &static_dir))
         })
         .listen(listener)?

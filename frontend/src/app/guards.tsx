@@ -1,9 +1,10 @@
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageFallback } from '../components/PageFallback';
 import { useSession } from '../features/auth/hooks/useSession';
 import { loginPath } from '../features/auth/next-path';
+
+const ForbiddenPage = lazy(() => import('../components/ForbiddenPage'));
 
 /** Signed-in routes: wait for the session restore, else go to /login?next=... */
 export function RequireAuth() {
@@ -18,10 +19,13 @@ export function RequireAuth() {
 
 /** Hides a route from users without the role (the server checks again). */
 export function RequireRole({ role }: { role: string }) {
-  const { t } = useTranslation();
   const session = useSession();
   if (!session.user?.roles.includes(role)) {
-    return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <ForbiddenPage />
+      </Suspense>
+    );
   }
   return <Outlet />;
 }
