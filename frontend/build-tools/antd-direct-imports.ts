@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Rewrites `import { Button, Layout } from 'antd'` into per-component imports
+ * (`antd/es/button`, `antd/es/layout`) at build time, as babel-plugin-import
+ * did for antd 4. Through the barrel every antd component is statically
+ * reachable from the entry, so the chunking in vite.config.ts could not tell
+ * which components the first screen really needs. Source code keeps the
+ * normal barrel imports; names without a matching folder stay on the barrel.
+ */
+export function antdDirectImports(): Plugin {
+  const require = createRequire(import.meta.url);
+  const esRoot = join(dirname(require.resolve('antd/package.json')), 'es');
+  const known = new Map<string, string | null>();
+
+  function componentPath(name: string): string | null {
+    if (!known.has(name)) {
+      const folder = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+      const file = join(esRoot, folder, 'index.js');
+      const ok = existsSync(file) && readFileSync(file, 'utf8').includes('export default');
+      known.set(name, ok ? `antd/es/${folder}` : null);
+    }
+    return known.get(name) ?? null;
+  }
+
+  return {
+    name: 'kehu:antd-direct-imports',
+    apply: 'build',
+    transform(code, id) {
+      if (id.includes('node_modules') || !/\.[jt]sx?$/.test(id.split('?')[0] ?? '')) return null;
+      const rewritten = code.replace(/import\s*\{([^}]*)\}\s*from\s*["']antd["'];?/g, (whole, list: string) => {
+        const direct: string[] = [];
+        const rest: string[] = [];
+        for (const spec of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+          const [imported = '', local = imported] = spec.split(/\s+as\s+/);
+          const path = componentPath(imported);
+          if (path) direct.push(`import ${local} from "${path}";`);
+          else rest.push(spec);
+        }
+        if (direct.length === 0) return whole;
+        return [...direct, rest.length ? `import { ${rest.join(', ')} } from "antd";` : ''].join('\n');
+      });
+      return rewritten === code ? null : { code: rewritten, map: null };
+    },
+  };
+}

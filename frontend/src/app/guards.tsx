@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { PageFallback } from '../components/PageFallback';
+import { useSession } from '../features/auth/hooks/useSession';
+import { loginPath } from '../features/auth/next-path';
+
+const ForbiddenPage = lazy(() => import('../components/ForbiddenPage'));
+
+/** Signed-in routes: wait for the session restore, else go to /login?next=... */
+export function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'unknown') return <PageFallback fullPage />;
+  if (session.status === 'anonymous') {
+    return <Navigate to={loginPath(location.pathname + location.search + location.hash)} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Hides a route from users without the role (the server checks again). */
+export function RequireRole({ role }: { role: string }) {
+  const session = useSession();
+  if (!session.user?.roles.includes(role)) {
+    return (
+      <Suspense fallback={<PageFallback />}>
+        <ForbiddenPage />
+      </Suspense>
+    );
+  }
+  return <Outlet />;
+}

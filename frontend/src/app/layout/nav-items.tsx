@@ -1,0 +1,46 @@
+import {
+  BarChartOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  /** Catalog key of the label. */
+  label: string;
+  icon: ReactNode;
+  /** Shown only to users with this role (the server enforces it too). */
+  role?: string;
+  /** Counted badge: the number of open tasks. */
+  countsTasks?: boolean;
+}
+
+export const SIDE_NAV: NavItem[] = [
+  { key: 'tasks', path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, countsTasks: true },
+  { key: 'complaints', path: '/complaints', label: 'nav.complaints', icon: <FileTextOutlined /> },
+  { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
+  { key: 'reports', path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, role: 'admin' },
+];
+
+/** Phone bottom tab bar: 待办 · 投诉 · 客户 · 我的 */
+export const PHONE_TABS: NavItem[] = [
+  SIDE_NAV[0]!,
+  SIDE_NAV[1]!,
+  SIDE_NAV[2]!,
+  { key: 'me', path: '/me', label: 'nav.me', icon: <UserOutlined /> },
+];
+
+/** The nav key for a URL: "/complaints/42" -> "complaints". */
+export function activeNavKey(pathname: string): string {
+  return pathname.split('/')[1] ?? '';
+}
+
+export function visibleItems(items: NavItem[], roles: readonly string[]): NavItem[] {
+  return items.filter((item) => !item.role || roles.includes(item.role));
+}

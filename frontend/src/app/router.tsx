@@ -1,0 +1,50 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { PageFallback } from '../components/PageFallback';
+import { RequireAuth, RequireRole } from './guards';
+import { AppLayout } from './layout/AppLayout';
+
+// One chunk per page: the first screen loads only what it shows.
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
+const MyTasksPage = lazy(() => import('../features/tasks/components/MyTasksPage'));
+const ComplaintsPage = lazy(() => import('../features/complaints/components/ComplaintsPage'));
+const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'));
+const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
+const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
+const AccountPage = lazy(() => import('../features/account/components/AccountPage'));
+const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
+
+function page(node: ReactNode): ReactNode {
+  return <Suspense fallback={<PageFallback />}>{node}</Suspense>;
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/tasks" replace /> },
+          { path: 'tasks', element: page(<MyTasksPage />) },
+          { path: 'complaints', element: page(<ComplaintsPage />) },
+          { path: 'customers', element: page(<CustomersPage />) },
+          { path: 'reports', element: page(<ReportsPage />) },
+          { path: 'notifications', element: page(<NotificationsPage />) },
+          { path: 'me', element: page(<AccountPage />) },
+          {
+            element: <RequireRole role="admin" />,
+            children: [{ path: 'settings', element: page(<SettingsPage />) }],
+          },
+          { path: '*', element: page(<NotFoundPage />) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
