@@ -31,8 +31,7 @@ impl Drop for TestApp {
             }
             Cleanup::Postgres { admin_url, name } => {
                 if let Ok(mut c) = diesel::PgConnection::establish(admin_url) {
-                    let _ =
-                        c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                    let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
                 }
             }
         }
@@ -41,31 +40,17 @@ impl Drop for TestApp {
 
 fn fresh_database() -> (String, Cleanup) {
     let id = uuid::Uuid::new_v4().simple().to_string();
-    match std::env::var("KEHU_TEST_DATABASE_URL")
-        .ok()
-        .filter(|v| !v.is_empty())
-    {
+    match std::env::var("KEHU_TEST_DATABASE_URL").ok().filter(|v| !v.is_empty()) {
         Some(base) => {
             let name = format!("kehu_test_{}", &id[..16]);
-            let mut c =
-                diesel::PgConnection::establish(&base).expect("connect to KEHU_TEST_DATABASE_URL");
-            c.batch_execute(&format!("CREATE DATABASE {name}"))
-                .expect("create test database");
+            let mut c = diesel::PgConnection::establish(&base).expect("connect to KEHU_TEST_DATABASE_URL");
+            c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
             let (prefix, _) = base.rsplit_once('/').expect("database URL with a path");
-            (
-                format!("{prefix}/{name}"),
-                Cleanup::Postgres {
-                    admin_url: base,
-                    name,
-                },
-            )
+            (format!("{prefix}/{name}"), Cleanup::Postgres { admin_url: base, name })
         }
         None => {
             let dir = std::env::temp_dir().join(format!("kehu-test-{id}"));
-            (
-                format!("sqlite://{}/kehu.db", dir.display()),
-                Cleanup::File(dir),
-            )
+            (format!("sqlite://{}/kehu.db", dir.display()), Cleanup::File(dir))
         }
     }
 }
@@ -90,16 +75,7 @@ pub async fn spawn_app() -> TestApp {
     let app = kehu_api::Application::build(settings).expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port);
     tokio::spawn(app.server);
-    TestApp {
-        base,
-        database_url,
-        tokens: Default::default(),
-        client: Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client"),
-        cleanup,
-    }
+    TestApp { base, database_url, tokens: Default::default(), client: Client::builder().cookie_store(true).build().expect("client"), cleanup }
 }
 
 pub const PASSWORD: &str = "kehu-demo-pass";
@@ -114,13 +90,7 @@ impl TestApp {
         if let Some(t) = tokens.get(user) {
             return t.clone();
         }
-        let res = self
-            .client
-            .post(self.url("/auth/login"))
-            .json(&json!({"username": user, "password": PASSWORD}))
-            .send()
-            .await
-            .expect("login");
+        let res = self.client.post(self.url("/auth/login")).json(&json!({"username": user, "password": PASSWORD})).send().await.expect("login");
         assert_eq!(res.status(), 200, "login {user}");
         let body: Value = res.json().await.expect("json");
         let t = body["access_token"].as_str().expect("token").to_owned();
@@ -128,18 +98,8 @@ impl TestApp {
         t
     }
 
-    pub async fn call(
-        &self,
-        user: &str,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        if_match: Option<i64>,
-    ) -> Response {
-        let mut req = self
-            .client
-            .request(method, self.url(path))
-            .bearer_auth(self.token(user).await);
+    pub async fn call(&self, user: &str, method: Method, path: &str, body: Option<Value>, if_match: Option<i64>) -> Response {
+        let mut req = self.client.request(method, self.url(path)).bearer_auth(self.token(user).await);
         if let Some(v) = if_match {
             req = req.header("If-Match", format!("\"{v}\""));
         }
@@ -184,23 +144,8 @@ impl TestApp {
         0
     }
 
-    pub async fn act_at(
-        &self,
-        user: &str,
-        id: i64,
-        version: i64,
-        action: &str,
-        body: Value,
-    ) -> (StatusCode, Value) {
-        let res = self
-            .call(
-                user,
-                Method::POST,
-                &format!("/complaints/{id}/actions/{action}"),
-                Some(body),
-                Some(version),
-            )
-            .await;
+    pub async fn act_at(&self, user: &str, id: i64, version: i64, action: &str, body: Value) -> (StatusCode, Value) {
+        let res = self.call(user, Method::POST, &format!("/complaints/{id}/actions/{action}"), Some(body), Some(version)).await;
         let status = res.status();
         (status, res.json().await.unwrap_or(Value::Null))
     }
@@ -222,49 +167,25 @@ impl TestApp {
     pub async fn to_sales_proposal(&self) -> i64 {
         let id = self.draft().await;
         self.ok("sales", id, "submit", json!({})).await;
-        self.ok(
-            "coordinator",
-            id,
-            "register",
-            json!({"severity": "general", "kind": "quality", "is_major": false}),
-        )
-        .await;
+        self.ok("coordinator", id, "register", json!({"severity": "general", "kind": "quality", "is_major": false})).await;
         let production = self.department_id("production").await;
-        self.ok("qa", id, "conclude_investigation", json!({"defect_verified": true, "cause": "模具磨损", "responsible": [{"department_id": production, "team": "冲压一班", "ratio_percent": 100}]})).await;
         self.ok(
-            "production",
+            "qa",
             id,
-            "submit_countermeasure",
-            json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"}),
+            "conclude_investigation",
+            json!({"defect_verified": true, "cause": "模具磨损", "responsible": [{"department_id": production, "team": "冲压一班", "ratio_percent": 100}]}),
         )
         .await;
-        self.ok(
-            "coordinator",
-            id,
-            "forward_to_sales",
-            json!({"remarks": "ok"}),
-        )
-        .await;
+        self.ok("production", id, "submit_countermeasure", json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"})).await;
+        self.ok("coordinator", id, "forward_to_sales", json!({"remarks": "ok"})).await;
         id
     }
 
     /// Proposes a compensation of `amount` and submits it for approval.
     pub async fn to_approval(&self, amount: &str) -> i64 {
         let id = self.to_sales_proposal().await;
-        self.ok(
-            "sales",
-            id,
-            "propose_resolution",
-            json!({"lines": [{"kind": "compensation", "amount": amount}]}),
-        )
-        .await;
-        self.ok(
-            "coordinator",
-            id,
-            "submit_for_approval",
-            json!({"opinion": "同意赔偿"}),
-        )
-        .await;
+        self.ok("sales", id, "propose_resolution", json!({"lines": [{"kind": "compensation", "amount": amount}]})).await;
+        self.ok("coordinator", id, "submit_for_approval", json!({"opinion": "同意赔偿"})).await;
         id
     }
 
@@ -276,12 +197,7 @@ impl TestApp {
 
     pub async fn department_id(&self, code: &str) -> i64 {
         let (_, v) = self.get("admin", "/departments").await;
-        v.as_array()
-            .expect("list")
-            .iter()
-            .find(|d| d["code"] == code)
-            .and_then(|d| d["id"].as_i64())
-            .expect("department")
+        v.as_array().expect("list").iter().find(|d| d["code"] == code).and_then(|d| d["id"].as_i64()).expect("department")
     }
 
     /// Raw rows in a table for a complaint, to check nothing changed behind the API.
@@ -294,10 +210,7 @@ impl TestApp {
             n: i64,
         }
         let mut c = kehu_persistence::db::connect(&self.database_url).expect("connect");
-        diesel::sql_query(sql)
-            .get_result::<N>(&mut c)
-            .expect("count")
-            .n
+        diesel::sql_query(sql).get_result::<N>(&mut c).expect("count").n
     }
 }
 
@@ -317,4 +230,17 @@ pub fn intake(customer_id: i64) -> Value {
         "channel": "phone",
         "has_sample": true
     })
+}
+
+impl TestApp {
+    /// Runs SQL against the test database (to age deadlines and the like).
+    pub fn exec(&self, sql: &str) {
+        use diesel::connection::SimpleConnection;
+        let mut c = kehu_persistence::db::connect(&self.database_url).expect("connect");
+        c.batch_execute(sql).expect("exec");
+    }
+
+    pub fn conn(&self) -> kehu_persistence::DbConn {
+        kehu_persistence::db::connect(&self.database_url).expect("connect")
+    }
 }

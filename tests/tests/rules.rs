@@ -4,19 +4,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::json;
 
-const USERS: [&str; 11] = [
-    "sales",
-    "sales_manager",
-    "sales2",
-    "sales_manager2",
-    "coordinator",
-    "qa",
-    "production",
-    "engineering",
-    "deputy_gm",
-    "gm",
-    "admin",
-];
+const USERS: [&str; 11] = ["sales", "sales_manager", "sales2", "sales_manager2", "coordinator", "qa", "production", "engineering", "deputy_gm", "gm", "admin"];
 
 /// For each step, everyone but the step's actors is refused and the case stays as it was.
 #[tokio::test]
@@ -25,62 +13,31 @@ async fn roles_that_may_not_act_are_refused_and_nothing_changes() {
     let production = app.department_id("production").await;
     let steps: Vec<(&str, &[&str], serde_json::Value)> = vec![
         ("submit", &["sales", "sales_manager"], json!({})),
-        (
-            "register",
-            &["coordinator"],
-            json!({"severity": "general", "kind": "quality"}),
-        ),
+        ("register", &["coordinator"], json!({"severity": "general", "kind": "quality"})),
         (
             "conclude_investigation",
             &["qa"],
             json!({"defect_verified": true, "cause": "x", "responsible": [{"department_id": production, "ratio_percent": 100}]}),
         ),
-        (
-            "submit_countermeasure",
-            &["production"],
-            json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"}),
-        ),
+        ("submit_countermeasure", &["production"], json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"})),
         ("forward_to_sales", &["coordinator"], json!({})),
-        (
-            "propose_resolution",
-            &["sales", "sales_manager"],
-            json!({"lines": [{"kind": "compensation", "amount": "120000.00"}]}),
-        ),
-        (
-            "submit_for_approval",
-            &["coordinator"],
-            json!({"opinion": "x"}),
-        ),
+        ("propose_resolution", &["sales", "sales_manager"], json!({"lines": [{"kind": "compensation", "amount": "120000.00"}]})),
+        ("submit_for_approval", &["coordinator"], json!({"opinion": "x"})),
         ("approve", &["deputy_gm"], json!({})),
-        (
-            "record_outcome",
-            &["sales", "sales_manager"],
-            json!({"accepted": true, "answered_on": "2026-11-20"}),
-        ),
+        ("record_outcome", &["sales", "sales_manager"], json!({"accepted": true, "answered_on": "2026-11-20"})),
         ("close", &["coordinator"], json!({})),
     ];
     let id = app.draft().await;
     for (action, allowed, body) in steps {
         let before = app.version(id).await;
-        let events_before = app.count(&format!(
-            "SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}"
-        ));
+        let events_before = app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}"));
         for user in USERS.iter().filter(|u| !allowed.contains(u)) {
             let (s, v) = app.act_at(user, id, before, action, body.clone()).await;
             assert!(s == 403 || s == 404, "{user} {action}: {s} {v}");
             assert_eq!(v["code"], if s == 403 { "forbidden" } else { "not_found" });
         }
-        assert_eq!(
-            app.version(id).await,
-            before,
-            "{action}: refused calls changed the case"
-        );
-        assert_eq!(
-            app.count(&format!(
-                "SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}"
-            )),
-            events_before
-        );
+        assert_eq!(app.version(id).await, before, "{action}: refused calls changed the case");
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}")), events_before);
         app.ok(allowed[0], id, action, body).await;
     }
 }
@@ -89,42 +46,19 @@ async fn roles_that_may_not_act_are_refused_and_nothing_changes() {
 async fn wrong_state_is_409_and_stale_version_is_412() {
     let app = spawn_app().await;
     let id = app.draft().await;
-    let (s, v) = app
-        .act(
-            "coordinator",
-            id,
-            "register",
-            json!({"severity": "general", "kind": "quality"}),
-        )
-        .await;
+    let (s, v) = app.act("coordinator", id, "register", json!({"severity": "general", "kind": "quality"})).await;
     assert_eq!(s, 404, "coordinator does not see drafts: {v}");
     let (s, v) = app.act("sales", id, "approve", json!({})).await;
     assert_eq!(s, 409, "{v}");
     let v0 = app.version(id).await;
     app.ok("sales", id, "submit", json!({})).await;
-    let (s, v) = app
-        .act_at(
-            "coordinator",
-            id,
-            v0,
-            "register",
-            json!({"severity": "general", "kind": "quality"}),
-        )
-        .await;
+    let (s, v) = app.act_at("coordinator", id, v0, "register", json!({"severity": "general", "kind": "quality"})).await;
     assert_eq!(s, 412, "{v}");
     let res = app
-        .call(
-            "coordinator",
-            Method::POST,
-            &format!("/complaints/{id}/actions/register"),
-            Some(json!({"severity": "general", "kind": "quality"})),
-            None,
-        )
+        .call("coordinator", Method::POST, &format!("/complaints/{id}/actions/register"), Some(json!({"severity": "general", "kind": "quality"})), None)
         .await;
     assert_eq!(res.status(), 428);
-    let (s, _) = app
-        .act("coordinator", id, "no_such_action", json!({}))
-        .await;
+    let (s, _) = app.act("coordinator", id, "no_such_action", json!({})).await;
     assert_eq!(s, 404);
 }
 
@@ -196,105 +130,45 @@ async fn bad_input_gets_problems_and_changes_nothing() {
         assert_eq!(s.as_u16(), status, "{body}: {v}");
         assert_eq!(v["status"], status);
         assert!(v["request_id"].is_string());
-        assert!(
-            v["errors"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|e| e["field"] == field),
-            "{field} in {v}"
-        );
+        assert!(v["errors"].as_array().unwrap().iter().any(|e| e["field"] == field), "{field} in {v}");
     }
     let token = app.token("sales").await;
-    let res = app
-        .client
-        .post(app.url("/complaints"))
-        .bearer_auth(&token)
-        .header("content-type", "text/plain")
-        .body("hello")
-        .send()
-        .await
-        .unwrap();
+    let res = app.client.post(app.url("/complaints")).bearer_auth(&token).header("content-type", "text/plain").body("hello").send().await.unwrap();
     assert_eq!(res.status(), 415);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
-    let res = app
-        .client
-        .post(app.url("/complaints"))
-        .bearer_auth(&token)
-        .header("content-type", "application/json")
-        .body("{\"customer_id\": ")
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.client.post(app.url("/complaints")).bearer_auth(&token).header("content-type", "application/json").body("{\"customer_id\": ").send().await.unwrap();
     assert_eq!(res.status(), 400);
     let huge = format!("{{\"description\": \"{}\"}}", "x".repeat(400_000));
-    let res = app
-        .client
-        .post(app.url("/complaints"))
-        .bearer_auth(&token)
-        .header("content-type", "application/json")
-        .body(huge)
-        .send()
-        .await
-        .unwrap();
+    let res = app.client.post(app.url("/complaints")).bearer_auth(&token).header("content-type", "application/json").body(huge).send().await.unwrap();
     assert_eq!(res.status(), 413);
     let res = app.client.get(app.url("/complaints")).send().await.unwrap();
     assert_eq!(res.status(), 401);
     // Resolution lines: float-like and negative money, missing inputs.
     let id = app.to_sales_proposal().await;
     let v0 = app.version(id).await;
-    for lines in [
-        json!([{"kind": "compensation", "amount": "1e5"}]),
-        json!([{"kind": "return", "quantity": 3}]),
-        json!([{"kind": "refund", "amount": "1"}]),
-        json!([]),
-    ] {
-        let (s, v) = app
-            .act_at(
-                "sales",
-                id,
-                v0,
-                "propose_resolution",
-                json!({"lines": lines}),
-            )
-            .await;
+    for lines in
+        [json!([{"kind": "compensation", "amount": "1e5"}]), json!([{"kind": "return", "quantity": 3}]), json!([{"kind": "refund", "amount": "1"}]), json!([])]
+    {
+        let (s, v) = app.act_at("sales", id, v0, "propose_resolution", json!({"lines": lines})).await;
         assert_eq!(s, 422, "{lines}: {v}");
     }
     assert_eq!(app.version(id).await, v0);
     assert_eq!(count(), before + 1);
-    assert_eq!(
-        app.count(&format!(
-            "SELECT COUNT(*) AS n FROM resolution_lines WHERE complaint_id = {id}"
-        )),
-        0
-    );
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM resolution_lines WHERE complaint_id = {id}")), 0);
 }
 
 #[tokio::test]
 async fn incomplete_forms_cannot_be_submitted() {
     let app = spawn_app().await;
     let customer = app.customer_id("sales", "C-0001").await;
-    let (s, v) = app
-        .post(
-            "sales",
-            "/complaints",
-            json!({"customer_id": customer, "description": "坏了"}),
-        )
-        .await;
+    let (s, v) = app.post("sales", "/complaints", json!({"customer_id": customer, "description": "坏了"})).await;
     assert_eq!(s, 201, "a draft may be incomplete: {v}");
     let id = v["id"].as_i64().unwrap();
     let (s, v) = app.act("sales", id, "submit", json!({})).await;
     assert_eq!(s, 422);
-    let fields: Vec<&str> = v["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert!(
-        fields.contains(&"ship_date") && fields.contains(&"product_number"),
-        "{fields:?}"
-    );
+    let fields: Vec<&str> = v["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"ship_date") && fields.contains(&"product_number"), "{fields:?}");
 }
 
 #[tokio::test]
@@ -303,10 +177,7 @@ async fn two_approvals_racing_exactly_one_wins() {
     let id = app.to_approval("200000.00").await;
     let v = app.version(id).await;
     app.token("gm").await;
-    let (a, b) = tokio::join!(
-        app.act_at("gm", id, v, "approve", json!({})),
-        app.act_at("gm", id, v, "approve", json!({}))
-    );
+    let (a, b) = tokio::join!(app.act_at("gm", id, v, "approve", json!({})), app.act_at("gm", id, v, "approve", json!({})));
     let mut statuses = [a.0.as_u16(), b.0.as_u16()];
     statuses.sort();
     assert_eq!(statuses[0], 200, "{statuses:?}");
@@ -328,28 +199,13 @@ async fn fifty_concurrent_registrations_get_unique_gapless_numbers() {
     for id in &ids {
         versions.push(app.version(*id).await);
     }
-    let calls = ids.iter().zip(versions).map(|(id, v)| {
-        app.act_at(
-            "coordinator",
-            *id,
-            v,
-            "register",
-            json!({"severity": "general", "kind": "quality"}),
-        )
-    });
+    let calls = ids.iter().zip(versions).map(|(id, v)| app.act_at("coordinator", *id, v, "register", json!({"severity": "general", "kind": "quality"})));
     let results = futures_util::future::join_all(calls).await;
     let mut serials: Vec<u32> = results
         .iter()
         .map(|(s, v)| {
             assert_eq!(*s, 200, "{v}");
-            v["complaint"]["number"]
-                .as_str()
-                .unwrap()
-                .split('-')
-                .nth(1)
-                .unwrap()
-                .parse()
-                .unwrap()
+            v["complaint"]["number"].as_str().unwrap().split('-').nth(1).unwrap().parse().unwrap()
         })
         .collect();
     serials.sort();

@@ -6,11 +6,7 @@ use serde_json::json;
 #[tokio::test]
 async fn each_tier_is_approved_by_its_approver_and_closes() {
     let app = spawn_app().await;
-    for (amount, approver, tier) in [
-        ("100000.00", "sales_manager", 1),
-        ("100000.01", "deputy_gm", 2),
-        ("150000.01", "gm", 3),
-    ] {
+    for (amount, approver, tier) in [("100000.00", "sales_manager", 1), ("100000.01", "deputy_gm", 2), ("150000.01", "gm", 3)] {
         let id = app.to_approval(amount).await;
         let c = app.complaint("coordinator", id).await;
         assert_eq!(c["state"], "pending_approval");
@@ -18,31 +14,15 @@ async fn each_tier_is_approved_by_its_approver_and_closes() {
         assert_eq!(c["approval"]["approver_role"], approver);
         assert_eq!(c["approval"]["policy_version"], 1);
         assert_eq!(c["resolution"]["settlement_total"]["amount"], amount);
-        for other in ["sales_manager", "deputy_gm", "gm"]
-            .iter()
-            .filter(|u| **u != approver)
-        {
+        for other in ["sales_manager", "deputy_gm", "gm"].iter().filter(|u| **u != approver) {
             let (s, _) = app.act(other, id, "approve", json!({})).await;
             assert!(s == 403 || s == 404, "{other} approving tier {tier}: {s}");
         }
         let seen = app.complaint(approver, id).await;
-        assert!(seen["available_actions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a == "approve"));
-        app.ok(approver, id, "approve", json!({"comment": "同意"}))
-            .await;
-        app.ok(
-            "sales",
-            id,
-            "record_outcome",
-            json!({"accepted": true, "answered_on": "2026-11-20"}),
-        )
-        .await;
-        let closed = app
-            .ok("coordinator", id, "close", json!({"remarks": "结案"}))
-            .await;
+        assert!(seen["available_actions"].as_array().unwrap().iter().any(|a| a == "approve"));
+        app.ok(approver, id, "approve", json!({"comment": "同意"})).await;
+        app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+        let closed = app.ok("coordinator", id, "close", json!({"remarks": "结案"})).await;
         assert_eq!(closed["state"], "closed");
         assert_eq!(closed["closure"], "resolved");
         assert_eq!(closed["first_closure"], true);
@@ -55,20 +35,8 @@ async fn the_proposer_never_approves() {
     let app = spawn_app().await;
     let id = app.to_sales_proposal().await;
     // The sales manager proposes for their own department...
-    app.ok(
-        "sales_manager",
-        id,
-        "propose_resolution",
-        json!({"lines": [{"kind": "discount", "amount": "500.00"}]}),
-    )
-    .await;
-    app.ok(
-        "coordinator",
-        id,
-        "submit_for_approval",
-        json!({"opinion": "ok"}),
-    )
-    .await;
+    app.ok("sales_manager", id, "propose_resolution", json!({"lines": [{"kind": "discount", "amount": "500.00"}]})).await;
+    app.ok("coordinator", id, "submit_for_approval", json!({"opinion": "ok"})).await;
     // ...and the case routes to them, but they may not approve it.
     let (s, _) = app.act("sales_manager", id, "approve", json!({})).await;
     assert_eq!(s, 403);
@@ -80,23 +48,9 @@ async fn invalid_path_closes_as_invalid() {
     let id = app.draft().await;
     app.ok("sales", id, "submit", json!({})).await;
     app.ok("coordinator", id, "register", json!({"severity": "incidental", "kind": "non_quality", "non_quality_cause": "late_delivery"})).await;
-    let c = app
-        .ok(
-            "qa",
-            id,
-            "declare_invalid",
-            json!({"reason": "客户使用不当"}),
-        )
-        .await;
+    let c = app.ok("qa", id, "declare_invalid", json!({"reason": "客户使用不当"})).await;
     assert_eq!(c["state"], "invalid_notice");
-    let c = app
-        .ok(
-            "sales",
-            id,
-            "confirm_invalid_notice",
-            json!({"method": "letter", "informed_on": "2026-11-20"}),
-        )
-        .await;
+    let c = app.ok("sales", id, "confirm_invalid_notice", json!({"method": "letter", "informed_on": "2026-11-20"})).await;
     assert_eq!(c["state"], "closed");
     assert_eq!(c["closure"], "invalid");
 }
@@ -105,46 +59,20 @@ async fn invalid_path_closes_as_invalid() {
 async fn send_back_and_reject_paths() {
     let app = spawn_app().await;
     let id = app.to_approval("5000.00").await;
-    let c = app
-        .ok("sales_manager", id, "reject", json!({"reason": "金额过高"}))
-        .await;
+    let c = app.ok("sales_manager", id, "reject", json!({"reason": "金额过高"})).await;
     assert_eq!(c["state"], "sales_proposal");
-    app.ok(
-        "sales",
-        id,
-        "propose_resolution",
-        json!({"lines": [{"kind": "return", "quantity": 10, "unit_price": "12.35"}]}),
-    )
-    .await;
-    let c = app
-        .ok("coordinator", id, "send_back", json!({"reason": "请补充"}))
-        .await;
+    app.ok("sales", id, "propose_resolution", json!({"lines": [{"kind": "return", "quantity": 10, "unit_price": "12.35"}]})).await;
+    let c = app.ok("coordinator", id, "send_back", json!({"reason": "请补充"})).await;
     assert_eq!(c["state"], "sales_proposal");
-    let c = app
-        .ok(
-            "sales",
-            id,
-            "propose_resolution",
-            json!({"lines": [{"kind": "return", "quantity": 10, "unit_price": "12.35"}]}),
-        )
-        .await;
+    let c = app.ok("sales", id, "propose_resolution", json!({"lines": [{"kind": "return", "quantity": 10, "unit_price": "12.35"}]})).await;
     assert_eq!(c["resolution"]["settlement_total"]["amount"], "123.50");
     assert_eq!(c["resolution"]["loss_total"]["amount"], "24.70");
     // Sending back from QA leads to registration; from there the coordinator returns it to sales.
     let id2 = app.draft().await;
     app.ok("sales", id2, "submit", json!({})).await;
-    let (s, _) = app
-        .act("coordinator", id2, "send_back", json!({"reason": "x"}))
-        .await;
+    let (s, _) = app.act("coordinator", id2, "send_back", json!({"reason": "x"})).await;
     assert_eq!(s, 409, "nothing before registration to send back to");
-    let c = app
-        .ok(
-            "coordinator",
-            id2,
-            "return_to_sales",
-            json!({"reason": "缺少交运日期", "missing_items": ["ship_date"]}),
-        )
-        .await;
+    let c = app.ok("coordinator", id2, "return_to_sales", json!({"reason": "缺少交运日期", "missing_items": ["ship_date"]})).await;
     assert_eq!(c["state"], "draft");
 }
 
@@ -153,14 +81,7 @@ async fn not_accepted_closes_as_superseded_and_opens_a_linked_draft() {
     let app = spawn_app().await;
     let id = app.to_approval("800.00").await;
     app.ok("sales_manager", id, "approve", json!({})).await;
-    let (s, v) = app
-        .act(
-            "sales",
-            id,
-            "record_outcome",
-            json!({"accepted": false, "answered_on": "2026-11-21", "remarks": "客户要求更高赔偿"}),
-        )
-        .await;
+    let (s, v) = app.act("sales", id, "record_outcome", json!({"accepted": false, "answered_on": "2026-11-21", "remarks": "客户要求更高赔偿"})).await;
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["complaint"]["closure"], "superseded");
     let follow = v["follow_up_id"].as_i64().unwrap();
@@ -174,23 +95,12 @@ async fn not_accepted_closes_as_superseded_and_opens_a_linked_draft() {
 async fn withdraw_by_sales_before_registration_and_by_coordinator_after() {
     let app = spawn_app().await;
     let id = app.draft().await;
-    let c = app
-        .ok("sales", id, "withdraw", json!({"reason": "客户撤回"}))
-        .await;
+    let c = app.ok("sales", id, "withdraw", json!({"reason": "客户撤回"})).await;
     assert_eq!(c["closure"], "withdrawn");
     let id = app.to_sales_proposal().await;
-    let (s, _) = app
-        .act("sales", id, "withdraw", json!({"reason": "x"}))
-        .await;
+    let (s, _) = app.act("sales", id, "withdraw", json!({"reason": "x"})).await;
     assert_eq!(s, 403);
-    let c = app
-        .ok(
-            "coordinator",
-            id,
-            "withdraw",
-            json!({"reason": "业务申请撤回"}),
-        )
-        .await;
+    let c = app.ok("coordinator", id, "withdraw", json!({"reason": "业务申请撤回"})).await;
     assert_eq!(c["closure"], "withdrawn");
 }
 
@@ -201,22 +111,10 @@ async fn history_records_every_step_with_actor_and_role() {
     let (s, v) = app.get("qa", &format!("/complaints/{id}/events")).await;
     assert_eq!(s, 200);
     let items = v["items"].as_array().unwrap();
-    let actions: Vec<&str> = items
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let actions: Vec<&str> = items.iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(
         actions,
-        [
-            "create",
-            "submit",
-            "register",
-            "conclude_investigation",
-            "submit_countermeasure",
-            "forward_to_sales",
-            "propose_resolution",
-            "submit_for_approval"
-        ]
+        ["create", "submit", "register", "conclude_investigation", "submit_countermeasure", "forward_to_sales", "propose_resolution", "submit_for_approval"]
     );
     let approval = items.last().unwrap();
     assert_eq!(approval["actor_role"], "coordinator");
@@ -246,33 +144,13 @@ async fn major_complaints_alert_the_managers() {
     let app = spawn_app().await;
     let id = app.draft().await;
     app.ok("sales", id, "submit", json!({})).await;
-    app.ok(
-        "coordinator",
-        id,
-        "register",
-        json!({"severity": "severe", "kind": "quality", "is_major": true}),
-    )
-    .await;
+    app.ok("coordinator", id, "register", json!({"severity": "severe", "kind": "quality", "is_major": true})).await;
     for user in ["sales_manager", "deputy_gm", "gm"] {
         let (_, v) = app.get(user, "/me/notifications").await;
-        assert!(
-            v["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|n| n["kind"] == "major_alert" && n["complaint_id"] == id),
-            "{user}"
-        );
+        assert!(v["items"].as_array().unwrap().iter().any(|n| n["kind"] == "major_alert" && n["complaint_id"] == id), "{user}");
     }
     let (_, v) = app.get("sales_manager2", "/me/notifications").await;
-    assert!(!v["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["kind"] == "major_alert"));
+    assert!(!v["items"].as_array().unwrap().iter().any(|n| n["kind"] == "major_alert"));
     let c = app.complaint("qa", id).await;
-    assert!(
-        c["containment_due_at"].is_string(),
-        "severe quality cases get a containment deadline"
-    );
+    assert!(c["containment_due_at"].is_string(), "severe quality cases get a containment deadline");
 }

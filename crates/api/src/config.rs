@@ -56,27 +56,14 @@ impl Settings {
             }
         };
         Ok(Settings {
-            database_url: var("KEHU_DATABASE_URL")
-                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            bind: var("KEHU_BIND")
-                .unwrap_or_else(|| "127.0.0.1:8080".to_owned())
-                .parse()?,
+            database_url: var("KEHU_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            bind: var("KEHU_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()).parse()?,
             jwt_secret,
-            static_dir: var("KEHU_STATIC_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("frontend/dist")),
-            cookie_secure: var("KEHU_COOKIE_SECURE")
-                .map(|v| v != "false" && v != "0")
-                .unwrap_or(true),
-            pool_size: var("KEHU_DB_POOL_SIZE")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(16),
-            workers: var("KEHU_WORKERS")
-                .map(|v| v != "false" && v != "0")
-                .unwrap_or(true),
-            worker_interval_secs: var("KEHU_WORKER_INTERVAL_SECS")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(60),
+            static_dir: var("KEHU_STATIC_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("frontend/dist")),
+            cookie_secure: var("KEHU_COOKIE_SECURE").map(|v| v != "false" && v != "0").unwrap_or(true),
+            pool_size: var("KEHU_DB_POOL_SIZE").and_then(|v| v.parse().ok()).unwrap_or(16),
+            workers: var("KEHU_WORKERS").map(|v| v != "false" && v != "0").unwrap_or(true),
+            worker_interval_secs: var("KEHU_WORKER_INTERVAL_SECS").and_then(|v| v.parse().ok()).unwrap_or(60),
         })
     }
 }

@@ -68,18 +68,11 @@ pub enum ApiError {
 impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> ApiError {
         let n = errors.len();
-        ApiError::Validation(
-            format!("{n} field{} invalid", if n == 1 { " is" } else { "s are" }),
-            errors,
-        )
+        ApiError::Validation(format!("{n} field{} invalid", if n == 1 { " is" } else { "s are" }), errors)
     }
 
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> ApiError {
-        ApiError::validation(vec![FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: message.into(),
-        }])
+        ApiError::validation(vec![FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() }])
     }
 
     pub fn code(&self) -> &'static str {
@@ -123,9 +116,7 @@ impl ApiError {
     pub fn problem(&self, request_id: Option<String>) -> Problem {
         let detail = match self {
             // The cause goes to the log, never to the client.
-            ApiError::Internal(_) => {
-                "an unexpected error occurred; quote the request id when reporting it".to_owned()
-            }
+            ApiError::Internal(_) => "an unexpected error occurred; quote the request id when reporting it".to_owned(),
             other => other.to_string(),
         };
         Problem {
@@ -188,9 +179,7 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => ApiError::NotFound,
-            DbError::Conflict(m) => {
-                ApiError::Conflict(format!("conflicts with an existing record ({m})"))
-            }
+            DbError::Conflict(m) => ApiError::Conflict(format!("conflicts with an existing record ({m})")),
             DbError::Stale => ApiError::PreconditionFailed,
             DbError::Unavailable(m) => {
                 tracing::warn!(cause = %m, "database unavailable");

@@ -45,46 +45,43 @@ impl Application {
         let pool = kehu_persistence::build_pool(&settings.database_url, settings.pool_size)?;
         {
             let mut conn = pool.get()?;
-            app::bootstrap::ensure_company(&mut conn)
-                .map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
+            app::bootstrap::ensure_company(&mut conn).map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
         }
         let listener = TcpListener::bind(settings.bind)?;
         let port = listener.local_addr()?.port();
         if settings.workers {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
         }
-        let state = web::Data::new(AppState {
-            keys: auth::jwt::Keys::new(&settings.jwt_secret),
-            pool,
-            settings: settings.clone(),
-        });
+        let state = web::Data::new(AppState { keys: auth::jwt::Keys::new(&settings.jwt_secret), pool, settings: settings.clone() });
         let static_dir = settings.static_dir.clone();
         let document = openapi_document();
+        // Request counts and latency histograms by route pattern, at /metrics.
+        let metrics = actix_web_prom::PrometheusMetricsBuilder::new("kehu")
+            .endpoint("/metrics")
+            .exclude("/metrics")
+            .mask_unmatched_patterns("UNKNOWN")
+            .build()
+            .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
         let server = HttpServer::new(move || {
             // The spec and its UI go first: the `/api/v1` scope would otherwise
             // answer 404 for `/api/v1/openapi.json`.
             let (app, _) = App::new()
-                .service(
-                    SwaggerUi::new("/api/docs/{_:.*}")
-                        .url("/api/v1/openapi.json", document.clone()),
-                )
+                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", document.clone()))
                 .into_utoipa_app()
                 .openapi(openapi::ApiDoc::openapi())
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(http::body::MAX_JSON_BYTES))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                    error::ApiError::field("query", "invalid", e.to_string()).into()
-                }))
-                .app_data(
-                    web::PathConfig::default()
-                        .error_handler(|_, _| error::ApiError::NotFound.into()),
-                )
+                .app_data(web::QueryConfig::default().error_handler(|e, _| error::ApiError::field("query", "invalid", e.to_string()).into()))
+                .app_data(web::PathConfig::default().error_handler(|_, _| error::ApiError::NotFound.into()))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::api))
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
                 .split_for_parts();
-            app.wrap(from_fn(http::problems::problem_details))
+            app.wrap(from_fn(http::idempotency::idempotency))
+                .wrap(from_fn(auth::extractor::api_keys))
+                .wrap(from_fn(http::problems::problem_details))
                 .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(metrics.clone())
                 .configure(|cfg| spa(cfg, &static_dir))
         })
         .listen(listener)?
@@ -101,27 +98,18 @@ fn spa(cfg: &mut web::ServiceConfig, dir: &std::path::Path) {
     if !index.exists() {
         return;
     }
-    cfg.service(
-        actix_files::Files::new("/", dir)
-            .index_file("index.html")
-            .default_handler(actix_web::dev::fn_service(
-                move |req: actix_web::dev::ServiceRequest| {
-                    let index = index.clone();
-                    async move {
-                        let (req, _) = req.into_parts();
-                        if req.path().starts_with("/api/") {
-                            return Ok(actix_web::dev::ServiceResponse::new(
-                                req,
-                                actix_web::ResponseError::error_response(
-                                    &error::ApiError::NotFound,
-                                ),
-                            ));
-                        }
-                        let file = actix_files::NamedFile::open_async(index).await?;
-                        let res = file.into_response(&req);
-                        Ok(actix_web::dev::ServiceResponse::new(req, res))
-                    }
-                },
-            )),
-    );
+    cfg.service(actix_files::Files::new("/", dir).index_file("index.html").default_handler(actix_web::dev::fn_service(
+        move |req: actix_web::dev::ServiceRequest| {
+            let index = index.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                if req.path().starts_with("/api/") {
+                    return Ok(actix_web::dev::ServiceResponse::new(req, actix_web::ResponseError::error_response(&error::ApiError::NotFound)));
+                }
+                let file = actix_files::NamedFile::open_async(index).await?;
+                let res = file.into_response(&req);
+                Ok(actix_web::dev::ServiceResponse::new(req, res))
+            }
+        },
+    )));
 }

@@ -3,11 +3,7 @@ use kehu_api::config::{redact_url, Settings};
 use kehu_api::{app, telemetry, Application};
 
 #[derive(Parser)]
-#[command(
-    name = "kehu",
-    version,
-    about = "Kehu: customer management and complaint handling"
-)]
+#[command(name = "kehu", version, about = "Kehu: customer management and complaint handling")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,28 +26,21 @@ fn main() -> anyhow::Result<()> {
     telemetry::init();
     match cli.command {
         Command::Openapi => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&kehu_api::openapi_document())?
-            );
+            println!("{}", serde_json::to_string_pretty(&kehu_api::openapi_document())?);
             Ok(())
         }
         Command::Migrate => {
             let settings = Settings::from_env()?;
             let mut conn = kehu_persistence::db::connect(&settings.database_url)?;
             let n = kehu_persistence::db::run_migrations(&mut conn)?;
-            eprintln!(
-                "{n} migration(s) applied to {}",
-                redact_url(&settings.database_url)
-            );
+            eprintln!("{n} migration(s) applied to {}", redact_url(&settings.database_url));
             Ok(())
         }
         Command::SeedDemo => {
             let settings = Settings::from_env()?;
             let pool = kehu_persistence::build_pool(&settings.database_url, 2)?;
             let mut conn = pool.get()?;
-            let report =
-                app::seed::seed(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+            let report = app::seed::seed(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
             eprintln!(
                 "demo data ready: {} new user(s), {} new complaint(s). Users: sales, sales_manager, sales2, sales_manager2, coordinator, qa, production, engineering, deputy_gm, gm, admin; password: {}",
                 report.created_users,

@@ -30,9 +30,7 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
                     entity: "complaint",
                     entity_id: Some(row.id),
                     request_id: None,
-                    details:
-                        serde_json::json!({"state": row.state, "step_due_at": row.step_due_at})
-                            .to_string(),
+                    details: serde_json::json!({"state": row.state, "step_due_at": row.step_due_at}).to_string(),
                     at: now,
                 },
             )?;
@@ -52,9 +50,7 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
             tick.tick().await;
             let pool = pool.clone();
             let result = actix_web::web::block(move || -> ApiResult<usize> {
-                let mut conn = pool
-                    .get()
-                    .map_err(|_| crate::error::ApiError::Unavailable)?;
+                let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
                 scan_overdue(&mut conn)
             })
             .await;

@@ -35,31 +35,16 @@ pub enum PolicyError {
     BadApprover(Role),
 }
 
-pub const APPROVER_ROLES: [Role; 5] = [
-    Role::SalesSupervisor,
-    Role::SalesManager,
-    Role::MarketingManager,
-    Role::DeputyGm,
-    Role::Gm,
-];
+pub const APPROVER_ROLES: [Role; 5] = [Role::SalesSupervisor, Role::SalesManager, Role::MarketingManager, Role::DeputyGm, Role::Gm];
 
 impl Default for ApprovalPolicy {
     fn default() -> Self {
         let m = |fen| Money::from_fen(fen).ok();
         ApprovalPolicy {
             tiers: vec![
-                Tier {
-                    up_to: m(10_000_000),
-                    approver: Role::SalesManager,
-                },
-                Tier {
-                    up_to: m(15_000_000),
-                    approver: Role::DeputyGm,
-                },
-                Tier {
-                    up_to: None,
-                    approver: Role::Gm,
-                },
+                Tier { up_to: m(10_000_000), approver: Role::SalesManager },
+                Tier { up_to: m(15_000_000), approver: Role::DeputyGm },
+                Tier { up_to: None, approver: Role::Gm },
             ],
         }
     }
@@ -91,18 +76,12 @@ impl ApprovalPolicy {
     pub fn route(&self, total: Money) -> Routing {
         for (i, t) in self.tiers.iter().enumerate() {
             if t.up_to.is_none_or(|b| total <= b) {
-                return Routing {
-                    tier: i as u32 + 1,
-                    approver: t.approver,
-                };
+                return Routing { tier: i as u32 + 1, approver: t.approver };
             }
         }
         // A validated policy always ends unbounded; the top tier holds the rest.
         let n = self.tiers.len().max(1);
-        Routing {
-            tier: n as u32,
-            approver: self.tiers.last().map_or(Role::Gm, |t| t.approver),
-        }
+        Routing { tier: n as u32, approver: self.tiers.last().map_or(Role::Gm, |t| t.approver) }
     }
 }
 
@@ -116,88 +95,30 @@ mod tests {
 
     #[test]
     fn default_tier_boundaries() {
-        assert_eq!(
-            route("0.01"),
-            Routing {
-                tier: 1,
-                approver: Role::SalesManager
-            }
-        );
-        assert_eq!(
-            route("100000.00"),
-            Routing {
-                tier: 1,
-                approver: Role::SalesManager
-            }
-        );
-        assert_eq!(
-            route("100000.01"),
-            Routing {
-                tier: 2,
-                approver: Role::DeputyGm
-            }
-        );
-        assert_eq!(
-            route("150000.00"),
-            Routing {
-                tier: 2,
-                approver: Role::DeputyGm
-            }
-        );
-        assert_eq!(
-            route("150000.01"),
-            Routing {
-                tier: 3,
-                approver: Role::Gm
-            }
-        );
-        assert_eq!(
-            route("99999999.99"),
-            Routing {
-                tier: 3,
-                approver: Role::Gm
-            }
-        );
+        assert_eq!(route("0.01"), Routing { tier: 1, approver: Role::SalesManager });
+        assert_eq!(route("100000.00"), Routing { tier: 1, approver: Role::SalesManager });
+        assert_eq!(route("100000.01"), Routing { tier: 2, approver: Role::DeputyGm });
+        assert_eq!(route("150000.00"), Routing { tier: 2, approver: Role::DeputyGm });
+        assert_eq!(route("150000.01"), Routing { tier: 3, approver: Role::Gm });
+        assert_eq!(route("99999999.99"), Routing { tier: 3, approver: Role::Gm });
     }
 
     #[test]
     fn validation() {
         assert!(ApprovalPolicy::default().validate().is_ok());
-        assert_eq!(
-            ApprovalPolicy { tiers: vec![] }.validate(),
-            Err(PolicyError::Empty)
-        );
+        assert_eq!(ApprovalPolicy { tiers: vec![] }.validate(), Err(PolicyError::Empty));
         let m = |s: &str| Some(s.parse::<Money>().unwrap());
         let bad_order = ApprovalPolicy {
             tiers: vec![
-                Tier {
-                    up_to: m("200"),
-                    approver: Role::SalesManager,
-                },
-                Tier {
-                    up_to: m("100"),
-                    approver: Role::DeputyGm,
-                },
-                Tier {
-                    up_to: None,
-                    approver: Role::Gm,
-                },
+                Tier { up_to: m("200"), approver: Role::SalesManager },
+                Tier { up_to: m("100"), approver: Role::DeputyGm },
+                Tier { up_to: None, approver: Role::Gm },
             ],
         };
         assert_eq!(bad_order.validate(), Err(PolicyError::NotAscending));
-        let bounded = ApprovalPolicy {
-            tiers: vec![Tier {
-                up_to: m("1"),
-                approver: Role::Gm,
-            }],
-        };
+        let bounded = ApprovalPolicy { tiers: vec![Tier { up_to: m("1"), approver: Role::Gm }] };
         assert_eq!(bounded.validate(), Err(PolicyError::LastMustBeUnbounded));
-        let qa = ApprovalPolicy {
-            tiers: vec![Tier {
-                up_to: None,
-                approver: Role::Qa,
-            }],
-        };
+        let qa = ApprovalPolicy { tiers: vec![Tier { up_to: None, approver: Role::Qa }] };
         assert_eq!(qa.validate(), Err(PolicyError::BadApprover(Role::Qa)));
     }
 }

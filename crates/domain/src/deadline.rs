@@ -27,17 +27,11 @@ pub struct Calendar {
 
 impl Calendar {
     pub fn new(tz: Tz) -> Calendar {
-        Calendar {
-            tz,
-            overrides: BTreeMap::new(),
-        }
+        Calendar { tz, overrides: BTreeMap::new() }
     }
 
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
-        self.overrides
-            .get(&d)
-            .copied()
-            .unwrap_or(!matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        self.overrides.get(&d).copied().unwrap_or(!matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
     }
 
     pub fn local_date(&self, t: DateTime<Utc>) -> NaiveDate {
@@ -158,24 +152,12 @@ impl DeadlinePolicy {
         })
     }
 
-    pub fn step_due(
-        &self,
-        cal: &Calendar,
-        state: State,
-        market: Market,
-        entered: DateTime<Utc>,
-    ) -> Option<DateTime<Utc>> {
+    pub fn step_due(&self, cal: &Calendar, state: State, market: Market, entered: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.step(state, market).map(|d| cal.add(entered, d))
     }
 
     /// Whole-case deadline from registration; severe quality cases are faster.
-    pub fn case_due(
-        &self,
-        cal: &Calendar,
-        market: Market,
-        severe_quality: bool,
-        registered: DateTime<Utc>,
-    ) -> DateTime<Utc> {
+    pub fn case_due(&self, cal: &Calendar, market: Market, severe_quality: bool, registered: DateTime<Utc>) -> DateTime<Utc> {
         let d = if severe_quality {
             self.case_severe
         } else if market == Market::Foreign {
@@ -197,30 +179,18 @@ mod tests {
 
     /// A local Shanghai time as UTC.
     fn sh(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
-        chrono_tz::Asia::Shanghai
-            .with_ymd_and_hms(y, m, d, h, 0, 0)
-            .unwrap()
-            .with_timezone(&Utc)
+        chrono_tz::Asia::Shanghai.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
     }
 
     #[test]
     fn working_days_skip_weekends() {
         let cal = shanghai();
         // Thursday 2026-11-19 10:00 + 2 working days = Monday 10:00.
-        assert_eq!(
-            cal.add_working_days(sh(2026, 11, 19, 10), 2),
-            sh(2026, 11, 23, 10)
-        );
+        assert_eq!(cal.add_working_days(sh(2026, 11, 19, 10), 2), sh(2026, 11, 23, 10));
         // Friday + 1 = Monday.
-        assert_eq!(
-            cal.add_working_days(sh(2026, 11, 20, 9), 1),
-            sh(2026, 11, 23, 9)
-        );
+        assert_eq!(cal.add_working_days(sh(2026, 11, 20, 9), 1), sh(2026, 11, 23, 9));
         // Saturday start counts from Monday 00:00: two whole days, due Wednesday 00:00.
-        assert_eq!(
-            cal.add_working_days(sh(2026, 11, 21, 15), 2),
-            sh(2026, 11, 25, 0)
-        );
+        assert_eq!(cal.add_working_days(sh(2026, 11, 21, 15), 2), sh(2026, 11, 25, 0));
     }
 
     #[test]
@@ -238,21 +208,13 @@ mod tests {
         let mut cal = shanghai();
         // National Day week: 2026-10-01..07 off, Saturday 10-10 a make-up working day.
         for d in 1..=7 {
-            cal.overrides
-                .insert(NaiveDate::from_ymd_opt(2026, 10, d).unwrap(), false);
+            cal.overrides.insert(NaiveDate::from_ymd_opt(2026, 10, d).unwrap(), false);
         }
-        cal.overrides
-            .insert(NaiveDate::from_ymd_opt(2026, 10, 10).unwrap(), true);
+        cal.overrides.insert(NaiveDate::from_ymd_opt(2026, 10, 10).unwrap(), true);
         // Wednesday 09-30 10:00 + 2 working days: 10-08 (Thu), 10-09 (Fri).
-        assert_eq!(
-            cal.add_working_days(sh(2026, 9, 30, 10), 2),
-            sh(2026, 10, 9, 10)
-        );
+        assert_eq!(cal.add_working_days(sh(2026, 9, 30, 10), 2), sh(2026, 10, 9, 10));
         // Friday 10-09 + 1 working day lands on make-up Saturday 10-10.
-        assert_eq!(
-            cal.add_working_days(sh(2026, 10, 9, 10), 1),
-            sh(2026, 10, 10, 10)
-        );
+        assert_eq!(cal.add_working_days(sh(2026, 10, 9, 10), 1), sh(2026, 10, 10, 10));
     }
 
     #[test]
@@ -260,31 +222,13 @@ mod tests {
         let cal = shanghai();
         let p = DeadlinePolicy::default();
         let t = sh(2026, 11, 23, 10);
-        assert_eq!(
-            p.step_due(&cal, State::AwaitingRegistration, Market::Domestic, t),
-            Some(sh(2026, 11, 23, 22))
-        );
-        assert_eq!(
-            p.step_due(&cal, State::SalesProposal, Market::Domestic, t),
-            Some(sh(2026, 11, 26, 10))
-        );
-        assert_eq!(
-            p.step_due(&cal, State::SalesProposal, Market::Foreign, t),
-            Some(sh(2026, 11, 30, 10))
-        );
+        assert_eq!(p.step_due(&cal, State::AwaitingRegistration, Market::Domestic, t), Some(sh(2026, 11, 23, 22)));
+        assert_eq!(p.step_due(&cal, State::SalesProposal, Market::Domestic, t), Some(sh(2026, 11, 26, 10)));
+        assert_eq!(p.step_due(&cal, State::SalesProposal, Market::Foreign, t), Some(sh(2026, 11, 30, 10)));
         assert_eq!(p.step_due(&cal, State::Closed, Market::Domestic, t), None);
-        assert_eq!(
-            p.case_due(&cal, Market::Domestic, false, t),
-            sh(2026, 12, 6, 10)
-        );
-        assert_eq!(
-            p.case_due(&cal, Market::Foreign, false, t),
-            sh(2026, 12, 10, 10)
-        );
-        assert_eq!(
-            p.case_due(&cal, Market::Foreign, true, t),
-            sh(2026, 11, 30, 10)
-        );
+        assert_eq!(p.case_due(&cal, Market::Domestic, false, t), sh(2026, 12, 6, 10));
+        assert_eq!(p.case_due(&cal, Market::Foreign, false, t), sh(2026, 12, 10, 10));
+        assert_eq!(p.case_due(&cal, Market::Foreign, true, t), sh(2026, 11, 30, 10));
     }
 
     #[test]

@@ -76,30 +76,18 @@ impl Intake {
         let mut out = Vec::new();
         if let (Some(shipped), Some(bad)) = (self.quantity_shipped, self.defective_quantity) {
             if bad > shipped {
-                out.push(FieldIssue {
-                    field: "defective_quantity",
-                    code: "exceeds_shipped",
-                    message: "defective quantity cannot exceed the quantity shipped",
-                });
+                out.push(FieldIssue { field: "defective_quantity", code: "exceeds_shipped", message: "defective quantity cannot exceed the quantity shipped" });
             }
         }
         if self.sample_return_required && !self.has_sample {
-            out.push(FieldIssue {
-                field: "sample_return_required",
-                code: "no_sample",
-                message: "a sample can only be returned when there is one",
-            });
+            out.push(FieldIssue { field: "sample_return_required", code: "no_sample", message: "a sample can only be returned when there is one" });
         }
         out
     }
 
     /// The items an incomplete form lacks; coordinators return such forms to sales.
     pub fn missing_for_submit(&self) -> Vec<FieldIssue> {
-        let req = |field, message| FieldIssue {
-            field,
-            code: "required",
-            message,
-        };
+        let req = |field, message| FieldIssue { field, code: "required", message };
         let mut out = Vec::new();
         if blank(&self.product_number) {
             out.push(req("product_number", "product / part number is required"));
@@ -165,21 +153,14 @@ mod tests {
 
     #[test]
     fn missing_items_are_listed() {
-        let i = Intake {
-            product_number: Some("  ".into()),
-            ship_date: None,
-            ..complete()
-        };
+        let i = Intake { product_number: Some("  ".into()), ship_date: None, ..complete() };
         let fields: Vec<_> = i.missing_for_submit().iter().map(|f| f.field).collect();
         assert_eq!(fields, ["product_number", "ship_date"]);
     }
 
     #[test]
     fn defective_cannot_exceed_shipped() {
-        let i = Intake {
-            defective_quantity: Some(1001),
-            ..complete()
-        };
+        let i = Intake { defective_quantity: Some(1001), ..complete() };
         assert_eq!(i.consistency()[0].code, "exceeds_shipped");
     }
 }

@@ -8,9 +8,7 @@ use std::str::FromStr;
 /// quantity we accept comfortably inside i64 fen.
 const MAX_FEN: i64 = 1_000_000_000_000_000;
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Money(i64);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,31 +77,18 @@ impl FromStr for Money {
             None => (s, ""),
         };
         let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty()
-            || !digits(int)
-            || !digits(frac)
-            || frac.len() > 2
-            || (s.contains('.') && frac.is_empty())
-        {
+        if int.is_empty() || !digits(int) || !digits(frac) || frac.len() > 2 || (s.contains('.') && frac.is_empty()) {
             return Err(MoneyError::Format);
         }
         if int.len() > 14 {
             return Err(MoneyError::TooLarge);
         }
         let yuan: i64 = int.parse().map_err(|_| MoneyError::Format)?;
-        let mut fen: i64 = if frac.is_empty() {
-            0
-        } else {
-            frac.parse().map_err(|_| MoneyError::Format)?
-        };
+        let mut fen: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| MoneyError::Format)? };
         if frac.len() == 1 {
             fen *= 10;
         }
-        Money::from_fen(
-            yuan.checked_mul(100)
-                .and_then(|y| y.checked_add(fen))
-                .ok_or(MoneyError::TooLarge)?,
-        )
+        Money::from_fen(yuan.checked_mul(100).and_then(|y| y.checked_add(fen)).ok_or(MoneyError::TooLarge)?)
     }
 }
 
@@ -119,51 +104,29 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for (s, fen) in [
-            ("0", 0),
-            ("1", 100),
-            ("1.5", 150),
-            ("100000.01", 10_000_001),
-            ("0.07", 7),
-        ] {
+        for (s, fen) in [("0", 0), ("1", 100), ("1.5", 150), ("100000.01", 10_000_001), ("0.07", 7)] {
             let m: Money = s.parse().unwrap();
             assert_eq!(m.fen(), fen, "{s}");
         }
-        assert_eq!(
-            "100000.01".parse::<Money>().unwrap().to_string(),
-            "100000.01"
-        );
+        assert_eq!("100000.01".parse::<Money>().unwrap().to_string(), "100000.01");
         assert_eq!("7".parse::<Money>().unwrap().to_string(), "7.00");
     }
 
     #[test]
     fn rejects_float_like_and_negative() {
-        for s in [
-            "", ".5", "1.", "1.234", "1e5", "1,000", " 1", "+1", "0x10", "1.2.3", "NaN",
-        ] {
+        for s in ["", ".5", "1.", "1.234", "1e5", "1,000", " 1", "+1", "0x10", "1.2.3", "NaN"] {
             assert_eq!(s.parse::<Money>(), Err(MoneyError::Format), "{s}");
         }
         assert_eq!("-1.00".parse::<Money>(), Err(MoneyError::Negative));
-        assert_eq!(
-            "999999999999999999".parse::<Money>(),
-            Err(MoneyError::TooLarge)
-        );
+        assert_eq!("999999999999999999".parse::<Money>(), Err(MoneyError::TooLarge));
     }
 
     #[test]
     fn arithmetic_is_exact() {
         let p: Money = "0.10".parse().unwrap();
         assert_eq!(p.times(3).unwrap().to_string(), "0.30");
-        assert_eq!(
-            "10.05".parse::<Money>().unwrap().percent(20).to_string(),
-            "2.01"
-        );
-        assert_eq!(
-            Money::sum(["0.10", "0.20"].iter().map(|s| s.parse::<Money>().unwrap()))
-                .unwrap()
-                .to_string(),
-            "0.30"
-        );
+        assert_eq!("10.05".parse::<Money>().unwrap().percent(20).to_string(), "2.01");
+        assert_eq!(Money::sum(["0.10", "0.20"].iter().map(|s| s.parse::<Money>().unwrap())).unwrap().to_string(), "0.30");
         assert!(Money::from_fen(i64::MAX).is_err());
     }
 }

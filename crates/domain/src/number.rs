@@ -19,10 +19,7 @@ pub struct Period {
 
 impl Period {
     pub fn of(date: NaiveDate) -> Period {
-        Period {
-            year: date.year(),
-            month: date.month(),
-        }
+        Period { year: date.year(), month: date.month() }
     }
 
     /// Key used to store the month's counter, e.g. `2611`.
@@ -38,10 +35,7 @@ impl ComplaintNumber {
 
     pub fn parse(s: &str) -> Option<ComplaintNumber> {
         let (p, serial) = s.split_once('-')?;
-        if p.len() != 4
-            || serial.len() < 4
-            || !p.bytes().chain(serial.bytes()).all(|b| b.is_ascii_digit())
-        {
+        if p.len() != 4 || serial.len() < 4 || !p.bytes().chain(serial.bytes()).all(|b| b.is_ascii_digit()) {
             return None;
         }
         let yy: i32 = p[..2].parse().ok()?;
@@ -53,13 +47,7 @@ impl ComplaintNumber {
         if serial == 0 {
             return None;
         }
-        Some(ComplaintNumber {
-            period: Period {
-                year: 2000 + yy,
-                month,
-            },
-            serial,
-        })
+        Some(ComplaintNumber { period: Period { year: 2000 + yy, month }, serial })
     }
 }
 
@@ -84,19 +72,9 @@ mod tests {
 
     #[test]
     fn parses_round_trip_and_rejects_garbage() {
-        assert_eq!(
-            ComplaintNumber::parse("2611-0007").unwrap().to_string(),
-            "2611-0007"
-        );
+        assert_eq!(ComplaintNumber::parse("2611-0007").unwrap().to_string(), "2611-0007");
         assert_eq!(ComplaintNumber::parse("2611-0007").unwrap().serial, 7);
-        for bad in [
-            "2613-0001",
-            "261-0001",
-            "2611-001",
-            "2611-0000",
-            "26110001",
-            "ab11-0001",
-        ] {
+        for bad in ["2613-0001", "261-0001", "2611-001", "2611-0000", "26110001", "ab11-0001"] {
             assert!(ComplaintNumber::parse(bad).is_none(), "{bad}");
         }
     }

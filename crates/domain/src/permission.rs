@@ -32,9 +32,7 @@ pub enum Denied {
 }
 
 fn is_case_sales(actor: &Actor, case: &CaseFacts) -> bool {
-    actor.any(Role::is_sales)
-        && (actor.department_id == case.sales_department_id
-            || case.customer_owner_id == Some(actor.user_id))
+    actor.any(Role::is_sales) && (actor.department_id == case.sales_department_id || case.customer_owner_id == Some(actor.user_id))
 }
 
 fn in_unit(actor: &Actor, case: &CaseFacts) -> bool {
@@ -52,9 +50,7 @@ pub fn can_see(actor: &Actor, case: &CaseFacts) -> bool {
         return false;
     }
     if case.state == State::AwaitingRegistration {
-        return actor.has(Role::Coordinator)
-            || actor.any(Role::is_executive)
-            || actor.has(Role::Admin);
+        return actor.has(Role::Coordinator) || actor.any(Role::is_executive) || actor.has(Role::Admin);
     }
     actor.roles.iter().any(|r| !r.is_sales())
 }
@@ -64,9 +60,7 @@ pub fn owns_step(actor: &Actor, case: &CaseFacts) -> bool {
     use State::*;
     match case.state {
         Draft | SalesProposal | CustomerNegotiation | InvalidNotice => is_case_sales(actor, case),
-        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => {
-            actor.has(Role::Coordinator)
-        }
+        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => actor.has(Role::Coordinator),
         QaInvestigation => actor.any(Role::is_qa),
         ProductionCountermeasure => in_unit(actor, case),
         EngineeringReview => actor.has(Role::Engineering),
@@ -90,29 +84,18 @@ fn actor_may(actor: &Actor, action: Action, case: &CaseFacts) -> bool {
     use Action::*;
     let coordinator = actor.has(Role::Coordinator);
     match action {
-        Submit | ProposeResolution | RecordOutcome | ConfirmInvalidNotice => {
-            is_case_sales(actor, case)
-        }
+        Submit | ProposeResolution | RecordOutcome | ConfirmInvalidNotice => is_case_sales(actor, case),
         Register | ForwardToSales | SubmitForApproval | Close | Remind => coordinator,
-        ReturnToSales => {
-            coordinator || (case.state == State::QaInvestigation && actor.any(Role::is_qa))
-        }
+        ReturnToSales => coordinator || (case.state == State::QaInvestigation && actor.any(Role::is_qa)),
         ConcludeInvestigation | DeclareInvalid => actor.any(Role::is_qa),
-        RecordContainment => {
-            actor.any(Role::is_qa)
-                || (case.state == State::ProductionCountermeasure && in_unit(actor, case))
-        }
+        RecordContainment => actor.any(Role::is_qa) || (case.state == State::ProductionCountermeasure && in_unit(actor, case)),
         SubmitCountermeasure => in_unit(actor, case),
         SubmitEngineeringOpinion => actor.has(Role::Engineering),
         Approve | Reject => is_approver(actor, case),
         SendBack => coordinator || owns_step(actor, case),
         // Sales withdraws on its own only before the coordinator registered
         // the case; afterwards the coordinator withdraws it (with sales' consent).
-        Withdraw => {
-            coordinator
-                || (matches!(case.state, State::Draft | State::AwaitingRegistration)
-                    && is_case_sales(actor, case))
-        }
+        Withdraw => coordinator || (matches!(case.state, State::Draft | State::AwaitingRegistration) && is_case_sales(actor, case)),
     }
 }
 
@@ -132,15 +115,8 @@ pub fn check(actor: &Actor, action: Action, case: &CaseFacts, route: Route) -> R
 
 /// The actions this caller may take now: the buttons a client draws.
 pub fn available_actions(actor: &Actor, case: &CaseFacts) -> Vec<Action> {
-    let route = Route {
-        engineering_requested: case.engineering_requested,
-        customer_accepted: true,
-    };
-    Action::ALL
-        .iter()
-        .copied()
-        .filter(|a| check(actor, *a, case, route).is_ok())
-        .collect()
+    let route = Route { engineering_requested: case.engineering_requested, customer_accepted: true };
+    Action::ALL.iter().copied().filter(|a| check(actor, *a, case, route).is_ok()).collect()
 }
 
 #[cfg(test)]
@@ -148,11 +124,7 @@ mod tests {
     use super::*;
 
     fn actor(id: i64, dept: i64, roles: &[Role]) -> Actor {
-        Actor {
-            user_id: id,
-            department_id: dept,
-            roles: roles.to_vec(),
-        }
+        Actor { user_id: id, department_id: dept, roles: roles.to_vec() }
     }
 
     fn case(state: State) -> CaseFacts {
@@ -181,79 +153,24 @@ mod tests {
     #[test]
     fn approver_must_match_tier_department_and_not_be_proposer() {
         let c = case(State::PendingApproval);
-        assert!(check(
-            &actor(7, 10, &[Role::SalesManager]),
-            Action::Approve,
-            &c,
-            Route::default()
-        )
-        .is_ok());
-        assert_eq!(
-            check(
-                &actor(8, 11, &[Role::SalesManager]),
-                Action::Approve,
-                &c,
-                Route::default()
-            ),
-            Err(Denied::Hidden)
-        );
-        assert_eq!(
-            check(
-                &actor(9, 40, &[Role::DeputyGm]),
-                Action::Approve,
-                &c,
-                Route::default()
-            ),
-            Err(Denied::Forbidden)
-        );
-        let own = CaseFacts {
-            proposed_by: Some(7),
-            ..c
-        };
-        assert_eq!(
-            check(
-                &actor(7, 10, &[Role::SalesManager]),
-                Action::Approve,
-                &own,
-                Route::default()
-            ),
-            Err(Denied::Forbidden)
-        );
+        assert!(check(&actor(7, 10, &[Role::SalesManager]), Action::Approve, &c, Route::default()).is_ok());
+        assert_eq!(check(&actor(8, 11, &[Role::SalesManager]), Action::Approve, &c, Route::default()), Err(Denied::Hidden));
+        assert_eq!(check(&actor(9, 40, &[Role::DeputyGm]), Action::Approve, &c, Route::default()), Err(Denied::Forbidden));
+        let own = CaseFacts { proposed_by: Some(7), ..c };
+        assert_eq!(check(&actor(7, 10, &[Role::SalesManager]), Action::Approve, &own, Route::default()), Err(Denied::Forbidden));
     }
 
     #[test]
     fn countermeasure_belongs_to_the_named_unit() {
         let c = case(State::ProductionCountermeasure);
-        assert!(check(
-            &actor(5, 30, &[Role::Production]),
-            Action::SubmitCountermeasure,
-            &c,
-            Route::default()
-        )
-        .is_ok());
-        assert_eq!(
-            check(
-                &actor(6, 31, &[Role::Production]),
-                Action::SubmitCountermeasure,
-                &c,
-                Route::default()
-            ),
-            Err(Denied::Forbidden)
-        );
+        assert!(check(&actor(5, 30, &[Role::Production]), Action::SubmitCountermeasure, &c, Route::default()).is_ok());
+        assert_eq!(check(&actor(6, 31, &[Role::Production]), Action::SubmitCountermeasure, &c, Route::default()), Err(Denied::Forbidden));
     }
 
     #[test]
     fn state_is_checked_before_role() {
         let c = case(State::QaInvestigation);
-        assert_eq!(
-            check(
-                &actor(4, 20, &[Role::Coordinator]),
-                Action::Close,
-                &c,
-                Route::default()
-            ),
-            Err(Denied::WrongState)
-        );
+        assert_eq!(check(&actor(4, 20, &[Role::Coordinator]), Action::Close, &c, Route::default()), Err(Denied::WrongState));
     }
 
     #[test]

@@ -24,9 +24,7 @@ pub struct LossPolicy {
 
 impl Default for LossPolicy {
     fn default() -> Self {
-        LossPolicy {
-            return_loss_percent: 20,
-        }
+        LossPolicy { return_loss_percent: 20 }
     }
 }
 
@@ -67,39 +65,24 @@ impl LineInput {
             if q < 1 {
                 return Err(LineError::Quantity);
             }
-            Ok(self
-                .unit_price
-                .ok_or(LineError::Missing("unit_price"))?
-                .times(q)?)
+            Ok(self.unit_price.ok_or(LineError::Missing("unit_price"))?.times(q)?)
         };
         Ok(match self.kind {
             Compensation | Discount => {
                 let a = need_amount()?;
-                Valued {
-                    settlement: a,
-                    loss: a,
-                }
+                Valued { settlement: a, loss: a }
             }
             Return => {
                 let v = goods()?;
-                Valued {
-                    settlement: v,
-                    loss: v.percent(policy.return_loss_percent),
-                }
+                Valued { settlement: v, loss: v.percent(policy.return_loss_percent) }
             }
             Resend => {
                 let v = goods()?;
-                Valued {
-                    settlement: v,
-                    loss: v,
-                }
+                Valued { settlement: v, loss: v }
             }
             Rework => {
                 let v = need_amount()?.checked_add(self.transport_cost.unwrap_or(Money::ZERO))?;
-                Valued {
-                    settlement: v,
-                    loss: v,
-                }
+                Valued { settlement: v, loss: v }
             }
         })
     }
@@ -107,10 +90,7 @@ impl LineInput {
 
 /// Totals over all lines.
 pub fn totals(values: &[Valued]) -> Result<Valued, MoneyError> {
-    Ok(Valued {
-        settlement: Money::sum(values.iter().map(|v| v.settlement))?,
-        loss: Money::sum(values.iter().map(|v| v.loss))?,
-    })
+    Ok(Valued { settlement: Money::sum(values.iter().map(|v| v.settlement))?, loss: Money::sum(values.iter().map(|v| v.loss))? })
 }
 
 #[cfg(test)]
@@ -122,13 +102,7 @@ mod tests {
     }
 
     fn line(kind: ResolutionKind) -> LineInput {
-        LineInput {
-            kind,
-            quantity: None,
-            unit_price: None,
-            amount: None,
-            transport_cost: None,
-        }
+        LineInput { kind, quantity: None, unit_price: None, amount: None, transport_cost: None }
     }
 
     fn value(l: LineInput) -> (String, String) {
@@ -138,89 +112,47 @@ mod tests {
 
     #[test]
     fn compensation_and_discount_count_what_was_paid() {
-        let c = LineInput {
-            amount: m("5000.50"),
-            ..line(ResolutionKind::Compensation)
-        };
+        let c = LineInput { amount: m("5000.50"), ..line(ResolutionKind::Compensation) };
         assert_eq!(value(c), ("5000.50".into(), "5000.50".into()));
-        let d = LineInput {
-            amount: m("120.00"),
-            ..line(ResolutionKind::Discount)
-        };
+        let d = LineInput { amount: m("120.00"), ..line(ResolutionKind::Discount) };
         assert_eq!(value(d), ("120.00".into(), "120.00".into()));
     }
 
     #[test]
     fn return_loss_is_twenty_percent_of_value() {
-        let r = LineInput {
-            quantity: Some(300),
-            unit_price: m("12.35"),
-            ..line(ResolutionKind::Return)
-        };
+        let r = LineInput { quantity: Some(300), unit_price: m("12.35"), ..line(ResolutionKind::Return) };
         assert_eq!(value(r), ("3705.00".into(), "741.00".into()));
-        let odd = LineInput {
-            quantity: Some(1),
-            unit_price: m("0.03"),
-            ..line(ResolutionKind::Return)
-        };
+        let odd = LineInput { quantity: Some(1), unit_price: m("0.03"), ..line(ResolutionKind::Return) };
         assert_eq!(value(odd), ("0.03".into(), "0.01".into()));
     }
 
     #[test]
     fn resend_counts_a_grade_value() {
-        let r = LineInput {
-            quantity: Some(40),
-            unit_price: m("25.00"),
-            ..line(ResolutionKind::Resend)
-        };
+        let r = LineInput { quantity: Some(40), unit_price: m("25.00"), ..line(ResolutionKind::Resend) };
         assert_eq!(value(r), ("1000.00".into(), "1000.00".into()));
     }
 
     #[test]
     fn rework_counts_cost_plus_transport() {
-        let r = LineInput {
-            amount: m("800.00"),
-            transport_cost: m("150.25"),
-            ..line(ResolutionKind::Rework)
-        };
+        let r = LineInput { amount: m("800.00"), transport_cost: m("150.25"), ..line(ResolutionKind::Rework) };
         assert_eq!(value(r), ("950.25".into(), "950.25".into()));
     }
 
     #[test]
     fn missing_inputs_are_named() {
-        assert_eq!(
-            line(ResolutionKind::Compensation).value(LossPolicy::default()),
-            Err(LineError::Missing("amount"))
-        );
-        assert_eq!(
-            line(ResolutionKind::Return).value(LossPolicy::default()),
-            Err(LineError::Missing("quantity"))
-        );
-        let zero = LineInput {
-            quantity: Some(0),
-            unit_price: m("1"),
-            ..line(ResolutionKind::Resend)
-        };
+        assert_eq!(line(ResolutionKind::Compensation).value(LossPolicy::default()), Err(LineError::Missing("amount")));
+        assert_eq!(line(ResolutionKind::Return).value(LossPolicy::default()), Err(LineError::Missing("quantity")));
+        let zero = LineInput { quantity: Some(0), unit_price: m("1"), ..line(ResolutionKind::Resend) };
         assert_eq!(zero.value(LossPolicy::default()), Err(LineError::Quantity));
     }
 
     #[test]
     fn totals_add_up() {
         let lines = [
-            LineInput {
-                amount: m("100000.00"),
-                ..line(ResolutionKind::Compensation)
-            },
-            LineInput {
-                quantity: Some(1),
-                unit_price: m("0.01"),
-                ..line(ResolutionKind::Return)
-            },
+            LineInput { amount: m("100000.00"), ..line(ResolutionKind::Compensation) },
+            LineInput { quantity: Some(1), unit_price: m("0.01"), ..line(ResolutionKind::Return) },
         ];
-        let vals: Vec<Valued> = lines
-            .iter()
-            .map(|l| l.value(LossPolicy::default()).unwrap())
-            .collect();
+        let vals: Vec<Valued> = lines.iter().map(|l| l.value(LossPolicy::default()).unwrap()).collect();
         let t = totals(&vals).unwrap();
         assert_eq!(t.settlement.to_string(), "100000.01");
         assert_eq!(t.loss.to_string(), "100000.00");

@@ -28,10 +28,7 @@ coded_enum! {
 
 impl Role {
     pub fn is_sales(self) -> bool {
-        matches!(
-            self,
-            Role::Sales | Role::SalesSupervisor | Role::SalesManager
-        )
+        matches!(self, Role::Sales | Role::SalesSupervisor | Role::SalesManager)
     }
 
     pub fn is_qa(self) -> bool {

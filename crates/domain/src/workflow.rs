@@ -60,10 +60,7 @@ impl State {
 
     /// Registered cases are visible beyond the sales department.
     pub fn is_registered(self) -> bool {
-        !matches!(
-            self,
-            State::Draft | State::AwaitingRegistration | State::Closed
-        )
+        !matches!(self, State::Draft | State::AwaitingRegistration | State::Closed)
     }
 
     /// The step before this one on the route, where `send_back` leads.
@@ -117,9 +114,7 @@ pub fn target(state: State, action: Action, route: Route) -> Option<Target> {
         (ConcludeInvestigation, QaInvestigation) => Target::To(ProductionCountermeasure),
         (DeclareInvalid, QaInvestigation) => Target::To(InvalidNotice),
         (RecordContainment, QaInvestigation | ProductionCountermeasure) => Target::Stay,
-        (SubmitCountermeasure, ProductionCountermeasure) if route.engineering_requested => {
-            Target::To(EngineeringReview)
-        }
+        (SubmitCountermeasure, ProductionCountermeasure) if route.engineering_requested => Target::To(EngineeringReview),
         (SubmitCountermeasure, ProductionCountermeasure) => Target::To(CoordinatorReview),
         (SubmitEngineeringOpinion, EngineeringReview) => Target::To(CoordinatorReview),
         (ForwardToSales, CoordinatorReview) => Target::To(SalesProposal),
@@ -127,9 +122,7 @@ pub fn target(state: State, action: Action, route: Route) -> Option<Target> {
         (SubmitForApproval, Consolidation) => Target::To(PendingApproval),
         (Approve, PendingApproval) => Target::To(CustomerNegotiation),
         (Reject, PendingApproval) => Target::To(SalesProposal),
-        (RecordOutcome, CustomerNegotiation) if route.customer_accepted => {
-            Target::To(AwaitingClose)
-        }
+        (RecordOutcome, CustomerNegotiation) if route.customer_accepted => Target::To(AwaitingClose),
         (RecordOutcome, CustomerNegotiation) => Target::Close(Closure::Superseded),
         (ConfirmInvalidNotice, InvalidNotice) => Target::Close(Closure::Invalid),
         (Close, AwaitingClose) => Target::Close(Closure::Resolved),
@@ -162,62 +155,25 @@ mod tests {
         use Action::*;
         let r = Route::default();
         let mut s = State::Draft;
-        for a in [
-            Submit,
-            Register,
-            ConcludeInvestigation,
-            SubmitCountermeasure,
-            ForwardToSales,
-            ProposeResolution,
-            SubmitForApproval,
-            Approve,
-        ] {
+        for a in [Submit, Register, ConcludeInvestigation, SubmitCountermeasure, ForwardToSales, ProposeResolution, SubmitForApproval, Approve] {
             match target(s, a, r) {
                 Some(Target::To(n)) => s = n,
                 other => panic!("{a} from {s}: {other:?}"),
             }
         }
         assert_eq!(s, State::CustomerNegotiation);
-        let accepted = Route {
-            customer_accepted: true,
-            ..r
-        };
-        assert_eq!(
-            target(s, RecordOutcome, accepted),
-            Some(Target::To(State::AwaitingClose))
-        );
-        assert_eq!(
-            target(s, RecordOutcome, r),
-            Some(Target::Close(Closure::Superseded))
-        );
-        assert_eq!(
-            target(State::AwaitingClose, Close, r),
-            Some(Target::Close(Closure::Resolved))
-        );
+        let accepted = Route { customer_accepted: true, ..r };
+        assert_eq!(target(s, RecordOutcome, accepted), Some(Target::To(State::AwaitingClose)));
+        assert_eq!(target(s, RecordOutcome, r), Some(Target::Close(Closure::Superseded)));
+        assert_eq!(target(State::AwaitingClose, Close, r), Some(Target::Close(Closure::Resolved)));
     }
 
     #[test]
     fn engineering_detour_only_when_asked() {
-        let asked = Route {
-            engineering_requested: true,
-            ..Route::default()
-        };
-        assert_eq!(
-            target(
-                State::ProductionCountermeasure,
-                Action::SubmitCountermeasure,
-                asked
-            ),
-            Some(Target::To(State::EngineeringReview))
-        );
-        assert_eq!(
-            State::CoordinatorReview.previous(true),
-            Some(State::EngineeringReview)
-        );
-        assert_eq!(
-            State::CoordinatorReview.previous(false),
-            Some(State::ProductionCountermeasure)
-        );
+        let asked = Route { engineering_requested: true, ..Route::default() };
+        assert_eq!(target(State::ProductionCountermeasure, Action::SubmitCountermeasure, asked), Some(Target::To(State::EngineeringReview)));
+        assert_eq!(State::CoordinatorReview.previous(true), Some(State::EngineeringReview));
+        assert_eq!(State::CoordinatorReview.previous(false), Some(State::ProductionCountermeasure));
     }
 
     #[test]
@@ -225,22 +181,9 @@ mod tests {
         for a in Action::ALL {
             assert_eq!(target(State::Closed, *a, Route::default()), None, "{a}");
         }
-        assert_eq!(
-            target(State::Draft, Action::Approve, Route::default()),
-            None
-        );
-        assert_eq!(
-            target(State::Draft, Action::SendBack, Route::default()),
-            None
-        );
+        assert_eq!(target(State::Draft, Action::Approve, Route::default()), None);
+        assert_eq!(target(State::Draft, Action::SendBack, Route::default()), None);
         assert_eq!(target(State::Draft, Action::Remind, Route::default()), None);
-        assert_eq!(
-            target(
-                State::AwaitingRegistration,
-                Action::SendBack,
-                Route::default()
-            ),
-            None
-        );
+        assert_eq!(target(State::AwaitingRegistration, Action::SendBack, Route::default()), None);
     }
 }

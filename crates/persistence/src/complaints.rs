@@ -179,37 +179,19 @@ pub struct ResponsibilityRow {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewComplaint, intake: &IntakeRow) -> DbResult<ComplaintRow> {
-    Ok(diesel::insert_into(complaints::table)
-        .values((new, intake))
-        .returning(complaints::all_columns)
-        .get_result::<ComplaintRow>(conn)?)
+    Ok(diesel::insert_into(complaints::table).values((new, intake)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?)
 }
 
 pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintRow> {
-    Ok(complaints::table
-        .filter(complaints::org_id.eq(org_id))
-        .find(id)
-        .select(ComplaintRow::as_select())
-        .first(conn)?)
+    Ok(complaints::table.filter(complaints::org_id.eq(org_id)).find(id).select(ComplaintRow::as_select()).first(conn)?)
 }
 
 /// Applies `changes` and bumps the version if it is still `version`.
 /// `None` means another writer got there first.
-pub fn update_versioned(
-    conn: &mut DbConn,
-    id: i64,
-    version: i64,
-    changes: &ComplaintChanges,
-    now: NaiveDateTime,
-) -> DbResult<Option<ComplaintRow>> {
-    let target =
-        complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
+pub fn update_versioned(conn: &mut DbConn, id: i64, version: i64, changes: &ComplaintChanges, now: NaiveDateTime) -> DbResult<Option<ComplaintRow>> {
+    let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
     Ok(diesel::update(target)
-        .set((
-            changes,
-            complaints::version.eq(complaints::version + 1),
-            complaints::updated_at.eq(now),
-        ))
+        .set((changes, complaints::version.eq(complaints::version + 1), complaints::updated_at.eq(now)))
         .returning(complaints::all_columns)
         .get_result::<ComplaintRow>(conn)
         .optional()?)
@@ -224,8 +206,7 @@ pub fn update_intake(
     market: &str,
     now: NaiveDateTime,
 ) -> DbResult<Option<ComplaintRow>> {
-    let target =
-        complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
+    let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
     Ok(diesel::update(target)
         .set((
             intake,
@@ -248,12 +229,9 @@ pub fn lines(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<LineRow>> {
 }
 
 pub fn replace_lines(conn: &mut DbConn, complaint_id: i64, rows: &[LineRow]) -> DbResult<()> {
-    diesel::delete(resolution_lines::table.filter(resolution_lines::complaint_id.eq(complaint_id)))
-        .execute(conn)?;
+    diesel::delete(resolution_lines::table.filter(resolution_lines::complaint_id.eq(complaint_id))).execute(conn)?;
     for r in rows {
-        diesel::insert_into(resolution_lines::table)
-            .values(r)
-            .execute(conn)?;
+        diesel::insert_into(resolution_lines::table).values(r).execute(conn)?;
     }
     Ok(())
 }
@@ -266,20 +244,10 @@ pub fn responsibilities(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<Re
         .load(conn)?)
 }
 
-pub fn replace_responsibilities(
-    conn: &mut DbConn,
-    complaint_id: i64,
-    rows: &[ResponsibilityRow],
-) -> DbResult<()> {
-    diesel::delete(
-        complaint_responsibilities::table
-            .filter(complaint_responsibilities::complaint_id.eq(complaint_id)),
-    )
-    .execute(conn)?;
+pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[ResponsibilityRow]) -> DbResult<()> {
+    diesel::delete(complaint_responsibilities::table.filter(complaint_responsibilities::complaint_id.eq(complaint_id))).execute(conn)?;
     for r in rows {
-        diesel::insert_into(complaint_responsibilities::table)
-            .values(r)
-            .execute(conn)?;
+        diesel::insert_into(complaint_responsibilities::table).values(r).execute(conn)?;
     }
     Ok(())
 }
@@ -356,11 +324,7 @@ fn apply_filter<'a>(mut q: Boxed<'a>, f: &'a ComplaintFilter) -> Boxed<'a> {
         q = q.filter(complaints::is_major.eq(v));
     }
     if let Some(now) = f.overdue_at {
-        q = q.filter(
-            complaints::step_due_at
-                .lt(now)
-                .and(complaints::state.ne("closed")),
-        );
+        q = q.filter(complaints::step_due_at.lt(now).and(complaints::state.ne("closed")));
     }
     if let Some(v) = f.created_from {
         q = q.filter(complaints::created_at.ge(v));
@@ -385,22 +349,14 @@ fn apply_filter<'a>(mut q: Boxed<'a>, f: &'a ComplaintFilter) -> Boxed<'a> {
     }
     if let Some(text) = &f.q {
         let p = format!("%{}%", crate::like_escape(text)).to_lowercase();
-        let matching_customers = customers::table
-            .filter(crate::lower(customers::name).like(p.clone()).escape('\\'))
-            .select(customers::id);
+        let matching_customers = customers::table.filter(crate::lower(customers::name).like(p.clone()).escape('\\')).select(customers::id);
         q = q.filter(
             crate::lower(complaints::number.assume_not_null())
                 .like(p.clone())
                 .escape('\\')
-                .or(crate::lower(complaints::product_number.assume_not_null())
-                    .like(p.clone())
-                    .escape('\\'))
-                .or(crate::lower(complaints::description.assume_not_null())
-                    .like(p.clone())
-                    .escape('\\'))
-                .or(crate::lower(complaints::order_number.assume_not_null())
-                    .like(p)
-                    .escape('\\'))
+                .or(crate::lower(complaints::product_number.assume_not_null()).like(p.clone()).escape('\\'))
+                .or(crate::lower(complaints::description.assume_not_null()).like(p.clone()).escape('\\'))
+                .or(crate::lower(complaints::order_number.assume_not_null()).like(p).escape('\\'))
                 .or(complaints::customer_id.eq_any(matching_customers)),
         );
     }
@@ -417,29 +373,13 @@ pub fn page(
     after: Option<(CursorValue, i64)>,
     limit: i64,
 ) -> DbResult<Vec<ComplaintRow>> {
-    let mut q: Boxed = complaints::table
-        .filter(complaints::org_id.eq(org_id))
-        .into_boxed();
+    let mut q: Boxed = complaints::table.filter(complaints::org_id.eq(org_id)).into_boxed();
     q = match scope {
         ComplaintScope::All => q,
-        ComplaintScope::Registered => q.filter(
-            complaints::registered_at
-                .is_not_null()
-                .and(complaints::state.ne("awaiting_registration")),
-        ),
-        ComplaintScope::Sales {
-            user_id,
-            department_id,
-        } => {
-            let own = customers::table
-                .filter(customers::owner_id.eq(*user_id))
-                .select(customers::id);
-            q.filter(
-                complaints::sales_department_id
-                    .eq(*department_id)
-                    .or(complaints::created_by.eq(*user_id))
-                    .or(complaints::customer_id.eq_any(own)),
-            )
+        ComplaintScope::Registered => q.filter(complaints::registered_at.is_not_null().and(complaints::state.ne("awaiting_registration"))),
+        ComplaintScope::Sales { user_id, department_id } => {
+            let own = customers::table.filter(customers::owner_id.eq(*user_id)).select(customers::id);
+            q.filter(complaints::sales_department_id.eq(*department_id).or(complaints::created_by.eq(*user_id)).or(complaints::customer_id.eq_any(own)))
         }
     };
     q = apply_filter(q, filter);
@@ -451,12 +391,7 @@ pub fn page(
     Ok(q.limit(limit).load::<ComplaintRow>(conn)?)
 }
 
-fn keyset_time<'a, C>(
-    q: Boxed<'a>,
-    col: C,
-    desc: bool,
-    after: Option<(CursorValue, i64)>,
-) -> Boxed<'a>
+fn keyset_time<'a, C>(q: Boxed<'a>, col: C, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a>
 where
     C: Column<Table = complaints::table, SqlType = diesel::sql_types::Timestamp>
         + ExpressionMethods
@@ -468,12 +403,8 @@ where
         + 'a,
 {
     let q = match after {
-        Some((CursorValue::Time(t), id)) if desc => {
-            q.filter(col.lt(t).or(col.eq(t).and(complaints::id.lt(id))))
-        }
-        Some((CursorValue::Time(t), id)) => {
-            q.filter(col.gt(t).or(col.eq(t).and(complaints::id.gt(id))))
-        }
+        Some((CursorValue::Time(t), id)) if desc => q.filter(col.lt(t).or(col.eq(t).and(complaints::id.lt(id)))),
+        Some((CursorValue::Time(t), id)) => q.filter(col.gt(t).or(col.eq(t).and(complaints::id.gt(id)))),
         _ => q,
     };
     if desc {
@@ -487,12 +418,8 @@ where
 fn keyset_nullable<'a>(q: Boxed<'a>, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a> {
     use complaints::{id, step_due_at as due};
     let q = match (after, desc) {
-        (Some((CursorValue::Time(t), i)), false) => {
-            q.filter(due.gt(t).or(due.eq(t).and(id.gt(i))).or(due.is_null()))
-        }
-        (Some((CursorValue::Time(t), i)), true) => {
-            q.filter(due.lt(t).or(due.eq(t).and(id.lt(i))).or(due.is_null()))
-        }
+        (Some((CursorValue::Time(t), i)), false) => q.filter(due.gt(t).or(due.eq(t).and(id.gt(i))).or(due.is_null())),
+        (Some((CursorValue::Time(t), i)), true) => q.filter(due.lt(t).or(due.eq(t).and(id.lt(i))).or(due.is_null())),
         (Some((CursorValue::Null, i)), false) => q.filter(due.is_null().and(id.gt(i))),
         (Some((CursorValue::Null, i)), true) => q.filter(due.is_null().and(id.lt(i))),
         (None, _) => q,
@@ -506,18 +433,9 @@ fn keyset_nullable<'a>(q: Boxed<'a>, desc: bool, after: Option<(CursorValue, i64
 }
 
 /// Open cases whose step deadline passed and that got no reminder yet.
-pub fn overdue_unreminded(
-    conn: &mut DbConn,
-    now: NaiveDateTime,
-    limit: i64,
-) -> DbResult<Vec<ComplaintRow>> {
+pub fn overdue_unreminded(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<Vec<ComplaintRow>> {
     Ok(complaints::table
-        .filter(
-            complaints::reminded_at
-                .is_null()
-                .and(complaints::state.ne("closed"))
-                .and(complaints::step_due_at.lt(now)),
-        )
+        .filter(complaints::reminded_at.is_null().and(complaints::state.ne("closed")).and(complaints::step_due_at.lt(now)))
         .order(complaints::step_due_at)
         .limit(limit)
         .select(ComplaintRow::as_select())
@@ -525,19 +443,9 @@ pub fn overdue_unreminded(
 }
 
 /// Claims the reminder of one overdue step; only one claimant wins.
-pub fn claim_reminder(
-    conn: &mut DbConn,
-    id: i64,
-    step_entered_at: NaiveDateTime,
-    now: NaiveDateTime,
-) -> DbResult<bool> {
+pub fn claim_reminder(conn: &mut DbConn, id: i64, step_entered_at: NaiveDateTime, now: NaiveDateTime) -> DbResult<bool> {
     let n = diesel::update(
-        complaints::table.filter(
-            complaints::id
-                .eq(id)
-                .and(complaints::reminded_at.is_null())
-                .and(complaints::step_entered_at.eq(step_entered_at)),
-        ),
+        complaints::table.filter(complaints::id.eq(id).and(complaints::reminded_at.is_null()).and(complaints::step_entered_at.eq(step_entered_at))),
     )
     .set(complaints::reminded_at.eq(now))
     .execute(conn)?;

@@ -116,26 +116,17 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, ConnectError> {
     run_migrations(&mut first)?;
     drop(first);
     r2d2::Pool::builder()
-        .max_size(if backend == Backend::Sqlite {
-            max_size.min(8)
-        } else {
-            max_size
-        })
+        .max_size(if backend == Backend::Sqlite { max_size.min(8) } else { max_size })
         .connection_timeout(Duration::from_secs(5))
         .test_on_check_out(backend == Backend::Postgres)
-        .build(Manager {
-            url: url.to_owned(),
-        })
+        .build(Manager { url: url.to_owned() })
         .map_err(Into::into)
 }
 
 /// Runs `f` in one write transaction. On SQLite the write lock is taken up
 /// front (`BEGIN IMMEDIATE`): a deferred transaction that later upgrades to a
 /// writer fails at once with SQLITE_BUSY, whatever the busy timeout.
-pub fn write_tx<T, E>(
-    conn: &mut DbConn,
-    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
-) -> Result<T, E>
+pub fn write_tx<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {

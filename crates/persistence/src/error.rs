@@ -19,27 +19,17 @@ impl From<DieselError> for DbError {
     fn from(e: DieselError) -> Self {
         match e {
             DieselError::NotFound => DbError::NotFound,
-            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                DbError::Conflict(info.message().to_owned())
-            }
-            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
-                DbError::Unavailable(info.message().to_owned())
-            }
-            DieselError::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
-                DbError::Stale
-            }
-            DieselError::DatabaseError(_, info) if is_busy(info.message()) => {
-                DbError::Unavailable(info.message().to_owned())
-            }
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => DbError::Conflict(info.message().to_owned()),
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => DbError::Unavailable(info.message().to_owned()),
+            DieselError::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => DbError::Stale,
+            DieselError::DatabaseError(_, info) if is_busy(info.message()) => DbError::Unavailable(info.message().to_owned()),
             other => DbError::Other(other.to_string()),
         }
     }
 }
 
 fn is_busy(msg: &str) -> bool {
-    msg.contains("database is locked")
-        || msg.contains("server closed the connection")
-        || msg.contains("terminating connection")
+    msg.contains("database is locked") || msg.contains("server closed the connection") || msg.contains("terminating connection")
 }
 
 impl From<diesel::r2d2::PoolError> for DbError {

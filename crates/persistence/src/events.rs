@@ -25,24 +25,13 @@ pub struct EventRow {
 }
 
 pub fn insert_event(conn: &mut DbConn, e: &EventRow) -> DbResult<()> {
-    diesel::insert_into(complaint_events::table)
-        .values(e)
-        .execute(conn)?;
+    diesel::insert_into(complaint_events::table).values(e).execute(conn)?;
     Ok(())
 }
 
-pub fn events_of(
-    conn: &mut DbConn,
-    complaint_id: i64,
-    after_seq: i64,
-    limit: i64,
-) -> DbResult<Vec<EventRow>> {
+pub fn events_of(conn: &mut DbConn, complaint_id: i64, after_seq: i64, limit: i64) -> DbResult<Vec<EventRow>> {
     Ok(complaint_events::table
-        .filter(
-            complaint_events::complaint_id
-                .eq(complaint_id)
-                .and(complaint_events::seq.gt(after_seq)),
-        )
+        .filter(complaint_events::complaint_id.eq(complaint_id).and(complaint_events::seq.gt(after_seq)))
         .order(complaint_events::seq)
         .limit(limit)
         .select(EventRow::as_select())
@@ -92,13 +81,7 @@ pub fn notify(conn: &mut DbConn, users: &[i64], n: &NewNotification) -> DbResult
     Ok(())
 }
 
-pub fn notifications_page(
-    conn: &mut DbConn,
-    user_id: i64,
-    unread_only: bool,
-    before_id: Option<i64>,
-    limit: i64,
-) -> DbResult<Vec<NotificationRow>> {
+pub fn notifications_page(conn: &mut DbConn, user_id: i64, unread_only: bool, before_id: Option<i64>, limit: i64) -> DbResult<Vec<NotificationRow>> {
     let mut q = notifications::table
         .filter(notifications::user_id.eq(user_id))
         .order(notifications::id.desc())
@@ -115,30 +98,12 @@ pub fn notifications_page(
 }
 
 pub fn unread_count(conn: &mut DbConn, user_id: i64) -> DbResult<i64> {
-    Ok(notifications::table
-        .filter(
-            notifications::user_id
-                .eq(user_id)
-                .and(notifications::read_at.is_null()),
-        )
-        .count()
-        .get_result(conn)?)
+    Ok(notifications::table.filter(notifications::user_id.eq(user_id).and(notifications::read_at.is_null())).count().get_result(conn)?)
 }
 
 /// Marks one (or, with `None`, every) notification of the user read.
-pub fn mark_read(
-    conn: &mut DbConn,
-    user_id: i64,
-    id: Option<i64>,
-    now: NaiveDateTime,
-) -> DbResult<usize> {
-    let mut q = diesel::update(notifications::table)
-        .filter(
-            notifications::user_id
-                .eq(user_id)
-                .and(notifications::read_at.is_null()),
-        )
-        .into_boxed();
+pub fn mark_read(conn: &mut DbConn, user_id: i64, id: Option<i64>, now: NaiveDateTime) -> DbResult<usize> {
+    let mut q = diesel::update(notifications::table).filter(notifications::user_id.eq(user_id).and(notifications::read_at.is_null())).into_boxed();
     if let Some(id) = id {
         q = q.filter(notifications::id.eq(id));
     }
@@ -146,14 +111,7 @@ pub fn mark_read(
 }
 
 pub fn notification_exists(conn: &mut DbConn, user_id: i64, id: i64) -> DbResult<bool> {
-    let n: i64 = notifications::table
-        .filter(
-            notifications::user_id
-                .eq(user_id)
-                .and(notifications::id.eq(id)),
-        )
-        .count()
-        .get_result(conn)?;
+    let n: i64 = notifications::table.filter(notifications::user_id.eq(user_id).and(notifications::id.eq(id))).count().get_result(conn)?;
     Ok(n > 0)
 }
 
@@ -181,14 +139,7 @@ pub fn enqueue(conn: &mut DbConn, e: &OutboxEvent) -> DbResult<()> {
 }
 
 pub fn outbox_count(conn: &mut DbConn, aggregate_id: i64, event_type: &str) -> DbResult<i64> {
-    Ok(outbox::table
-        .filter(
-            outbox::aggregate_id
-                .eq(aggregate_id)
-                .and(outbox::event_type.eq(event_type)),
-        )
-        .count()
-        .get_result(conn)?)
+    Ok(outbox::table.filter(outbox::aggregate_id.eq(aggregate_id).and(outbox::event_type.eq(event_type))).count().get_result(conn)?)
 }
 
 pub struct Audit<'a> {
@@ -219,12 +170,5 @@ pub fn audit(conn: &mut DbConn, a: &Audit) -> DbResult<()> {
 }
 
 pub fn audit_count(conn: &mut DbConn, entity: &str, entity_id: i64) -> DbResult<i64> {
-    Ok(audit_log::table
-        .filter(
-            audit_log::entity
-                .eq(entity)
-                .and(audit_log::entity_id.eq(entity_id)),
-        )
-        .count()
-        .get_result(conn)?)
+    Ok(audit_log::table.filter(audit_log::entity.eq(entity).and(audit_log::entity_id.eq(entity_id))).count().get_result(conn)?)
 }

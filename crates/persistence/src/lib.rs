@@ -1,5 +1,6 @@
 //! Kehu's storage: one diesel schema and repository code for PostgreSQL and SQLite.
 
+pub mod api_keys;
 pub mod complaints;
 pub mod customers;
 pub mod db;

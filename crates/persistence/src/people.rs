@@ -84,73 +84,34 @@ pub struct UserChanges {
 }
 
 pub fn default_org(conn: &mut DbConn) -> DbResult<Option<Organization>> {
-    Ok(organizations::table
-        .order(organizations::id)
-        .select(Organization::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(organizations::table.order(organizations::id).select(Organization::as_select()).first(conn).optional()?)
 }
 
 pub fn org(conn: &mut DbConn, id: i64) -> DbResult<Organization> {
-    Ok(organizations::table
-        .find(id)
-        .select(Organization::as_select())
-        .first(conn)?)
+    Ok(organizations::table.find(id).select(Organization::as_select()).first(conn)?)
 }
 
-pub fn insert_org(
-    conn: &mut DbConn,
-    code: &str,
-    name: &str,
-    now: NaiveDateTime,
-) -> DbResult<Organization> {
+pub fn insert_org(conn: &mut DbConn, code: &str, name: &str, now: NaiveDateTime) -> DbResult<Organization> {
     Ok(diesel::insert_into(organizations::table)
-        .values((
-            organizations::code.eq(code),
-            organizations::name.eq(name),
-            organizations::created_at.eq(now),
-        ))
+        .values((organizations::code.eq(code), organizations::name.eq(name), organizations::created_at.eq(now)))
         .returning(organizations::all_columns)
         .get_result::<Organization>(conn)?)
 }
 
 pub fn departments(conn: &mut DbConn, org_id: i64) -> DbResult<Vec<Department>> {
-    Ok(departments::table
-        .filter(departments::org_id.eq(org_id))
-        .order(departments::id)
-        .select(Department::as_select())
-        .load(conn)?)
+    Ok(departments::table.filter(departments::org_id.eq(org_id)).order(departments::id).select(Department::as_select()).load(conn)?)
 }
 
 pub fn department(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<Department> {
-    Ok(departments::table
-        .filter(departments::org_id.eq(org_id))
-        .find(id)
-        .select(Department::as_select())
-        .first(conn)?)
+    Ok(departments::table.filter(departments::org_id.eq(org_id)).find(id).select(Department::as_select()).first(conn)?)
 }
 
-pub fn department_by_code(
-    conn: &mut DbConn,
-    org_id: i64,
-    code: &str,
-) -> DbResult<Option<Department>> {
-    Ok(departments::table
-        .filter(
-            departments::org_id
-                .eq(org_id)
-                .and(departments::code.eq(code)),
-        )
-        .select(Department::as_select())
-        .first(conn)
-        .optional()?)
+pub fn department_by_code(conn: &mut DbConn, org_id: i64, code: &str) -> DbResult<Option<Department>> {
+    Ok(departments::table.filter(departments::org_id.eq(org_id).and(departments::code.eq(code))).select(Department::as_select()).first(conn).optional()?)
 }
 
 pub fn insert_department(conn: &mut DbConn, d: &NewDepartment) -> DbResult<Department> {
-    Ok(diesel::insert_into(departments::table)
-        .values(d)
-        .returning(departments::all_columns)
-        .get_result::<Department>(conn)?)
+    Ok(diesel::insert_into(departments::table).values(d).returning(departments::all_columns).get_result::<Department>(conn)?)
 }
 
 /// Renames or (de)activates a department if its version still matches.
@@ -162,8 +123,7 @@ pub fn update_department(
     active: Option<bool>,
     now: NaiveDateTime,
 ) -> DbResult<Option<Department>> {
-    let target =
-        departments::table.filter(departments::id.eq(id).and(departments::version.eq(version)));
+    let target = departments::table.filter(departments::id.eq(id).and(departments::version.eq(version)));
     Ok(diesel::update(target)
         .set((
             name.map(|n| departments::name.eq(n.to_owned())),
@@ -177,42 +137,19 @@ pub fn update_department(
 }
 
 pub fn user(conn: &mut DbConn, id: i64) -> DbResult<User> {
-    Ok(users::table
-        .find(id)
-        .select(User::as_select())
-        .first(conn)?)
+    Ok(users::table.find(id).select(User::as_select()).first(conn)?)
 }
 
 pub fn user_by_username(conn: &mut DbConn, username: &str) -> DbResult<Option<User>> {
-    Ok(users::table
-        .filter(users::username.eq(username))
-        .select(User::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(users::table.filter(users::username.eq(username)).select(User::as_select()).first(conn).optional()?)
 }
 
-pub fn users_page(
-    conn: &mut DbConn,
-    org_id: i64,
-    after_id: i64,
-    limit: i64,
-    q: Option<&str>,
-    department_id: Option<i64>,
-) -> DbResult<Vec<User>> {
-    let mut query = users::table
-        .filter(users::org_id.eq(org_id).and(users::id.gt(after_id)))
-        .order(users::id)
-        .limit(limit)
-        .select(User::as_select())
-        .into_boxed();
+pub fn users_page(conn: &mut DbConn, org_id: i64, after_id: i64, limit: i64, q: Option<&str>, department_id: Option<i64>) -> DbResult<Vec<User>> {
+    let mut query =
+        users::table.filter(users::org_id.eq(org_id).and(users::id.gt(after_id))).order(users::id).limit(limit).select(User::as_select()).into_boxed();
     if let Some(q) = q {
         let pattern = format!("%{}%", crate::like_escape(q));
-        query = query.filter(
-            users::username
-                .like(pattern.clone())
-                .escape('\\')
-                .or(users::display_name.like(pattern).escape('\\')),
-        );
+        query = query.filter(users::username.like(pattern.clone()).escape('\\').or(users::display_name.like(pattern).escape('\\')));
     }
     if let Some(d) = department_id {
         query = query.filter(users::department_id.eq(d));
@@ -221,38 +158,21 @@ pub fn users_page(
 }
 
 pub fn insert_user(conn: &mut DbConn, u: &NewUser) -> DbResult<User> {
-    Ok(diesel::insert_into(users::table)
-        .values(u)
-        .returning(users::all_columns)
-        .get_result::<User>(conn)?)
+    Ok(diesel::insert_into(users::table).values(u).returning(users::all_columns).get_result::<User>(conn)?)
 }
 
 /// Applies `changes` if the version still matches; `None` when it does not.
-pub fn update_user(
-    conn: &mut DbConn,
-    id: i64,
-    version: i64,
-    changes: &UserChanges,
-    now: NaiveDateTime,
-) -> DbResult<Option<User>> {
+pub fn update_user(conn: &mut DbConn, id: i64, version: i64, changes: &UserChanges, now: NaiveDateTime) -> DbResult<Option<User>> {
     let target = users::table.filter(users::id.eq(id).and(users::version.eq(version)));
     Ok(diesel::update(target)
-        .set((
-            changes,
-            users::version.eq(users::version + 1),
-            users::updated_at.eq(now),
-        ))
+        .set((changes, users::version.eq(users::version + 1), users::updated_at.eq(now)))
         .returning(users::all_columns)
         .get_result::<User>(conn)
         .optional()?)
 }
 
 pub fn roles_of(conn: &mut DbConn, user_id: i64) -> DbResult<Vec<String>> {
-    Ok(user_roles::table
-        .filter(user_roles::user_id.eq(user_id))
-        .order(user_roles::role)
-        .select(user_roles::role)
-        .load(conn)?)
+    Ok(user_roles::table.filter(user_roles::user_id.eq(user_id)).order(user_roles::role).select(user_roles::role).load(conn)?)
 }
 
 /// Roles of many users at once, to avoid a query per row in lists.
@@ -268,28 +188,16 @@ pub fn set_roles(conn: &mut DbConn, user_id: i64, roles: &[&str]) -> DbResult<()
     diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id))).execute(conn)?;
     // One statement per row: multi-row VALUES does not compile for both backends.
     for r in roles {
-        diesel::insert_into(user_roles::table)
-            .values((user_roles::user_id.eq(user_id), user_roles::role.eq(*r)))
-            .execute(conn)?;
+        diesel::insert_into(user_roles::table).values((user_roles::user_id.eq(user_id), user_roles::role.eq(*r))).execute(conn)?;
     }
     Ok(())
 }
 
 /// Active users holding `role`, optionally within one department.
-pub fn users_with_role(
-    conn: &mut DbConn,
-    org_id: i64,
-    role: &str,
-    department_id: Option<i64>,
-) -> DbResult<Vec<i64>> {
+pub fn users_with_role(conn: &mut DbConn, org_id: i64, role: &str, department_id: Option<i64>) -> DbResult<Vec<i64>> {
     let mut q = users::table
         .inner_join(user_roles::table)
-        .filter(
-            users::org_id
-                .eq(org_id)
-                .and(users::active.eq(true))
-                .and(user_roles::role.eq(role)),
-        )
+        .filter(users::org_id.eq(org_id).and(users::active.eq(true)).and(user_roles::role.eq(role)))
         .select(users::id)
         .into_boxed();
     if let Some(d) = department_id {
@@ -299,26 +207,13 @@ pub fn users_with_role(
 }
 
 pub fn active_users_in_department(conn: &mut DbConn, department_id: i64) -> DbResult<Vec<i64>> {
-    Ok(users::table
-        .filter(
-            users::department_id
-                .eq(department_id)
-                .and(users::active.eq(true)),
-        )
-        .select(users::id)
-        .load(conn)?)
+    Ok(users::table.filter(users::department_id.eq(department_id).and(users::active.eq(true))).select(users::id).load(conn)?)
 }
 
 pub fn display_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::display_name))
-        .load(conn)?)
+    Ok(users::table.filter(users::id.eq_any(ids)).select((users::id, users::display_name)).load(conn)?)
 }
 
 pub fn department_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
-    Ok(departments::table
-        .filter(departments::id.eq_any(ids))
-        .select((departments::id, departments::name))
-        .load(conn)?)
+    Ok(departments::table.filter(departments::id.eq_any(ids)).select((departments::id, departments::name)).load(conn)?)
 }

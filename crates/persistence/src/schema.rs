@@ -257,6 +257,23 @@ diesel::table! {
         content_type -> Nullable<Text>,
         response_body -> Nullable<Binary>,
         created_at -> Timestamp,
+        etag -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        scopes -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -289,6 +306,7 @@ diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(customers -> departments (department_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_keys,
     organizations,
     departments,
     users,

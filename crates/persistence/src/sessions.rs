@@ -18,14 +18,7 @@ pub struct RefreshToken {
     pub created_at: NaiveDateTime,
 }
 
-pub fn insert_refresh(
-    conn: &mut DbConn,
-    user_id: i64,
-    token_hash: &str,
-    family: &str,
-    expires_at: NaiveDateTime,
-    now: NaiveDateTime,
-) -> DbResult<()> {
+pub fn insert_refresh(conn: &mut DbConn, user_id: i64, token_hash: &str, family: &str, expires_at: NaiveDateTime, now: NaiveDateTime) -> DbResult<()> {
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::user_id.eq(user_id),
@@ -39,99 +32,45 @@ pub fn insert_refresh(
 }
 
 pub fn refresh_by_hash(conn: &mut DbConn, token_hash: &str) -> DbResult<Option<RefreshToken>> {
-    Ok(refresh_tokens::table
-        .filter(refresh_tokens::token_hash.eq(token_hash))
-        .select(RefreshToken::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(token_hash)).select(RefreshToken::as_select()).first(conn).optional()?)
 }
 
 /// Revokes one token if it is still live; false when someone else used it first.
 pub fn revoke_if_live(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> DbResult<bool> {
-    let n = diesel::update(
-        refresh_tokens::table.filter(
-            refresh_tokens::id
-                .eq(id)
-                .and(refresh_tokens::revoked_at.is_null()),
-        ),
-    )
-    .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?;
+    let n = diesel::update(refresh_tokens::table.filter(refresh_tokens::id.eq(id).and(refresh_tokens::revoked_at.is_null())))
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
 pub fn revoke_family(conn: &mut DbConn, family: &str, now: NaiveDateTime) -> DbResult<()> {
-    diesel::update(
-        refresh_tokens::table.filter(
-            refresh_tokens::family
-                .eq(family)
-                .and(refresh_tokens::revoked_at.is_null()),
-        ),
-    )
-    .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?;
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::family.eq(family).and(refresh_tokens::revoked_at.is_null())))
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn revoke_user(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> DbResult<()> {
-    diesel::update(
-        refresh_tokens::table.filter(
-            refresh_tokens::user_id
-                .eq(user_id)
-                .and(refresh_tokens::revoked_at.is_null()),
-        ),
-    )
-    .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?;
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id).and(refresh_tokens::revoked_at.is_null())))
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn record_login_failure(
-    conn: &mut DbConn,
-    username: &str,
-    address: &str,
-    now: NaiveDateTime,
-) -> DbResult<()> {
+pub fn record_login_failure(conn: &mut DbConn, username: &str, address: &str, now: NaiveDateTime) -> DbResult<()> {
     diesel::insert_into(login_failures::table)
-        .values((
-            login_failures::username.eq(username),
-            login_failures::address.eq(address),
-            login_failures::at.eq(now),
-        ))
+        .values((login_failures::username.eq(username), login_failures::address.eq(address), login_failures::at.eq(now)))
         .execute(conn)?;
     Ok(())
 }
 
 /// Failed logins since `since` for this account and for this address, and the
 /// oldest of them (to tell when the window frees up).
-pub fn login_failures_since(
-    conn: &mut DbConn,
-    username: &str,
-    address: &str,
-    since: NaiveDateTime,
-) -> DbResult<(i64, i64, Option<NaiveDateTime>)> {
-    let by_user: i64 = login_failures::table
-        .filter(
-            login_failures::username
-                .eq(username)
-                .and(login_failures::at.gt(since)),
-        )
-        .count()
-        .get_result(conn)?;
-    let by_addr: i64 = login_failures::table
-        .filter(
-            login_failures::address
-                .eq(address)
-                .and(login_failures::at.gt(since)),
-        )
-        .count()
-        .get_result(conn)?;
+pub fn login_failures_since(conn: &mut DbConn, username: &str, address: &str, since: NaiveDateTime) -> DbResult<(i64, i64, Option<NaiveDateTime>)> {
+    let by_user: i64 = login_failures::table.filter(login_failures::username.eq(username).and(login_failures::at.gt(since))).count().get_result(conn)?;
+    let by_addr: i64 = login_failures::table.filter(login_failures::address.eq(address).and(login_failures::at.gt(since))).count().get_result(conn)?;
     let oldest: Option<NaiveDateTime> = login_failures::table
-        .filter(
-            login_failures::username
-                .eq(username)
-                .or(login_failures::address.eq(address)),
-        )
+        .filter(login_failures::username.eq(username).or(login_failures::address.eq(address)))
         .filter(login_failures::at.gt(since))
         .select(diesel::dsl::min(login_failures::at))
         .first(conn)?;
@@ -139,7 +78,6 @@ pub fn login_failures_since(
 }
 
 pub fn clear_login_failures(conn: &mut DbConn, username: &str) -> DbResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::username.eq(username)))
-        .execute(conn)?;
+    diesel::delete(login_failures::table.filter(login_failures::username.eq(username))).execute(conn)?;
     Ok(())
 }

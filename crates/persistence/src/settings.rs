@@ -31,15 +31,7 @@ pub fn current_policy(conn: &mut DbConn, org_id: i64, name: &str) -> DbResult<Op
 
 /// Stores a new version; the unique (org, name, version) key makes two
 /// concurrent edits of the same version conflict instead of both winning.
-pub fn insert_policy(
-    conn: &mut DbConn,
-    org_id: i64,
-    name: &str,
-    version: i64,
-    body: &str,
-    by: Option<i64>,
-    now: NaiveDateTime,
-) -> DbResult<PolicyRow> {
+pub fn insert_policy(conn: &mut DbConn, org_id: i64, name: &str, version: i64, body: &str, by: Option<i64>, now: NaiveDateTime) -> DbResult<PolicyRow> {
     Ok(diesel::insert_into(policies::table)
         .values((
             policies::org_id.eq(org_id),
@@ -62,16 +54,8 @@ pub struct CalendarDay {
     pub name: String,
 }
 
-pub fn calendar(
-    conn: &mut DbConn,
-    org_id: i64,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> DbResult<Vec<CalendarDay>> {
-    let mut q = calendar_days::table
-        .filter(calendar_days::org_id.eq(org_id))
-        .select(CalendarDay::as_select())
-        .into_boxed();
+pub fn calendar(conn: &mut DbConn, org_id: i64, from: Option<NaiveDate>, to: Option<NaiveDate>) -> DbResult<Vec<CalendarDay>> {
+    let mut q = calendar_days::table.filter(calendar_days::org_id.eq(org_id)).select(CalendarDay::as_select()).into_boxed();
     if let Some(f) = from {
         q = q.filter(calendar_days::day.ge(f));
     }
@@ -81,34 +65,16 @@ pub fn calendar(
     Ok(q.order(calendar_days::day).load(conn)?)
 }
 
-pub fn set_calendar_day(
-    conn: &mut DbConn,
-    org_id: i64,
-    day: NaiveDate,
-    working: bool,
-    name: &str,
-) -> DbResult<()> {
+pub fn set_calendar_day(conn: &mut DbConn, org_id: i64, day: NaiveDate, working: bool, name: &str) -> DbResult<()> {
     delete_calendar_day(conn, org_id, day)?;
     diesel::insert_into(calendar_days::table)
-        .values((
-            calendar_days::org_id.eq(org_id),
-            calendar_days::day.eq(day),
-            calendar_days::working.eq(working),
-            calendar_days::name.eq(name),
-        ))
+        .values((calendar_days::org_id.eq(org_id), calendar_days::day.eq(day), calendar_days::working.eq(working), calendar_days::name.eq(name)))
         .execute(conn)?;
     Ok(())
 }
 
 pub fn delete_calendar_day(conn: &mut DbConn, org_id: i64, day: NaiveDate) -> DbResult<usize> {
-    Ok(diesel::delete(
-        calendar_days::table.filter(
-            calendar_days::org_id
-                .eq(org_id)
-                .and(calendar_days::day.eq(day)),
-        ),
-    )
-    .execute(conn)?)
+    Ok(diesel::delete(calendar_days::table.filter(calendar_days::org_id.eq(org_id).and(calendar_days::day.eq(day)))).execute(conn)?)
 }
 
 #[derive(QueryableByName)]
@@ -125,21 +91,12 @@ pub fn next_serial(conn: &mut DbConn, org_id: i64, period: &str) -> DbResult<i64
         Backend::Postgres => "INSERT INTO complaint_counters (org_id, period, last_serial) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING",
         Backend::Sqlite => "INSERT OR IGNORE INTO complaint_counters (org_id, period, last_serial) VALUES (?, ?, 0)",
     };
-    diesel::sql_query(ensure)
-        .bind::<BigInt, _>(org_id)
-        .bind::<Text, _>(period)
-        .execute(conn)?;
-    let row: Serial = diesel::update(
-        complaint_counters::table.filter(
-            complaint_counters::org_id
-                .eq(org_id)
-                .and(complaint_counters::period.eq(period)),
-        ),
-    )
-    .set(complaint_counters::last_serial.eq(complaint_counters::last_serial + 1))
-    .returning(complaint_counters::last_serial)
-    .get_result::<i64>(conn)
-    .map(|last_serial| Serial { last_serial })?;
+    diesel::sql_query(ensure).bind::<BigInt, _>(org_id).bind::<Text, _>(period).execute(conn)?;
+    let row: Serial = diesel::update(complaint_counters::table.filter(complaint_counters::org_id.eq(org_id).and(complaint_counters::period.eq(period))))
+        .set(complaint_counters::last_serial.eq(complaint_counters::last_serial + 1))
+        .returning(complaint_counters::last_serial)
+        .get_result::<i64>(conn)
+        .map(|last_serial| Serial { last_serial })?;
     Ok(row.last_serial)
 }
 
@@ -156,6 +113,7 @@ pub struct IdempotencyRow {
     pub content_type: Option<String>,
     pub response_body: Option<Vec<u8>>,
     pub created_at: NaiveDateTime,
+    pub etag: Option<String>,
 }
 
 /// Reserves a key; `Ok(None)` when this call reserved it, `Ok(Some(row))` when
@@ -170,8 +128,7 @@ pub fn reserve_idempotency(
     now: NaiveDateTime,
     expired_before: NaiveDateTime,
 ) -> DbResult<Option<IdempotencyRow>> {
-    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before)))
-        .execute(conn)?;
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before))).execute(conn)?;
     let inserted = diesel::insert_into(idempotency_keys::table)
         .values((
             idempotency_keys::owner.eq(owner),
@@ -184,16 +141,9 @@ pub fn reserve_idempotency(
         .execute(conn);
     match inserted {
         Ok(_) => Ok(None),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(Some(
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(Some(
             idempotency_keys::table
-                .filter(
-                    idempotency_keys::owner
-                        .eq(owner)
-                        .and(idempotency_keys::idem_key.eq(key)),
-                )
+                .filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)))
                 .select(IdempotencyRow::as_select())
                 .first(conn)?,
         )),
@@ -201,39 +151,29 @@ pub fn reserve_idempotency(
     }
 }
 
-pub fn complete_idempotency(
-    conn: &mut DbConn,
-    owner: &str,
-    key: &str,
-    status: i32,
-    content_type: Option<&str>,
-    body: &[u8],
-) -> DbResult<()> {
-    diesel::update(
-        idempotency_keys::table.filter(
-            idempotency_keys::owner
-                .eq(owner)
-                .and(idempotency_keys::idem_key.eq(key)),
-        ),
-    )
-    .set((
-        idempotency_keys::status.eq(status),
-        idempotency_keys::content_type.eq(content_type),
-        idempotency_keys::response_body.eq(body),
-    ))
-    .execute(conn)?;
+pub struct StoredResponse<'a> {
+    pub status: i32,
+    pub content_type: Option<&'a str>,
+    pub etag: Option<&'a str>,
+    pub body: &'a [u8],
+}
+
+pub fn complete_idempotency(conn: &mut DbConn, owner: &str, key: &str, r: &StoredResponse) -> DbResult<()> {
+    diesel::update(idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key))))
+        .set((
+            idempotency_keys::status.eq(r.status),
+            idempotency_keys::content_type.eq(r.content_type),
+            idempotency_keys::etag.eq(r.etag),
+            idempotency_keys::response_body.eq(r.body),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
 /// Forgets a reservation whose request did not finish (so a retry can run).
 pub fn release_idempotency(conn: &mut DbConn, owner: &str, key: &str) -> DbResult<()> {
     diesel::delete(
-        idempotency_keys::table.filter(
-            idempotency_keys::owner
-                .eq(owner)
-                .and(idempotency_keys::idem_key.eq(key))
-                .and(idempotency_keys::status.is_null()),
-        ),
+        idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)).and(idempotency_keys::status.is_null())),
     )
     .execute(conn)?;
     Ok(())

@@ -87,15 +87,7 @@ pub struct ContainmentBody {
     pub taken_at: Option<DateTime<Utc>>,
 }
 
-pub const CONTAINMENT_MEASURES: [&str; 7] = [
-    "recall",
-    "reinspection",
-    "stop_production",
-    "quarantine",
-    "process_change",
-    "send_engineer",
-    "other",
-];
+pub const CONTAINMENT_MEASURES: [&str; 7] = ["recall", "reinspection", "stop_production", "quarantine", "process_change", "send_engineer", "other"];
 
 #[derive(Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]

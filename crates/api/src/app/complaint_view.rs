@@ -22,9 +22,7 @@ pub struct MoneyView {
 
 pub fn money(fen: i64) -> MoneyView {
     MoneyView {
-        amount: Money::from_fen(fen)
-            .map(|m| m.to_string())
-            .unwrap_or_else(|_| format!("{}.{:02}", fen / 100, (fen % 100).abs())),
+        amount: Money::from_fen(fen).map(|m| m.to_string()).unwrap_or_else(|_| format!("{}.{:02}", fen / 100, (fen % 100).abs())),
         currency: "CNY".into(),
     }
 }
@@ -203,10 +201,7 @@ pub fn facts(row: &ComplaintRow, customer_owner_id: Option<i64>) -> CaseFacts {
         countermeasure_department_id: row.countermeasure_department_id,
         engineering_requested: row.engineering_requested,
         proposed_by: row.proposed_by,
-        approver_role: row
-            .approver_role
-            .as_deref()
-            .and_then(|r| r.parse::<Role>().ok()),
+        approver_role: row.approver_role.as_deref().and_then(|r| r.parse::<Role>().ok()),
         registered: row.registered_at.is_some(),
     }
 }
@@ -222,28 +217,15 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
     let mut user_ids = vec![row.created_by];
     user_ids.extend(row.proposed_by);
     user_ids.extend(row.approved_by);
-    let users: HashMap<i64, String> = people::display_names(conn, &user_ids)?
-        .into_iter()
-        .collect();
+    let users: HashMap<i64, String> = people::display_names(conn, &user_ids)?.into_iter().collect();
     let mut dept_ids = vec![row.sales_department_id];
     dept_ids.extend(row.countermeasure_department_id);
     dept_ids.extend(resp.iter().map(|r| r.department_id));
-    let depts: HashMap<i64, String> = people::department_names(conn, &dept_ids)?
-        .into_iter()
-        .collect();
-    let user_ref = |id: i64| Ref {
-        id,
-        name: users.get(&id).cloned().unwrap_or_default(),
-    };
-    let dept_ref = |id: i64| Ref {
-        id,
-        name: depts.get(&id).cloned().unwrap_or_default(),
-    };
+    let depts: HashMap<i64, String> = people::department_names(conn, &dept_ids)?.into_iter().collect();
+    let user_ref = |id: i64| Ref { id, name: users.get(&id).cloned().unwrap_or_default() };
+    let dept_ref = |id: i64| Ref { id, name: depts.get(&id).cloned().unwrap_or_default() };
     let case = facts(&row, Some(customer.owner_id));
-    let available: Vec<String> = permission::available_actions(&caller.actor(), &case)
-        .iter()
-        .map(|a: &Action| a.as_str().to_owned())
-        .collect();
+    let available: Vec<String> = permission::available_actions(&caller.actor(), &case).iter().map(|a: &Action| a.as_str().to_owned()).collect();
     let now = Utc::now().naive_utc();
     let domain_intake = crate::app::intake::to_domain(&row);
     Ok(ComplaintView {
@@ -252,10 +234,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
         state: row.state.clone(),
         closure: row.closure.clone(),
         version: row.version,
-        customer: Ref {
-            id: customer.id,
-            name: customer.name.clone(),
-        },
+        customer: Ref { id: customer.id, name: customer.name.clone() },
         sales_department: dept_ref(row.sales_department_id),
         created_by: user_ref(row.created_by),
         market: row.market.clone(),
@@ -266,17 +245,10 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
             ship_date: row.ship_date,
             quantity_shipped: row.quantity_shipped,
             defective_quantity: row.defective_quantity,
-            defect_rate_percent: domain_intake
-                .defect_rate_bp()
-                .map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+            defect_rate_percent: domain_intake.defect_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
             found_at: row.found_at.clone(),
             description: row.description.clone(),
-            requests: row
-                .requests
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            requests: row.requests.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
             request_quantity_undetermined: row.request_quantity_undetermined,
             claim_amount: row.claim_amount_fen.map(money),
             channel: row.channel.clone(),
@@ -307,9 +279,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
                 ratio_percent: r.ratio_percent,
             })
             .collect(),
-        containment: json_field(&row.containment)
-            .and_then(|v| v.as_array().cloned())
-            .unwrap_or_default(),
+        containment: json_field(&row.containment).and_then(|v| v.as_array().cloned()).unwrap_or_default(),
         countermeasure: json_field(&row.countermeasure),
         engineering_opinion: row.engineering_opinion.clone(),
         coordinator_remarks: row.coordinator_remarks.clone(),
@@ -354,10 +324,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
 /// Summaries for a page of rows: customers fetched in one query.
 pub fn summaries(conn: &mut DbConn, rows: Vec<ComplaintRow>) -> ApiResult<Vec<ComplaintSummary>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let names: HashMap<i64, String> = customers::many(conn, &ids)?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let names: HashMap<i64, String> = customers::many(conn, &ids)?.into_iter().map(|c| (c.id, c.name)).collect();
     let now = Utc::now().naive_utc();
     Ok(rows
         .into_iter()
@@ -368,10 +335,7 @@ pub fn summaries(conn: &mut DbConn, rows: Vec<ComplaintRow>) -> ApiResult<Vec<Co
             state: r.state,
             closure: r.closure,
             version: r.version,
-            customer: Ref {
-                id: r.customer_id,
-                name: names.get(&r.customer_id).cloned().unwrap_or_default(),
-            },
+            customer: Ref { id: r.customer_id, name: names.get(&r.customer_id).cloned().unwrap_or_default() },
             sales_department_id: r.sales_department_id,
             product_number: r.product_number,
             description: r.description,

@@ -51,19 +51,10 @@ pub struct IntakeRequest {
     pub market: Option<crate::routes::customers::MarketCode>,
 }
 
-fn text(
-    errors: &mut Vec<FieldError>,
-    field: &str,
-    v: &Option<String>,
-    max: usize,
-) -> Option<String> {
+fn text(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>, max: usize) -> Option<String> {
     let t = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if t.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "too_long".into(),
-            message: format!("at most {max} characters"),
-        });
+        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
     }
     Some(t.to_owned())
 }
@@ -71,11 +62,7 @@ fn text(
 fn count(errors: &mut Vec<FieldError>, field: &str, v: Option<i64>) -> Option<i64> {
     if let Some(n) = v {
         if !(0..=1_000_000_000).contains(&n) {
-            errors.push(FieldError {
-                field: field.into(),
-                code: "out_of_range".into(),
-                message: "must be between 0 and 1,000,000,000".into(),
-            });
+            errors.push(FieldError { field: field.into(), code: "out_of_range".into(), message: "must be between 0 and 1,000,000,000".into() });
         }
     }
     v
@@ -86,11 +73,7 @@ pub fn money_field(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>
     match s.parse::<Money>() {
         Ok(m) => Some(m),
         Err(e) => {
-            errors.push(FieldError {
-                field: field.into(),
-                code: "invalid_money".into(),
-                message: e.to_string(),
-            });
+            errors.push(FieldError { field: field.into(), code: "invalid_money".into(), message: e.to_string() });
             None
         }
     }
@@ -115,28 +98,16 @@ impl IntakeRequest {
                 r.join(",")
             },
             request_quantity_undetermined: self.request_quantity_undetermined,
-            claim_amount_fen: money_field(&mut errors, "claim_amount", &self.claim_amount)
-                .map(Money::fen),
+            claim_amount_fen: money_field(&mut errors, "claim_amount", &self.claim_amount).map(Money::fen),
             channel: self.channel.map(|c| c.as_str().to_owned()),
             has_sample: self.has_sample,
             sample_return_required: self.sample_return_required,
         };
-        if self
-            .ship_date
-            .is_some_and(|d| d > chrono::Utc::now().date_naive() + chrono::Duration::days(1))
-        {
-            errors.push(FieldError {
-                field: "ship_date".into(),
-                code: "in_future".into(),
-                message: "the ship date cannot be in the future".into(),
-            });
+        if self.ship_date.is_some_and(|d| d > chrono::Utc::now().date_naive() + chrono::Duration::days(1)) {
+            errors.push(FieldError { field: "ship_date".into(), code: "in_future".into(), message: "the ship date cannot be in the future".into() });
         }
         let domain = domain_of(&row);
-        errors.extend(domain.consistency().into_iter().map(|i| FieldError {
-            field: i.field.into(),
-            code: i.code.into(),
-            message: i.message.into(),
-        }));
+        errors.extend(domain.consistency().into_iter().map(|i| FieldError { field: i.field.into(), code: i.code.into(), message: i.message.into() }));
         if errors.is_empty() {
             Ok((row, domain))
         } else {
@@ -155,11 +126,7 @@ fn domain_of(row: &IntakeRow) -> DomainIntake {
         defective_quantity: row.defective_quantity,
         found_at: row.found_at.clone(),
         description: row.description.clone(),
-        requests: row
-            .requests
-            .split(',')
-            .filter_map(|s| s.parse().ok())
-            .collect(),
+        requests: row.requests.split(',').filter_map(|s| s.parse().ok()).collect(),
         request_quantity_undetermined: row.request_quantity_undetermined,
         claim_amount: row.claim_amount_fen.and_then(|f| Money::from_fen(f).ok()),
         channel: row.channel.as_deref().and_then(|c| c.parse().ok()),

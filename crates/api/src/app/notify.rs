@@ -13,46 +13,21 @@ pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>>
     let org = row.org_id;
     use State::*;
     let mut ids = match state {
-        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => {
-            people::users_with_role(conn, org, Role::Coordinator.as_str(), None)?
-        }
+        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => people::users_with_role(conn, org, Role::Coordinator.as_str(), None)?,
         QaInvestigation => {
             let mut v = people::users_with_role(conn, org, Role::Qa.as_str(), None)?;
-            v.extend(people::users_with_role(
-                conn,
-                org,
-                Role::QaManager.as_str(),
-                None,
-            )?);
+            v.extend(people::users_with_role(conn, org, Role::QaManager.as_str(), None)?);
             v
         }
-        ProductionCountermeasure => row
-            .countermeasure_department_id
-            .map(|d| people::active_users_in_department(conn, d))
-            .transpose()?
-            .unwrap_or_default(),
+        ProductionCountermeasure => row.countermeasure_department_id.map(|d| people::active_users_in_department(conn, d)).transpose()?.unwrap_or_default(),
         EngineeringReview => people::users_with_role(conn, org, Role::Engineering.as_str(), None)?,
         Draft | SalesProposal | CustomerNegotiation | InvalidNotice => {
             let mut v = vec![row.created_by];
-            v.extend(people::users_with_role(
-                conn,
-                org,
-                Role::Sales.as_str(),
-                Some(row.sales_department_id),
-            )?);
+            v.extend(people::users_with_role(conn, org, Role::Sales.as_str(), Some(row.sales_department_id))?);
             v
         }
-        PendingApproval => match row
-            .approver_role
-            .as_deref()
-            .and_then(|r| r.parse::<Role>().ok())
-        {
-            Some(Role::SalesManager) => people::users_with_role(
-                conn,
-                org,
-                Role::SalesManager.as_str(),
-                Some(row.sales_department_id),
-            )?,
+        PendingApproval => match row.approver_role.as_deref().and_then(|r| r.parse::<Role>().ok()) {
+            Some(Role::SalesManager) => people::users_with_role(conn, org, Role::SalesManager.as_str(), Some(row.sales_department_id))?,
             Some(r) => people::users_with_role(conn, org, r.as_str(), None)?,
             None => Vec::new(),
         },
@@ -67,72 +42,28 @@ pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>>
 }
 
 /// Notifies the people a case now waits for, and records the outbox event.
-pub fn case_moved(
-    conn: &mut DbConn,
-    row: &ComplaintRow,
-    event_type: &str,
-    title: &str,
-    now: NaiveDateTime,
-) -> ApiResult<()> {
+pub fn case_moved(conn: &mut DbConn, row: &ComplaintRow, event_type: &str, title: &str, now: NaiveDateTime) -> ApiResult<()> {
     let users = waiting_for(conn, row)?;
     let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
     let body = format!("{label}: {}", row.state);
-    events::notify(
-        conn,
-        &users,
-        &NewNotification {
-            org_id: row.org_id,
-            kind: "task",
-            complaint_id: Some(row.id),
-            title,
-            body: &body,
-            at: now,
-        },
-    )?;
+    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "task", complaint_id: Some(row.id), title, body: &body, at: now })?;
     outbox(conn, row, event_type, now)
 }
 
-pub fn outbox(
-    conn: &mut DbConn,
-    row: &ComplaintRow,
-    event_type: &str,
-    now: NaiveDateTime,
-) -> ApiResult<()> {
+pub fn outbox(conn: &mut DbConn, row: &ComplaintRow, event_type: &str, now: NaiveDateTime) -> ApiResult<()> {
     let payload = serde_json::json!({"complaint_id": row.id, "number": row.number, "state": row.state, "closure": row.closure, "version": row.version});
     events::enqueue(
         conn,
-        &OutboxEvent {
-            org_id: row.org_id,
-            event_type,
-            aggregate: "complaint",
-            aggregate_id: row.id,
-            payload: payload.to_string(),
-            at: now,
-        },
+        &OutboxEvent { org_id: row.org_id, event_type, aggregate: "complaint", aggregate_id: row.id, payload: payload.to_string(), at: now },
     )?;
     Ok(())
 }
 
 /// Major complaints alert the department's sales manager, the deputy GM and the GM.
 pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
-    let mut users = people::users_with_role(
-        conn,
-        row.org_id,
-        Role::SalesManager.as_str(),
-        Some(row.sales_department_id),
-    )?;
-    users.extend(people::users_with_role(
-        conn,
-        row.org_id,
-        Role::DeputyGm.as_str(),
-        None,
-    )?);
-    users.extend(people::users_with_role(
-        conn,
-        row.org_id,
-        Role::Gm.as_str(),
-        None,
-    )?);
+    let mut users = people::users_with_role(conn, row.org_id, Role::SalesManager.as_str(), Some(row.sales_department_id))?;
+    users.extend(people::users_with_role(conn, row.org_id, Role::DeputyGm.as_str(), None)?);
+    users.extend(people::users_with_role(conn, row.org_id, Role::Gm.as_str(), None)?);
     users.sort_unstable();
     users.dedup();
     let label = row.number.clone().unwrap_or_default();
@@ -140,14 +71,7 @@ pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) ->
     events::notify(
         conn,
         &users,
-        &NewNotification {
-            org_id: row.org_id,
-            kind: "major_alert",
-            complaint_id: Some(row.id),
-            title: "重大投诉",
-            body: &body,
-            at: now,
-        },
+        &NewNotification { org_id: row.org_id, kind: "major_alert", complaint_id: Some(row.id), title: "重大投诉", body: &body, at: now },
     )?;
     outbox(conn, row, "complaint.major_alert", now)
 }
@@ -157,17 +81,46 @@ pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> Ap
     let users = waiting_for(conn, row)?;
     let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
     let body = format!("{label}: {}", row.state);
-    events::notify(
-        conn,
-        &users,
-        &NewNotification {
-            org_id: row.org_id,
-            kind: "reminder",
-            complaint_id: Some(row.id),
-            title: "催办单",
-            body: &body,
-            at: now,
-        },
-    )?;
+    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "reminder", complaint_id: Some(row.id), title: "催办单", body: &body, at: now })?;
     outbox(conn, row, "complaint.overdue", now)
+}
+
+/// A case closed after its whole-case deadline: an inquiry (洽办单) goes to
+/// the people of every step that overran its own deadline, asking why.
+pub fn late_close_inquiry(conn: &mut DbConn, closed: &ComplaintRow, now: NaiveDateTime) -> ApiResult<usize> {
+    let history = events::events_of(conn, closed.id, 0, 10_000)?;
+    let mut late_states = Vec::new();
+    for pair in history.windows(2) {
+        if let Some(due) = pair[0].step_due_at {
+            if pair[1].at > due && !late_states.contains(&pair[0].to_state) {
+                late_states.push(pair[0].to_state.clone());
+            }
+        }
+    }
+    let label = closed.number.clone().unwrap_or_else(|| format!("#{}", closed.id));
+    for state in &late_states {
+        let step = ComplaintRow { state: state.clone(), ..closed.clone() };
+        let users = waiting_for(conn, &step)?;
+        let body = format!("{label}: {state}");
+        events::notify(
+            conn,
+            &users,
+            &NewNotification { org_id: closed.org_id, kind: "late_inquiry", complaint_id: Some(closed.id), title: "洽办单", body: &body, at: now },
+        )?;
+    }
+    if !late_states.is_empty() {
+        let payload = serde_json::json!({"complaint_id": closed.id, "number": closed.number, "late_steps": late_states});
+        events::enqueue(
+            conn,
+            &OutboxEvent {
+                org_id: closed.org_id,
+                event_type: "complaint.late_close_inquiry",
+                aggregate: "complaint",
+                aggregate_id: closed.id,
+                payload: payload.to_string(),
+                at: now,
+            },
+        )?;
+    }
+    Ok(late_states.len())
 }

@@ -14,19 +14,10 @@ pub const DEADLINES: &str = "deadlines";
 pub const LOSS: &str = "loss";
 
 /// A policy body and the version in force (0 = the built-in default).
-pub fn current<T: DeserializeOwned + Default>(
-    conn: &mut DbConn,
-    org_id: i64,
-    name: &str,
-) -> ApiResult<(T, i64)> {
+pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
     match settings::current_policy(conn, org_id, name)? {
         Some(row) => {
-            let body = serde_json::from_str(&row.body).map_err(|e| {
-                ApiError::Internal(format!(
-                    "stored policy {name} v{} unreadable: {e}",
-                    row.version
-                ))
-            })?;
+            let body = serde_json::from_str(&row.body).map_err(|e| ApiError::Internal(format!("stored policy {name} v{} unreadable: {e}", row.version)))?;
             Ok((body, row.version))
         }
         None => Ok((T::default(), 0)),
@@ -47,20 +38,10 @@ pub fn loss(conn: &mut DbConn, org_id: i64) -> ApiResult<LossPolicy> {
 
 /// Stores the built-in defaults as version 1 where a policy was never set, so
 /// that cases record a real version from the start.
-pub fn ensure_defaults(
-    conn: &mut DbConn,
-    org_id: i64,
-    now: chrono::NaiveDateTime,
-) -> ApiResult<()> {
-    fn put<T: Serialize + Default>(
-        conn: &mut DbConn,
-        org_id: i64,
-        name: &str,
-        now: chrono::NaiveDateTime,
-    ) -> ApiResult<()> {
+pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTime) -> ApiResult<()> {
+    fn put<T: Serialize + Default>(conn: &mut DbConn, org_id: i64, name: &str, now: chrono::NaiveDateTime) -> ApiResult<()> {
         if settings::current_policy(conn, org_id, name)?.is_none() {
-            let body = serde_json::to_string(&T::default())
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            let body = serde_json::to_string(&T::default()).map_err(|e| ApiError::Internal(e.to_string()))?;
             settings::insert_policy(conn, org_id, name, 1, &body, None, now)?;
         }
         Ok(())

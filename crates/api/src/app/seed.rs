@@ -47,17 +47,8 @@ pub struct Report {
 
 fn caller_for(conn: &mut DbConn, username: &str) -> ApiResult<Caller> {
     let u = people::user_by_username(conn, username)?.ok_or(ApiError::NotFound)?;
-    let roles = people::roles_of(conn, u.id)?
-        .iter()
-        .filter_map(|r| r.parse().ok())
-        .collect();
-    Ok(Caller {
-        user_id: u.id,
-        org_id: u.org_id,
-        department_id: u.department_id,
-        roles,
-        display_name: u.display_name,
-    })
+    let roles = people::roles_of(conn, u.id)?.iter().filter_map(|r| r.parse().ok()).collect();
+    Ok(Caller { user_id: u.id, org_id: u.org_id, department_id: u.department_id, roles, display_name: u.display_name })
 }
 
 pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
@@ -67,17 +58,7 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
         let now = Utc::now().naive_utc();
         for (code, name, kind) in DEPARTMENTS {
             if people::department_by_code(c, org.id, code)?.is_none() {
-                people::insert_department(
-                    c,
-                    &NewDepartment {
-                        org_id: org.id,
-                        code,
-                        name,
-                        kind,
-                        created_at: now,
-                        updated_at: now,
-                    },
-                )?;
+                people::insert_department(c, &NewDepartment { org_id: org.id, code, name, kind, created_at: now, updated_at: now })?;
             }
         }
         let mut created_users = 0;
@@ -145,49 +126,23 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
             org.id,
             &complaints::ComplaintScope::All,
             &Default::default(),
-            &complaints::Sort {
-                key: complaints::SortKey::CreatedAt,
-                descending: true,
-            },
+            &complaints::Sort { key: complaints::SortKey::CreatedAt, descending: true },
             None,
             1,
         )?;
         if !existing.is_empty() {
-            return Ok(Report {
-                created_users,
-                created_complaints: 0,
-            });
+            return Ok(Report { created_users, created_complaints: 0 });
         }
         let scenarios: [(usize, &str, &str, &[Action]); 5] = [
             (0, "BRK-2207", "边缘毛刺，装配卡滞", &[]),
             (1, "SHF-1180", "轴径超差 0.02mm", &[Action::Submit]),
-            (
-                0,
-                "BRK-2210",
-                "镀层起泡，盐雾试验不合格",
-                &[Action::Submit, Action::Register],
-            ),
-            (
-                2,
-                "GEAR-88",
-                "Noise at 3000 rpm, 12 of 400 units",
-                &[
-                    Action::Submit,
-                    Action::Register,
-                    Action::ConcludeInvestigation,
-                ],
-            ),
+            (0, "BRK-2210", "镀层起泡，盐雾试验不合格", &[Action::Submit, Action::Register]),
+            (2, "GEAR-88", "Noise at 3000 rpm, 12 of 400 units", &[Action::Submit, Action::Register, Action::ConcludeInvestigation]),
             (
                 1,
                 "SHF-1200",
                 "包装破损，外观划伤",
-                &[
-                    Action::Submit,
-                    Action::Register,
-                    Action::ConcludeInvestigation,
-                    Action::SubmitCountermeasure,
-                    Action::ForwardToSales,
-                ],
+                &[Action::Submit, Action::Register, Action::ConcludeInvestigation, Action::SubmitCountermeasure, Action::ForwardToSales],
             ),
         ];
         let mut created = 0;
@@ -200,11 +155,7 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
                     customer_id: customer_ids[ci],
                     sales_department_id: sales.department_id,
                     created_by: sales.user_id,
-                    market: if ci == 2 {
-                        "foreign".into()
-                    } else {
-                        "domestic".into()
-                    },
+                    market: if ci == 2 { "foreign".into() } else { "domestic".into() },
                     step_entered_at: now,
                     supersedes_id: None,
                     created_at: now,
@@ -246,34 +197,18 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
             let mut version = row.version;
             for a in actions.iter() {
                 let (who, body) = demo_step(c, *a)?;
-                version = workflow::apply(
-                    c,
-                    &who,
-                    row.id,
-                    version,
-                    *a,
-                    body.to_string().as_bytes(),
-                    &None,
-                )?
-                .row
-                .version;
+                version = workflow::apply(c, &who, row.id, version, *a, body.to_string().as_bytes(), &None)?.row.version;
             }
             created += 1;
         }
-        Ok(Report {
-            created_users,
-            created_complaints: created,
-        })
+        Ok(Report { created_users, created_complaints: created })
     })
 }
 
 fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, serde_json::Value)> {
     Ok(match a {
         Action::Submit => (caller_for(c, "sales")?, serde_json::json!({})),
-        Action::Register => (
-            caller_for(c, "coordinator")?,
-            serde_json::json!({"severity": "general", "kind": "quality", "is_major": false}),
-        ),
+        Action::Register => (caller_for(c, "coordinator")?, serde_json::json!({"severity": "general", "kind": "quality", "is_major": false})),
         Action::ConcludeInvestigation => {
             let production = caller_for(c, "production")?;
             (
@@ -285,10 +220,7 @@ fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, serde_json::Value)
             caller_for(c, "production")?,
             serde_json::json!({"cause_analysis": "模具刃口磨损未及时更换", "containment": "库存全检，隔离不良品", "permanent_actions": "刃口每 5 万冲次检查一次"}),
         ),
-        Action::ForwardToSales => (
-            caller_for(c, "coordinator")?,
-            serde_json::json!({"remarks": "请业务拟定处理意见"}),
-        ),
+        Action::ForwardToSales => (caller_for(c, "coordinator")?, serde_json::json!({"remarks": "请业务拟定处理意见"})),
         _ => return Err(ApiError::Internal("no demo step".into())),
     })
 }

@@ -14,9 +14,7 @@ use kehu_domain::permission::{self, Denied};
 use kehu_domain::resolution::{self, LineInput};
 use kehu_domain::workflow::{self, Route, Target};
 use kehu_domain::{Action, Actor, Closure, Money, State};
-use kehu_persistence::complaints::{
-    self, ComplaintChanges, ComplaintRow, LineRow, NewComplaint, ResponsibilityRow,
-};
+use kehu_persistence::complaints::{self, ComplaintChanges, ComplaintRow, LineRow, NewComplaint, ResponsibilityRow};
 use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::{customers, people, settings, DbConn};
 use serde::de::DeserializeOwned;
@@ -27,27 +25,15 @@ fn body<T: DeserializeOwned>(raw: &[u8]) -> ApiResult<T> {
 
 fn required_text(errors: &mut Vec<FieldError>, field: &str, v: &str, max: usize) {
     if v.trim().is_empty() {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "required".into(),
-            message: "must not be empty".into(),
-        });
+        errors.push(FieldError { field: field.into(), code: "required".into(), message: "must not be empty".into() });
     } else if v.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "too_long".into(),
-            message: format!("at most {max} characters"),
-        });
+        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
     }
 }
 
 fn optional_text(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>, max: usize) {
     if v.as_ref().is_some_and(|s| s.chars().count() > max) {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "too_long".into(),
-            message: format!("at most {max} characters"),
-        });
+        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
     }
 }
 
@@ -68,27 +54,11 @@ fn market(row: &ComplaintRow) -> Market {
 }
 
 /// The caller's role that allowed the action, for the history.
-fn acting_role(
-    actor: &Actor,
-    action: Action,
-    case: &permission::CaseFacts,
-    route: Route,
-) -> Option<String> {
+fn acting_role(actor: &Actor, action: Action, case: &permission::CaseFacts, route: Route) -> Option<String> {
     actor
         .roles
         .iter()
-        .find(|r| {
-            permission::check(
-                &Actor {
-                    roles: vec![**r],
-                    ..actor.clone()
-                },
-                action,
-                case,
-                route,
-            )
-            .is_ok()
-        })
+        .find(|r| permission::check(&Actor { roles: vec![**r], ..actor.clone() }, action, case, route).is_ok())
         .or(actor.roles.first())
         .map(|r| r.as_str().to_owned())
 }
@@ -115,37 +85,17 @@ pub fn apply(
     let customer = customers::get(conn, row.org_id, row.customer_id)?;
     let case = facts(&row, Some(customer.owner_id));
     let actor = caller.actor();
-    let outcome: Option<OutcomeBody> = if action == Action::RecordOutcome {
-        Some(body(raw)?)
-    } else {
-        None
-    };
-    let route = Route {
-        engineering_requested: row.engineering_requested,
-        customer_accepted: outcome.as_ref().is_some_and(|o| o.accepted),
-    };
+    let outcome: Option<OutcomeBody> = if action == Action::RecordOutcome { Some(body(raw)?) } else { None };
+    let route = Route { engineering_requested: row.engineering_requested, customer_accepted: outcome.as_ref().is_some_and(|o| o.accepted) };
     match permission::check(&actor, action, &case, route) {
         Err(Denied::Hidden) => return Err(ApiError::NotFound),
         _ if row.version != expected_version => return Err(ApiError::PreconditionFailed),
-        Err(Denied::WrongState) => {
-            return Err(ApiError::Conflict(format!(
-                "`{action}` is not possible while the case is `{}`",
-                row.state
-            )))
-        }
-        Err(Denied::Forbidden) => {
-            return Err(ApiError::Forbidden(
-                "your role, department or ownership does not allow this action on this case",
-            ))
-        }
+        Err(Denied::WrongState) => return Err(ApiError::Conflict(format!("`{action}` is not possible while the case is `{}`", row.state))),
+        Err(Denied::Forbidden) => return Err(ApiError::Forbidden("your role, department or ownership does not allow this action on this case")),
         Ok(()) => {}
     }
-    let from: State = row
-        .state
-        .parse()
-        .map_err(|_| ApiError::Internal(format!("stored state {}", row.state)))?;
-    let target = workflow::target(from, action, route)
-        .ok_or_else(|| ApiError::Conflict("not possible in this state".into()))?;
+    let from: State = row.state.parse().map_err(|_| ApiError::Internal(format!("stored state {}", row.state)))?;
+    let target = workflow::target(from, action, route).ok_or_else(|| ApiError::Conflict("not possible in this state".into()))?;
     let cal = policy::calendar(conn, row.org_id)?;
     let deadlines = policy::deadlines(conn, row.org_id)?;
     let mut ch = ComplaintChanges::default();
@@ -158,14 +108,7 @@ pub fn apply(
             let missing = intake::to_domain(&row).missing_for_submit();
             if !missing.is_empty() {
                 return Err(ApiError::validation(
-                    missing
-                        .into_iter()
-                        .map(|i| FieldError {
-                            field: i.field.into(),
-                            code: i.code.into(),
-                            message: i.message.into(),
-                        })
-                        .collect(),
+                    missing.into_iter().map(|i| FieldError { field: i.field.into(), code: i.code.into(), message: i.message.into() }).collect(),
                 ));
             }
         }
@@ -186,28 +129,15 @@ pub fn apply(
             if row.number.is_none() {
                 let period = Period::of(cal.local_date(now.and_utc()));
                 let serial = settings::next_serial(conn, row.org_id, &period.key())?;
-                ch.number = Some(Some(
-                    ComplaintNumber::new(period, serial as u32).to_string(),
-                ));
+                ch.number = Some(Some(ComplaintNumber::new(period, serial as u32).to_string()));
                 ch.registered_at = Some(Some(now));
             }
             let registered = row.registered_at.unwrap_or(now);
-            ch.case_due_at = Some(Some(
-                deadlines
-                    .case_due(&cal, market(&row), severe_quality, registered.and_utc())
-                    .naive_utc(),
-            ));
-            ch.containment_due_at = Some(severe_quality.then(|| {
-                cal.add(registered.and_utc(), deadlines.containment_severe)
-                    .naive_utc()
-            }));
+            ch.case_due_at = Some(Some(deadlines.case_due(&cal, market(&row), severe_quality, registered.and_utc()).naive_utc()));
+            ch.containment_due_at = Some(severe_quality.then(|| cal.add(registered.and_utc(), deadlines.containment_severe).naive_utc()));
             ch.severity = Some(Some(b.severity.as_str().into()));
             ch.kind = Some(Some(b.kind.as_str().into()));
-            ch.non_quality_cause = Some(
-                b.non_quality_cause
-                    .filter(|_| b.kind == ComplaintKind::NonQuality)
-                    .map(|c| c.as_str().into()),
-            );
+            ch.non_quality_cause = Some(b.non_quality_cause.filter(|_| b.kind == ComplaintKind::NonQuality).map(|c| c.as_str().into()));
             ch.is_major = Some(b.is_major);
             major = b.is_major && !row.is_major;
             recorded = serde_json::to_value(&b).unwrap_or_default();
@@ -250,11 +180,7 @@ pub fn apply(
             required_text(&mut errors, "cause", &b.cause, 4000);
             optional_text(&mut errors, "findings", &b.findings, 4000);
             if b.responsible.is_empty() {
-                errors.push(FieldError {
-                    field: "responsible".into(),
-                    code: "required".into(),
-                    message: "name at least one responsible unit".into(),
-                });
+                errors.push(FieldError { field: "responsible".into(), code: "required".into(), message: "name at least one responsible unit".into() });
             }
             let mut sum = 0;
             for (i, r) in b.responsible.iter().enumerate() {
@@ -282,12 +208,7 @@ pub fn apply(
                     message: format!("ratios must add up to 100, not {sum}"),
                 });
             }
-            let unit = b.countermeasure_department_id.or_else(|| {
-                b.responsible
-                    .iter()
-                    .max_by_key(|r| r.ratio_percent)
-                    .map(|r| r.department_id)
-            });
+            let unit = b.countermeasure_department_id.or_else(|| b.responsible.iter().max_by_key(|r| r.ratio_percent).map(|r| r.department_id));
             if let Some(u) = b.countermeasure_department_id {
                 if !b.responsible.iter().any(|r| r.department_id == u) {
                     errors.push(FieldError {
@@ -321,9 +242,7 @@ pub fn apply(
             let mut errors = Vec::new();
             required_text(&mut errors, "reason", &b.reason, 4000);
             done(errors)?;
-            ch.investigation = Some(Some(
-                serde_json::json!({"invalid": true, "reason": b.reason}).to_string(),
-            ));
+            ch.investigation = Some(Some(serde_json::json!({"invalid": true, "reason": b.reason}).to_string()));
             recorded = serde_json::to_value(&b).unwrap_or_default();
         }
         Action::RecordContainment => {
@@ -331,11 +250,7 @@ pub fn apply(
             let mut errors = Vec::new();
             required_text(&mut errors, "description", &b.description, 4000);
             if b.measures.is_empty() {
-                errors.push(FieldError {
-                    field: "measures".into(),
-                    code: "required".into(),
-                    message: "name at least one measure".into(),
-                });
+                errors.push(FieldError { field: "measures".into(), code: "required".into(), message: "name at least one measure".into() });
             }
             for (i, m) in b.measures.iter().enumerate() {
                 if !CONTAINMENT_MEASURES.contains(&m.as_str()) {
@@ -347,11 +262,7 @@ pub fn apply(
                 }
             }
             done(errors)?;
-            let mut list: Vec<serde_json::Value> = row
-                .containment
-                .as_deref()
-                .and_then(|s| serde_json::from_str(s).ok())
-                .unwrap_or_default();
+            let mut list: Vec<serde_json::Value> = row.containment.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
             let taken = b.taken_at.map(|t| t.naive_utc()).unwrap_or(now);
             list.push(serde_json::json!({"measures": b.measures, "description": b.description, "taken_at": taken.and_utc(), "by": caller.user_id}));
             ch.containment = Some(Some(serde_json::Value::Array(list).to_string()));
@@ -392,27 +303,16 @@ pub fn apply(
             let mut errors = Vec::new();
             optional_text(&mut errors, "note", &b.note, 4000);
             if b.lines.is_empty() || b.lines.len() > 50 {
-                errors.push(FieldError {
-                    field: "lines".into(),
-                    code: "count".into(),
-                    message: "between 1 and 50 lines".into(),
-                });
+                errors.push(FieldError { field: "lines".into(), code: "count".into(), message: "between 1 and 50 lines".into() });
             }
             let mut rows = Vec::new();
             for (i, l) in b.lines.iter().enumerate() {
                 let f = |name: &str| format!("lines[{i}].{name}");
                 let unit_price = intake::money_field(&mut errors, &f("unit_price"), &l.unit_price);
                 let amount = intake::money_field(&mut errors, &f("amount"), &l.amount);
-                let transport_cost =
-                    intake::money_field(&mut errors, &f("transport_cost"), &l.transport_cost);
+                let transport_cost = intake::money_field(&mut errors, &f("transport_cost"), &l.transport_cost);
                 optional_text(&mut errors, &f("remarks"), &l.remarks, 1000);
-                let input = LineInput {
-                    kind: l.kind,
-                    quantity: l.quantity,
-                    unit_price,
-                    amount,
-                    transport_cost,
-                };
+                let input = LineInput { kind: l.kind, quantity: l.quantity, unit_price, amount, transport_cost };
                 match input.value(loss_policy) {
                     Ok(v) => rows.push(LineRow {
                         id: 0,
@@ -433,32 +333,17 @@ pub fn apply(
                             resolution::LineError::Quantity => f("quantity"),
                             resolution::LineError::Money(_) => f("amount"),
                         };
-                        if !errors
-                            .iter()
-                            .any(|x| x.field.starts_with(&format!("lines[{i}]")))
-                        {
-                            errors.push(FieldError {
-                                field,
-                                code: "invalid_line".into(),
-                                message: e.to_string(),
-                            });
+                        if !errors.iter().any(|x| x.field.starts_with(&format!("lines[{i}]"))) {
+                            errors.push(FieldError { field, code: "invalid_line".into(), message: e.to_string() });
                         }
                     }
                 }
             }
             done(errors)?;
-            let settlement = rows
-                .iter()
-                .try_fold(0i64, |a, r| a.checked_add(r.settlement_fen));
+            let settlement = rows.iter().try_fold(0i64, |a, r| a.checked_add(r.settlement_fen));
             let loss = rows.iter().try_fold(0i64, |a, r| a.checked_add(r.loss_fen));
-            let (Some(settlement), Some(loss)) =
-                (settlement.filter(|s| Money::from_fen(*s).is_ok()), loss)
-            else {
-                return Err(ApiError::field(
-                    "lines",
-                    "too_large",
-                    "the total is too large",
-                ));
+            let (Some(settlement), Some(loss)) = (settlement.filter(|s| Money::from_fen(*s).is_ok()), loss) else {
+                return Err(ApiError::field("lines", "too_large", "the total is too large"));
             };
             complaints::replace_lines(conn, row.id, &rows)?;
             ch.settlement_total_fen = Some(Some(settlement));
@@ -474,8 +359,7 @@ pub fn apply(
             let mut errors = Vec::new();
             required_text(&mut errors, "opinion", &b.opinion, 4000);
             done(errors)?;
-            let total = Money::from_fen(row.settlement_total_fen.unwrap_or(0))
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            let total = Money::from_fen(row.settlement_total_fen.unwrap_or(0)).map_err(|e| ApiError::Internal(e.to_string()))?;
             let (approval, version) = policy::approval(conn, row.org_id)?;
             let routing = approval.route(total);
             ch.consolidated_opinion = Some(Some(b.opinion.clone()));
@@ -549,8 +433,7 @@ pub fn apply(
     }
 
     let to = move_to(&mut ch, &row, target, &cal, &deadlines, now);
-    let updated = complaints::update_versioned(conn, row.id, row.version, &ch, now)?
-        .ok_or(ApiError::PreconditionFailed)?;
+    let updated = complaints::update_versioned(conn, row.id, row.version, &ch, now)?.ok_or(ApiError::PreconditionFailed)?;
     events::insert_event(
         conn,
         &EventRow {
@@ -580,11 +463,7 @@ pub fn apply(
     if action == Action::Remind {
         notify::reminder(conn, &updated, now)?;
     } else if to != from {
-        let event_type = if action == Action::Submit {
-            "complaint.submitted"
-        } else {
-            "complaint.state_changed"
-        };
+        let event_type = if action == Action::Submit { "complaint.submitted" } else { "complaint.state_changed" };
         notify::case_moved(conn, &updated, event_type, &format!("{}", to.as_str()), now)?;
     } else {
         notify::outbox(conn, &updated, "complaint.updated", now)?;
@@ -592,17 +471,15 @@ pub fn apply(
     if major {
         notify::major_alert(conn, &updated, now)?;
     }
-    let follow_up_id = if action == Action::RecordOutcome
-        && updated.closure.as_deref() == Some(Closure::Superseded.as_str())
-    {
+    if updated.first_closure == Some(false) && matches!(updated.closure.as_deref(), Some("resolved") | Some("invalid")) {
+        notify::late_close_inquiry(conn, &updated, now)?;
+    }
+    let follow_up_id = if action == Action::RecordOutcome && updated.closure.as_deref() == Some(Closure::Superseded.as_str()) {
         Some(open_follow_up(conn, caller, &updated, now)?)
     } else {
         None
     };
-    Ok(Applied {
-        row: updated,
-        follow_up_id,
-    })
+    Ok(Applied { row: updated, follow_up_id })
 }
 
 fn void_approval(ch: &mut ComplaintChanges) {
@@ -615,25 +492,14 @@ fn void_approval(ch: &mut ComplaintChanges) {
 }
 
 /// Sets state, closure and step clock for where the action leads.
-fn move_to(
-    ch: &mut ComplaintChanges,
-    row: &ComplaintRow,
-    target: Target,
-    cal: &Calendar,
-    deadlines: &DeadlinePolicy,
-    now: NaiveDateTime,
-) -> State {
+fn move_to(ch: &mut ComplaintChanges, row: &ComplaintRow, target: Target, cal: &Calendar, deadlines: &DeadlinePolicy, now: NaiveDateTime) -> State {
     let from: State = row.state.parse().unwrap_or(State::Closed);
     match target {
         Target::Stay => from,
         Target::To(s) => {
             ch.state = Some(s.as_str().into());
             ch.step_entered_at = Some(now);
-            ch.step_due_at = Some(
-                deadlines
-                    .step_due(cal, s, market(row), now.and_utc())
-                    .map(|d| d.naive_utc()),
-            );
+            ch.step_due_at = Some(deadlines.step_due(cal, s, market(row), now.and_utc()).map(|d| d.naive_utc()));
             ch.reminded_at = Some(None);
             s
         }
@@ -650,12 +516,7 @@ fn move_to(
 }
 
 /// The customer did not accept: a new draft for sales, linked to the closed case.
-fn open_follow_up(
-    conn: &mut DbConn,
-    caller: &Caller,
-    closed: &ComplaintRow,
-    now: NaiveDateTime,
-) -> ApiResult<i64> {
+fn open_follow_up(conn: &mut DbConn, caller: &Caller, closed: &ComplaintRow, now: NaiveDateTime) -> ApiResult<i64> {
     let new = NewComplaint {
         org_id: closed.org_id,
         state: State::Draft.as_str().into(),
@@ -681,9 +542,7 @@ fn open_follow_up(
             actor_id: Some(caller.user_id),
             actor_role: caller.main_role().map(|r| r.as_str().into()),
             at: now,
-            body:
-                serde_json::json!({"supersedes_id": closed.id, "supersedes_number": closed.number})
-                    .to_string(),
+            body: serde_json::json!({"supersedes_id": closed.id, "supersedes_number": closed.number}).to_string(),
             step_due_at: None,
         },
     )?;

@@ -2,7 +2,11 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::Payload;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::HttpMessage;
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::{ready, Ready};
 use kehu_domain::{Actor, Role};
@@ -16,13 +20,15 @@ pub struct Caller {
     pub display_name: String,
 }
 
+/// How the caller proved who they are.
+pub enum Credential {
+    Jwt(Caller),
+    ApiKey(String),
+}
+
 impl Caller {
     pub fn actor(&self) -> Actor {
-        Actor {
-            user_id: self.user_id,
-            department_id: self.department_id,
-            roles: self.roles.clone(),
-        }
+        Actor { user_id: self.user_id, department_id: self.department_id, roles: self.roles.clone() }
     }
 
     pub fn has(&self, role: Role) -> bool {
@@ -45,35 +51,61 @@ impl Caller {
 }
 
 pub fn bearer(req: &HttpRequest) -> Option<&str> {
-    req.headers()
-        .get(actix_web::http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    req.headers().get(actix_web::http::header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
-pub fn caller_from(req: &HttpRequest) -> Result<Caller, ApiError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal("state missing".into()))?;
-    let token = bearer(req).ok_or(ApiError::Unauthenticated(
-        "send `Authorization: Bearer <access token>`",
-    ))?;
-    let claims = state.keys.verify(token).ok_or(ApiError::Unauthenticated(
-        "the access token is invalid or expired",
-    ))?;
-    let user_id = claims
-        .sub
-        .parse()
-        .map_err(|_| ApiError::Unauthenticated("the access token is invalid"))?;
-    Ok(Caller {
+/// Reads the credential; JWTs are verified here, API keys need the database.
+pub fn credential(req: &HttpRequest) -> Result<Credential, ApiError> {
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::Internal("state missing".into()))?;
+    let token = bearer(req).ok_or(ApiError::Unauthenticated("send `Authorization: Bearer <access token or API key>`"))?;
+    if super::api_key::prefix_of(token).is_some() {
+        return Ok(Credential::ApiKey(token.to_owned()));
+    }
+    let claims = state.keys.verify(token).ok_or(ApiError::Unauthenticated("the access token is invalid or expired"))?;
+    let user_id = claims.sub.parse().map_err(|_| ApiError::Unauthenticated("the access token is invalid"))?;
+    Ok(Credential::Jwt(Caller {
         user_id,
         org_id: claims.org,
         department_id: claims.dept,
         roles: claims.roles.iter().filter_map(|r| r.parse().ok()).collect(),
         display_name: claims.name,
-    })
+    }))
+}
+
+/// Resolves an API key to its service account, checking revocation and
+/// scope, before any extractor reads the body (so that a key without the
+/// scope is 403 whatever the body says). The caller lands in the request's
+/// extensions for the `Caller` extractor.
+pub async fn api_keys(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if let Ok(Credential::ApiKey(key)) = credential(req.request()) {
+        let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| ApiError::Internal("state missing".into()))?;
+        let scope = super::api_key::needed_scope(req.method(), req.path());
+        let caller = key_caller(state, key, scope).await?;
+        req.extensions_mut().insert(caller);
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+async fn key_caller(state: web::Data<AppState>, key: String, scope: String) -> Result<Caller, ApiError> {
+    state
+        .db(move |c| {
+            let prefix = super::api_key::prefix_of(&key).unwrap_or_default();
+            let row = kehu_persistence::api_keys::by_prefix(c, prefix)?.filter(|k| k.key_hash == super::api_key::hash(&key) && k.revoked_at.is_none());
+            let Some(row) = row else {
+                return Err(ApiError::Unauthenticated("unknown or revoked API key"));
+            };
+            if !row.scopes.split(',').any(|s| s == scope) {
+                return Err(ApiError::Forbidden("the API key lacks the scope this request needs"));
+            }
+            let user = kehu_persistence::people::user(c, row.user_id)?;
+            if !user.active {
+                return Err(ApiError::Unauthenticated("the service account is deactivated"));
+            }
+            kehu_persistence::api_keys::touch(c, row.id, chrono::Utc::now().naive_utc())?;
+            let roles = kehu_persistence::people::roles_of(c, user.id)?.iter().filter_map(|r| r.parse().ok()).collect();
+            Ok(Caller { user_id: user.id, org_id: user.org_id, department_id: user.department_id, roles, display_name: user.display_name })
+        })
+        .await
 }
 
 impl FromRequest for Caller {
@@ -81,6 +113,10 @@ impl FromRequest for Caller {
     type Future = Ready<Result<Caller, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(caller_from(req))
+        ready(match credential(req) {
+            Ok(Credential::Jwt(c)) => Ok(c),
+            Ok(Credential::ApiKey(_)) => req.extensions().get::<Caller>().cloned().ok_or(ApiError::Unauthenticated("unknown or revoked API key")),
+            Err(e) => Err(e),
+        })
     }
 }

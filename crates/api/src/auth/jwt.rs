@@ -28,18 +28,11 @@ pub struct Claims {
 
 impl Keys {
     pub fn new(secret: &[u8]) -> Keys {
-        Keys {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
-        }
+        Keys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
     }
 
     pub fn issue(&self, claims: &Claims) -> anyhow::Result<String> {
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            claims,
-            &self.encoding,
-        )?)
+        Ok(encode(&Header::new(Algorithm::HS256), claims, &self.encoding)?)
     }
 
     pub fn verify(&self, token: &str) -> Option<Claims> {
@@ -48,8 +41,6 @@ impl Keys {
         v.set_audience(&[AUDIENCE]);
         v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         v.leeway = 5;
-        decode::<Claims>(token, &self.decoding, &v)
-            .ok()
-            .map(|d| d.claims)
+        decode::<Claims>(token, &self.decoding, &v).ok().map(|d| d.claims)
     }
 }

@@ -62,18 +62,11 @@ fn new_refresh_token() -> String {
 }
 
 fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 /// Issues an access token and a fresh refresh token in `family`.
-fn issue(
-    conn: &mut DbConn,
-    state: &AppState,
-    user: &people::User,
-    family: &str,
-) -> ApiResult<TokenResponse> {
+fn issue(conn: &mut DbConn, state: &AppState, user: &people::User, family: &str) -> ApiResult<TokenResponse> {
     let now = Utc::now();
     let roles = people::roles_of(conn, user.id)?;
     let dept = people::department(conn, user.org_id, user.department_id)?;
@@ -88,26 +81,10 @@ fn issue(
         iat: now.timestamp(),
         exp: now.timestamp() + ACCESS_TTL_SECS,
     };
-    let access_token = state
-        .keys
-        .issue(&claims)
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let access_token = state.keys.issue(&claims).map_err(|e| ApiError::Internal(e.to_string()))?;
     let refresh_token = new_refresh_token();
-    sessions::insert_refresh(
-        conn,
-        user.id,
-        &sha256_hex(&refresh_token),
-        family,
-        (now + Duration::days(REFRESH_TTL_DAYS)).naive_utc(),
-        now.naive_utc(),
-    )?;
-    Ok(TokenResponse {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: ACCESS_TTL_SECS,
-        refresh_token,
-        user: me_view(user, &dept, roles),
-    })
+    sessions::insert_refresh(conn, user.id, &sha256_hex(&refresh_token), family, (now + Duration::days(REFRESH_TTL_DAYS)).naive_utc(), now.naive_utc())?;
+    Ok(TokenResponse { access_token, token_type: "Bearer".into(), expires_in: ACCESS_TTL_SECS, refresh_token, user: me_view(user, &dept, roles) })
 }
 
 fn with_cookie(state: &AppState, t: TokenResponse) -> HttpResponse {
@@ -118,10 +95,7 @@ fn with_cookie(state: &AppState, t: TokenResponse) -> HttpResponse {
         .same_site(SameSite::Strict)
         .max_age(CookieDuration::days(REFRESH_TTL_DAYS))
         .finish();
-    HttpResponse::Ok()
-        .cookie(cookie)
-        .insert_header(("Cache-Control", "no-store"))
-        .json(t)
+    HttpResponse::Ok().cookie(cookie).insert_header(("Cache-Control", "no-store")).json(t)
 }
 
 /// Log in with username and password.
@@ -138,32 +112,18 @@ fn with_cookie(state: &AppState, t: TokenResponse) -> HttpResponse {
     )
 )]
 #[post("/auth/login")]
-pub async fn login(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: Json<LoginRequest>,
-) -> ApiResult<HttpResponse> {
-    let LoginRequest {
-        username,
-        password: pw,
-    } = body.0;
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<LoginRequest>) -> ApiResult<HttpResponse> {
+    let LoginRequest { username, password: pw } = body.0;
     let address = client_address(&req);
     let st = state.get_ref().clone();
     let tokens = state
         .db(move |conn| {
             let now = Utc::now();
             let since = (now - Duration::minutes(FAILURE_WINDOW_MINUTES)).naive_utc();
-            let (by_user, by_addr, oldest) =
-                sessions::login_failures_since(conn, &username, &address, since)?;
+            let (by_user, by_addr, oldest) = sessions::login_failures_since(conn, &username, &address, since)?;
             if by_user >= MAX_FAILURES_PER_ACCOUNT || by_addr >= MAX_FAILURES_PER_ADDRESS {
-                let frees = oldest.map_or(60, |o| {
-                    (o + Duration::minutes(FAILURE_WINDOW_MINUTES) - now.naive_utc())
-                        .num_seconds()
-                        .max(1)
-                });
-                return Err(ApiError::RateLimited {
-                    retry_after_secs: frees as u64,
-                });
+                let frees = oldest.map_or(60, |o| (o + Duration::minutes(FAILURE_WINDOW_MINUTES) - now.naive_utc()).num_seconds().max(1));
+                return Err(ApiError::RateLimited { retry_after_secs: frees as u64 });
             }
             let user = people::user_by_username(conn, &username)?;
             let ok = match &user {
@@ -198,11 +158,7 @@ pub async fn login(
     )
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: Option<Json<RefreshRequest>>,
-) -> ApiResult<HttpResponse> {
+pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Option<Json<RefreshRequest>>) -> ApiResult<HttpResponse> {
     let token = body
         .and_then(|b| b.0.refresh_token)
         .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
@@ -210,15 +166,14 @@ pub async fn refresh(
     let st = state.get_ref().clone();
     let tokens = state
         .db(move |conn| {
-            write_tx(conn, |conn| {
+            // The outer error rolls back; the inner one is an answer whose
+            // side effects (ending a stolen token's family) must commit.
+            write_tx(conn, |conn| -> ApiResult<ApiResult<TokenResponse>> {
                 let now = Utc::now().naive_utc();
-                let row = sessions::refresh_by_hash(conn, &sha256_hex(&token))?
-                    .ok_or(ApiError::Unauthenticated("unknown refresh token"))?;
+                let row = sessions::refresh_by_hash(conn, &sha256_hex(&token))?.ok_or(ApiError::Unauthenticated("unknown refresh token"))?;
                 if row.revoked_at.is_some() {
                     sessions::revoke_family(conn, &row.family, now)?;
-                    return Err(ApiError::Unauthenticated(
-                        "refresh token already used; the session was ended",
-                    ));
+                    return Ok(Err(ApiError::Unauthenticated("refresh token already used; the session was ended")));
                 }
                 if row.expires_at < now || !sessions::revoke_if_live(conn, row.id, now)? {
                     return Err(ApiError::Unauthenticated("refresh token expired"));
@@ -227,24 +182,18 @@ pub async fn refresh(
                 if !user.active {
                     return Err(ApiError::Unauthenticated("account deactivated"));
                 }
-                issue(conn, &st, &user, &row.family)
+                Ok(Ok(issue(conn, &st, &user, &row.family)?))
             })
         })
-        .await?;
+        .await??;
     Ok(with_cookie(&state, tokens))
 }
 
 /// End the session of this refresh token (cookie or body).
 #[utoipa::path(tag = "auth", operation_id = "logout", request_body(content = RefreshRequest, description = "Empty for browsers (cookie)"), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-pub async fn logout(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: Option<Json<RefreshRequest>>,
-) -> ApiResult<HttpResponse> {
-    let token = body
-        .and_then(|b| b.0.refresh_token)
-        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()));
+pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: Option<Json<RefreshRequest>>) -> ApiResult<HttpResponse> {
+    let token = body.and_then(|b| b.0.refresh_token).or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()));
     if let Some(token) = token {
         state
             .db(move |conn| {
@@ -255,10 +204,7 @@ pub async fn logout(
             })
             .await?;
     }
-    let mut gone = Cookie::build(REFRESH_COOKIE, "")
-        .path("/api/v1/auth")
-        .http_only(true)
-        .finish();
+    let mut gone = Cookie::build(REFRESH_COOKIE, "").path("/api/v1/auth").http_only(true).finish();
     gone.make_removal();
     Ok(HttpResponse::NoContent().cookie(gone).finish())
 }

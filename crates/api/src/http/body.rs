@@ -23,35 +23,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .headers()
             .get(actix_web::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|v| {
-                v.split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .is_some_and(|m| {
-                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
-            });
-        let declared_len = req
-            .headers()
-            .get(actix_web::http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+            .is_some_and(|m| m == "application/json" || (m.starts_with("application/") && m.ends_with("+json")));
+        let declared_len = req.headers().get(actix_web::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
         let mut payload = payload.take();
         Box::pin(async move {
             if !content_type_ok {
-                return Err(ApiError::UnsupportedMediaType(
-                    "send the body as application/json".into(),
-                ));
+                return Err(ApiError::UnsupportedMediaType("send the body as application/json".into()));
             }
             if declared_len.is_some_and(|n| n > MAX_JSON_BYTES) {
                 return Err(ApiError::PayloadTooLarge);
             }
             let mut bytes = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk
-                    .map_err(|_| ApiError::BadRequest("could not read the request body".into()))?;
+                let chunk = chunk.map_err(|_| ApiError::BadRequest("could not read the request body".into()))?;
                 if bytes.len() + chunk.len() > MAX_JSON_BYTES {
                     return Err(ApiError::PayloadTooLarge);
                 }
@@ -82,12 +67,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 format!("{at}.{f}")
             }
         };
-        let quoted = |prefix: &str| {
-            message
-                .strip_prefix(prefix)
-                .and_then(|m| m.split('`').next())
-                .map(join)
-        };
+        let quoted = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next()).map(join);
         let (field, code, status_422) = if let Some(f) = quoted("missing field `") {
             (f, "required", true)
         } else if message.starts_with("unknown value") || message.starts_with("unknown variant") {
@@ -98,18 +78,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         } else {
             (at.clone(), "wrong_type", false)
         };
-        let errors = vec![FieldError {
-            field: field.clone(),
-            code: code.to_owned(),
-            message: message.clone(),
-        }];
+        let errors = vec![FieldError { field: field.clone(), code: code.to_owned(), message: message.clone() }];
         if status_422 {
             ApiError::validation(errors)
         } else {
-            ApiError::BadBody(
-                format!("the body does not match the expected shape at `{field}`: {message}"),
-                errors,
-            )
+            ApiError::BadBody(format!("the body does not match the expected shape at `{field}`: {message}"), errors)
         }
     })
 }

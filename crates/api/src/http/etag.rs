@@ -12,18 +12,10 @@ pub fn etag(version: i64) -> String {
 
 /// The version a write expects, from `If-Match` (428 when absent).
 pub fn if_match(req: &HttpRequest) -> Result<i64, ApiError> {
-    let raw = req
-        .headers()
-        .get(header::IF_MATCH)
-        .ok_or(ApiError::PreconditionRequired)?;
-    let s = raw
-        .to_str()
-        .map_err(|_| ApiError::PreconditionFailed)?
-        .trim();
+    let raw = req.headers().get(header::IF_MATCH).ok_or(ApiError::PreconditionRequired)?;
+    let s = raw.to_str().map_err(|_| ApiError::PreconditionFailed)?.trim();
     let s = s.strip_prefix("W/").unwrap_or(s);
-    s.trim_matches('"')
-        .parse::<i64>()
-        .map_err(|_| ApiError::PreconditionFailed)
+    s.trim_matches('"').parse::<i64>().map_err(|_| ApiError::PreconditionFailed)
 }
 
 /// 200 with the body and its ETag, or 304 when the client has this version.
@@ -33,24 +25,13 @@ pub fn respond<T: Serialize>(req: &HttpRequest, version: i64, body: &T) -> HttpR
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|t| t.trim().trim_start_matches("W/") == tag || t.trim() == "*")
-        });
+        .is_some_and(|v| v.split(',').any(|t| t.trim().trim_start_matches("W/") == tag || t.trim() == "*"));
     if unchanged {
-        return HttpResponse::NotModified()
-            .insert_header((header::ETAG, tag))
-            .finish();
+        return HttpResponse::NotModified().insert_header((header::ETAG, tag)).finish();
     }
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, tag))
-        .json(body)
+    HttpResponse::Ok().insert_header((header::ETAG, tag)).json(body)
 }
 
-pub fn with_etag<T: Serialize>(
-    mut res: actix_web::HttpResponseBuilder,
-    version: i64,
-    body: &T,
-) -> HttpResponse {
+pub fn with_etag<T: Serialize>(mut res: actix_web::HttpResponseBuilder, version: i64, body: &T) -> HttpResponse {
     res.insert_header((header::ETAG, etag(version))).json(body)
 }

@@ -9,25 +9,15 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, ResponseError};
 use tracing_actix_web::RequestId;
 
-pub async fn problem_details(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn problem_details(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string());
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
-    let api_error = res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<ApiError>())
-        .map(|e| (e.problem(request_id.clone()), e.status_code()));
+    let api_error = res.response().error().and_then(|e| e.as_error::<ApiError>()).map(|e| (e.problem(request_id.clone()), e.status_code()));
     let rebuilt = match api_error {
         Some((problem, _)) => Some(problem),
         None if status.is_client_error() || status.is_server_error() => {
-            let is_problem = res
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+            let is_problem = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
             if is_problem {
                 None
             } else {
@@ -50,18 +40,14 @@ pub async fn problem_details(
         Some(problem) => {
             let body = serde_json::to_string(&problem).unwrap_or_default();
             res.map_body(|head, _| {
-                head.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/problem+json"),
-                );
+                head.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
                 BoxBody::new(body)
             })
         }
         None => res,
     };
     if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        res.headers_mut()
-            .insert(header::HeaderName::from_static("x-request-id"), id);
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), id);
     }
     Ok(res)
 }

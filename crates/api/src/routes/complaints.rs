@@ -13,9 +13,7 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::permission::{self};
 use kehu_domain::{Action, Role, State};
-use kehu_persistence::complaints::{
-    self, ComplaintFilter, ComplaintScope, CursorValue, NewComplaint, Sort, SortKey,
-};
+use kehu_persistence::complaints::{self, ComplaintFilter, ComplaintScope, CursorValue, NewComplaint, Sort, SortKey};
 use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::{customers, write_tx, DbConn};
 use serde::{Deserialize, Serialize};
@@ -88,34 +86,19 @@ struct ListCursor {
 }
 
 fn scope(caller: &Caller) -> ComplaintScope {
-    if caller.roles.iter().any(|r| {
-        matches!(
-            r,
-            Role::Coordinator | Role::DeputyGm | Role::Gm | Role::Admin
-        )
-    }) {
+    if caller.roles.iter().any(|r| matches!(r, Role::Coordinator | Role::DeputyGm | Role::Gm | Role::Admin)) {
         ComplaintScope::All
     } else if caller.roles.iter().any(|r| !r.is_sales()) {
         ComplaintScope::Registered
     } else {
-        ComplaintScope::Sales {
-            user_id: caller.user_id,
-            department_id: caller.department_id,
-        }
+        ComplaintScope::Sales { user_id: caller.user_id, department_id: caller.department_id }
     }
 }
 
 fn parse_states(raw: &Option<String>) -> ApiResult<Vec<String>> {
     let mut out = Vec::new();
-    for s in raw
-        .iter()
-        .flat_map(|r| r.split(','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let st: State = s.parse().map_err(|_| {
-            ApiError::field("state", "unknown_value", format!("unknown state `{s}`"))
-        })?;
+    for s in raw.iter().flat_map(|r| r.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let st: State = s.parse().map_err(|_| ApiError::field("state", "unknown_value", format!("unknown state `{s}`")))?;
         out.push(st.as_str().to_owned());
     }
     Ok(out)
@@ -126,11 +109,7 @@ fn day_start(d: Option<NaiveDate>) -> Option<chrono::NaiveDateTime> {
 }
 
 /// Loads a complaint the caller may see, or 404.
-fn visible(
-    conn: &mut DbConn,
-    caller: &Caller,
-    id: i64,
-) -> ApiResult<kehu_persistence::complaints::ComplaintRow> {
+fn visible(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<kehu_persistence::complaints::ComplaintRow> {
     let row = complaints::get(conn, caller.org_id, id)?;
     let owner = customers::get(conn, row.org_id, row.customer_id)?.owner_id;
     if !permission::can_see(&caller.actor(), &complaint_view::facts(&row, Some(owner))) {
@@ -144,12 +123,7 @@ fn visible(
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
     responses((status = 201, body = ComplaintView, headers(("ETag" = String))), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/complaints")]
-pub async fn create_complaint(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<IntakeRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<IntakeRequest>) -> ApiResult<HttpResponse> {
     if !caller.roles.iter().any(|r| r.is_sales()) {
         return Err(ApiError::Forbidden("complaints are filed by sales"));
     }
@@ -159,26 +133,14 @@ pub async fn create_complaint(
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
-                let customer = customers::get(c, caller.org_id, b.customer_id)
-                    .map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
+                let customer = customers::get(c, caller.org_id, b.customer_id).map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
                 if !crate::routes::customers::may_see(&caller, &customer) {
-                    return Err(ApiError::field(
-                        "customer_id",
-                        "not_found",
-                        "no such customer",
-                    ));
+                    return Err(ApiError::field("customer_id", "not_found", "no such customer"));
                 }
                 let now = Utc::now().naive_utc();
                 let market = b
                     .market
-                    .map(|m| {
-                        if m == crate::routes::customers::MarketCode::Foreign {
-                            "foreign"
-                        } else {
-                            "domestic"
-                        }
-                        .to_owned()
-                    })
+                    .map(|m| if m == crate::routes::customers::MarketCode::Foreign { "foreign" } else { "domestic" }.to_owned())
                     .unwrap_or(customer.market.clone());
                 let new = NewComplaint {
                     org_id: caller.org_id,
@@ -203,25 +165,13 @@ pub async fn create_complaint(
                         from_state: None,
                         to_state: row.state.clone(),
                         actor_id: Some(caller.user_id),
-                        actor_role: caller
-                            .roles
-                            .iter()
-                            .find(|r| r.is_sales())
-                            .map(|r| r.as_str().into()),
+                        actor_role: caller.roles.iter().find(|r| r.is_sales()).map(|r| r.as_str().into()),
                         at: now,
                         body: "{}".into(),
                         step_due_at: None,
                     },
                 )?;
-                audit::write(
-                    c,
-                    &caller,
-                    "complaint.create",
-                    "complaint",
-                    row.id,
-                    &rid,
-                    serde_json::json!({"customer_id": row.customer_id}),
-                )?;
+                audit::write(c, &caller, "complaint.create", "complaint", row.id, &rid, serde_json::json!({"customer_id": row.customer_id}))?;
                 notify::outbox(c, &row, "complaint.created", now)?;
                 complaint_view::build(c, &caller, row)
             })
@@ -236,12 +186,7 @@ pub async fn create_complaint(
     params(("id" = i64, Path), ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, body = ComplaintView, headers(("ETag" = String))), (status = 304, description = "Not modified"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[get("/complaints/{id}")]
-pub async fn get_complaint(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_complaint(state: web::Data<AppState>, caller: Caller, req: HttpRequest, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let view = state
         .db(move |c| {
@@ -280,49 +225,19 @@ pub async fn update_draft(
                     return Err(ApiError::Conflict("only drafts can be edited".into()));
                 }
                 let owner = customers::get(c, row.org_id, row.customer_id)?.owner_id;
-                if permission::check(
-                    &caller.actor(),
-                    Action::Submit,
-                    &complaint_view::facts(&row, Some(owner)),
-                    Default::default(),
-                )
-                .is_err()
-                {
-                    return Err(ApiError::Forbidden(
-                        "only sales of the case's department edit its draft",
-                    ));
+                if permission::check(&caller.actor(), Action::Submit, &complaint_view::facts(&row, Some(owner)), Default::default()).is_err() {
+                    return Err(ApiError::Forbidden("only sales of the case's department edit its draft"));
                 }
-                let customer = customers::get(c, caller.org_id, b.customer_id)
-                    .map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
+                let customer = customers::get(c, caller.org_id, b.customer_id).map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
                 if !crate::routes::customers::may_see(&caller, &customer) {
-                    return Err(ApiError::field(
-                        "customer_id",
-                        "not_found",
-                        "no such customer",
-                    ));
+                    return Err(ApiError::field("customer_id", "not_found", "no such customer"));
                 }
                 let market = b
                     .market
-                    .map(|m| {
-                        if m == crate::routes::customers::MarketCode::Foreign {
-                            "foreign"
-                        } else {
-                            "domestic"
-                        }
-                        .to_owned()
-                    })
+                    .map(|m| if m == crate::routes::customers::MarketCode::Foreign { "foreign" } else { "domestic" }.to_owned())
                     .unwrap_or(customer.market.clone());
                 let now = Utc::now().naive_utc();
-                let updated = complaints::update_intake(
-                    c,
-                    id,
-                    version,
-                    &intake_row,
-                    customer.id,
-                    &market,
-                    now,
-                )?
-                .ok_or(ApiError::PreconditionFailed)?;
+                let updated = complaints::update_intake(c, id, version, &intake_row, customer.id, &market, now)?.ok_or(ApiError::PreconditionFailed)?;
                 events::insert_event(
                     c,
                     &EventRow {
@@ -333,25 +248,13 @@ pub async fn update_draft(
                         from_state: Some(row.state.clone()),
                         to_state: row.state.clone(),
                         actor_id: Some(caller.user_id),
-                        actor_role: caller
-                            .roles
-                            .iter()
-                            .find(|r| r.is_sales())
-                            .map(|r| r.as_str().into()),
+                        actor_role: caller.roles.iter().find(|r| r.is_sales()).map(|r| r.as_str().into()),
                         at: now,
                         body: "{}".into(),
                         step_due_at: None,
                     },
                 )?;
-                audit::write(
-                    c,
-                    &caller,
-                    "complaint.edit",
-                    "complaint",
-                    id,
-                    &rid,
-                    serde_json::json!({"version": updated.version}),
-                )?;
+                audit::write(c, &caller, "complaint.edit", "complaint", id, &rid, serde_json::json!({"version": updated.version}))?;
                 complaint_view::build(c, &caller, updated)
             })
         })
@@ -364,57 +267,20 @@ pub async fn update_draft(
 #[utoipa::path(tag = "complaints", operation_id = "listComplaints", security(("bearer" = [])), params(ComplaintQuery),
     responses((status = 200, body = ComplaintPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/complaints")]
-pub async fn list_complaints(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<ComplaintQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web::Query<ComplaintQuery>) -> ApiResult<HttpResponse> {
     let q = q.into_inner();
     let limit = cursor::limit(q.limit)?;
     let sort = match q.sort.as_deref().unwrap_or("-created_at") {
-        "created_at" => Sort {
-            key: SortKey::CreatedAt,
-            descending: false,
-        },
-        "-created_at" => Sort {
-            key: SortKey::CreatedAt,
-            descending: true,
-        },
-        "updated_at" => Sort {
-            key: SortKey::UpdatedAt,
-            descending: false,
-        },
-        "-updated_at" => Sort {
-            key: SortKey::UpdatedAt,
-            descending: true,
-        },
-        "step_due_at" => Sort {
-            key: SortKey::StepDueAt,
-            descending: false,
-        },
-        "-step_due_at" => Sort {
-            key: SortKey::StepDueAt,
-            descending: true,
-        },
-        _ => {
-            return Err(ApiError::field(
-                "sort",
-                "unknown_value",
-                "sort by created_at, updated_at or step_due_at, with - for descending",
-            ))
-        }
+        "created_at" => Sort { key: SortKey::CreatedAt, descending: false },
+        "-created_at" => Sort { key: SortKey::CreatedAt, descending: true },
+        "updated_at" => Sort { key: SortKey::UpdatedAt, descending: false },
+        "-updated_at" => Sort { key: SortKey::UpdatedAt, descending: true },
+        "step_due_at" => Sort { key: SortKey::StepDueAt, descending: false },
+        "-step_due_at" => Sort { key: SortKey::StepDueAt, descending: true },
+        _ => return Err(ApiError::field("sort", "unknown_value", "sort by created_at, updated_at or step_due_at, with - for descending")),
     };
-    let after = q
-        .cursor
-        .as_deref()
-        .map(cursor::decode::<ListCursor>)
-        .transpose()?
-        .map(|c| {
-            (
-                c.t.map_or(CursorValue::Null, |t| CursorValue::Time(t.naive_utc())),
-                c.id,
-            )
-        });
+    let after =
+        q.cursor.as_deref().map(cursor::decode::<ListCursor>).transpose()?.map(|c| (c.t.map_or(CursorValue::Null, |t| CursorValue::Time(t.naive_utc())), c.id));
     for (field, v) in [("severity", &q.severity), ("kind", &q.kind)] {
         let ok = match (field, v.as_deref()) {
             (_, None) => true,
@@ -422,11 +288,7 @@ pub async fn list_complaints(
             (_, Some(s)) => s.parse::<kehu_domain::intake::ComplaintKind>().is_ok(),
         };
         if !ok {
-            return Err(ApiError::field(
-                field,
-                "unknown_value",
-                format!("unknown {field}"),
-            ));
+            return Err(ApiError::field(field, "unknown_value", format!("unknown {field}")));
         }
     }
     let filter = ComplaintFilter {
@@ -442,23 +304,13 @@ pub async fn list_complaints(
         registered_from: day_start(q.registered_from),
         registered_to: day_start(q.registered_to.and_then(|d| d.succ_opt())),
         number: q.number.filter(|s| !s.is_empty()),
-        q: q.q
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_owned()),
+        q: q.q.filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_owned()),
         ..Default::default()
     };
     let sort_key = sort.key;
     let page = state
         .db(move |c| {
-            let rows = complaints::page(
-                c,
-                caller.org_id,
-                &scope(&caller),
-                &filter,
-                &sort,
-                after,
-                limit + 1,
-            )?;
+            let rows = complaints::page(c, caller.org_id, &scope(&caller), &filter, &sort, after, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
             let next_cursor = if more {
@@ -468,18 +320,12 @@ pub async fn list_complaints(
                         SortKey::UpdatedAt => Some(r.updated_at),
                         SortKey::StepDueAt => r.step_due_at,
                     };
-                    cursor::encode(&ListCursor {
-                        t: t.map(|t| t.and_utc()),
-                        id: r.id,
-                    })
+                    cursor::encode(&ListCursor { t: t.map(|t| t.and_utc()), id: r.id })
                 })
             } else {
                 None
             };
-            Ok(ComplaintPage {
-                items: complaint_view::summaries(c, rows)?,
-                next_cursor,
-            })
+            Ok(ComplaintPage { items: complaint_view::summaries(c, rows)?, next_cursor })
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
@@ -490,31 +336,18 @@ pub async fn list_complaints(
     params(("id" = i64, Path), ("limit" = Option<i64>, Query, minimum = 1, maximum = 200), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = EventPage), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[get("/complaints/{id}/events")]
-pub async fn list_events(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<i64>,
-    q: web::Query<PageQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_events(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let q = q.into_inner();
     let limit = cursor::limit(q.limit)?;
-    let after: i64 = q
-        .cursor
-        .as_deref()
-        .map(cursor::decode)
-        .transpose()?
-        .unwrap_or(0);
+    let after: i64 = q.cursor.as_deref().map(cursor::decode).transpose()?.unwrap_or(0);
     let page = state
         .db(move |c| {
             visible(c, &caller, id)?;
             let rows = events::events_of(c, id, after, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let ids: Vec<i64> = rows.iter().filter_map(|e| e.actor_id).collect();
-            let names: std::collections::HashMap<i64, String> =
-                kehu_persistence::people::display_names(c, &ids)?
-                    .into_iter()
-                    .collect();
+            let names: std::collections::HashMap<i64, String> = kehu_persistence::people::display_names(c, &ids)?.into_iter().collect();
             let items: Vec<EventView> = rows
                 .into_iter()
                 .take(limit as usize)
@@ -531,11 +364,7 @@ pub async fn list_events(
                     step_due_at: e.step_due_at.map(|t| t.and_utc()),
                 })
                 .collect();
-            let next_cursor = if more {
-                items.last().map(|e| cursor::encode(&e.seq))
-            } else {
-                None
-            };
+            let next_cursor = if more { items.last().map(|e| cursor::encode(&e.seq)) } else { None };
             Ok(EventPage { items, next_cursor })
         })
         .await?;
@@ -585,15 +414,9 @@ pub async fn take_action(
     let (id, action) = path.into_inner();
     let action: Action = action.parse().map_err(|_| ApiError::NotFound)?;
     if !raw.is_empty() {
-        let json = req
-            .headers()
-            .get(actix_web::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
+        let json = req.headers().get(actix_web::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
         if !json {
-            return Err(ApiError::UnsupportedMediaType(
-                "send the body as application/json".into(),
-            ));
+            return Err(ApiError::UnsupportedMediaType("send the body as application/json".into()));
         }
     }
     let version = etag::if_match(&req)?;
@@ -603,10 +426,7 @@ pub async fn take_action(
             write_tx(c, |c| {
                 let applied = workflow::apply(c, &caller, id, version, action, &raw, &rid)?;
                 let complaint = complaint_view::build(c, &caller, applied.row)?;
-                Ok(ActionResult {
-                    complaint,
-                    follow_up_id: applied.follow_up_id,
-                })
+                Ok(ActionResult { complaint, follow_up_id: applied.follow_up_id })
             })
         })
         .await?;
@@ -622,26 +442,12 @@ pub async fn my_tasks(state: web::Data<AppState>, caller: Caller) -> ApiResult<H
     let items = state
         .db(move |c| {
             let actor = caller.actor();
-            let states: Vec<String> = State::ALL
-                .iter()
-                .filter(|s| s.is_open())
-                .map(|s| s.as_str().to_owned())
-                .collect();
-            let filter = ComplaintFilter {
-                waiting_states: Some(states),
-                ..Default::default()
-            };
-            let sort = Sort {
-                key: SortKey::StepDueAt,
-                descending: false,
-            };
-            let rows =
-                complaints::page(c, caller.org_id, &scope(&caller), &filter, &sort, None, 500)?;
+            let states: Vec<String> = State::ALL.iter().filter(|s| s.is_open()).map(|s| s.as_str().to_owned()).collect();
+            let filter = ComplaintFilter { waiting_states: Some(states), ..Default::default() };
+            let sort = Sort { key: SortKey::StepDueAt, descending: false };
+            let rows = complaints::page(c, caller.org_id, &scope(&caller), &filter, &sort, None, 500)?;
             let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-            let owners: std::collections::HashMap<i64, i64> = customers::many(c, &ids)?
-                .into_iter()
-                .map(|c| (c.id, c.owner_id))
-                .collect();
+            let owners: std::collections::HashMap<i64, i64> = customers::many(c, &ids)?.into_iter().map(|c| (c.id, c.owner_id)).collect();
             let mine: Vec<_> = rows
                 .into_iter()
                 .filter(|r| {

@@ -10,9 +10,7 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use kehu_domain::deadline::Market;
 use kehu_domain::Role;
-use kehu_persistence::customers::{
-    self, Customer, CustomerChanges, CustomerFilter, CustomerScope, NewCustomer,
-};
+use kehu_persistence::customers::{self, Customer, CustomerChanges, CustomerFilter, CustomerScope, NewCustomer};
 use kehu_persistence::{people, write_tx, DbConn};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -158,10 +156,7 @@ pub fn scope(caller: &Caller) -> CustomerScope {
     if caller.roles.iter().any(|r| !r.is_sales()) {
         CustomerScope::All
     } else {
-        CustomerScope::SalesDepartment {
-            user_id: caller.user_id,
-            department_id: caller.department_id,
-        }
+        CustomerScope::SalesDepartment { user_id: caller.user_id, department_id: caller.department_id }
     }
 }
 
@@ -169,41 +164,27 @@ pub fn may_see(caller: &Caller, c: &Customer) -> bool {
     c.org_id == caller.org_id
         && match scope(caller) {
             CustomerScope::All => true,
-            CustomerScope::SalesDepartment {
-                user_id,
-                department_id,
-            } => c.owner_id == user_id || c.department_id == department_id,
+            CustomerScope::SalesDepartment { user_id, department_id } => c.owner_id == user_id || c.department_id == department_id,
         }
 }
 
 fn may_edit(caller: &Caller, c: &Customer) -> bool {
-    caller.has(Role::Admin)
-        || c.owner_id == caller.user_id
-        || (caller.has(Role::SalesManager) && c.department_id == caller.department_id)
+    caller.has(Role::Admin) || c.owner_id == caller.user_id || (caller.has(Role::SalesManager) && c.department_id == caller.department_id)
 }
 
 fn text_rule(errors: &mut Vec<FieldError>, field: &str, v: Option<&str>, min: usize, max: usize) {
     if let Some(v) = v {
         let n = v.trim().chars().count();
         if n < min || v.chars().count() > max {
-            errors.push(FieldError {
-                field: field.into(),
-                code: "length".into(),
-                message: format!("must be {min} to {max} characters"),
-            });
+            errors.push(FieldError { field: field.into(), code: "length".into(), message: format!("must be {min} to {max} characters") });
         }
     }
 }
 
 fn owner_department(conn: &mut DbConn, caller: &Caller, owner_id: i64) -> ApiResult<i64> {
-    let owner = people::user(conn, owner_id)
-        .map_err(|_| ApiError::field("owner_id", "not_found", "no such user"))?;
+    let owner = people::user(conn, owner_id).map_err(|_| ApiError::field("owner_id", "not_found", "no such user"))?;
     if owner.org_id != caller.org_id || !owner.active {
-        return Err(ApiError::field(
-            "owner_id",
-            "not_found",
-            "no such active user",
-        ));
+        return Err(ApiError::field("owner_id", "not_found", "no such active user"));
     }
     Ok(owner.department_id)
 }
@@ -212,38 +193,16 @@ fn owner_department(conn: &mut DbConn, caller: &Caller, owner_id: i64) -> ApiRes
 #[utoipa::path(tag = "customers", operation_id = "createCustomer", security(("bearer" = [])), request_body = NewCustomerRequest,
     responses((status = 201, body = CustomerView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/customers")]
-pub async fn create_customer(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<NewCustomerRequest>,
-) -> ApiResult<HttpResponse> {
-    if !(caller.roles.iter().any(|r| r.is_sales())
-        || caller.has(Role::Admin)
-        || caller.has(Role::Marketing))
-    {
-        return Err(ApiError::Forbidden(
-            "only sales, marketing and administrators register customers",
-        ));
+pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<NewCustomerRequest>) -> ApiResult<HttpResponse> {
+    if !(caller.roles.iter().any(|r| r.is_sales()) || caller.has(Role::Admin) || caller.has(Role::Marketing)) {
+        return Err(ApiError::Forbidden("only sales, marketing and administrators register customers"));
     }
     let b = body.0;
     let mut errors = Vec::new();
     text_rule(&mut errors, "code", Some(&b.code), 1, 32);
     text_rule(&mut errors, "name", Some(&b.name), 1, 200);
-    text_rule(
-        &mut errors,
-        "contact_name",
-        b.contact_name.as_deref(),
-        0,
-        100,
-    );
-    text_rule(
-        &mut errors,
-        "contact_phone",
-        b.contact_phone.as_deref(),
-        0,
-        50,
-    );
+    text_rule(&mut errors, "contact_name", b.contact_name.as_deref(), 0, 100);
+    text_rule(&mut errors, "contact_phone", b.contact_phone.as_deref(), 0, 50);
     text_rule(&mut errors, "address", b.address.as_deref(), 0, 300);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -255,9 +214,7 @@ pub async fn create_customer(
                 let owner_id = b.owner_id.unwrap_or(caller.user_id);
                 let department_id = owner_department(c, &caller, owner_id)?;
                 if customers::by_code(c, caller.org_id, b.code.trim())?.is_some() {
-                    return Err(ApiError::Conflict(
-                        "a customer with this code exists".into(),
-                    ));
+                    return Err(ApiError::Conflict("a customer with this code exists".into()));
                 }
                 let now = Utc::now().naive_utc();
                 let cu = customers::insert(
@@ -278,15 +235,7 @@ pub async fn create_customer(
                         updated_at: now,
                     },
                 )?;
-                audit::write(
-                    c,
-                    &caller,
-                    "customer.create",
-                    "customer",
-                    cu.id,
-                    &rid,
-                    serde_json::json!({"code": cu.code, "name": cu.name}),
-                )?;
+                audit::write(c, &caller, "customer.create", "customer", cu.id, &rid, serde_json::json!({"code": cu.code, "name": cu.name}))?;
                 Ok(view(cu, None))
             })
         })
@@ -298,21 +247,13 @@ pub async fn create_customer(
 /// List the customers the caller may see, by name.
 #[utoipa::path(tag = "customers", operation_id = "listCustomers", security(("bearer" = [])), params(CustomerQuery), responses((status = 200, body = CustomerPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/customers")]
-pub async fn list_customers(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<CustomerQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_customers(state: web::Data<AppState>, caller: Caller, q: web::Query<CustomerQuery>) -> ApiResult<HttpResponse> {
     let q = q.into_inner();
     let limit = cursor::limit(q.limit)?;
     let after: Option<(String, i64)> = q.cursor.as_deref().map(cursor::decode).transpose()?;
     let page = state
         .db(move |c| {
-            let f = CustomerFilter {
-                q: q.q.as_deref().filter(|s| !s.trim().is_empty()),
-                market: q.market.map(market_str),
-                owner_id: q.owner_id,
-            };
+            let f = CustomerFilter { q: q.q.as_deref().filter(|s| !s.trim().is_empty()), market: q.market.map(market_str), owner_id: q.owner_id };
             let rows = customers::page(c, caller.org_id, &scope(&caller), &f, after, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let owners: Vec<i64> = rows.iter().map(|r| r.owner_id).collect();
@@ -321,20 +262,11 @@ pub async fn list_customers(
                 .into_iter()
                 .take(limit as usize)
                 .map(|r| {
-                    let n = names
-                        .iter()
-                        .find(|(id, _)| *id == r.owner_id)
-                        .map(|(_, n)| n.clone());
+                    let n = names.iter().find(|(id, _)| *id == r.owner_id).map(|(_, n)| n.clone());
                     view(r, n)
                 })
                 .collect();
-            let next_cursor = if more {
-                items
-                    .last()
-                    .map(|l| cursor::encode(&(l.name.clone(), l.id)))
-            } else {
-                None
-            };
+            let next_cursor = if more { items.last().map(|l| cursor::encode(&(l.name.clone(), l.id))) } else { None };
             Ok(CustomerPage { items, next_cursor })
         })
         .await?;
@@ -344,12 +276,7 @@ pub async fn list_customers(
 /// One customer.
 #[utoipa::path(tag = "customers", operation_id = "getCustomer", security(("bearer" = [])), params(("id" = i64, Path)), responses((status = 200, body = CustomerView), (status = 304, description = "Not modified"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[get("/customers/{id}")]
-pub async fn get_customer(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_customer(state: web::Data<AppState>, caller: Caller, req: HttpRequest, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let v = state
         .db(move |c| {
@@ -357,9 +284,7 @@ pub async fn get_customer(
             if !may_see(&caller, &cu) {
                 return Err(ApiError::NotFound);
             }
-            let n = people::display_names(c, &[cu.owner_id])?
-                .pop()
-                .map(|(_, n)| n);
+            let n = people::display_names(c, &[cu.owner_id])?.pop().map(|(_, n)| n);
             Ok(view(cu, n))
         })
         .await?;
@@ -382,20 +307,8 @@ pub async fn update_customer(
     let b = body.0;
     let mut errors = Vec::new();
     text_rule(&mut errors, "name", b.name.as_deref(), 1, 200);
-    text_rule(
-        &mut errors,
-        "contact_name",
-        b.contact_name.as_deref(),
-        0,
-        100,
-    );
-    text_rule(
-        &mut errors,
-        "contact_phone",
-        b.contact_phone.as_deref(),
-        0,
-        50,
-    );
+    text_rule(&mut errors, "contact_name", b.contact_name.as_deref(), 0, 100);
+    text_rule(&mut errors, "contact_phone", b.contact_phone.as_deref(), 0, 50);
     text_rule(&mut errors, "address", b.address.as_deref(), 0, 300);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));

@@ -16,8 +16,6 @@ pub async fn healthz() -> HttpResponse {
 #[utoipa::path(tag = "operations", operation_id = "readyz", responses((status = 200, description = "Ready"), (status = 503, description = "Database unavailable")))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    state
-        .db(|c| c.batch_execute("SELECT 1").map_err(Into::into))
-        .await?;
+    state.db(|c| c.batch_execute("SELECT 1").map_err(Into::into)).await?;
     Ok(HttpResponse::Ok().content_type("text/plain").body("ready"))
 }

@@ -1,5 +1,6 @@
 //! Every route, registered once with its OpenAPI description.
 
+pub mod api_keys;
 pub mod audit;
 pub mod complaints;
 pub mod customers;
@@ -29,6 +30,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(people::create_user)
         .service(people::get_user)
         .service(people::update_user)
+        .service(api_keys::create)
+        .service(api_keys::list)
+        .service(api_keys::revoke)
         .service(customers::list_customers)
         .service(customers::create_customer)
         .service(customers::get_customer)

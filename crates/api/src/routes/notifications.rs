@@ -46,23 +46,13 @@ pub struct NotificationQuery {
 /// My notifications, newest first.
 #[utoipa::path(tag = "notifications", operation_id = "listMyNotifications", security(("bearer" = [])), params(NotificationQuery), responses((status = 200, body = NotificationPage)))]
 #[get("/me/notifications")]
-pub async fn list(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<NotificationQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<NotificationQuery>) -> ApiResult<HttpResponse> {
     let q = q.into_inner();
     let limit = cursor::limit(q.limit)?;
     let before: Option<i64> = q.cursor.as_deref().map(cursor::decode).transpose()?;
     let page = state
         .db(move |c| {
-            let rows = events::notifications_page(
-                c,
-                caller.user_id,
-                q.unread.unwrap_or(false),
-                before,
-                limit + 1,
-            )?;
+            let rows = events::notifications_page(c, caller.user_id, q.unread.unwrap_or(false), before, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let items: Vec<NotificationView> = rows
                 .into_iter()
@@ -77,11 +67,7 @@ pub async fn list(
                     read_at: n.read_at.map(|t| t.and_utc()),
                 })
                 .collect();
-            let next_cursor = if more {
-                items.last().map(|n| cursor::encode(&n.id))
-            } else {
-                None
-            };
+            let next_cursor = if more { items.last().map(|n| cursor::encode(&n.id)) } else { None };
             Ok(NotificationPage { items, next_cursor })
         })
         .await?;
@@ -92,20 +78,14 @@ pub async fn list(
 #[utoipa::path(tag = "notifications", operation_id = "countMyUnreadNotifications", security(("bearer" = [])), responses((status = 200, body = UnreadCount)))]
 #[get("/me/notifications/unread-count")]
 pub async fn unread_count(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
-    let count = state
-        .db(move |c| Ok(events::unread_count(c, caller.user_id)?))
-        .await?;
+    let count = state.db(move |c| Ok(events::unread_count(c, caller.user_id)?)).await?;
     Ok(HttpResponse::Ok().json(UnreadCount { count }))
 }
 
 /// Mark one notification read.
 #[utoipa::path(tag = "notifications", operation_id = "markNotificationRead", security(("bearer" = [])), params(("id" = i64, Path)), responses((status = 204, description = "Read"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[post("/me/notifications/{id}/read")]
-pub async fn mark_read(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn mark_read(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     state
         .db(move |c| {
@@ -123,15 +103,6 @@ pub async fn mark_read(
 #[utoipa::path(tag = "notifications", operation_id = "markAllNotificationsRead", security(("bearer" = [])), responses((status = 204, description = "Read")))]
 #[post("/me/notifications/read-all")]
 pub async fn mark_all_read(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
-    state
-        .db(move |c| {
-            Ok(events::mark_read(
-                c,
-                caller.user_id,
-                None,
-                Utc::now().naive_utc(),
-            )?)
-        })
-        .await?;
+    state.db(move |c| Ok(events::mark_read(c, caller.user_id, None, Utc::now().naive_utc())?)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -55,31 +55,12 @@ pub struct DepartmentView {
 
 impl From<Department> for DepartmentView {
     fn from(d: Department) -> Self {
-        DepartmentView {
-            id: d.id,
-            code: d.code,
-            name: d.name,
-            kind: d.kind,
-            active: d.active,
-            version: d.version,
-        }
+        DepartmentView { id: d.id, code: d.code, name: d.name, kind: d.kind, active: d.active, version: d.version }
     }
 }
 
-pub const DEPARTMENT_KINDS: [&str; 12] = [
-    "sales",
-    "gm_office",
-    "quality",
-    "production",
-    "engineering",
-    "marketing",
-    "customer_service",
-    "finance",
-    "warehouse",
-    "hr",
-    "executive",
-    "it",
-];
+pub const DEPARTMENT_KINDS: [&str; 12] =
+    ["sales", "gm_office", "quality", "production", "engineering", "marketing", "customer_service", "finance", "warehouse", "hr", "executive", "it"];
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -123,12 +104,7 @@ pub struct UserPage {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUserRequest {
-    #[schema(
-        min_length = 2,
-        max_length = 64,
-        pattern = "^[a-z0-9_.-]+$",
-        example = "wang.li"
-    )]
+    #[schema(min_length = 2, max_length = 64, pattern = "^[a-z0-9_.-]+$", example = "wang.li")]
     pub username: String,
     #[schema(min_length = 1, max_length = 100, example = "王丽")]
     pub display_name: String,
@@ -185,52 +161,30 @@ fn user_view(u: User, roles: Vec<String>) -> UserView {
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, v: &str, max: usize) {
     if v.trim().is_empty() || v.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "length".into(),
-            message: format!("must be 1 to {max} characters"),
-        });
+        errors.push(FieldError { field: field.into(), code: "length".into(), message: format!("must be 1 to {max} characters") });
     }
 }
 
 /// List departments.
 #[utoipa::path(tag = "people", operation_id = "listDepartments", security(("bearer" = [])), responses((status = 200, body = Vec<DepartmentView>), (status = 401, body = Problem, content_type = "application/problem+json")))]
 #[get("/departments")]
-pub async fn list_departments(
-    state: web::Data<AppState>,
-    caller: Caller,
-) -> ApiResult<HttpResponse> {
-    let list = state
-        .db(move |c| Ok(people::departments(c, caller.org_id)?))
-        .await?;
-    Ok(HttpResponse::Ok().json(
-        list.into_iter()
-            .map(DepartmentView::from)
-            .collect::<Vec<_>>(),
-    ))
+pub async fn list_departments(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    let list = state.db(move |c| Ok(people::departments(c, caller.org_id)?)).await?;
+    Ok(HttpResponse::Ok().json(list.into_iter().map(DepartmentView::from).collect::<Vec<_>>()))
 }
 
 /// Create a department (admin).
 #[utoipa::path(tag = "people", operation_id = "createDepartment", security(("bearer" = [])), request_body = NewDepartmentRequest,
     responses((status = 201, body = DepartmentView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/departments")]
-pub async fn create_department(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<NewDepartmentRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_department(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<NewDepartmentRequest>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
     let b = body.0;
     let mut errors = Vec::new();
     check_text(&mut errors, "code", &b.code, 64);
     check_text(&mut errors, "name", &b.name, 100);
     if !DEPARTMENT_KINDS.contains(&b.kind.as_str()) {
-        errors.push(FieldError {
-            field: "kind".into(),
-            code: "unknown_value".into(),
-            message: format!("expected one of: {}", DEPARTMENT_KINDS.join(", ")),
-        });
+        errors.push(FieldError { field: "kind".into(), code: "unknown_value".into(), message: format!("expected one of: {}", DEPARTMENT_KINDS.join(", ")) });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -242,34 +196,15 @@ pub async fn create_department(
                 let now = Utc::now().naive_utc();
                 let d = people::insert_department(
                     c,
-                    &NewDepartment {
-                        org_id: caller.org_id,
-                        code: b.code.trim(),
-                        name: b.name.trim(),
-                        kind: &b.kind,
-                        created_at: now,
-                        updated_at: now,
-                    },
+                    &NewDepartment { org_id: caller.org_id, code: b.code.trim(), name: b.name.trim(), kind: &b.kind, created_at: now, updated_at: now },
                 )?;
-                audit::write(
-                    c,
-                    &caller,
-                    "department.create",
-                    "department",
-                    d.id,
-                    &rid,
-                    serde_json::json!({"code": d.code, "name": d.name}),
-                )?;
+                audit::write(c, &caller, "department.create", "department", d.id, &rid, serde_json::json!({"code": d.code, "name": d.name}))?;
                 Ok(d)
             })
         })
         .await?;
     let v = d.version;
-    Ok(etag::with_etag(
-        HttpResponse::Created(),
-        v,
-        &DepartmentView::from(d),
-    ))
+    Ok(etag::with_etag(HttpResponse::Created(), v, &DepartmentView::from(d)))
 }
 
 /// Rename or (de)activate a department (admin). Needs `If-Match`.
@@ -300,63 +235,28 @@ pub async fn update_department(
         .db(move |c| {
             write_tx(c, |c| {
                 people::department(c, caller.org_id, id)?;
-                let d = people::update_department(
-                    c,
-                    id,
-                    version,
-                    b.name.as_deref().map(str::trim),
-                    b.active,
-                    Utc::now().naive_utc(),
-                )?
-                .ok_or(ApiError::PreconditionFailed)?;
-                audit::write(
-                    c,
-                    &caller,
-                    "department.update",
-                    "department",
-                    id,
-                    &rid,
-                    serde_json::json!({"name": b.name, "active": b.active}),
-                )?;
+                let d = people::update_department(c, id, version, b.name.as_deref().map(str::trim), b.active, Utc::now().naive_utc())?
+                    .ok_or(ApiError::PreconditionFailed)?;
+                audit::write(c, &caller, "department.update", "department", id, &rid, serde_json::json!({"name": b.name, "active": b.active}))?;
                 Ok(d)
             })
         })
         .await?;
     let v = d.version;
-    Ok(etag::with_etag(
-        HttpResponse::Ok(),
-        v,
-        &DepartmentView::from(d),
-    ))
+    Ok(etag::with_etag(HttpResponse::Ok(), v, &DepartmentView::from(d)))
 }
 
 /// List users (admin; others see the directory without contact data).
 #[utoipa::path(tag = "people", operation_id = "listUsers", security(("bearer" = [])), params(UserQuery), responses((status = 200, body = UserPage), (status = 403, body = Problem, content_type = "application/problem+json")))]
 #[get("/users")]
-pub async fn list_users(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<UserQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_users(state: web::Data<AppState>, caller: Caller, q: web::Query<UserQuery>) -> ApiResult<HttpResponse> {
     let q = q.into_inner();
     let limit = cursor::limit(q.limit)?;
-    let after: i64 = q
-        .cursor
-        .as_deref()
-        .map(cursor::decode)
-        .transpose()?
-        .unwrap_or(0);
+    let after: i64 = q.cursor.as_deref().map(cursor::decode).transpose()?.unwrap_or(0);
     let admin = caller.has(Role::Admin);
     let page = state
         .db(move |c| {
-            let users = people::users_page(
-                c,
-                caller.org_id,
-                after,
-                limit + 1,
-                q.q.as_deref(),
-                q.department_id,
-            )?;
+            let users = people::users_page(c, caller.org_id, after, limit + 1, q.q.as_deref(), q.department_id)?;
             let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
             let roles = people::roles_of_many(c, &ids)?;
             let more = users.len() as i64 > limit;
@@ -364,11 +264,7 @@ pub async fn list_users(
                 .into_iter()
                 .take(limit as usize)
                 .map(|u| {
-                    let r = roles
-                        .iter()
-                        .filter(|(id, _)| *id == u.id)
-                        .map(|(_, r)| r.clone())
-                        .collect();
+                    let r = roles.iter().filter(|(id, _)| *id == u.id).map(|(_, r)| r.clone()).collect();
                     let mut v = user_view(u, r);
                     if !admin {
                         v.email = None;
@@ -377,11 +273,7 @@ pub async fn list_users(
                     v
                 })
                 .collect();
-            let next_cursor = if more {
-                items.last().map(|u| cursor::encode(&u.id))
-            } else {
-                None
-            };
+            let next_cursor = if more { items.last().map(|u| cursor::encode(&u.id)) } else { None };
             Ok(UserPage { items, next_cursor })
         })
         .await?;
@@ -392,42 +284,19 @@ pub async fn list_users(
 #[utoipa::path(tag = "people", operation_id = "createUser", security(("bearer" = [])), request_body = NewUserRequest,
     responses((status = 201, body = UserView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/users")]
-pub async fn create_user(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<NewUserRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_user(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<NewUserRequest>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
     let b = body.0;
     let mut errors = Vec::new();
-    if b.username.len() < 2
-        || b.username.len() > 64
-        || !b
-            .username
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
-    {
-        errors.push(FieldError {
-            field: "username".into(),
-            code: "format".into(),
-            message: "2 to 64 characters: a-z, 0-9, _ . -".into(),
-        });
+    if b.username.len() < 2 || b.username.len() > 64 || !b.username.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c)) {
+        errors.push(FieldError { field: "username".into(), code: "format".into(), message: "2 to 64 characters: a-z, 0-9, _ . -".into() });
     }
     check_text(&mut errors, "display_name", &b.display_name, 100);
     if b.password.chars().count() < password::MIN_LENGTH || b.password.len() > 256 {
-        errors.push(FieldError {
-            field: "password".into(),
-            code: "length".into(),
-            message: format!("at least {} characters", password::MIN_LENGTH),
-        });
+        errors.push(FieldError { field: "password".into(), code: "length".into(), message: format!("at least {} characters", password::MIN_LENGTH) });
     }
     if b.roles.is_empty() {
-        errors.push(FieldError {
-            field: "roles".into(),
-            code: "required".into(),
-            message: "at least one role".into(),
-        });
+        errors.push(FieldError { field: "roles".into(), code: "required".into(), message: "at least one role".into() });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -437,9 +306,7 @@ pub async fn create_user(
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
-                people::department(c, caller.org_id, b.department_id).map_err(|_| {
-                    ApiError::field("department_id", "not_found", "no such department")
-                })?;
+                people::department(c, caller.org_id, b.department_id).map_err(|_| ApiError::field("department_id", "not_found", "no such department"))?;
                 if people::user_by_username(c, &b.username)?.is_some() {
                     return Err(ApiError::Conflict("that username is taken".into()));
                 }
@@ -460,15 +327,7 @@ pub async fn create_user(
                 )?;
                 let roles: Vec<&str> = b.roles.iter().map(|r| r.as_str()).collect();
                 people::set_roles(c, u.id, &roles)?;
-                audit::write(
-                    c,
-                    &caller,
-                    "user.create",
-                    "user",
-                    u.id,
-                    &rid,
-                    serde_json::json!({"username": u.username, "roles": roles}),
-                )?;
+                audit::write(c, &caller, "user.create", "user", u.id, &rid, serde_json::json!({"username": u.username, "roles": roles}))?;
                 Ok(user_view(u, roles.iter().map(|r| r.to_string()).collect()))
             })
         })
@@ -485,13 +344,7 @@ pub async fn create_user(
     params(("id" = i64, Path), ("If-Match" = String, Header, description = "ETag of the version you edit")),
     responses((status = 200, body = UserView), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 412, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 428, body = Problem, content_type = "application/problem+json")))]
 #[patch("/users/{id}")]
-pub async fn update_user(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    id: web::Path<i64>,
-    body: Json<UserPatch>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_user(state: web::Data<AppState>, caller: Caller, req: HttpRequest, id: web::Path<i64>, body: Json<UserPatch>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
     let version = etag::if_match(&req)?;
     let b = body.0;
@@ -499,32 +352,16 @@ pub async fn update_user(
     if let Some(n) = &b.display_name {
         check_text(&mut errors, "display_name", n, 100);
     }
-    if b.password
-        .as_ref()
-        .is_some_and(|p| p.chars().count() < password::MIN_LENGTH || p.len() > 256)
-    {
-        errors.push(FieldError {
-            field: "password".into(),
-            code: "length".into(),
-            message: format!("at least {} characters", password::MIN_LENGTH),
-        });
+    if b.password.as_ref().is_some_and(|p| p.chars().count() < password::MIN_LENGTH || p.len() > 256) {
+        errors.push(FieldError { field: "password".into(), code: "length".into(), message: format!("at least {} characters", password::MIN_LENGTH) });
     }
     if b.roles.as_ref().is_some_and(|r| r.is_empty()) {
-        errors.push(FieldError {
-            field: "roles".into(),
-            code: "required".into(),
-            message: "at least one role".into(),
-        });
+        errors.push(FieldError { field: "roles".into(), code: "required".into(), message: "at least one role".into() });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let hash = b
-        .password
-        .as_deref()
-        .map(password::hash)
-        .transpose()
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let hash = b.password.as_deref().map(password::hash).transpose().map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = id.into_inner();
     let rid = audit::request_id(&req);
     let view = state
@@ -570,12 +407,7 @@ pub async fn update_user(
 /// One user.
 #[utoipa::path(tag = "people", operation_id = "getUser", security(("bearer" = [])), params(("id" = i64, Path)), responses((status = 200, body = UserView), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[get("/users/{id}")]
-pub async fn get_user(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_user(state: web::Data<AppState>, caller: Caller, req: HttpRequest, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let admin = caller.has(Role::Admin);
     let view = state

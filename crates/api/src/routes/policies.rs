@@ -77,28 +77,15 @@ pub struct CalendarQuery {
 fn approval_view(p: &ApprovalPolicy, version: i64) -> ApprovalPolicyView {
     ApprovalPolicyView {
         version,
-        tiers: p
-            .tiers
-            .iter()
-            .map(|t| TierView {
-                up_to: t.up_to.map(|m| m.to_string()),
-                approver_role: t.approver.as_str().into(),
-            })
-            .collect(),
+        tiers: p.tiers.iter().map(|t| TierView { up_to: t.up_to.map(|m| m.to_string()), approver_role: t.approver.as_str().into() }).collect(),
     }
 }
 
 /// The approval tiers in force (核决权限).
 #[utoipa::path(tag = "policies", operation_id = "getApprovalPolicy", security(("bearer" = [])), responses((status = 200, body = ApprovalPolicyView)))]
 #[get("/policies/approval-tiers")]
-pub async fn get_approval(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
-    let (p, v) = state
-        .db(move |c| policy::approval(c, caller.org_id))
-        .await?;
+pub async fn get_approval(state: web::Data<AppState>, caller: Caller, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let (p, v) = state.db(move |c| policy::approval(c, caller.org_id)).await?;
     Ok(etag::respond(&req, v, &approval_view(&p, v)))
 }
 
@@ -107,12 +94,7 @@ pub async fn get_approval(
     params(("If-Match" = String, Header)),
     responses((status = 200, body = ApprovalPolicyView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 412, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 428, body = Problem, content_type = "application/problem+json")))]
 #[put("/policies/approval-tiers")]
-pub async fn put_approval(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<ApprovalPolicyRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn put_approval(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<ApprovalPolicyRequest>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
     let version = etag::if_match(&req)?;
     let mut tiers = Vec::new();
@@ -122,21 +104,12 @@ pub async fn put_approval(
             .as_deref()
             .map(|s| s.parse::<Money>())
             .transpose()
-            .map_err(|e| {
-                ApiError::field(&format!("tiers[{i}].up_to"), "invalid_money", e.to_string())
-            })?;
-        let approver: Role = t.approver_role.parse().map_err(|_| {
-            ApiError::field(
-                &format!("tiers[{i}].approver_role"),
-                "unknown_value",
-                "unknown role",
-            )
-        })?;
+            .map_err(|e| ApiError::field(&format!("tiers[{i}].up_to"), "invalid_money", e.to_string()))?;
+        let approver: Role = t.approver_role.parse().map_err(|_| ApiError::field(&format!("tiers[{i}].approver_role"), "unknown_value", "unknown role"))?;
         tiers.push(Tier { up_to, approver });
     }
     let p = ApprovalPolicy { tiers };
-    p.validate()
-        .map_err(|e| ApiError::field("tiers", "invalid_policy", e.to_string()))?;
+    p.validate().map_err(|e| ApiError::field("tiers", "invalid_policy", e.to_string()))?;
     let rid = audit::request_id(&req);
     let view = state
         .db(move |c| {
@@ -145,30 +118,13 @@ pub async fn put_approval(
                 if current != version {
                     return Err(ApiError::PreconditionFailed);
                 }
-                let body =
-                    serde_json::to_string(&p).map_err(|e| ApiError::Internal(e.to_string()))?;
-                let row = settings::insert_policy(
-                    c,
-                    caller.org_id,
-                    policy::APPROVAL,
-                    current + 1,
-                    &body,
-                    Some(caller.user_id),
-                    Utc::now().naive_utc(),
-                )
-                .map_err(|e| match e {
-                    kehu_persistence::DbError::Conflict(_) => ApiError::PreconditionFailed,
-                    other => other.into(),
-                })?;
-                audit::write(
-                    c,
-                    &caller,
-                    "policy.approval_tiers",
-                    "policy",
-                    row.id,
-                    &rid,
-                    serde_json::json!({"version": row.version, "policy": p}),
-                )?;
+                let body = serde_json::to_string(&p).map_err(|e| ApiError::Internal(e.to_string()))?;
+                let row = settings::insert_policy(c, caller.org_id, policy::APPROVAL, current + 1, &body, Some(caller.user_id), Utc::now().naive_utc())
+                    .map_err(|e| match e {
+                        kehu_persistence::DbError::Conflict(_) => ApiError::PreconditionFailed,
+                        other => other.into(),
+                    })?;
+                audit::write(c, &caller, "policy.approval_tiers", "policy", row.id, &rid, serde_json::json!({"version": row.version, "policy": p}))?;
                 Ok(approval_view(&p, row.version))
             })
         })
@@ -180,18 +136,9 @@ pub async fn put_approval(
 /// The step and whole-case deadlines in force (处理期限).
 #[utoipa::path(tag = "policies", operation_id = "getDeadlinePolicy", security(("bearer" = [])), responses((status = 200, body = DeadlinePolicyView)))]
 #[get("/policies/deadlines")]
-pub async fn get_deadlines(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
-    let (p, v): (DeadlinePolicy, i64) = state
-        .db(move |c| policy::current(c, caller.org_id, policy::DEADLINES))
-        .await?;
-    let view = DeadlinePolicyView {
-        version: v,
-        policy: serde_json::to_value(p).unwrap_or_default(),
-    };
+pub async fn get_deadlines(state: web::Data<AppState>, caller: Caller, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let (p, v): (DeadlinePolicy, i64) = state.db(move |c| policy::current(c, caller.org_id, policy::DEADLINES)).await?;
+    let view = DeadlinePolicyView { version: v, policy: serde_json::to_value(p).unwrap_or_default() };
     Ok(etag::respond(&req, v, &view))
 }
 
@@ -200,12 +147,7 @@ pub async fn get_deadlines(
     params(("If-Match" = String, Header)),
     responses((status = 200, body = DeadlinePolicyView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 412, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[put("/policies/deadlines")]
-pub async fn put_deadlines(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    body: Json<DeadlinePolicy>,
-) -> ApiResult<HttpResponse> {
+pub async fn put_deadlines(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<DeadlinePolicy>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
     let version = etag::if_match(&req)?;
     let p = body.0;
@@ -213,35 +155,14 @@ pub async fn put_deadlines(
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
-                let (_, current): (DeadlinePolicy, i64) =
-                    policy::current(c, caller.org_id, policy::DEADLINES)?;
+                let (_, current): (DeadlinePolicy, i64) = policy::current(c, caller.org_id, policy::DEADLINES)?;
                 if current != version {
                     return Err(ApiError::PreconditionFailed);
                 }
-                let body =
-                    serde_json::to_string(&p).map_err(|e| ApiError::Internal(e.to_string()))?;
-                let row = settings::insert_policy(
-                    c,
-                    caller.org_id,
-                    policy::DEADLINES,
-                    current + 1,
-                    &body,
-                    Some(caller.user_id),
-                    Utc::now().naive_utc(),
-                )?;
-                audit::write(
-                    c,
-                    &caller,
-                    "policy.deadlines",
-                    "policy",
-                    row.id,
-                    &rid,
-                    serde_json::json!({"version": row.version}),
-                )?;
-                Ok(DeadlinePolicyView {
-                    version: row.version,
-                    policy: serde_json::to_value(&p).unwrap_or_default(),
-                })
+                let body = serde_json::to_string(&p).map_err(|e| ApiError::Internal(e.to_string()))?;
+                let row = settings::insert_policy(c, caller.org_id, policy::DEADLINES, current + 1, &body, Some(caller.user_id), Utc::now().naive_utc())?;
+                audit::write(c, &caller, "policy.deadlines", "policy", row.id, &rid, serde_json::json!({"version": row.version}))?;
+                Ok(DeadlinePolicyView { version: row.version, policy: serde_json::to_value(&p).unwrap_or_default() })
             })
         })
         .await?;
@@ -252,24 +173,10 @@ pub async fn put_deadlines(
 /// Days that differ from Monday–Friday: holidays and make-up working days.
 #[utoipa::path(tag = "policies", operation_id = "listCalendarDays", security(("bearer" = [])), params(CalendarQuery), responses((status = 200, body = Vec<CalendarDayView>)))]
 #[get("/calendar/days")]
-pub async fn list_days(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<CalendarQuery>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_days(state: web::Data<AppState>, caller: Caller, q: web::Query<CalendarQuery>) -> ApiResult<HttpResponse> {
     let q = q.into_inner();
-    let days = state
-        .db(move |c| Ok(settings::calendar(c, caller.org_id, q.from, q.to)?))
-        .await?;
-    Ok(HttpResponse::Ok().json(
-        days.into_iter()
-            .map(|d| CalendarDayView {
-                day: d.day,
-                working: d.working,
-                name: d.name,
-            })
-            .collect::<Vec<_>>(),
-    ))
+    let days = state.db(move |c| Ok(settings::calendar(c, caller.org_id, q.from, q.to)?)).await?;
+    Ok(HttpResponse::Ok().json(days.into_iter().map(|d| CalendarDayView { day: d.day, working: d.working, name: d.name }).collect::<Vec<_>>()))
 }
 
 /// Set one day as a holiday or a working day (admin).
@@ -284,16 +191,10 @@ pub async fn put_day(
     body: Json<CalendarDayRequest>,
 ) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
-    let day: NaiveDate = day
-        .parse()
-        .map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
+    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
     let b = body.0;
     if b.name.chars().count() > 100 {
-        return Err(ApiError::field(
-            "name",
-            "too_long",
-            "at most 100 characters",
-        ));
+        return Err(ApiError::field("name", "too_long", "at most 100 characters"));
     }
     let rid = audit::request_id(&req);
     let name = b.name.clone();
@@ -301,39 +202,20 @@ pub async fn put_day(
         .db(move |c| {
             write_tx(c, |c| {
                 settings::set_calendar_day(c, caller.org_id, day, b.working, &b.name)?;
-                audit::write(
-                    c,
-                    &caller,
-                    "calendar.set",
-                    "calendar",
-                    0,
-                    &rid,
-                    serde_json::json!({"day": day, "working": b.working, "name": b.name}),
-                )
+                audit::write(c, &caller, "calendar.set", "calendar", 0, &rid, serde_json::json!({"day": day, "working": b.working, "name": b.name}))
             })
         })
         .await?;
-    Ok(HttpResponse::Ok().json(CalendarDayView {
-        day,
-        working: b.working,
-        name,
-    }))
+    Ok(HttpResponse::Ok().json(CalendarDayView { day, working: b.working, name }))
 }
 
 /// Return a day to the Monday–Friday rule (admin).
 #[utoipa::path(tag = "policies", operation_id = "deleteCalendarDay", security(("bearer" = [])), params(("day" = String, Path)),
     responses((status = 204, description = "Removed"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 #[delete("/calendar/days/{day}")]
-pub async fn delete_day(
-    state: web::Data<AppState>,
-    caller: Caller,
-    req: HttpRequest,
-    day: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_day(state: web::Data<AppState>, caller: Caller, req: HttpRequest, day: web::Path<String>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
-    let day: NaiveDate = day
-        .parse()
-        .map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
+    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
     let rid = audit::request_id(&req);
     state
         .db(move |c| {
@@ -341,15 +223,7 @@ pub async fn delete_day(
                 if settings::delete_calendar_day(c, caller.org_id, day)? == 0 {
                     return Err(ApiError::NotFound);
                 }
-                audit::write(
-                    c,
-                    &caller,
-                    "calendar.unset",
-                    "calendar",
-                    0,
-                    &rid,
-                    serde_json::json!({"day": day}),
-                )
+                audit::write(c, &caller, "calendar.unset", "calendar", 0, &rid, serde_json::json!({"day": day}))
             })
         })
         .await?;
