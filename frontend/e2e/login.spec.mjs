@@ -85,7 +85,7 @@ test('on a phone the navigation is a bottom tab bar', async () => {
   const tabs = page.getByRole('navigation', { name: '底部导航' });
   await tabs.waitFor();
   // The tasks tab carries its count badge ("2\n待办"): compare the labels only.
-  const labels = (await tabs.getByRole('link').allInnerTexts()).map((t) => t.split('\n').pop().trim());
+  const labels = (await tabs.getByRole('link').allInnerTexts()).map((t) => (t.split('\n').pop() ?? '').trim());
   assert.deepEqual(labels, ['待办', '投诉', '客户', '我的']);
   await screenshot(page, 'tasks-phone-zh-CN');
   await page.setViewportSize({ width: 1280, height: 800 });
