@@ -244,3 +244,24 @@ impl TestApp {
         kehu_persistence::db::connect(&self.database_url).expect("connect")
     }
 }
+
+/// Every demo user.
+pub const USERS: [&str; 11] =
+    ["sales", "sales_manager", "sales2", "sales_manager2", "coordinator", "qa", "production", "engineering", "deputy_gm", "gm", "admin"];
+
+impl TestApp {
+    /// Everyone outside `allowed` is refused `action` (403 or 404) and the case,
+    /// its history and its notifications stay as they were.
+    pub async fn assert_refused(&self, id: i64, action: &str, allowed: &[&str], body: &Value) {
+        let version = self.version(id).await;
+        let events = format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}");
+        let notes = format!("SELECT COUNT(*) AS n FROM notifications WHERE complaint_id = {id}");
+        let (e0, n0) = (self.count(&events), self.count(&notes));
+        for user in USERS.iter().filter(|u| !allowed.contains(u)) {
+            let (s, v) = self.act_at(user, id, version, action, body.clone()).await;
+            assert!(s == 403 || s == 404, "{user} {action}: {s} {v}");
+        }
+        assert_eq!(self.version(id).await, version, "{action}: a refused call changed the case");
+        assert_eq!((self.count(&events), self.count(&notes)), (e0, n0), "{action}: a refused call left records");
+    }
+}

@@ -4,8 +4,6 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::json;
 
-const USERS: [&str; 11] = ["sales", "sales_manager", "sales2", "sales_manager2", "coordinator", "qa", "production", "engineering", "deputy_gm", "gm", "admin"];
-
 /// For each step, everyone but the step's actors is refused and the case stays as it was.
 #[tokio::test]
 async fn roles_that_may_not_act_are_refused_and_nothing_changes() {
@@ -213,4 +211,60 @@ async fn fifty_concurrent_registrations_get_unique_gapless_numbers() {
     let first = serials[0];
     assert_eq!(serials, (first..first + 50).collect::<Vec<_>>());
     assert_eq!(first, 4);
+}
+
+/// The actions off the main route: each refused to everyone but its actors.
+#[tokio::test]
+async fn side_actions_are_refused_to_the_wrong_roles() {
+    let app = spawn_app().await;
+    let production = app.department_id("production").await;
+    let reason = json!({"reason": "x"});
+
+    // Before registration: only the coordinator returns a form to sales.
+    let id = app.draft().await;
+    app.ok("sales", id, "submit", json!({})).await;
+    app.assert_refused(id, "return_to_sales", &["coordinator"], &reason).await;
+    app.assert_refused(id, "remind", &["coordinator"], &json!({})).await;
+    app.ok("coordinator", id, "register", json!({"severity": "severe", "kind": "quality"})).await;
+
+    // QA step: QA or the coordinator return it; QA records containment or declares it invalid.
+    app.assert_refused(id, "return_to_sales", &["coordinator", "qa"], &reason).await;
+    let containment = json!({"measures": ["quarantine"], "description": "隔离库存"});
+    app.assert_refused(id, "record_containment", &["qa"], &containment).await;
+    let c = app.ok("qa", id, "record_containment", containment).await;
+    assert!(c["containment_recorded_at"].is_string());
+    app.assert_refused(id, "send_back", &["qa", "coordinator"], &reason).await;
+    app.assert_refused(id, "declare_invalid", &["qa"], &reason).await;
+    app.assert_refused(id, "withdraw", &["coordinator"], &reason).await;
+    app.assert_refused(id, "remind", &["coordinator"], &json!({})).await;
+    let c = app.ok("coordinator", id, "remind", json!({"note": "请尽快"})).await;
+    assert_eq!(c["state"], "qa_investigation");
+
+    // Engineering detour.
+    let conclude =
+        json!({"defect_verified": true, "cause": "x", "engineering_needed": true, "responsible": [{"department_id": production, "ratio_percent": 100}]});
+    app.ok("qa", id, "conclude_investigation", conclude).await;
+    app.assert_refused(id, "send_back", &["production", "coordinator"], &reason).await;
+    app.assert_refused(id, "record_containment", &["qa", "production"], &json!({"measures": ["reinspection"], "description": "复检"})).await;
+    let c = app.ok("production", id, "submit_countermeasure", json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"})).await;
+    assert_eq!(c["state"], "engineering_review");
+    let opinion = json!({"opinion": "改模"});
+    app.assert_refused(id, "submit_engineering_opinion", &["engineering"], &opinion).await;
+    let c = app.ok("engineering", id, "submit_engineering_opinion", opinion).await;
+    assert_eq!(c["state"], "coordinator_review");
+    let c = app.ok("coordinator", id, "send_back", reason.clone()).await;
+    assert_eq!(c["state"], "engineering_review", "send_back returns to the engineering step it came from");
+
+    // Approval: only the tier's approver rejects.
+    let id = app.to_approval("120000.00").await;
+    app.assert_refused(id, "reject", &["deputy_gm"], &reason).await;
+    app.assert_refused(id, "send_back", &["deputy_gm", "coordinator"], &reason).await;
+
+    // Invalid notice: sales of the case's department confirm.
+    let id = app.draft().await;
+    app.ok("sales", id, "submit", json!({})).await;
+    app.ok("coordinator", id, "register", json!({"severity": "general", "kind": "quality"})).await;
+    app.ok("qa", id, "declare_invalid", reason.clone()).await;
+    let notice = json!({"method": "letter", "informed_on": "2026-11-20"});
+    app.assert_refused(id, "confirm_invalid_notice", &["sales", "sales_manager"], &notice).await;
 }
