@@ -265,3 +265,12 @@ impl TestApp {
         assert_eq!((self.count(&events), self.count(&notes)), (e0, n0), "{action}: a refused call left records");
     }
 }
+
+impl TestApp {
+    /// Fails the test if any data invariant is broken.
+    pub fn assert_invariants(&self) {
+        let results = kehu_persistence::invariants::check(&mut self.conn()).expect("invariants");
+        let broken: Vec<_> = results.iter().filter(|(_, n)| *n > 0).collect();
+        assert!(broken.is_empty(), "broken invariants: {broken:?}");
+    }
+}

@@ -25,6 +25,7 @@ async fn refresh_rotates_and_a_reused_token_ends_the_session() {
     assert_eq!(cookies.post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap().status(), 200);
     assert_eq!(cookies.post(app.url("/auth/logout")).json(&json!({})).send().await.unwrap().status(), 204);
     assert_eq!(cookies.post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap().status(), 401);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -40,6 +41,7 @@ async fn failed_logins_are_rate_limited_per_account() {
     // Other accounts are not affected.
     let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "qa", "password": PASSWORD})).send().await.unwrap();
     assert_eq!(res.status(), 200);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -84,6 +86,7 @@ async fn idempotent_posts_replay_and_refuse_a_different_body() {
     assert_eq!(approve().await.status(), 200);
     assert_eq!(approve().await.status(), 200, "the retry replays instead of answering 412");
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id} AND action = 'approve'")), 1);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -119,6 +122,7 @@ async fn api_keys_are_scoped_and_revocable() {
     assert_eq!(res.status(), 204);
     assert_eq!(get("/complaints").await.unwrap().status(), 401);
     assert_eq!(app.client.get(app.url("/complaints")).bearer_auth("kehu_000000000000_nope").send().await.unwrap().status(), 401);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -143,6 +147,7 @@ async fn a_policy_change_routes_new_cases_and_leaves_routed_ones() {
     assert_eq!((c["approval"]["approver_role"].as_str(), c["approval"]["policy_version"].as_i64()), (Some("gm"), Some(2)));
     let c = app.complaint("gm", routed).await;
     assert_eq!((c["approval"]["approver_role"].as_str(), c["approval"]["policy_version"].as_i64()), (Some("sales_manager"), Some(1)));
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -164,6 +169,7 @@ async fn holidays_push_working_day_deadlines() {
     assert!(due > today + chrono::Duration::days(20), "QA due {due}");
     let (_, days) = app.get("qa", &format!("/calendar/days?from={today}")).await;
     assert_eq!(days.as_array().unwrap().len(), 21);
+    app.assert_invariants();
 }
 
 fn chrono_tz_shanghai() -> chrono::FixedOffset {
@@ -187,6 +193,7 @@ async fn overdue_steps_get_one_reminder_even_with_two_workers() {
     assert_eq!(n["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "reminder" && n["complaint_id"] == id).count(), 1);
     // A later scan sends nothing more for the same step.
     assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 0);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -204,6 +211,7 @@ async fn a_late_close_sends_an_inquiry_to_the_late_steps() {
     assert!(n["items"].as_array().unwrap().iter().any(|n| n["kind"] == "late_inquiry" && n["complaint_id"] == id));
     let (_, n) = app.get("qa", "/me/notifications").await;
     assert!(!n["items"].as_array().unwrap().iter().any(|n| n["kind"] == "late_inquiry"), "QA was on time");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -219,6 +227,7 @@ async fn people_are_deactivated_not_deleted_and_owners_must_hand_over_first() {
     assert!(dept.as_array().unwrap().len() >= 9);
     let (s, _) = app.post("sales", "/departments", json!({"code": "x", "name": "x", "kind": "sales"})).await;
     assert_eq!(s, 403);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -240,4 +249,5 @@ async fn operations_endpoints_and_the_served_spec() {
     let etag = first.headers()["etag"].clone();
     let again = app.client.get(app.url(&format!("/complaints/{id}"))).bearer_auth(&token).header("If-None-Match", etag).send().await.unwrap();
     assert_eq!(again.status(), 304);
+    app.assert_invariants();
 }

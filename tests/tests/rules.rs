@@ -38,6 +38,7 @@ async fn roles_that_may_not_act_are_refused_and_nothing_changes() {
         assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}")), events_before);
         app.ok(allowed[0], id, action, body).await;
     }
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -58,6 +59,7 @@ async fn wrong_state_is_409_and_stale_version_is_412() {
     assert_eq!(res.status(), 428);
     let (s, _) = app.act("coordinator", id, "no_such_action", json!({})).await;
     assert_eq!(s, 404);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -154,6 +156,7 @@ async fn bad_input_gets_problems_and_changes_nothing() {
     assert_eq!(app.version(id).await, v0);
     assert_eq!(count(), before + 1);
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM resolution_lines WHERE complaint_id = {id}")), 0);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -167,6 +170,7 @@ async fn incomplete_forms_cannot_be_submitted() {
     assert_eq!(s, 422);
     let fields: Vec<&str> = v["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert!(fields.contains(&"ship_date") && fields.contains(&"product_number"), "{fields:?}");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -181,6 +185,7 @@ async fn two_approvals_racing_exactly_one_wins() {
     assert_eq!(statuses[0], 200, "{statuses:?}");
     assert!(statuses[1] == 412 || statuses[1] == 409, "{statuses:?}");
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id} AND action = 'approve'")), 1);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -211,6 +216,7 @@ async fn fifty_concurrent_registrations_get_unique_gapless_numbers() {
     let first = serials[0];
     assert_eq!(serials, (first..first + 50).collect::<Vec<_>>());
     assert_eq!(first, 4);
+    app.assert_invariants();
 }
 
 /// The actions off the main route: each refused to everyone but its actors.
@@ -267,4 +273,5 @@ async fn side_actions_are_refused_to_the_wrong_roles() {
     app.ok("qa", id, "declare_invalid", reason.clone()).await;
     let notice = json!({"method": "letter", "informed_on": "2026-11-20"});
     app.assert_refused(id, "confirm_invalid_notice", &["sales", "sales_manager"], &notice).await;
+    app.assert_invariants();
 }

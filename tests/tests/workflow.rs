@@ -28,6 +28,7 @@ async fn each_tier_is_approved_by_its_approver_and_closes() {
         assert_eq!(closed["first_closure"], true);
         assert!(closed["number"].as_str().unwrap().len() >= 9);
     }
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -40,6 +41,7 @@ async fn the_proposer_never_approves() {
     // ...and the case routes to them, but they may not approve it.
     let (s, _) = app.act("sales_manager", id, "approve", json!({})).await;
     assert_eq!(s, 403);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -53,6 +55,7 @@ async fn invalid_path_closes_as_invalid() {
     let c = app.ok("sales", id, "confirm_invalid_notice", json!({"method": "letter", "informed_on": "2026-11-20"})).await;
     assert_eq!(c["state"], "closed");
     assert_eq!(c["closure"], "invalid");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -74,6 +77,7 @@ async fn send_back_and_reject_paths() {
     assert_eq!(s, 409, "nothing before registration to send back to");
     let c = app.ok("coordinator", id2, "return_to_sales", json!({"reason": "缺少交运日期", "missing_items": ["ship_date"]})).await;
     assert_eq!(c["state"], "draft");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -89,6 +93,7 @@ async fn not_accepted_closes_as_superseded_and_opens_a_linked_draft() {
     assert_eq!(draft["state"], "draft");
     assert_eq!(draft["supersedes_id"], id);
     assert_eq!(draft["intake"]["product_number"], "BRK-2207");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -102,6 +107,7 @@ async fn withdraw_by_sales_before_registration_and_by_coordinator_after() {
     assert_eq!(s, 403);
     let c = app.ok("coordinator", id, "withdraw", json!({"reason": "业务申请撤回"})).await;
     assert_eq!(c["closure"], "withdrawn");
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -125,6 +131,7 @@ async fn history_records_every_step_with_actor_and_role() {
     // Each state change left exactly one event per version.
     let c = app.complaint("qa", id).await;
     assert_eq!(c["version"].as_i64().unwrap(), items.len() as i64);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -137,6 +144,7 @@ async fn the_approver_is_notified_and_sees_the_task() {
     assert!(!tasks.as_array().unwrap().iter().any(|t| t["id"] == id));
     let (_, n) = app.get("deputy_gm", "/me/notifications/unread-count").await;
     assert!(n["count"].as_i64().unwrap() >= 1);
+    app.assert_invariants();
 }
 
 #[tokio::test]
@@ -153,4 +161,5 @@ async fn major_complaints_alert_the_managers() {
     assert!(!v["items"].as_array().unwrap().iter().any(|n| n["kind"] == "major_alert"));
     let c = app.complaint("qa", id).await;
     assert!(c["containment_due_at"].is_string(), "severe quality cases get a containment deadline");
+    app.assert_invariants();
 }

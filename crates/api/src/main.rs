@@ -19,6 +19,8 @@ enum Command {
     SeedDemo,
     /// Print the OpenAPI document.
     Openapi,
+    /// Check the data invariants (history, numbering, closure, routing); exit 1 if any breaks.
+    CheckInvariants,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -47,6 +49,19 @@ fn main() -> anyhow::Result<()> {
                 report.created_complaints,
                 app::seed::DEMO_PASSWORD
             );
+            Ok(())
+        }
+        Command::CheckInvariants => {
+            let settings = Settings::from_env()?;
+            let mut conn = kehu_persistence::db::connect(&settings.database_url)?;
+            let results = kehu_persistence::invariants::check(&mut conn)?;
+            let broken = results.iter().filter(|(_, n)| *n > 0).count();
+            for (name, n) in &results {
+                println!("{} {name}{}", if *n == 0 { "ok  " } else { "FAIL" }, if *n == 0 { String::new() } else { format!(" ({n} rows)") });
+            }
+            if broken > 0 {
+                std::process::exit(1);
+            }
             Ok(())
         }
         Command::Serve => serve(),

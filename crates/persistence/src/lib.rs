@@ -6,6 +6,7 @@ pub mod customers;
 pub mod db;
 pub mod error;
 pub mod events;
+pub mod invariants;
 pub mod people;
 pub mod schema;
 pub mod sessions;

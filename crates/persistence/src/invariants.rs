@@ -1,0 +1,58 @@
+//! The invariants every scenario must leave true, stated once: after races,
+//! crashes and outages alike.
+
+use crate::db::DbConn;
+use crate::error::DbResult;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+#[derive(QueryableByName)]
+struct Bad {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Each invariant: a name and a query counting the rows that break it.
+pub const CHECKS: [(&str, &str); 7] = [
+    (
+        "every version has exactly one history event",
+        "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
+         OR c.version <> (SELECT MAX(e.seq) FROM complaint_events e WHERE e.complaint_id = c.id)",
+    ),
+    (
+        "the state is where the last event left it",
+        "SELECT COUNT(*) AS n FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id AND e.seq = c.version WHERE e.to_state <> c.state",
+    ),
+    (
+        "closed cases say how, open ones do not",
+        "SELECT COUNT(*) AS n FROM complaints WHERE (state = 'closed') <> (closure IS NOT NULL AND closed_at IS NOT NULL)",
+    ),
+    (
+        "numbers are unique",
+        "SELECT COUNT(*) AS n FROM (SELECT org_id, number FROM complaints WHERE number IS NOT NULL GROUP BY org_id, number HAVING COUNT(*) > 1) d",
+    ),
+    (
+        "numbers are gapless: each month's count equals its counter",
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.last_serial <> \
+         (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
+    ),
+    (
+        "cases awaiting approval are routed",
+        "SELECT COUNT(*) AS n FROM complaints WHERE state = 'pending_approval' AND (approver_role IS NULL OR approval_tier IS NULL)",
+    ),
+    (
+        "resolution totals match their lines",
+        "SELECT COUNT(*) AS n FROM complaints c WHERE c.settlement_total_fen IS NOT NULL AND c.settlement_total_fen <> \
+         (SELECT COALESCE(SUM(l.settlement_fen), 0) FROM resolution_lines l WHERE l.complaint_id = c.id)",
+    ),
+];
+
+/// Every invariant with the number of rows breaking it (0 = holds).
+pub fn check(conn: &mut DbConn) -> DbResult<Vec<(&'static str, i64)>> {
+    let mut out = Vec::new();
+    for (name, sql) in CHECKS {
+        let bad: Bad = diesel::sql_query(sql).get_result(conn)?;
+        out.push((name, bad.n));
+    }
+    Ok(out)
+}
