@@ -61,7 +61,7 @@ pub enum ApiError {
     RateLimited { retry_after_secs: u64 },
     #[error("the database is unavailable; try again shortly")]
     Unavailable,
-    #[error("internal error")]
+    #[error("internal error: {0}")]
     Internal(String),
 }
 

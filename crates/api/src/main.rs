@@ -19,6 +19,15 @@ enum Command {
     SeedDemo,
     /// Print the OpenAPI document.
     Openapi,
+    /// Fill a PostgreSQL database with a realistic factory for benchmarks.
+    SeedScale {
+        #[arg(long, default_value_t = 100_000)]
+        customers: u32,
+        #[arg(long, default_value_t = 1_000_000)]
+        complaints: u32,
+        #[arg(long, default_value_t = 42)]
+        seed: u32,
+    },
     /// Check the data invariants (history, numbering, closure, routing); exit 1 if any breaks.
     CheckInvariants,
 }
@@ -48,6 +57,17 @@ fn main() -> anyhow::Result<()> {
                 report.created_users,
                 report.created_complaints,
                 app::seed::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+        Command::SeedScale { customers, complaints, seed } => {
+            let settings = Settings::from_env()?;
+            let pool = kehu_persistence::build_pool(&settings.database_url, 2)?;
+            let mut conn = pool.get()?;
+            let r = app::scale::generate(&mut conn, customers, complaints, seed).map_err(|e| anyhow::anyhow!("seed-scale failed: {e}"))?;
+            println!(
+                "seed-scale (seed {seed}): {} customers, {} complaints, {} history events in the database; took {:.1} s",
+                r.customers, r.complaints, r.events, r.seconds
             );
             Ok(())
         }

@@ -6,5 +6,6 @@ pub mod complaint_view;
 pub mod intake;
 pub mod notify;
 pub mod policy;
+pub mod scale;
 pub mod seed;
 pub mod workflow;

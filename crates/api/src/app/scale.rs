@@ -1,0 +1,52 @@
+//! `kehu seed-scale`: a realistic factory for benchmarks on PostgreSQL —
+//! customers, complaints over three years in every state, their history,
+//! lines, numbers and deadlines — generated set-based inside the database,
+//! deterministic for a given seed.
+
+use crate::app::seed;
+use crate::error::{ApiError, ApiResult};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use kehu_persistence::{write_tx, Backend, DbConn};
+use std::time::Instant;
+
+const SCRIPT: &str = include_str!("scale.sql");
+
+pub struct ScaleReport {
+    pub customers: i64,
+    pub complaints: i64,
+    pub events: i64,
+    pub seconds: f64,
+}
+
+#[derive(QueryableByName)]
+struct N {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn count(conn: &mut DbConn, table: &str) -> ApiResult<i64> {
+    Ok(diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")).get_result::<N>(conn)?.n)
+}
+
+pub fn generate(conn: &mut DbConn, customers: u32, complaints: u32, seed_value: u32) -> ApiResult<ScaleReport> {
+    if conn.backend() != Backend::Postgres {
+        return Err(ApiError::BadRequest("seed-scale needs PostgreSQL (KEHU_DATABASE_URL=postgres://...)".into()));
+    }
+    let started = Instant::now();
+    seed::seed(conn)?;
+    let org = kehu_persistence::people::default_org(conn)?.ok_or(ApiError::NotFound)?;
+    let sql = SCRIPT
+        .replace(":ORG", &org.id.to_string())
+        .replace(":CUSTOMERS", &customers.to_string())
+        .replace(":COMPLAINTS", &complaints.to_string())
+        .replace(":SEED", &seed_value.to_string());
+    write_tx(conn, |c| c.batch_execute(&sql).map_err(ApiError::from))?;
+    Ok(ScaleReport {
+        customers: count(conn, "customers")?,
+        complaints: count(conn, "complaints")?,
+        events: count(conn, "complaint_events")?,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}

@@ -1,0 +1,143 @@
+-- Scale data for benchmarks (PostgreSQL): set-based and deterministic. The
+-- placeholders :ORG, :CUSTOMERS, :COMPLAINTS and :SEED are substituted first.
+-- rnd(i, salt) is a repeatable pseudo-random number in [0, 1).
+CREATE OR REPLACE FUNCTION pg_temp.rnd(i BIGINT, salt TEXT) RETURNS DOUBLE PRECISION AS $$
+    SELECT ('x' || substr(md5(i::TEXT || ':' || salt || ':' || ':SEED'), 1, 8))::BIT(32)::BIGINT / 4294967296.0
+$$ LANGUAGE SQL IMMUTABLE;
+
+-- Salespeople: 10 sales departments of 10 people each, with a manager.
+INSERT INTO departments (org_id, code, name, kind, created_at, updated_at)
+SELECT :ORG, 'scale-sales-' || d, '业务' || d || '部（规模）', 'sales', now(), now()
+FROM generate_series(1, 10) d
+ON CONFLICT DO NOTHING;
+
+INSERT INTO users (org_id, username, display_name, password_hash, department_id, created_at, updated_at)
+SELECT :ORG, 'scale_sales_' || d || '_' || p, '业务员' || d || '-' || p,
+       (SELECT password_hash FROM users WHERE username = 'sales'),
+       (SELECT id FROM departments WHERE org_id = :ORG AND code = 'scale-sales-' || d), now(), now()
+FROM generate_series(1, 10) d, generate_series(0, 10) p
+ON CONFLICT DO NOTHING;
+
+INSERT INTO user_roles (user_id, role)
+SELECT id, CASE WHEN username LIKE '%\_0' THEN 'sales_manager' ELSE 'sales' END FROM users WHERE username LIKE 'scale\_sales\_%'
+ON CONFLICT DO NOTHING;
+
+CREATE TEMP TABLE scale_sellers AS
+SELECT row_number() OVER (ORDER BY u.id) - 1 AS idx, u.id, u.department_id
+FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'sales'
+WHERE u.org_id = :ORG;
+
+-- Customers with Chinese names from a few regions and trades.
+INSERT INTO customers (org_id, code, name, kind, market, owner_id, department_id, contact_name, contact_phone, address, status, created_at, updated_at)
+SELECT :ORG,
+       'S' || lpad(i::TEXT, 7, '0'),
+       (ARRAY['苏州','宁波','东莞','无锡','佛山','青岛','重庆','天津','合肥','长沙'])[1 + (i % 10)]
+         || (ARRAY['精密机械','汽配制造','电子科技','五金制品','模具','电气','新材料','塑胶','轴承','液压'])[1 + ((i / 10) % 10)]
+         || (ARRAY['有限公司','股份有限公司','实业有限公司'])[1 + ((i / 100) % 3)] || i,
+       CASE WHEN i % 17 = 0 THEN 'natural' ELSE 'legal' END,
+       CASE WHEN i % 9 = 0 THEN 'foreign' ELSE 'domestic' END,
+       s.id, s.department_id,
+       (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + (i % 10)] || '经理',
+       '138' || lpad((i * 7919 % 100000000)::TEXT, 8, '0'),
+       '工业园区' || (i % 500) || '号',
+       'active', now() - ((i % 1000) || ' days')::INTERVAL, now()
+FROM generate_series(1, :CUSTOMERS) i
+JOIN scale_sellers s ON s.idx = i % (SELECT COUNT(*) FROM scale_sellers);
+
+CREATE TEMP TABLE scale_customers AS
+SELECT row_number() OVER (ORDER BY id) - 1 AS idx, id, market, department_id, owner_id FROM customers WHERE org_id = :ORG AND code LIKE 'S%';
+
+-- The route a case has walked, by how far it got (1 = draft ... 11 = closed).
+CREATE TEMP TABLE scale_route (step INT PRIMARY KEY, action TEXT, from_state TEXT, to_state TEXT, role TEXT);
+INSERT INTO scale_route VALUES
+ (1, 'create', NULL, 'draft', 'sales'),
+ (2, 'submit', 'draft', 'awaiting_registration', 'sales'),
+ (3, 'register', 'awaiting_registration', 'qa_investigation', 'coordinator'),
+ (4, 'conclude_investigation', 'qa_investigation', 'production_countermeasure', 'qa'),
+ (5, 'submit_countermeasure', 'production_countermeasure', 'coordinator_review', 'production'),
+ (6, 'forward_to_sales', 'coordinator_review', 'sales_proposal', 'coordinator'),
+ (7, 'propose_resolution', 'sales_proposal', 'consolidation', 'sales'),
+ (8, 'submit_for_approval', 'consolidation', 'pending_approval', 'coordinator'),
+ (9, 'approve', 'pending_approval', 'customer_negotiation', 'sales_manager'),
+ (10, 'record_outcome', 'customer_negotiation', 'awaiting_close', 'sales'),
+ (11, 'close', 'awaiting_close', 'closed', 'coordinator');
+
+-- Complaints over the last three years; cases older than a month are closed.
+CREATE TEMP TABLE scale_plan AS
+SELECT i,
+       now() - (pg_temp.rnd(i, 'age') * 1095 || ' days')::INTERVAL AS created_at,
+       pg_temp.rnd(i, 'state') AS r_state,
+       pg_temp.rnd(i, 'amount') AS r_amount,
+       pg_temp.rnd(i, 'sev') AS r_sev
+FROM generate_series(1, :COMPLAINTS) i;
+
+CREATE TEMP TABLE scale_cases AS
+SELECT p.i, p.created_at, p.r_amount, p.r_sev,
+       CASE WHEN p.created_at < now() - INTERVAL '30 days' THEN 11 ELSE 1 + floor(p.r_state * 10)::INT END AS steps,
+       c.id AS customer_id, c.market, c.department_id, c.owner_id
+FROM scale_plan p JOIN scale_customers c ON c.idx = (p.i * 7) % (SELECT COUNT(*) FROM scale_customers);
+
+INSERT INTO complaints (org_id, state, closure, version, customer_id, sales_department_id, created_by, market,
+    order_number, product_number, product_spec, ship_date, quantity_shipped, defective_quantity, found_at, description,
+    requests, claim_amount_fen, channel, severity, kind, is_major, registered_at, step_entered_at, step_due_at, case_due_at,
+    settlement_total_fen, loss_total_fen, proposed_by, proposed_at, consolidated_opinion, approval_tier, approver_role,
+    approval_policy_version, approved_by, approved_at, outcome, closed_at, first_closure, created_at, updated_at)
+SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.customer_id, s.department_id, s.owner_id, s.market,
+    'SO-' || s.i, (ARRAY['BRK','SHF','GEAR','PIN','HSG'])[1 + s.i % 5] || '-' || (1000 + s.i % 977), '标准', s.created_at::DATE - 10,
+    1000, 1 + (s.i % 200), '来料检验',
+    (ARRAY['边缘毛刺，装配卡滞','镀层起泡','尺寸超差','包装破损','标签与规格不符','混料','异响','锈蚀'])[1 + s.i % 8] || '（批次 ' || s.i || '）',
+    'compensation', floor(s.r_amount * 20000000)::BIGINT, 'phone',
+    CASE WHEN s.steps >= 3 THEN (ARRAY['severe','general','incidental'])[1 + floor(s.r_sev * 3)::INT] END,
+    CASE WHEN s.steps >= 3 THEN CASE WHEN s.i % 4 = 0 THEN 'non_quality' ELSE 'quality' END END,
+    s.i % 97 = 0,
+    CASE WHEN s.steps >= 3 THEN s.created_at + INTERVAL '4 hours' END,
+    s.created_at + (s.steps || ' days')::INTERVAL,
+    CASE WHEN s.steps < 11 AND s.steps > 1 THEN s.created_at + ((s.steps + 2) || ' days')::INTERVAL END,
+    CASE WHEN s.steps >= 3 THEN s.created_at + INTERVAL '4 hours' + (CASE WHEN s.market = 'foreign' THEN 17 ELSE 13 END || ' days')::INTERVAL END,
+    CASE WHEN s.steps >= 7 THEN floor(s.r_amount * 20000000)::BIGINT END,
+    CASE WHEN s.steps >= 7 THEN floor(s.r_amount * 20000000)::BIGINT END,
+    CASE WHEN s.steps >= 7 THEN s.owner_id END,
+    CASE WHEN s.steps >= 7 THEN s.created_at + INTERVAL '6 days' END,
+    CASE WHEN s.steps >= 8 THEN '同意' END,
+    CASE WHEN s.steps >= 8 THEN CASE WHEN s.r_amount * 200000 <= 100000 THEN 1 WHEN s.r_amount * 200000 <= 150000 THEN 2 ELSE 3 END END,
+    CASE WHEN s.steps >= 8 THEN CASE WHEN s.r_amount * 200000 <= 100000 THEN 'sales_manager' WHEN s.r_amount * 200000 <= 150000 THEN 'deputy_gm' ELSE 'gm' END END,
+    CASE WHEN s.steps >= 8 THEN 1 END,
+    NULL, CASE WHEN s.steps >= 9 THEN s.created_at + INTERVAL '8 days' END,
+    CASE WHEN s.steps >= 10 THEN '{"accepted":true}' END,
+    CASE WHEN s.steps = 11 THEN s.created_at + INTERVAL '11 days' END,
+    CASE WHEN s.steps = 11 THEN s.i % 7 <> 0 END,
+    s.created_at, s.created_at + (s.steps || ' days')::INTERVAL
+FROM scale_cases s JOIN scale_route r ON r.step = s.steps
+ORDER BY s.created_at;
+
+-- Numbers: per month of registration, in registration order; counters to match.
+UPDATE complaints c SET number = n.number
+FROM (
+    SELECT id, to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-' ||
+           lpad((row_number() OVER (PARTITION BY to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY registered_at, id)
+                 + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
+                     AND k.period = to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0))::TEXT, 4, '0') AS number
+    FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL AND number IS NULL
+) n WHERE c.id = n.id;
+
+INSERT INTO complaint_counters (org_id, period, last_serial)
+SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM complaints WHERE org_id = :ORG AND number IS NOT NULL GROUP BY 2
+ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+
+-- History: one event per step walked.
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT c.id, r.step, r.action, r.from_state, r.to_state,
+       CASE WHEN r.role = 'sales' THEN c.created_by END, r.role,
+       c.created_at + ((r.step - 1) || ' days')::INTERVAL, '{}',
+       CASE WHEN r.step < 11 THEN c.created_at + ((r.step + 2) || ' days')::INTERVAL END
+FROM complaints c JOIN scale_route r ON r.step <= c.version
+WHERE c.org_id = :ORG AND c.product_spec = '标准' AND c.order_number LIKE 'SO-%'
+  AND NOT EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id);
+
+-- Resolution lines for every proposed case.
+INSERT INTO resolution_lines (complaint_id, position, kind, amount_fen, settlement_fen, loss_fen)
+SELECT id, 0, 'compensation', settlement_total_fen, settlement_total_fen, settlement_total_fen
+FROM complaints c WHERE org_id = :ORG AND settlement_total_fen IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM resolution_lines l WHERE l.complaint_id = c.id);
+
+ANALYZE;
