@@ -42,7 +42,14 @@ pub fn generate(conn: &mut DbConn, customers: u32, complaints: u32, seed_value: 
         .replace(":CUSTOMERS", &customers.to_string())
         .replace(":COMPLAINTS", &complaints.to_string())
         .replace(":SEED", &seed_value.to_string());
-    write_tx(conn, |c| c.batch_execute(&sql).map_err(ApiError::from))?;
+    // One statement at a time: sent as one multi-statement message, PostgreSQL
+    // plans the later statements badly (minutes instead of seconds).
+    write_tx(conn, |c| {
+        for statement in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
+            c.batch_execute(statement)?;
+        }
+        Ok::<(), ApiError>(())
+    })?;
     Ok(ScaleReport {
         customers: count(conn, "customers")?,
         complaints: count(conn, "complaints")?,

@@ -41,8 +41,8 @@ SELECT :ORG,
        '138' || lpad((i * 7919 % 100000000)::TEXT, 8, '0'),
        '工业园区' || (i % 500) || '号',
        'active', now() - ((i % 1000) || ' days')::INTERVAL, now()
-FROM generate_series(1, :CUSTOMERS) i
-JOIN scale_sellers s ON s.idx = i % (SELECT COUNT(*) FROM scale_sellers);
+FROM (SELECT i, i % (SELECT COUNT(*) FROM scale_sellers) AS seller_idx FROM generate_series(1, :CUSTOMERS) i) g
+JOIN scale_sellers s ON s.idx = g.seller_idx;
 
 CREATE TEMP TABLE scale_customers AS
 SELECT row_number() OVER (ORDER BY id) - 1 AS idx, id, market, department_id, owner_id FROM customers WHERE org_id = :ORG AND code LIKE 'S%';
@@ -68,14 +68,19 @@ SELECT i,
        now() - (pg_temp.rnd(i, 'age') * 1095 || ' days')::INTERVAL AS created_at,
        pg_temp.rnd(i, 'state') AS r_state,
        pg_temp.rnd(i, 'amount') AS r_amount,
-       pg_temp.rnd(i, 'sev') AS r_sev
+       pg_temp.rnd(i, 'sev') AS r_sev,
+       -- A plain column, so the join below is a hash join, not a nested loop.
+       (i * 7) % (SELECT COUNT(*) FROM scale_customers) AS customer_idx
 FROM generate_series(1, :COMPLAINTS) i;
+CREATE INDEX ON scale_customers (idx);
+ANALYZE scale_plan;
+ANALYZE scale_customers;
 
 CREATE TEMP TABLE scale_cases AS
 SELECT p.i, p.created_at, p.r_amount, p.r_sev,
        CASE WHEN p.created_at < now() - INTERVAL '30 days' THEN 11 ELSE 1 + floor(p.r_state * 10)::INT END AS steps,
        c.id AS customer_id, c.market, c.department_id, c.owner_id
-FROM scale_plan p JOIN scale_customers c ON c.idx = (p.i * 7) % (SELECT COUNT(*) FROM scale_customers);
+FROM scale_plan p JOIN scale_customers c ON c.idx = p.customer_idx;
 
 INSERT INTO complaints (org_id, state, closure, version, customer_id, sales_department_id, created_by, market,
     order_number, product_number, product_spec, ship_date, quantity_shipped, defective_quantity, found_at, description,
@@ -114,10 +119,15 @@ ORDER BY s.created_at;
 UPDATE complaints c SET number = n.number
 FROM (
     SELECT id, to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-' ||
-           lpad((row_number() OVER (PARTITION BY to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY registered_at, id)
-                 + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
-                     AND k.period = to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0))::TEXT, 4, '0') AS number
-    FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL AND number IS NULL
+           -- At least four digits; lpad alone would truncate serials past 9999.
+           lpad(serial::TEXT, GREATEST(4, length(serial::TEXT)), '0') AS number
+    FROM (
+      SELECT id, registered_at,
+             row_number() OVER (PARTITION BY to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY registered_at, id)
+               + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
+                   AND k.period = to_char(registered_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0) AS serial
+      FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL AND number IS NULL
+    ) numbered
 ) n WHERE c.id = n.id;
 
 INSERT INTO complaint_counters (org_id, period, last_serial)
