@@ -37,7 +37,7 @@ function vendorChunks() {
     if (!id.includes('node_modules')) return undefined;
     const path = id.split('node_modules/').pop() ?? '';
     if (REACT.test(path)) return 'vendor-react';
-    if (DATA.test(path)) return 'vendor-data';
+    if (DATA.test(path) && isInitial(id, getModuleInfo, cache)) return 'vendor-data';
     if (ANTD.test(path) && isInitial(id, getModuleInfo, cache)) return 'vendor-antd';
     return undefined;
   };

@@ -10,11 +10,22 @@ import type { Plugin } from 'vite';
  * reachable from the entry, so the chunking in vite.config.ts could not tell
  * which components the first screen really needs. Source code keeps the
  * normal barrel imports; names without a matching folder stay on the barrel.
+ * Icons get the same treatment (`@ant-design/icons/es/icons/X`): through the
+ * icons barrel every icon some lazy page uses would count as first-screen.
  */
 export function antdDirectImports(): Plugin {
   const require = createRequire(import.meta.url);
   const esRoot = join(dirname(require.resolve('antd/package.json')), 'es');
+  const iconsRoot = join(dirname(require.resolve('@ant-design/icons/package.json')), 'es', 'icons');
   const known = new Map<string, string | null>();
+  const knownIcons = new Map<string, string | null>();
+
+  function iconPath(name: string): string | null {
+    if (!knownIcons.has(name)) {
+      knownIcons.set(name, /^[A-Z]\w+$/.test(name) && existsSync(join(iconsRoot, `${name}.js`)) ? `@ant-design/icons/es/icons/${name}` : null);
+    }
+    return knownIcons.get(name) ?? null;
+  }
 
   function componentPath(name: string): string | null {
     if (!known.has(name)) {
@@ -31,18 +42,21 @@ export function antdDirectImports(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (id.includes('node_modules') || !/\.[jt]sx?$/.test(id.split('?')[0] ?? '')) return null;
-      const rewritten = code.replace(/import\s*\{([^}]*)\}\s*from\s*["']antd["'];?/g, (whole, list: string) => {
+      const rewrite = (barrel: string, resolve: (name: string) => string | null) => (whole: string, list: string) => {
         const direct: string[] = [];
         const rest: string[] = [];
         for (const spec of list.split(',').map((s) => s.trim()).filter(Boolean)) {
           const [imported = '', local = imported] = spec.split(/\s+as\s+/);
-          const path = componentPath(imported);
+          const path = resolve(imported);
           if (path) direct.push(`import ${local} from "${path}";`);
           else rest.push(spec);
         }
         if (direct.length === 0) return whole;
-        return [...direct, rest.length ? `import { ${rest.join(', ')} } from "antd";` : ''].join('\n');
-      });
+        return [...direct, rest.length ? `import { ${rest.join(', ')} } from "${barrel}";` : ''].join('\n');
+      };
+      const rewritten = code
+        .replace(/import\s*\{([^}]*)\}\s*from\s*["']antd["'];?/g, rewrite('antd', componentPath))
+        .replace(/import\s*\{([^}]*)\}\s*from\s*["']@ant-design\/icons["'];?/g, rewrite('@ant-design/icons', iconPath));
       return rewritten === code ? null : { code: rewritten, map: null };
     },
   };

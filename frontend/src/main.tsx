@@ -5,6 +5,7 @@ import { createAppRouter } from './app/router';
 import { restoreSession, setApiLanguage } from './api/client';
 import { initI18n, onLanguageChanged } from './i18n';
 import './app/app.css';
+import './components/common.css';
 
 // Restore the session from the refresh cookie while the catalog loads; the
 // route guard shows a spinner until this settles.

@@ -33,13 +33,15 @@ export function baseUrl() {
 }
 
 /**
- * Saves a full-page screenshot as test-results/screenshots/<name>.png.
+ * Saves a screenshot as test-results/screenshots/<name>.png: the full page,
+ * or only the viewport (drawers, phone screens with fixed bars).
  * @param {import('playwright-core').Page} page
  * @param {string} name
+ * @param {{ fullPage?: boolean }} [options]
  */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

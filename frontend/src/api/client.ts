@@ -33,7 +33,11 @@ export function createApiClients(options: ApiClientOptions = {}): ApiClients {
   const refresh = createRefresher(fetchImpl, baseUrl);
 
   const publicApi = createClient<paths>({ baseUrl, fetch: fetchImpl, credentials: 'same-origin' });
-  const api = createClient<paths>({ baseUrl, fetch: fetchImpl, credentials: 'same-origin' });
+  // No HTTP cache for signed-in reads: the server's ETag is the resource
+  // version only and its responses carry no `Vary: Authorization`, so the
+  // browser would answer one user's read with another user's cached body
+  // (e.g. their `available_actions`) after a 304.
+  const api = createClient<paths>({ baseUrl, fetch: fetchImpl, credentials: 'same-origin', cache: 'no-store' });
   api.use(
     createAuthMiddleware({
       getToken: getAccessToken,

@@ -26,7 +26,7 @@ export function App({ router }: { router: AppRouter }) {
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 
   return (
-    <ConfigProvider locale={antdLocale(language)} theme={theme}>
+    <ConfigProvider locale={antdLocale(language)} theme={theme} button={{ autoInsertSpace: false }}>
       {/* antd's <App> (message/modal context) is left out: it pulls Modal and
           notification into the first screen. Add it where a page needs them. */}
       <QueryClientProvider client={queryClient}>

@@ -8,7 +8,10 @@ import { AppLayout } from './layout/AppLayout';
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const MyTasksPage = lazy(() => import('../features/tasks/components/MyTasksPage'));
 const ComplaintsPage = lazy(() => import('../features/complaints/components/ComplaintsPage'));
+const ComplaintDetailPage = lazy(() => import('../features/complaints/components/ComplaintDetailPage'));
+const IntakePage = lazy(() => import('../features/complaints/components/IntakePage'));
 const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'));
+const CustomerDetailPage = lazy(() => import('../features/customers/components/CustomerDetailPage'));
 const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
@@ -30,7 +33,11 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/tasks" replace /> },
           { path: 'tasks', element: page(<MyTasksPage />) },
           { path: 'complaints', element: page(<ComplaintsPage />) },
+          { path: 'complaints/new', element: page(<IntakePage />) },
+          { path: 'complaints/:id', element: page(<ComplaintDetailPage />) },
+          { path: 'complaints/:id/edit', element: page(<IntakePage />) },
           { path: 'customers', element: page(<CustomersPage />) },
+          { path: 'customers/:id', element: page(<CustomerDetailPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },

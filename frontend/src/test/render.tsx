@@ -18,3 +18,40 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
     headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers },
   });
 }
+
+/** A task summary (GET /me/tasks item) for tests. */
+export function taskSummary(id: number, overrides: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return {
+    id,
+    number: `2611-000${id}`,
+    state: 'qa_investigation',
+    closure: null,
+    version: 3,
+    customer: { id: 1, name: '苏州精密机械有限公司' },
+    sales_department_id: 1,
+    product_number: `BRK-${id}`,
+    description: null,
+    market: 'domestic',
+    severity: 'general',
+    kind: 'quality',
+    is_major: false,
+    settlement_total: null,
+    step_entered_at: new Date(now - 3_600_000).toISOString(),
+    step_due_at: new Date(now + 86_400_000 * id).toISOString(),
+    step_overdue: false,
+    case_due_at: null,
+    registered_at: null,
+    created_at: new Date(now - 7_200_000).toISOString(),
+    updated_at: new Date(now - 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** Plausible empty answers for the signed-in frame's own reads. */
+export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[] } = {}): Response | null {
+  if (path === '/api/v1/me/notifications/unread-count') return jsonResponse(200, { count: unread });
+  if (path === '/api/v1/me/tasks') return jsonResponse(200, tasks);
+  if (path === '/api/v1/complaints' || path === '/api/v1/customers') return jsonResponse(200, { items: [], next_cursor: null });
+  return null;
+}

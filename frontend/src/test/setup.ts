@@ -5,7 +5,7 @@
  * - jsdom has no matchMedia; antd's responsive hooks and our phone layout need it.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 const originalGetComputedStyle = window.getComputedStyle.bind(window);
@@ -44,6 +44,10 @@ console.error = (...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
   originalConsoleError(...args);
 };
+
+// findBy*/waitFor give up after 1 s by default; whole-app tests with lazy
+// routes and antd need longer on a busy 2-core machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

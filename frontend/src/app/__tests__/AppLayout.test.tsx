@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSession, resetSessionForTests, startSession } from '../../api/session';
 import type { Me } from '../../api/types';
 import { changeLanguage } from '../../i18n';
-import { jsonResponse, renderApp } from '../../test/render';
+import { jsonResponse, renderApp, taskSummary } from '../../test/render';
 
 const sales: Me = { id: 1, username: 'sales', display_name: '王业务', department_id: 2, department_name: '业务一部', roles: ['sales'], org_id: 1 };
 const signIn = (user: Me) =>
@@ -20,7 +20,7 @@ beforeEach(() => {
     vi.fn(async (input: RequestInfo | URL) => {
       const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
       if (path === '/api/v1/me/notifications/unread-count') return jsonResponse(200, { count: 5 });
-      if (path === '/api/v1/me/tasks') return jsonResponse(200, [{}, {}]); // only the count matters here
+      if (path === '/api/v1/me/tasks') return jsonResponse(200, [taskSummary(1), taskSummary(2)]);
       if (path === '/api/v1/auth/logout') return new Response(null, { status: 204 });
       return jsonResponse(404, { type: 't', title: 'Not found', status: 404, detail: 'd', code: 'not_found' });
     }),

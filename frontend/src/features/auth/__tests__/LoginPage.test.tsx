@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { endSession, getSession, resetSessionForTests } from '../../../api/session';
 import type { TokenResponse } from '../../../api/types';
-import { jsonResponse, renderApp } from '../../../test/render';
+import { frameResponse, jsonResponse, renderApp } from '../../../test/render';
 
 const tokens: TokenResponse = {
   access_token: 'a1',
@@ -31,7 +31,7 @@ beforeEach(() => {
 describe('login page', () => {
   it('logs in with the keyboard alone and lands on the page it was sent from', async () => {
     const fetchMock = mockFetch((path) =>
-      path === '/api/v1/auth/login' ? jsonResponse(200, tokens) : jsonResponse(200, { count: 0 }),
+      path === '/api/v1/auth/login' ? jsonResponse(200, tokens) : (frameResponse(path) ?? jsonResponse(200, {})),
     );
     const user = userEvent.setup({ delay: null });
     const { router } = await renderApp('/complaints');
@@ -53,7 +53,7 @@ describe('login page', () => {
   });
 
   it('goes to My tasks by default', async () => {
-    mockFetch((path) => (path === '/api/v1/auth/login' ? jsonResponse(200, tokens) : jsonResponse(200, { count: 2 })));
+    mockFetch((path) => (path === '/api/v1/auth/login' ? jsonResponse(200, tokens) : (frameResponse(path, { unread: 2 }) ?? jsonResponse(200, {}))));
     const user = userEvent.setup({ delay: null });
     const { router } = await renderApp('/login');
     await user.type(await screen.findByLabelText('用户名'), 'sales');

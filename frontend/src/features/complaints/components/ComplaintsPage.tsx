@@ -1,6 +1,92 @@
-import { PlaceholderPage } from '../../../components/PlaceholderPage';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { problemToFormErrors } from '../../../api/problem';
+import { PageHeading } from '../../../components/PageHeading';
+import { useNow } from '../../../components/useNow';
+import { useIsPhone } from '../../../app/layout/useIsPhone';
+import { useSession } from '../../auth/hooks/useSession';
+import { useComplaintList } from '../api/queries';
+import { activeFilterCount, filtersToParams, parseFilters, type ComplaintFilters } from '../lib/filters';
+import { ComplaintTable } from './ComplaintTable';
+import { FilterBar } from './FilterBar';
 
-// TODO: the complaints screen (ui.md); for now the frame shows its empty state.
+/** 投诉: every complaint the user may see, filtered through the URL. */
 export default function ComplaintsPage() {
-  return <PlaceholderPage name="complaints" />;
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = parseFilters(params);
+  const setFilters = (next: ComplaintFilters) => setParams(filtersToParams(next), { replace: true });
+  const { user } = useSession();
+  const phone = useIsPhone();
+  const now = useNow();
+  const list = useComplaintList(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = activeFilterCount(filters) > 0;
+  const canFile = user?.roles.includes('sales') ?? false;
+
+  return (
+    <section className="kehu-page" aria-labelledby="page-title">
+      <PageHeading
+        title={t('pages.complaints.title')}
+        extra={
+          canFile && (
+            <Link to="/complaints/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('complaints.new')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      <FilterBar filters={filters} onChange={setFilters} />
+      {list.isError && <Alert type="error" showIcon message={problemToFormErrors(list.error, t).message} className="kehu-gap" />}
+      {!list.isPending && items.length === 0 && !list.isError ? (
+        <Empty
+          className="kehu-page__empty"
+          description={
+            <>
+              <Typography.Paragraph strong>
+                {filtered ? t('complaints.emptyFiltered') : t('pages.complaints.empty')}
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                {filtered ? t('complaints.emptyFilteredHint') : t('pages.complaints.emptyHint')}
+              </Typography.Paragraph>
+            </>
+          }
+        >
+          {filtered ? (
+            <Button onClick={() => setFilters({ state: [], sort: filters.sort })}>{t('filters.clear')}</Button>
+          ) : (
+            canFile && (
+              <Link to="/complaints/new">
+                <Button type="primary">{t('complaints.new')}</Button>
+              </Link>
+            )
+          )}
+        </Empty>
+      ) : (
+        <div className="kehu-panel">
+          <ComplaintTable
+            items={items}
+            loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+            now={now}
+            phone={phone}
+            sort={filters.sort}
+            onSortChange={(sort) => setFilters({ ...filters, sort })}
+          />
+          <div className="kehu-more">
+            {list.hasNextPage ? (
+              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {t('common.loadMore')}
+              </Button>
+            ) : (
+              items.length > 0 && <Typography.Text type="secondary">{t('common.endOfList', { count: items.length })}</Typography.Text>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
 }

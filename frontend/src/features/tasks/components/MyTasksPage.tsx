@@ -1,6 +1,102 @@
-import { PlaceholderPage } from '../../../components/PlaceholderPage';
+import { RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { problemToFormErrors } from '../../../api/problem';
+import type { Schemas } from '../../../api/types';
+import { CountdownTag, StateTag } from '../../../components/CaseTags';
+import { PageHeading } from '../../../components/PageHeading';
+import { useNow } from '../../../components/useNow';
+import { useSession } from '../../auth/hooks/useSession';
+import { caseLink, STEP_ACTION } from '../../complaints/lib/states';
+import { useMyTasks } from '../api/queries';
+import { byTimeLeft } from '../lib';
+import '../tasks.css';
 
-// TODO: the tasks screen (ui.md); for now the frame shows its empty state.
+/** 待办: the cases waiting for me, by time left. The landing page. */
 export default function MyTasksPage() {
-  return <PlaceholderPage name="tasks" />;
+  const { t } = useTranslation();
+  const tasks = useMyTasks();
+  const { user } = useSession();
+  const now = useNow();
+  const items = useMemo(() => [...(tasks.data ?? [])].sort(byTimeLeft), [tasks.data]);
+  const canFile = user?.roles.includes('sales') ?? false;
+
+  return (
+    <section className="kehu-page" aria-labelledby="page-title">
+      <PageHeading
+        title={t('pages.tasks.title')}
+        extra={
+          canFile && (
+            <Link to="/complaints/new">
+              <Button type="primary">{t('complaints.new')}</Button>
+            </Link>
+          )
+        }
+      />
+      {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
+      {tasks.isPending ? (
+        <Skeleton active />
+      ) : items.length === 0 && !tasks.isError ? (
+        <Empty
+          className="kehu-page__empty"
+          description={
+            <>
+              <Typography.Paragraph strong>{t('pages.tasks.empty')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{t('pages.tasks.emptyHint')}</Typography.Paragraph>
+            </>
+          }
+        />
+      ) : (
+        <List
+          className="kehu-tasks"
+          aria-label={t('pages.tasks.title')}
+          dataSource={items}
+          rowKey="id"
+          renderItem={(task) => <TaskRow task={task} now={now} />}
+        />
+      )}
+    </section>
+  );
+}
+
+function TaskRow({ task, now }: { task: Schemas['ComplaintSummary']; now: number }) {
+  const { t } = useTranslation();
+  const action = STEP_ACTION[task.state];
+  const number = task.number ?? t('complaints.noNumber');
+  return (
+    <List.Item className="kehu-task">
+      <Link
+        to={caseLink(task.id, task.state)}
+        className={task.step_overdue ? 'kehu-task__link is-overdue' : 'kehu-task__link'}
+        aria-label={t('tasks.open', { number, customer: task.customer.name })}
+      >
+        <div className="kehu-task__main">
+          <div className="kehu-task__title">
+            <span className="kehu-task__number">{number}</span>
+            <StateTag state={task.state} />
+            {task.is_major && <Tag color="red">{t('complaint.major')}</Tag>}
+          </div>
+          <div className="kehu-task__customer">{task.customer.name}</div>
+          <div className="kehu-task__meta">
+            {task.product_number && (
+              <span>
+                {t('complaint.partNumber')}: {task.product_number}
+              </span>
+            )}
+            {action && <span className="kehu-task__action">{t('tasks.needs', { action: t(`action.${action}`) })}</span>}
+          </div>
+        </div>
+        <div className="kehu-task__due">
+          {task.step_due_at ? (
+            <CountdownTag dueAt={task.step_due_at} startedAt={task.step_entered_at} now={now} label={t('complaint.deadline')} />
+          ) : (
+            <Tag>{t('tasks.noDeadline')}</Tag>
+          )}
+          <RightOutlined aria-hidden className="kehu-task__chevron" />
+        </div>
+      </Link>
+    </List.Item>
+  );
 }

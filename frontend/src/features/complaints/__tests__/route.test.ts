@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../../api/types';
+import { currentStepIndex, reached, returnedSteps, routeSteps } from '../lib/route';
+
+const keys = (c: Parameters<typeof routeSteps>[0]) => routeSteps(c).map((s) => s.key);
+const base = { state: 'qa_investigation', closure: null, engineering_requested: false, engineering_opinion: null };
+
+describe('the route of a case', () => {
+  it('has engineering only when it was asked for', () => {
+    expect(keys(base)).not.toContain('engineering');
+    expect(keys({ ...base, engineering_requested: true })).toContain('engineering');
+    expect(keys(base)).toEqual([
+      'intake',
+      'registration',
+      'qa',
+      'countermeasure',
+      'review',
+      'proposal',
+      'consolidation',
+      'approval',
+      'customer',
+      'close',
+    ]);
+  });
+
+  it('takes the short route when QA finds the complaint not valid', () => {
+    expect(keys({ ...base, state: 'invalid_notice' })).toEqual(['intake', 'registration', 'qa', 'invalidNotice', 'close']);
+    expect(keys({ ...base, state: 'closed', closure: 'invalid' })).toContain('invalidNotice');
+  });
+
+  it('finds the current step; a closed case is past the end', () => {
+    const steps = routeSteps(base);
+    expect(currentStepIndex(steps, 'draft')).toBe(0);
+    expect(currentStepIndex(steps, 'pending_approval')).toBe(7);
+    expect(currentStepIndex(steps, 'awaiting_close')).toBe(9);
+    expect(currentStepIndex(steps, 'closed')).toBe(10);
+    expect(reached(steps, 'consolidation', 'sales_proposal')).toBe(true);
+    expect(reached(steps, 'qa_investigation', 'sales_proposal')).toBe(false);
+  });
+
+  it('marks the steps a case was sent back to', () => {
+    const event = (action: string, to_state: string) => ({ action, to_state, seq: 1, at: '', body: {} }) as unknown as Schemas['EventView'];
+    const steps = routeSteps(base);
+    const marked = returnedSteps(steps, [event('register', 'qa_investigation'), event('reject', 'sales_proposal'), event('return_to_sales', 'draft')]);
+    expect([...marked].sort()).toEqual(['intake', 'proposal']);
+  });
+});

@@ -1,0 +1,76 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/problem';
+import type { Schemas } from '../../../api/types';
+import { notificationKeys } from '../../notifications/api/queries';
+import { taskKeys } from '../../tasks/api/queries';
+import type { ActionName } from '../lib/actions';
+import { complaintKeys } from './queries';
+
+type Complaint = Schemas['ComplaintView'];
+
+/** `If-Match` value for a version: the ETag the server gave, quoted. */
+export function ifMatch(version: number): string {
+  return `"${version}"`;
+}
+
+function useAfterChange() {
+  const queryClient = useQueryClient();
+  return (complaint: Complaint) => {
+    queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
+    void queryClient.invalidateQueries({ queryKey: complaintKeys.events(complaint.id) });
+    void queryClient.invalidateQueries({ queryKey: complaintKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  };
+}
+
+export interface SaveIntake {
+  /** Absent: create a new draft. */
+  id?: number;
+  version?: number;
+  body: Schemas['IntakeRequest'];
+}
+
+/** 保存草稿: POST a new draft or PATCH the one being edited. */
+export function useSaveIntake() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, body }: SaveIntake): Promise<Complaint> => {
+      if (id === undefined || version === undefined) {
+        return unwrap(await api.POST('/api/v1/complaints', { params: { header: {} }, body }));
+      }
+      return unwrap(
+        await api.PATCH('/api/v1/complaints/{id}', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      );
+    },
+    onSuccess: afterChange,
+  });
+}
+
+export interface TakeAction {
+  id: number;
+  version: number;
+  action: ActionName;
+  body: object;
+}
+
+/** A workflow action; 412 when the case changed, 409 when the state moved on. */
+export function useComplaintAction() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, action, body }: TakeAction) =>
+      unwrap(
+        await api.POST('/api/v1/complaints/{id}/actions/{action}', {
+          params: { path: { id, action }, header: { 'If-Match': ifMatch(version) } },
+          // openapi.json describes ActionBody as an externally tagged union
+          // ({"Register": {...}}); the server takes the plain body of the action.
+          body: body as unknown as Schemas['ActionBody'],
+        }),
+      ),
+    onSuccess: (result) => afterChange(result.complaint),
+  });
+}

@@ -1,0 +1,47 @@
+import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../../../api/types';
+import { formatDateTime } from '../../../lib/format';
+import { isAction } from '../lib/actions';
+import { asObject, str } from './sections/json';
+
+const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause'] as const;
+
+/** The case's history: who (role), what, when, and what they wrote. */
+export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Timeline
+      className="kehu-history"
+      items={[...events].reverse().map((e) => {
+        const body = asObject(e.body);
+        const text = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
+        const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
+        const backward = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid'].includes(e.action);
+        return {
+          color: backward ? 'red' : e.to_state === 'closed' ? 'green' : 'blue',
+          children: (
+            <div className="kehu-event">
+              <div className="kehu-event__what">
+                <strong>{what}</strong>
+                {e.from_state !== e.to_state && <span className="kehu-muted"> → {t(`state.${e.to_state}`, { defaultValue: e.to_state })}</span>}
+              </div>
+              <div className="kehu-event__who">
+                {e.actor_name ?? t('detail.system')}
+                {e.actor_role && <span className="kehu-muted"> · {t(`role.${e.actor_role}`, { defaultValue: e.actor_role })}</span>}
+              </div>
+              <time className="kehu-muted" dateTime={e.at}>
+                {formatDateTime(e.at, i18n.language)}
+              </time>
+              {text && (
+                <Typography.Paragraph className="kehu-event__text" ellipsis={{ rows: 3, expandable: true }}>
+                  {text}
+                </Typography.Paragraph>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
