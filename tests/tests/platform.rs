@@ -246,6 +246,8 @@ async fn operations_endpoints_and_the_served_spec() {
     let id = app.draft().await;
     let token = app.token("sales").await;
     let first = app.client.get(app.url(&format!("/complaints/{id}"))).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(first.headers()["vary"], "Authorization");
+    assert!(first.headers()["cache-control"].to_str().unwrap().contains("private"));
     let etag = first.headers()["etag"].clone();
     let again = app.client.get(app.url(&format!("/complaints/{id}"))).bearer_auth(&token).header("If-None-Match", etag).send().await.unwrap();
     assert_eq!(again.status(), 304);

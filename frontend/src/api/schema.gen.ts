@@ -496,33 +496,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description The body of `POST /complaints/{id}/actions/{action}`; its shape depends on the action. */
-        ActionBody: {
-            Note: components["schemas"]["NoteBody"];
-        } | {
-            Register: components["schemas"]["RegisterBody"];
-        } | {
-            ReturnToSales: components["schemas"]["ReturnToSalesBody"];
-        } | {
-            Conclude: components["schemas"]["ConcludeBody"];
-        } | {
-            Reason: components["schemas"]["ReasonBody"];
-        } | {
-            Containment: components["schemas"]["ContainmentBody"];
-        } | {
-            Countermeasure: components["schemas"]["CountermeasureBody"];
-        } | {
-            Opinion: components["schemas"]["OpinionBody"];
-        } | {
-            Remarks: components["schemas"]["RemarksBody"];
-        } | {
-            Propose: components["schemas"]["ProposeBody"];
-        } | {
-            Approve: components["schemas"]["ApproveBody"];
-        } | {
-            Outcome: components["schemas"]["OutcomeBody"];
-        } | {
-            InvalidNotice: components["schemas"]["InvalidNoticeBody"];
-        };
+        ActionBody: components["schemas"]["NoteBody"] | components["schemas"]["RegisterBody"] | components["schemas"]["ReturnToSalesBody"] | components["schemas"]["ConcludeBody"] | components["schemas"]["ReasonBody"] | components["schemas"]["ContainmentBody"] | components["schemas"]["CountermeasureBody"] | components["schemas"]["OpinionBody"] | components["schemas"]["RemarksBody"] | components["schemas"]["ProposeBody"] | components["schemas"]["ApproveBody"] | components["schemas"]["OutcomeBody"] | components["schemas"]["InvalidNoticeBody"];
         ActionResult: {
             complaint: components["schemas"]["ComplaintView"];
             /**

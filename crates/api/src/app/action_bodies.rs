@@ -172,7 +172,8 @@ pub struct InvalidNoticeBody {
 }
 
 /// The body of `POST /complaints/{id}/actions/{action}`; its shape depends on the action.
-#[derive(ToSchema)]
+#[derive(ToSchema, Serialize)]
+#[serde(untagged)]
 #[allow(dead_code)]
 pub enum ActionBody {
     Note(NoteBody),

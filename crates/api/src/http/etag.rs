@@ -26,10 +26,15 @@ pub fn respond<T: Serialize>(req: &HttpRequest, version: i64, body: &T) -> HttpR
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim().trim_start_matches("W/") == tag || t.trim() == "*"));
+    // The same version looks different to different callers (their available
+    // actions), so shared caches must not serve it and a browser must not reuse
+    // one user's copy for the next user who logs in.
+    let private = (header::CACHE_CONTROL, "private, no-cache");
+    let vary = (header::VARY, "Authorization");
     if unchanged {
-        return HttpResponse::NotModified().insert_header((header::ETAG, tag)).finish();
+        return HttpResponse::NotModified().insert_header((header::ETAG, tag)).insert_header(private).insert_header(vary).finish();
     }
-    HttpResponse::Ok().insert_header((header::ETAG, tag)).json(body)
+    HttpResponse::Ok().insert_header((header::ETAG, tag)).insert_header(private).insert_header(vary).json(body)
 }
 
 pub fn with_etag<T: Serialize>(mut res: actix_web::HttpResponseBuilder, version: i64, body: &T) -> HttpResponse {
