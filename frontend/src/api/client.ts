@@ -33,10 +33,10 @@ export function createApiClients(options: ApiClientOptions = {}): ApiClients {
   const refresh = createRefresher(fetchImpl, baseUrl);
 
   const publicApi = createClient<paths>({ baseUrl, fetch: fetchImpl, credentials: 'same-origin' });
-  // No HTTP cache for signed-in reads: the server's ETag is the resource
-  // version only and its responses carry no `Vary: Authorization`, so the
-  // browser would answer one user's read with another user's cached body
-  // (e.g. their `available_actions`) after a 304.
+  // No HTTP cache for signed-in reads. The server now marks them private and
+  // `Vary: Authorization` (so one user's copy is never shown to the next), but
+  // its ETag is the resource version, and some fields change without a new
+  // version (`step_overdue` as time passes): a 304 could keep a stale copy.
   const api = createClient<paths>({ baseUrl, fetch: fetchImpl, credentials: 'same-origin', cache: 'no-store' });
   api.use(
     createAuthMiddleware({
