@@ -47,6 +47,22 @@ impl Calendar {
         }
     }
 
+    /// The n-th working day after `day` (a registration due date).
+    pub fn add_working_days_to(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = day;
+        let mut left = n;
+        while left > 0 {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
     /// `n` working days after `start`: the same local time of day on the n-th
     /// working day after it. A start on a day off counts from the beginning
     /// of the next working day, so each counted day is a whole working day.
@@ -191,6 +207,18 @@ mod tests {
         assert_eq!(cal.add_working_days(sh(2026, 11, 20, 9), 1), sh(2026, 11, 23, 9));
         // Saturday start counts from Monday 00:00: two whole days, due Wednesday 00:00.
         assert_eq!(cal.add_working_days(sh(2026, 11, 21, 15), 2), sh(2026, 11, 25, 0));
+    }
+
+    #[test]
+    fn registration_due_counts_whole_working_days() {
+        let mut cal = shanghai();
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        // Thursday + 5 working days = next Thursday.
+        assert_eq!(cal.add_working_days_to(d(11, 19), 5), d(11, 26));
+        // A holiday on the Monday pushes it to Friday.
+        cal.overrides.insert(d(11, 23), false);
+        assert_eq!(cal.add_working_days_to(d(11, 19), 5), d(11, 27));
+        assert_eq!(cal.add_working_days_to(d(11, 19), 0), d(11, 19));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod approval;
 pub mod codes;
+pub mod customer;
 pub mod deadline;
 pub mod intake;
 pub mod money;

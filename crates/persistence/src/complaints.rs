@@ -147,6 +147,7 @@ pub struct ComplaintChanges {
     pub outcome: Option<Option<String>>,
     pub closed_at: Option<Option<NaiveDateTime>>,
     pub first_closure: Option<Option<bool>>,
+    pub sales_department_id: Option<i64>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
@@ -450,4 +451,25 @@ pub fn claim_reminder(conn: &mut DbConn, id: i64, step_entered_at: NaiveDateTime
     .set(complaints::reminded_at.eq(now))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Open cases of these customers handled by another sales department than `department_id`.
+pub fn open_of_customers_elsewhere(conn: &mut DbConn, customer_ids: &[i64], department_id: i64) -> DbResult<Vec<ComplaintRow>> {
+    Ok(complaints::table
+        .filter(complaints::customer_id.eq_any(customer_ids))
+        .filter(complaints::state.ne("closed"))
+        .filter(complaints::sales_department_id.ne(department_id))
+        .order(complaints::id)
+        .select(ComplaintRow::as_select())
+        .load(conn)?)
+}
+
+/// Open cases of these customers.
+pub fn open_of_customers(conn: &mut DbConn, customer_ids: &[i64]) -> DbResult<Vec<ComplaintRow>> {
+    Ok(complaints::table
+        .filter(complaints::customer_id.eq_any(customer_ids))
+        .filter(complaints::state.ne("closed"))
+        .order(complaints::id)
+        .select(ComplaintRow::as_select())
+        .load(conn)?)
 }

@@ -1,10 +1,12 @@
-//! Customers, as far as complaints need them (the full archive comes later).
+//! The customer archive: records, contacts, assigned staff, change history,
+//! access requests and the log of reads by non-owners.
 
-use crate::db::DbConn;
+use crate::db::{DbConn, MultiBackend};
 use crate::error::DbResult;
-use crate::schema::customers;
-use chrono::NaiveDateTime;
+use crate::schema::{customer_access_requests, customer_changes, customer_contacts, customer_reads, customer_staff, customers};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = customers)]
@@ -24,6 +26,58 @@ pub struct Customer {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub category: String,
+    pub customer_class: Option<String>,
+    pub credit_grade: Option<String>,
+    pub credit_limit_fen: Option<i64>,
+    pub payment_term_days: i64,
+    pub region: Option<String>,
+    pub industry: Option<String>,
+    pub company_nature: Option<String>,
+    pub supervising_unit: Option<String>,
+    pub legal_representative: Option<String>,
+    pub tax_id: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_account: Option<String>,
+    pub confidentiality: String,
+    pub supply_hold: bool,
+    pub name_key: String,
+    pub tax_key: Option<String>,
+    pub search_text: String,
+    pub first_contact_on: Option<NaiveDate>,
+    pub registration_due: Option<NaiveDate>,
+    pub submitted_by: Option<i64>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub reviewed_by: Option<i64>,
+    pub reviewed_at: Option<NaiveDateTime>,
+    pub review_reason: Option<String>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub protected_until: Option<NaiveDate>,
+    pub last_deal_on: Option<NaiveDate>,
+}
+
+/// The fields a person edits (the registration form), as stored.
+#[derive(Insertable, AsChangeset, Clone, Debug, Default)]
+#[diesel(table_name = customers, treat_none_as_null = true)]
+pub struct CustomerForm {
+    pub name: String,
+    pub kind: String,
+    pub market: String,
+    pub address: Option<String>,
+    pub category: String,
+    pub customer_class: Option<String>,
+    pub region: Option<String>,
+    pub industry: Option<String>,
+    pub company_nature: Option<String>,
+    pub supervising_unit: Option<String>,
+    pub legal_representative: Option<String>,
+    pub tax_id: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_account: Option<String>,
+    pub confidentiality: String,
+    pub first_contact_on: Option<NaiveDate>,
+    pub name_key: String,
+    pub tax_key: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -31,50 +85,248 @@ pub struct Customer {
 pub struct NewCustomer {
     pub org_id: i64,
     pub code: String,
-    pub name: String,
-    pub kind: String,
-    pub market: String,
     pub owner_id: i64,
     pub department_id: i64,
-    pub contact_name: Option<String>,
-    pub contact_phone: Option<String>,
-    pub address: Option<String>,
     pub status: String,
+    pub registration_due: Option<NaiveDate>,
+    pub submitted_by: Option<i64>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub protected_until: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
 
+/// Fields the workflow sets (review, ownership, search text); `None` leaves a
+/// field as it is.
 #[derive(AsChangeset, Default)]
 #[diesel(table_name = customers)]
 pub struct CustomerChanges {
-    pub name: Option<String>,
-    pub kind: Option<String>,
-    pub market: Option<String>,
     pub owner_id: Option<i64>,
     pub department_id: Option<i64>,
+    pub status: Option<String>,
     pub contact_name: Option<Option<String>>,
     pub contact_phone: Option<Option<String>>,
-    pub address: Option<Option<String>>,
+    pub search_text: Option<String>,
+    pub submitted_by: Option<Option<i64>>,
+    pub submitted_at: Option<Option<NaiveDateTime>>,
+    pub reviewed_by: Option<Option<i64>>,
+    pub reviewed_at: Option<Option<NaiveDateTime>>,
+    pub review_reason: Option<Option<String>>,
+    pub archived_at: Option<Option<NaiveDateTime>>,
+    pub protected_until: Option<Option<NaiveDate>>,
 }
 
-/// Which customers a caller may list.
-pub enum CustomerScope {
-    All,
-    /// Own customers and those of the department.
-    SalesDepartment {
-        user_id: i64,
-        department_id: i64,
-    },
+impl Customer {
+    /// The material fields as `(field, value)` for the change history.
+    pub fn material(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("name", Some(self.name.clone())),
+            ("kind", Some(self.kind.clone())),
+            ("market", Some(self.market.clone())),
+            ("address", self.address.clone()),
+            ("category", Some(self.category.clone())),
+            ("customer_class", self.customer_class.clone()),
+            ("credit_grade", self.credit_grade.clone()),
+            ("credit_limit_fen", self.credit_limit_fen.map(|v| v.to_string())),
+            ("payment_term_days", Some(self.payment_term_days.to_string())),
+            ("region", self.region.clone()),
+            ("industry", self.industry.clone()),
+            ("company_nature", self.company_nature.clone()),
+            ("supervising_unit", self.supervising_unit.clone()),
+            ("legal_representative", self.legal_representative.clone()),
+            ("tax_id", self.tax_id.clone()),
+            ("bank_name", self.bank_name.clone()),
+            ("bank_account", self.bank_account.clone()),
+            ("confidentiality", Some(self.confidentiality.clone())),
+            ("supply_hold", Some(self.supply_hold.to_string())),
+            ("first_contact_on", self.first_contact_on.map(|d| d.to_string())),
+            ("owner_id", Some(self.owner_id.to_string())),
+            ("department_id", Some(self.department_id.to_string())),
+            ("status", Some(self.status.clone())),
+        ]
+    }
+
+    /// What changed from `self` to `new`: `(field, old, new)`.
+    pub fn diff(&self, new: &Customer) -> Vec<(&'static str, Option<String>, Option<String>)> {
+        self.material().into_iter().zip(new.material()).filter(|((_, a), (_, b))| a != b).map(|((f, a), (_, b))| (f, a, b)).collect()
+    }
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = customer_contacts)]
+pub struct Contact {
+    pub id: i64,
+    pub customer_id: i64,
+    pub position: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Insertable, Clone, Debug, PartialEq, Eq)]
+#[diesel(table_name = customer_contacts)]
+pub struct NewContact {
+    pub customer_id: i64,
+    pub position: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = customer_changes)]
+pub struct Change {
+    pub id: i64,
+    pub customer_id: i64,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub source: String,
+    pub changed_by: Option<i64>,
+    pub changed_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = customer_changes)]
+pub struct NewChange<'a> {
+    pub customer_id: i64,
+    pub field: &'a str,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub source: &'a str,
+    pub changed_by: Option<i64>,
+    pub changed_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = customer_access_requests)]
+pub struct AccessRequest {
+    pub id: i64,
+    pub org_id: i64,
+    pub customer_id: i64,
+    pub requester_id: i64,
+    pub reason: String,
+    pub approver_role: String,
+    pub approver_department_id: Option<i64>,
+    pub status: String,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decision_reason: Option<String>,
+    pub valid_until: Option<NaiveDateTime>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = customer_access_requests)]
+pub struct NewAccessRequest<'a> {
+    pub org_id: i64,
+    pub customer_id: i64,
+    pub requester_id: i64,
+    pub reason: &'a str,
+    pub approver_role: &'a str,
+    pub approver_department_id: Option<i64>,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = customer_reads)]
+pub struct Read {
+    pub id: i64,
+    pub customer_id: i64,
+    pub user_id: i64,
+    pub basis: String,
+    pub what: String,
+    pub at: NaiveDateTime,
+}
+
+/// The records a caller may list, as SQL: the same rules as
+/// `kehu_domain::customer::read_basis`, in the shape of a filter.
+#[derive(Clone, Debug, Default)]
+pub struct ReadScope {
+    pub user_id: i64,
+    pub department_id: i64,
+    /// Levels readable in every department (executives).
+    pub all_levels: Vec<&'static str>,
+    /// Levels readable in the caller's own department (its managers).
+    pub department_levels: Vec<&'static str>,
+    /// Levels readable through an approved access request.
+    pub grant_levels: Vec<&'static str>,
+    /// Sales see lapsed 秘密 customers, to claim them.
+    pub claim_pool: bool,
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+}
+
+type Predicate = Box<dyn BoxableExpression<customers::table, MultiBackend, SqlType = Bool>>;
+
+fn readable(s: &ReadScope) -> Predicate {
+    let staff = customer_staff::table.filter(customer_staff::user_id.eq(s.user_id)).select(customer_staff::customer_id);
+    let granted = customer_access_requests::table
+        .filter(customer_access_requests::requester_id.eq(s.user_id))
+        .filter(customer_access_requests::status.eq("approved"))
+        .filter(customer_access_requests::valid_until.gt(s.now))
+        .select(customer_access_requests::customer_id);
+    let mut p: Predicate = Box::new(customers::owner_id.eq(s.user_id).or(customers::id.eq_any(staff)));
+    if !s.all_levels.is_empty() {
+        p = Box::new(p.or(customers::confidentiality.eq_any(s.all_levels.clone())));
+    }
+    if !s.department_levels.is_empty() {
+        p = Box::new(p.or(customers::department_id.eq(s.department_id).and(customers::confidentiality.eq_any(s.department_levels.clone()))));
+    }
+    if !s.grant_levels.is_empty() {
+        p = Box::new(p.or(customers::id.eq_any(granted).and(customers::confidentiality.eq_any(s.grant_levels.clone()))));
+    }
+    if s.claim_pool {
+        p = Box::new(
+            p.or(customers::confidentiality.eq("secret").and(customers::status.eq("active")).and(customers::protected_until.assume_not_null().lt(s.today))),
+        );
+    }
+    p
 }
 
 pub struct CustomerFilter<'a> {
+    /// Already folded with `kehu_domain::customer::search_query`.
     pub q: Option<&'a str>,
     pub market: Option<&'a str>,
     pub owner_id: Option<i64>,
+    pub status: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub customer_class: Option<&'a str>,
+    pub credit_grade: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub department_id: Option<i64>,
+    pub supply_hold: Option<bool>,
+    /// Lapsed on this day.
+    pub claimable_on: Option<NaiveDate>,
 }
 
-pub fn insert(conn: &mut DbConn, c: &NewCustomer) -> DbResult<Customer> {
-    Ok(diesel::insert_into(customers::table).values(c).returning(customers::all_columns).get_result::<Customer>(conn)?)
+impl CustomerFilter<'_> {
+    pub fn by_owner(owner_id: i64) -> CustomerFilter<'static> {
+        CustomerFilter {
+            q: None,
+            market: None,
+            owner_id: Some(owner_id),
+            status: None,
+            category: None,
+            customer_class: None,
+            credit_grade: None,
+            region: None,
+            department_id: None,
+            supply_hold: None,
+            claimable_on: None,
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, c: &NewCustomer, form: &CustomerForm) -> DbResult<Customer> {
+    Ok(diesel::insert_into(customers::table).values((c, form)).returning(customers::all_columns).get_result::<Customer>(conn)?)
 }
 
 pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<Customer> {
@@ -89,15 +341,37 @@ pub fn many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Customer>> {
     Ok(customers::table.filter(customers::id.eq_any(ids)).select(Customer::as_select()).load(conn)?)
 }
 
+/// Other records, not rejected, with the same name key or tax key.
+pub fn duplicates(conn: &mut DbConn, org_id: i64, name_key: &str, tax_key: Option<&str>, except: Option<i64>) -> DbResult<Vec<Customer>> {
+    let mut q = customers::table.filter(customers::org_id.eq(org_id)).filter(customers::status.ne("rejected")).select(Customer::as_select()).into_boxed();
+    q = match tax_key.filter(|t| !t.is_empty()) {
+        Some(t) => q.filter(customers::name_key.eq(name_key.to_owned()).or(customers::tax_key.eq(t.to_owned()))),
+        None => q.filter(customers::name_key.eq(name_key.to_owned())),
+    };
+    if let Some(id) = except {
+        q = q.filter(customers::id.ne(id));
+    }
+    Ok(q.order(customers::id).limit(20).load(conn)?)
+}
+
 /// A page ordered by name then id, after the `(name, id)` cursor.
-pub fn page(conn: &mut DbConn, org_id: i64, scope: &CustomerScope, f: &CustomerFilter, after: Option<(String, i64)>, limit: i64) -> DbResult<Vec<Customer>> {
+pub fn page(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: Option<&ReadScope>,
+    f: &CustomerFilter,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> DbResult<Vec<Customer>> {
     let mut q = customers::table.filter(customers::org_id.eq(org_id)).select(Customer::as_select()).into_boxed();
-    if let CustomerScope::SalesDepartment { user_id, department_id } = scope {
-        q = q.filter(customers::owner_id.eq(*user_id).or(customers::department_id.eq(*department_id)));
+    if let Some(s) = scope {
+        q = q.filter(readable(s));
     }
     if let Some(text) = f.q {
-        let p = format!("%{}%", crate::like_escape(text));
-        q = q.filter(crate::lower(customers::name).like(p.to_lowercase()).escape('\\').or(crate::lower(customers::code).like(p.to_lowercase()).escape('\\')));
+        q = q.filter(customers::search_text.like(format!("%{}%", crate::like_escape(text))).escape('\\'));
+    }
+    if let Some(v) = f.status {
+        q = q.filter(customers::status.eq(v.to_owned()));
     }
     if let Some(m) = f.market {
         q = q.filter(customers::market.eq(m.to_owned()));
@@ -105,17 +379,269 @@ pub fn page(conn: &mut DbConn, org_id: i64, scope: &CustomerScope, f: &CustomerF
     if let Some(o) = f.owner_id {
         q = q.filter(customers::owner_id.eq(o));
     }
+    if let Some(v) = f.category {
+        q = q.filter(customers::category.eq(v.to_owned()));
+    }
+    if let Some(v) = f.customer_class {
+        q = q.filter(customers::customer_class.eq(v.to_owned()));
+    }
+    if let Some(v) = f.credit_grade {
+        q = q.filter(customers::credit_grade.eq(v.to_owned()));
+    }
+    if let Some(v) = f.region {
+        q = q.filter(customers::region.eq(v.to_owned()));
+    }
+    if let Some(v) = f.department_id {
+        q = q.filter(customers::department_id.eq(v));
+    }
+    if let Some(v) = f.supply_hold {
+        q = q.filter(customers::supply_hold.eq(v));
+    }
+    if let Some(d) = f.claimable_on {
+        q = q.filter(customers::status.eq("active").and(customers::protected_until.lt(d)));
+    }
     if let Some((name, id)) = after {
         q = q.filter(customers::name.gt(name.clone()).or(customers::name.eq(name).and(customers::id.gt(id))));
     }
     Ok(q.order((customers::name, customers::id)).limit(limit).load(conn)?)
 }
 
-pub fn update(conn: &mut DbConn, id: i64, version: i64, changes: &CustomerChanges, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+/// Saves the form fields if the version still matches.
+pub fn update_form(conn: &mut DbConn, id: i64, version: i64, form: &CustomerForm, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+    let target = customers::table.filter(customers::id.eq(id).and(customers::version.eq(version)));
+    Ok(diesel::update(target)
+        .set((form, customers::version.eq(customers::version + 1), customers::updated_at.eq(now)))
+        .returning(customers::all_columns)
+        .get_result::<Customer>(conn)
+        .optional()?)
+}
+
+/// Applies workflow changes if the version still matches (`None` = the
+/// current version, for writes that hold the transaction's lock anyway).
+pub fn update(conn: &mut DbConn, id: i64, version: Option<i64>, changes: &CustomerChanges, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+    let version = match version {
+        Some(v) => v,
+        None => customers::table.find(id).select(customers::version).first(conn)?,
+    };
     let target = customers::table.filter(customers::id.eq(id).and(customers::version.eq(version)));
     Ok(diesel::update(target)
         .set((changes, customers::version.eq(customers::version + 1), customers::updated_at.eq(now)))
         .returning(customers::all_columns)
         .get_result::<Customer>(conn)
         .optional()?)
+}
+
+/// Derived fields: they follow other writes and make no version of their own.
+pub fn set_derived(conn: &mut DbConn, id: i64, search_text: &str, contact_name: Option<&str>, contact_phone: Option<&str>) -> DbResult<()> {
+    diesel::update(customers::table.find(id))
+        .set((customers::search_text.eq(search_text), customers::contact_name.eq(contact_name), customers::contact_phone.eq(contact_phone)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_protection(conn: &mut DbConn, id: i64, until: NaiveDate) -> DbResult<()> {
+    diesel::update(customers::table.find(id)).set(customers::protected_until.eq(until)).execute(conn)?;
+    Ok(())
+}
+
+/// Records whose derived keys were never filled (archived before the archive
+/// workflow existed).
+pub fn without_keys(conn: &mut DbConn, limit: i64) -> DbResult<Vec<Customer>> {
+    Ok(customers::table.filter(customers::name_key.eq("")).select(Customer::as_select()).limit(limit).load(conn)?)
+}
+
+pub fn set_keys(conn: &mut DbConn, id: i64, name_key: &str, tax_key: Option<&str>, search_text: &str) -> DbResult<()> {
+    diesel::update(customers::table.find(id))
+        .set((customers::name_key.eq(name_key), customers::tax_key.eq(tax_key), customers::search_text.eq(search_text)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn count_owned(conn: &mut DbConn, owner_id: i64) -> DbResult<i64> {
+    Ok(customers::table.filter(customers::owner_id.eq(owner_id)).filter(customers::status.ne("rejected")).count().get_result(conn)?)
+}
+
+pub fn owned_by(conn: &mut DbConn, owner_id: i64) -> DbResult<Vec<Customer>> {
+    Ok(customers::table.filter(customers::owner_id.eq(owner_id)).order(customers::id).select(Customer::as_select()).load(conn)?)
+}
+
+// Contacts
+
+pub fn contacts(conn: &mut DbConn, customer_id: i64) -> DbResult<Vec<Contact>> {
+    Ok(customer_contacts::table
+        .filter(customer_contacts::customer_id.eq(customer_id))
+        .order((customer_contacts::position, customer_contacts::id))
+        .select(Contact::as_select())
+        .load(conn)?)
+}
+
+pub fn contacts_of_many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Contact>> {
+    Ok(customer_contacts::table
+        .filter(customer_contacts::customer_id.eq_any(ids))
+        .order((customer_contacts::customer_id, customer_contacts::position, customer_contacts::id))
+        .select(Contact::as_select())
+        .load(conn)?)
+}
+
+/// Replaces the contact list.
+pub fn replace_contacts(conn: &mut DbConn, customer_id: i64, list: &[NewContact]) -> DbResult<()> {
+    diesel::delete(customer_contacts::table.filter(customer_contacts::customer_id.eq(customer_id))).execute(conn)?;
+    for c in list {
+        diesel::insert_into(customer_contacts::table).values(c).execute(conn)?;
+    }
+    Ok(())
+}
+
+// Staff
+
+pub fn staff(conn: &mut DbConn, customer_id: i64) -> DbResult<Vec<i64>> {
+    Ok(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id)).order(customer_staff::user_id).select(customer_staff::user_id).load(conn)?)
+}
+
+pub fn set_staff(conn: &mut DbConn, customer_id: i64, users: &[i64], by: i64, now: NaiveDateTime) -> DbResult<()> {
+    diesel::delete(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id))).execute(conn)?;
+    for u in users {
+        diesel::insert_into(customer_staff::table)
+            .values((
+                customer_staff::customer_id.eq(customer_id),
+                customer_staff::user_id.eq(*u),
+                customer_staff::assigned_by.eq(by),
+                customer_staff::assigned_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn remove_staff(conn: &mut DbConn, customer_id: i64, user_id: i64) -> DbResult<usize> {
+    Ok(diesel::delete(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id)).filter(customer_staff::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// Customers where `user_id` is assigned staff.
+pub fn staffed_by(conn: &mut DbConn, user_id: i64) -> DbResult<Vec<i64>> {
+    Ok(customer_staff::table.filter(customer_staff::user_id.eq(user_id)).select(customer_staff::customer_id).load(conn)?)
+}
+
+pub fn move_staff(conn: &mut DbConn, from: i64, to: i64) -> DbResult<usize> {
+    // A receiver already on a customer keeps that row; the leaver's goes.
+    let already: Vec<i64> = customer_staff::table.filter(customer_staff::user_id.eq(to)).select(customer_staff::customer_id).load(conn)?;
+    diesel::delete(customer_staff::table.filter(customer_staff::user_id.eq(from)).filter(customer_staff::customer_id.eq_any(&already))).execute(conn)?;
+    Ok(diesel::update(customer_staff::table.filter(customer_staff::user_id.eq(from))).set(customer_staff::user_id.eq(to)).execute(conn)?)
+}
+
+// History
+
+pub fn record_change(conn: &mut DbConn, c: &NewChange) -> DbResult<()> {
+    diesel::insert_into(customer_changes::table).values(c).execute(conn)?;
+    Ok(())
+}
+
+pub fn changes(conn: &mut DbConn, customer_id: i64, after_id: i64, limit: i64) -> DbResult<Vec<Change>> {
+    Ok(customer_changes::table
+        .filter(customer_changes::customer_id.eq(customer_id).and(customer_changes::id.gt(after_id)))
+        .order(customer_changes::id)
+        .limit(limit)
+        .select(Change::as_select())
+        .load(conn)?)
+}
+
+// Access requests and reads
+
+pub fn insert_access_request(conn: &mut DbConn, r: &NewAccessRequest) -> DbResult<AccessRequest> {
+    Ok(diesel::insert_into(customer_access_requests::table).values(r).returning(customer_access_requests::all_columns).get_result::<AccessRequest>(conn)?)
+}
+
+pub fn access_request(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<AccessRequest> {
+    Ok(customer_access_requests::table.filter(customer_access_requests::org_id.eq(org_id)).find(id).select(AccessRequest::as_select()).first(conn)?)
+}
+
+/// A decision, if the request is still pending at `version`.
+pub fn decide_access(
+    conn: &mut DbConn,
+    id: i64,
+    version: i64,
+    status: &str,
+    by: i64,
+    reason: Option<&str>,
+    valid_until: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> DbResult<Option<AccessRequest>> {
+    let target = customer_access_requests::table
+        .filter(customer_access_requests::id.eq(id).and(customer_access_requests::version.eq(version)).and(customer_access_requests::status.eq("pending")));
+    Ok(diesel::update(target)
+        .set((
+            customer_access_requests::status.eq(status),
+            customer_access_requests::decided_by.eq(by),
+            customer_access_requests::decided_at.eq(now),
+            customer_access_requests::decision_reason.eq(reason),
+            customer_access_requests::valid_until.eq(valid_until),
+            customer_access_requests::version.eq(customer_access_requests::version + 1),
+        ))
+        .returning(customer_access_requests::all_columns)
+        .get_result::<AccessRequest>(conn)
+        .optional()?)
+}
+
+pub struct AccessFilter {
+    pub requester_id: Option<i64>,
+    pub customer_id: Option<i64>,
+    pub status: Option<String>,
+    /// Pending requests this approver decides: `(role, department)`.
+    pub approver: Option<(String, Option<i64>)>,
+}
+
+pub fn access_requests(conn: &mut DbConn, org_id: i64, f: &AccessFilter, before_id: Option<i64>, limit: i64) -> DbResult<Vec<AccessRequest>> {
+    let mut q = customer_access_requests::table.filter(customer_access_requests::org_id.eq(org_id)).select(AccessRequest::as_select()).into_boxed();
+    if let Some(r) = f.requester_id {
+        q = q.filter(customer_access_requests::requester_id.eq(r));
+    }
+    if let Some(c) = f.customer_id {
+        q = q.filter(customer_access_requests::customer_id.eq(c));
+    }
+    if let Some(s) = &f.status {
+        q = q.filter(customer_access_requests::status.eq(s.clone()));
+    }
+    if let Some((role, dept)) = &f.approver {
+        q = q.filter(customer_access_requests::approver_role.eq(role.clone()));
+        if let Some(d) = dept {
+            q = q.filter(customer_access_requests::approver_department_id.eq(*d));
+        }
+    }
+    if let Some(b) = before_id {
+        q = q.filter(customer_access_requests::id.lt(b));
+    }
+    Ok(q.order(customer_access_requests::id.desc()).limit(limit).load(conn)?)
+}
+
+/// Whether `user_id` holds a valid grant on the customer at `now`.
+pub fn has_grant(conn: &mut DbConn, user_id: i64, customer_id: i64, now: NaiveDateTime) -> DbResult<bool> {
+    let n: i64 = customer_access_requests::table
+        .filter(customer_access_requests::requester_id.eq(user_id))
+        .filter(customer_access_requests::customer_id.eq(customer_id))
+        .filter(customer_access_requests::status.eq("approved"))
+        .filter(customer_access_requests::valid_until.gt(now))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn log_read(conn: &mut DbConn, customer_id: i64, user_id: i64, basis: &str, what: &str, at: NaiveDateTime) -> DbResult<()> {
+    diesel::insert_into(customer_reads::table)
+        .values((
+            customer_reads::customer_id.eq(customer_id),
+            customer_reads::user_id.eq(user_id),
+            customer_reads::basis.eq(basis),
+            customer_reads::what.eq(what),
+            customer_reads::at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn reads(conn: &mut DbConn, customer_id: i64, before_id: Option<i64>, limit: i64) -> DbResult<Vec<Read>> {
+    let mut q = customer_reads::table.filter(customer_reads::customer_id.eq(customer_id)).select(Read::as_select()).into_boxed();
+    if let Some(b) = before_id {
+        q = q.filter(customer_reads::id.lt(b));
+    }
+    Ok(q.order(customer_reads::id.desc()).limit(limit).load(conn)?)
 }

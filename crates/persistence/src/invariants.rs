@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 7] = [
+pub const CHECKS: [(&str, &str); 10] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -33,9 +33,18 @@ pub const CHECKS: [(&str, &str); 7] = [
     ),
     (
         "numbers are gapless: each month's count equals its counter",
-        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.last_serial <> \
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.last_serial <> \
          (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
     ),
+    (
+        "archived customers have an archive date and a protection period",
+        "SELECT COUNT(*) AS n FROM customers WHERE status = 'active' AND (archived_at IS NULL OR protected_until IS NULL)",
+    ),
+    (
+        "nobody who left owns a live customer",
+        "SELECT COUNT(*) AS n FROM customers c JOIN users u ON u.id = c.owner_id WHERE NOT u.active AND c.status IN ('active', 'pending_review')",
+    ),
+    ("approved access requests expire", "SELECT COUNT(*) AS n FROM customer_access_requests WHERE status = 'approved' AND valid_until IS NULL"),
     (
         "cases awaiting approval are routed",
         "SELECT COUNT(*) AS n FROM complaints WHERE state = 'pending_approval' AND (approver_role IS NULL OR approval_tier IS NULL)",

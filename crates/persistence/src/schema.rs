@@ -85,6 +85,99 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        category -> Text,
+        customer_class -> Nullable<Text>,
+        credit_grade -> Nullable<Text>,
+        credit_limit_fen -> Nullable<BigInt>,
+        payment_term_days -> BigInt,
+        region -> Nullable<Text>,
+        industry -> Nullable<Text>,
+        company_nature -> Nullable<Text>,
+        supervising_unit -> Nullable<Text>,
+        legal_representative -> Nullable<Text>,
+        tax_id -> Nullable<Text>,
+        bank_name -> Nullable<Text>,
+        bank_account -> Nullable<Text>,
+        confidentiality -> Text,
+        supply_hold -> Bool,
+        name_key -> Text,
+        tax_key -> Nullable<Text>,
+        search_text -> Text,
+        first_contact_on -> Nullable<Date>,
+        registration_due -> Nullable<Date>,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<Timestamp>,
+        review_reason -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        protected_until -> Nullable<Date>,
+        last_deal_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    customer_contacts (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        position -> BigInt,
+        name -> Text,
+        title -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        mobile -> Nullable<Text>,
+        email -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    customer_staff (customer_id, user_id) {
+        customer_id -> BigInt,
+        user_id -> BigInt,
+        assigned_by -> Nullable<BigInt>,
+        assigned_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_changes (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        field -> Text,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        source -> Text,
+        changed_by -> Nullable<BigInt>,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_access_requests (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        requester_id -> BigInt,
+        reason -> Text,
+        approver_role -> Text,
+        approver_department_id -> Nullable<BigInt>,
+        status -> Text,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+        valid_until -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_reads (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        user_id -> BigInt,
+        basis -> Text,
+        what -> Text,
+        at -> Timestamp,
     }
 }
 
@@ -299,6 +392,10 @@ diesel::table! {
 }
 
 diesel::joinable!(complaints -> customers (customer_id));
+diesel::joinable!(customer_staff -> customers (customer_id));
+diesel::joinable!(customer_contacts -> customers (customer_id));
+diesel::joinable!(customer_changes -> customers (customer_id));
+diesel::joinable!(customer_access_requests -> customers (customer_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(resolution_lines -> complaints (complaint_id));
 diesel::joinable!(complaint_responsibilities -> complaints (complaint_id));
@@ -314,6 +411,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     login_failures,
     customers,
+    customer_contacts,
+    customer_staff,
+    customer_changes,
+    customer_access_requests,
+    customer_reads,
     complaints,
     complaint_responsibilities,
     resolution_lines,

@@ -275,6 +275,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What handing this person over would move. */
+        get: operations["previewHandover"];
+        put?: never;
+        /**
+         * Hand everything over in one transaction: owned customers (and their open
+         *     complaints), staff assignments; optionally deactivate the leaver. All or
+         *     nothing.
+         */
+        post: operations["handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller filed (`box=mine`) or decides (`box=to_decide`), newest first. */
+        get: operations["listCustomerAccessRequests"];
+        put?: never;
+        /** Ask to read another owner's customer. */
+        post: operations["requestCustomerAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/access-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (for the policy's number of days, 7 by default) or refuse a request. */
+        post: operations["decideCustomerAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records with the same normalised name (full-width/half-width, spaces and
+         *     有限公司 variants ignored) or tax id: checked while a registration is typed.
+         *     Shows code, name, status and owner only, so a salesperson knows whom to ask.
+         */
+        get: operations["customerDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -282,10 +360,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the customers the caller may see, by name. */
+        /**
+         * The customers the caller may read, by name. Defaults to archived
+         *     (`active`) customers: the customer list (客户一览表).
+         */
         get: operations["listCustomers"];
         put?: never;
-        /** Register a customer. */
+        /**
+         * File a customer registration form (客户信息登记表). It waits for the
+         *     department manager's review; duplicates by name or tax id are listed on
+         *     the record.
+         */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -300,15 +385,137 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One customer. */
+        /**
+         * One customer record. A read by anyone but its owner and assigned staff is
+         *     logged; without a basis to read it the record does not exist (404).
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a customer (owner, their manager, or admin). Needs `If-Match`. */
+        /**
+         * Change a customer (its owner or the department's sales manager). Every
+         *     changed field is kept in the history. Needs `If-Match`.
+         */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a registration. Approval archives the customer and
+         *     starts its protection period; it is refused while an archived customer
+         *     with the same name or tax id exists (the first registration wins).
+         */
+        post: operations["reviewCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a rejected registration after fixing it (its owner). */
+        post: operations["resubmitCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a customer whose protection period lapsed without a deal: the
+         *     caller becomes its owner, its open complaints follow, its former owner is
+         *     told.
+         */
+        post: operations["claimCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give one customer to another salesperson (the owning department's sales
+         *     manager or the general manager).
+         */
+        post: operations["transferCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of the record, oldest first: who, when, old and new. */
+        get: operations["customerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read the record without owning it (its owner, the department's sales
+         *     manager and executives see this).
+         */
+        get: operations["customerReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/complaints": {
@@ -495,6 +702,49 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessDecisionInput: {
+            approve: boolean;
+            /** @description Required when refusing. */
+            reason?: string | null;
+        };
+        AccessRequestInput: {
+            /**
+             * Format: int64
+             * @description The customer, by id or by code (a salesperson often knows only the code).
+             */
+            customer_id?: number | null;
+            /** @example C-0001 */
+            customer_code?: string | null;
+            /** @example 客户来电询价，需查看历史报价与联系人 */
+            reason: string;
+        };
+        AccessRequestPage: {
+            items: components["schemas"]["AccessRequestView"][];
+            next_cursor?: string | null;
+        };
+        AccessRequestView: {
+            /** Format: int64 */
+            id: number;
+            customer: components["schemas"]["Ref"];
+            customer_code: string;
+            requester: components["schemas"]["Ref"];
+            reason: string;
+            /** @description sales_manager (of the owning department) or gm. */
+            approver_role: string;
+            /** @description pending, approved, rejected; an approved request past `valid_until` is `expired`. */
+            status: string;
+            decided_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            decision_reason?: string | null;
+            /** Format: date-time */
+            valid_until?: string | null;
+            can_decide: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description The body of `POST /complaints/{id}/actions/{action}`; its shape depends on the action. */
         ActionBody: components["schemas"]["NoteBody"] | components["schemas"]["RegisterBody"] | components["schemas"]["ReturnToSalesBody"] | components["schemas"]["ConcludeBody"] | components["schemas"]["ReasonBody"] | components["schemas"]["ContainmentBody"] | components["schemas"]["CountermeasureBody"] | components["schemas"]["OpinionBody"] | components["schemas"]["RemarksBody"] | components["schemas"]["ProposeBody"] | components["schemas"]["ApproveBody"] | components["schemas"]["OutcomeBody"] | components["schemas"]["InvalidNoticeBody"];
         ActionResult: {
@@ -559,6 +809,24 @@ export interface components {
             working: boolean;
             /** @example 国庆节 */
             name: string;
+        };
+        ChangePage: {
+            items: components["schemas"]["ChangeView"][];
+            next_cursor?: string | null;
+        };
+        /** @description One entry of the change history. */
+        ChangeView: {
+            /** Format: int64 */
+            id: number;
+            /** @example address */
+            field: string;
+            old_value?: string | null;
+            new_value?: string | null;
+            /** @description registration, review, edit, claim, transfer, handover. */
+            source: string;
+            changed_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            changed_at: string;
         };
         ComplaintPage: {
             items: components["schemas"]["ComplaintSummary"][];
@@ -682,6 +950,24 @@ export interface components {
             countermeasure_department_id?: number | null;
             engineering_needed?: boolean;
         };
+        /**
+         * @description 密级: 秘密 secret, 机密 confidential, 绝密 top_secret.
+         * @enum {string}
+         */
+        Confidentiality: "secret" | "confidential" | "top_secret";
+        /** @description One contact person (联系人). */
+        ContactView: {
+            /** @example 王经理 */
+            name: string;
+            /** @example 采购部经理 */
+            title?: string | null;
+            /** @example 0512-6000 0000 */
+            phone?: string | null;
+            /** @example 139 1234 5678 */
+            mobile?: string | null;
+            /** @example wang@example.com */
+            email?: string | null;
+        };
         ContainmentBody: {
             /**
              * @description recall, reinspection, stop_production, quarantine, process_change, send_engineer, other
@@ -704,23 +990,58 @@ export interface components {
             /** @description The key itself, shown this once: send it as `Authorization: Bearer <key>`. */
             key: string;
         };
+        /**
+         * @description 客户等级 (credit grade).
+         * @enum {string}
+         */
+        CreditGrade: "AAA" | "AA" | "A" | "B";
+        /**
+         * @description 客户类别: target 目标, general 一般, key 重点, potential 潜在.
+         * @enum {string}
+         */
+        CustomerCategory: "target" | "general" | "key" | "potential";
+        /**
+         * @description Class A/B/C.
+         * @enum {string}
+         */
+        CustomerClass: "A" | "B" | "C";
         /** @enum {string} */
         CustomerKind: "legal" | "natural";
         CustomerPage: {
-            items: components["schemas"]["CustomerView"][];
+            items: components["schemas"]["CustomerSummary"][];
             next_cursor?: string | null;
         };
+        /** @description Fields to change; absent fields stay, `null` clears an optional field. */
         CustomerPatch: {
             name?: string | null;
             kind?: null | components["schemas"]["CustomerKind"];
             market?: null | components["schemas"]["MarketCode"];
-            /** Format: int64 */
-            owner_id?: number | null;
-            contact_name?: string | null;
-            contact_phone?: string | null;
+            category?: null | components["schemas"]["CustomerCategory"];
+            customer_class?: null | components["schemas"]["CustomerClass"];
+            region?: string | null;
+            industry?: string | null;
+            company_nature?: string | null;
+            supervising_unit?: string | null;
+            legal_representative?: string | null;
+            tax_id?: string | null;
+            bank_name?: string | null;
+            bank_account?: string | null;
             address?: string | null;
+            confidentiality?: null | components["schemas"]["Confidentiality"];
+            /** Format: date */
+            first_contact_on?: string | null;
+            /** @description Replaces the whole list. */
+            contacts?: components["schemas"]["ContactView"][] | null;
+            /** @description Replaces the further assigned staff. */
+            staff_ids?: number[] | null;
         };
-        CustomerView: {
+        /**
+         * @description pending_review 待审核, rejected 已退回, active 已建档, deregistered 已注销.
+         * @enum {string}
+         */
+        CustomerStatus: "pending_review" | "rejected" | "active" | "deregistered";
+        /** @description A row of the customer list (客户一览表). */
+        CustomerSummary: {
             /** Format: int64 */
             id: number;
             /** @example C-00012 */
@@ -729,6 +1050,14 @@ export interface components {
             name: string;
             kind: components["schemas"]["CustomerKind"];
             market: components["schemas"]["MarketCode"];
+            status: components["schemas"]["CustomerStatus"];
+            category: components["schemas"]["CustomerCategory"];
+            customer_class?: null | components["schemas"]["CustomerClass"];
+            credit_grade?: null | components["schemas"]["CreditGrade"];
+            region?: string | null;
+            confidentiality: components["schemas"]["Confidentiality"];
+            /** @description 暂停供货 */
+            supply_hold: boolean;
             /** Format: int64 */
             owner_id: number;
             owner_name?: string | null;
@@ -736,14 +1065,72 @@ export interface components {
             department_id: number;
             contact_name?: string | null;
             contact_phone?: string | null;
-            address?: string | null;
-            status: string;
+            /** Format: date */
+            protected_until?: string | null;
+            /** @description Past its protection period: another salesperson may claim it. */
+            claimable: boolean;
             /** Format: int64 */
             version: number;
             /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
             updated_at: string;
+        };
+        /** @description The whole record (客户档案), with what the caller may do with it. */
+        CustomerView: components["schemas"]["CustomerSummary"] & {
+            industry?: string | null;
+            company_nature?: string | null;
+            supervising_unit?: string | null;
+            legal_representative?: string | null;
+            tax_id?: string | null;
+            bank_name?: string | null;
+            bank_account?: string | null;
+            address?: string | null;
+            /**
+             * @description 信用额度, CNY.
+             * @example 500000.00
+             */
+            credit_limit?: string | null;
+            /**
+             * Format: int64
+             * @description 账期 in days; 0 = payment before delivery.
+             */
+            payment_term_days: number;
+            /** Format: date */
+            first_contact_on?: string | null;
+            /**
+             * Format: date
+             * @description The registration form was due this day (5 working days after first contact).
+             */
+            registration_due?: string | null;
+            /** @description Filed after `registration_due`. */
+            registration_late: boolean;
+            submitted_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            reviewed_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            /** @description The reviewer's reason (required when rejecting). */
+            review_reason?: string | null;
+            /** Format: date-time */
+            archived_at?: string | null;
+            /** Format: date */
+            last_deal_on?: string | null;
+            department_name?: string | null;
+            contacts: components["schemas"]["ContactView"][];
+            /** @description Further assigned staff (重点客户 need at least two people in all). */
+            staff: components["schemas"]["Ref"][];
+            /** @description Records this one may duplicate (shown to the owner and reviewers while pending). */
+            duplicates: components["schemas"]["DuplicateView"][];
+            /**
+             * @description Why the caller may read the record: owner, staff, department_manager,
+             *     archive, executive, grant, claim_pool, integration.
+             */
+            access: string;
+            can_edit: boolean;
+            can_review: boolean;
+            can_claim: boolean;
+            /** Format: date-time */
+            created_at: string;
         };
         DeadlinePolicyView: {
             /** Format: int64 */
@@ -770,6 +1157,19 @@ export interface components {
             active: boolean;
             /** Format: int64 */
             version: number;
+        };
+        /** @description Another record with the same normalised name or tax id. */
+        DuplicateView: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            status: components["schemas"]["CustomerStatus"];
+            owner: components["schemas"]["Ref"];
+            /** @description Which key matched: `name` or `tax_id`. */
+            matched: string[];
+            /** Format: date-time */
+            registered_at?: string | null;
         };
         EventPage: {
             items: components["schemas"]["EventView"][];
@@ -803,6 +1203,43 @@ export interface components {
             /** @description Stable snake_case rule code, e.g. `required`. */
             code: string;
             message: string;
+        };
+        HandoverCase: {
+            /** Format: int64 */
+            id: number;
+            number?: string | null;
+            state: string;
+            /** Format: int64 */
+            customer_id: number;
+        };
+        /** @description What a handover moves. */
+        HandoverPreview: {
+            user: components["schemas"]["Ref"];
+            /** @description Customers they own (registrations waiting for review included). */
+            customers: components["schemas"]["NotifyRow"][];
+            /** @description Customers where they are further assigned staff. */
+            staffed: components["schemas"]["Ref"][];
+            /** @description Open complaints of their customers. */
+            open_complaints: components["schemas"]["HandoverCase"][];
+        };
+        HandoverRequest: {
+            /**
+             * Format: int64
+             * @description The salesperson who takes everything over.
+             */
+            to_user_id: number;
+            /** @description Deactivate the leaver in the same step. */
+            deactivate?: boolean;
+        };
+        HandoverResult: {
+            from: components["schemas"]["Ref"];
+            to: components["schemas"]["Ref"];
+            customers_moved: number;
+            staff_moved: number;
+            complaints_moved: number;
+            deactivated: boolean;
+            /** @description 待通知客户: the customers to tell about their new contact person. */
+            notify: components["schemas"]["NotifyRow"][];
         };
         Intake: {
             order_number?: string | null;
@@ -956,21 +1393,47 @@ export interface components {
              */
             scopes: string[];
         };
+        /** @description The registration form (客户信息登记表). */
         NewCustomerRequest: {
-            /** @example C-00012 */
-            code: string;
+            /**
+             * @description Given by the archive; generated (C-NNNNN) when absent.
+             * @example C-00012
+             */
+            code?: string | null;
             /** @example 苏州精密机械有限公司 */
             name: string;
             kind: components["schemas"]["CustomerKind"];
             market: components["schemas"]["MarketCode"];
+            category?: null | components["schemas"]["CustomerCategory"];
+            customer_class?: null | components["schemas"]["CustomerClass"];
+            /** @example 华东 */
+            region?: string | null;
+            industry?: string | null;
+            company_nature?: string | null;
+            supervising_unit?: string | null;
+            legal_representative?: string | null;
+            /**
+             * @description 统一社会信用代码: 18 letters and digits (legal entities only).
+             * @example 91320500MA1XXXXX0X
+             */
+            tax_id?: string | null;
+            bank_name?: string | null;
+            bank_account?: string | null;
+            address?: string | null;
+            confidentiality?: null | components["schemas"]["Confidentiality"];
+            /**
+             * Format: date
+             * @description The day of first contact; the form is due 5 working days later.
+             */
+            first_contact_on: string;
+            contacts?: components["schemas"]["ContactView"][];
+            /** @description Further staff assigned beside the owner. */
+            staff_ids?: number[];
             /**
              * Format: int64
-             * @description Defaults to the caller.
+             * @description Defaults to the caller; a sales manager may file for their staff.
              */
             owner_id?: number | null;
-            contact_name?: string | null;
-            contact_phone?: string | null;
-            address?: string | null;
         };
         NewDepartmentRequest: {
             /** @example sales-3 */
@@ -1021,6 +1484,15 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
         };
+        /** @description A customer to tell about its new contact person. */
+        NotifyRow: {
+            /** Format: int64 */
+            customer_id: number;
+            code: string;
+            name: string;
+            contact_name?: string | null;
+            contact_phone?: string | null;
+        };
         OpinionBody: {
             opinion: string;
         };
@@ -1064,6 +1536,18 @@ export interface components {
         ProposeBody: {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;
+        };
+        /** @description A read of the record by someone who is not its owner or staff. */
+        ReadView: {
+            /** Format: int64 */
+            id: number;
+            user: components["schemas"]["Ref"];
+            /** @description department_manager, archive, executive, grant, claim_pool, integration. */
+            basis: string;
+            /** @description record, history, edit, export. */
+            what: string;
+            /** Format: date-time */
+            at: string;
         };
         ReasonBody: {
             /** @example 缺少交运数量 */
@@ -1145,6 +1629,14 @@ export interface components {
             /** @description Intake fields that are missing or wrong, e.g. `ship_date`. */
             missing_items?: string[];
         };
+        /** @enum {string} */
+        ReviewDecision: "approve" | "reject";
+        /** @description The department manager's review of a registration. */
+        ReviewRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            /** @description Required when rejecting: what the salesperson must fix. */
+            reason?: string | null;
+        };
         TierView: {
             /**
              * @description Inclusive upper bound of the settlement total, CNY; null on the last tier.
@@ -1167,6 +1659,14 @@ export interface components {
             /** @description Opaque, single-use; also set as the `kehu_refresh` HttpOnly cookie. */
             refresh_token: string;
             user: components["schemas"]["MeView"];
+        };
+        TransferRequest: {
+            /**
+             * Format: int64
+             * @description The salesperson who takes the customer over.
+             */
+            to_user_id: number;
+            reason: string;
         };
         UnreadCount: {
             /** Format: int64 */
@@ -1848,13 +2348,303 @@ export interface operations {
             };
         };
     };
+    previewHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPreview"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerAccessRequests: {
+        parameters: {
+            query?: {
+                /** @description Default `mine`. */
+                box?: "mine" | "to_decide";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestCustomerAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideCustomerAccess: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the request you decide */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessDecisionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customerDuplicates: {
+        parameters: {
+            query?: {
+                /** @example 苏州精密机械有限公司 */
+                name?: string;
+                tax_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateView"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Part of the name or code. */
+                /** @description Part of the name, code, tax id, a contact's name or phone (width, case and spaces ignored). */
                 q?: string;
+                /** @description Default `active` (the customer list); `pending_review` is the review queue. */
+                status?: components["schemas"]["CustomerStatus"];
                 market?: components["schemas"]["MarketCode"];
                 owner_id?: number;
+                department_id?: number;
+                category?: components["schemas"]["CustomerCategory"];
+                customer_class?: components["schemas"]["CustomerClass"];
+                credit_grade?: components["schemas"]["CreditGrade"];
+                region?: string;
+                supply_hold?: boolean;
+                /** @description Only customers past their protection period (the claim pool). */
+                claimable?: boolean;
                 limit?: number;
                 cursor?: string;
             };
@@ -2024,6 +2814,355 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version you review */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubmitCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version you resubmit */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version you claim */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transferCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version you transfer */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customerHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customerReads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadView"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

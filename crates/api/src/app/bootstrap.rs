@@ -14,6 +14,7 @@ pub fn ensure_company(conn: &mut DbConn) -> ApiResult<Organization> {
             None => people::insert_org(c, "default", "本公司", now)?,
         };
         policy::ensure_defaults(c, org.id, now)?;
+        crate::app::customers::backfill(c)?;
         Ok(org)
     })
 }

@@ -3,6 +3,7 @@
 pub mod action_bodies;
 pub mod bootstrap;
 pub mod complaint_view;
+pub mod customers;
 pub mod intake;
 pub mod notify;
 pub mod policy;

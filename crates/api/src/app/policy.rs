@@ -49,6 +49,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<ApprovalPolicy>(conn, org_id, APPROVAL, now)?;
     put::<DeadlinePolicy>(conn, org_id, DEADLINES, now)?;
     put::<LossPolicy>(conn, org_id, LOSS, now)?;
+    put::<kehu_domain::customer::ArchivePolicy>(conn, org_id, crate::app::customers::ARCHIVE, now)?;
     Ok(())
 }
 

@@ -7,14 +7,14 @@ use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
 use kehu_domain::{Action, Role};
 use kehu_persistence::complaints::{self, IntakeRow, NewComplaint};
-use kehu_persistence::customers::{self, NewCustomer};
+use kehu_persistence::customers::{self, CustomerForm, NewContact, NewCustomer};
 use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::people::{self, NewDepartment, NewUser};
 use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, &str); 9] = [
+const DEPARTMENTS: [(&str, &str, &str); 10] = [
     ("sales-1", "业务一部", "sales"),
     ("sales-2", "业务二部", "sales"),
     ("gm-office", "总经理室生产管理组", "gm_office"),
@@ -24,11 +24,13 @@ const DEPARTMENTS: [(&str, &str, &str); 9] = [
     ("executive", "总经理室", "executive"),
     ("it", "信息部", "it"),
     ("finance", "财务部", "finance"),
+    ("marketing", "市场营销部", "marketing"),
 ];
 
-const USERS: [(&str, &str, &str, Role); 11] = [
+const USERS: [(&str, &str, &str, Role); 13] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
+    ("sales3", "钱业务", "sales-1", Role::Sales),
     ("sales2", "王业务", "sales-2", Role::Sales),
     ("sales_manager2", "赵经理", "sales-2", Role::SalesManager),
     ("coordinator", "陈协调", "gm-office", Role::Coordinator),
@@ -38,6 +40,7 @@ const USERS: [(&str, &str, &str, Role); 11] = [
     ("deputy_gm", "吴副总", "executive", Role::DeputyGm),
     ("gm", "郑总", "executive", Role::Gm),
     ("admin", "系统管理员", "it", Role::Admin),
+    ("marketing", "冯档案", "marketing", Role::Marketing),
 ];
 
 pub struct Report {
@@ -86,36 +89,65 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
         }
         let sales = caller_for(c, "sales")?;
         let sales2 = caller_for(c, "sales2")?;
+        let manager = caller_for(c, "sales_manager")?;
         let demo_customers = [
-            ("C-0001", "苏州精密机械有限公司", "domestic", &sales),
-            ("C-0002", "宁波汽配制造有限公司", "domestic", &sales),
-            ("C-0003", "Hanse Automotive GmbH", "foreign", &sales),
-            ("C-0004", "东莞电子科技有限公司", "domestic", &sales2),
+            ("C-0001", "苏州精密机械有限公司", "domestic", &sales, "key", "A", "华东", "王建国", "0512-6000 0001"),
+            ("C-0002", "宁波汽配制造有限公司", "domestic", &sales, "general", "B", "华东", "李娜", "0574-8800 0002"),
+            ("C-0003", "Hanse Automotive GmbH", "foreign", &sales, "general", "A", "欧洲", "Jonas Weber", "+49 40 1234 5678"),
+            ("C-0004", "东莞电子科技有限公司", "domestic", &sales2, "target", "C", "华南", "陈伟", "0769-2200 0004"),
         ];
         let mut customer_ids = Vec::new();
-        for (code, name, market, owner) in demo_customers {
+        let today = crate::app::customers::today(c, org.id)?;
+        let policy = crate::app::customers::archive_policy(c, org.id)?;
+        for (code, name, market, owner, category, class, region, contact, phone) in demo_customers {
             let id = match customers::by_code(c, org.id, code)? {
                 Some(cu) => cu.id,
                 None => {
-                    customers::insert(
+                    let cu = customers::insert(
                         c,
                         &NewCustomer {
                             org_id: org.id,
                             code: code.into(),
-                            name: name.into(),
-                            kind: "legal".into(),
-                            market: market.into(),
                             owner_id: owner.user_id,
                             department_id: owner.department_id,
-                            contact_name: Some("采购部".into()),
-                            contact_phone: Some("0512-6000 0000".into()),
-                            address: None,
                             status: "active".into(),
+                            registration_due: None,
+                            submitted_by: Some(owner.user_id),
+                            submitted_at: Some(now),
+                            archived_at: Some(now),
+                            protected_until: Some(policy.protected_until(today, None)),
                             created_at: now,
                             updated_at: now,
                         },
-                    )?
-                    .id
+                        &CustomerForm {
+                            name: name.into(),
+                            kind: "legal".into(),
+                            market: market.into(),
+                            category: category.into(),
+                            customer_class: Some(class.into()),
+                            region: Some(region.into()),
+                            confidentiality: "secret".into(),
+                            first_contact_on: Some(today),
+                            name_key: kehu_domain::customer::name_key(name),
+                            ..Default::default()
+                        },
+                    )?;
+                    let contact = NewContact {
+                        customer_id: cu.id,
+                        position: 0,
+                        name: contact.into(),
+                        title: Some("采购部经理".into()),
+                        phone: Some(phone.into()),
+                        mobile: None,
+                        email: None,
+                    };
+                    customers::replace_contacts(c, cu.id, &[contact])?;
+                    if category == "key" {
+                        // A key customer has two people on it (domain.md §2).
+                        customers::set_staff(c, cu.id, &[manager.user_id], manager.user_id, now)?;
+                    }
+                    crate::app::customers::refresh_derived(c, &cu)?;
+                    cu.id
                 }
             };
             customer_ids.push(id);

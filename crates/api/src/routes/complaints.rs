@@ -133,10 +133,7 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
-                let customer = customers::get(c, caller.org_id, b.customer_id).map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
-                if !crate::routes::customers::may_see(&caller, &customer) {
-                    return Err(ApiError::field("customer_id", "not_found", "no such customer"));
-                }
+                let customer = crate::app::customers::complaint_customer(c, &caller, b.customer_id)?;
                 let now = Utc::now().naive_utc();
                 let market = b
                     .market
@@ -228,10 +225,7 @@ pub async fn update_draft(
                 if permission::check(&caller.actor(), Action::Submit, &complaint_view::facts(&row, Some(owner)), Default::default()).is_err() {
                     return Err(ApiError::Forbidden("only sales of the case's department edit its draft"));
                 }
-                let customer = customers::get(c, caller.org_id, b.customer_id).map_err(|_| ApiError::field("customer_id", "not_found", "no such customer"))?;
-                if !crate::routes::customers::may_see(&caller, &customer) {
-                    return Err(ApiError::field("customer_id", "not_found", "no such customer"));
-                }
+                let customer = crate::app::customers::complaint_customer(c, &caller, b.customer_id)?;
                 let market = b
                     .market
                     .map(|m| if m == crate::routes::customers::MarketCode::Foreign { "foreign" } else { "domestic" }.to_owned())

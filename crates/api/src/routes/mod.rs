@@ -3,7 +3,11 @@
 pub mod api_keys;
 pub mod audit;
 pub mod complaints;
+pub mod customer_access;
+pub mod customer_flow;
+pub mod customer_types;
 pub mod customers;
+pub mod handover;
 pub mod health;
 pub mod notifications;
 pub mod people;
@@ -33,10 +37,23 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(api_keys::create)
         .service(api_keys::list)
         .service(api_keys::revoke)
+        .service(handover::preview)
+        .service(handover::hand_over)
+        // Fixed paths before `/customers/{id}`.
+        .service(customer_access::list)
+        .service(customer_access::create)
+        .service(customer_access::decide)
+        .service(customer_flow::duplicates)
         .service(customers::list_customers)
         .service(customers::create_customer)
         .service(customers::get_customer)
         .service(customers::update_customer)
+        .service(customer_flow::review)
+        .service(customer_flow::resubmit)
+        .service(customer_flow::claim)
+        .service(customer_flow::transfer)
+        .service(customer_flow::history)
+        .service(customer_flow::reads)
         .service(complaints::list_complaints)
         .service(complaints::create_complaint)
         .service(complaints::get_complaint)

@@ -375,8 +375,7 @@ pub async fn update_user(state: web::Data<AppState>, caller: Caller, req: HttpRe
                     people::department(c, caller.org_id, d).map_err(|_| ApiError::field("department_id", "not_found", "no such department"))?;
                 }
                 if b.active == Some(false) && existing.active {
-                    let owned = customers::page(c, caller.org_id, &customers::CustomerScope::All, &customers::CustomerFilter { q: None, market: None, owner_id: Some(id) }, None, 1)?;
-                    if !owned.is_empty() {
+                    if customers::count_owned(c, id)? > 0 || !customers::staffed_by(c, id)?.is_empty() {
                         return Err(ApiError::field("active", "owns_customers", "hand over this person's customers before deactivating them"));
                     }
                     kehu_persistence::sessions::revoke_user(c, id, Utc::now().naive_utc())?;

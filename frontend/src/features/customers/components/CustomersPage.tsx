@@ -7,7 +7,7 @@ import { useIsPhone } from '../../../app/layout/useIsPhone';
 import { PageHeading } from '../../../components/PageHeading';
 import { useCustomerList, type CustomerFilters } from '../api/queries';
 
-type Customer = Schemas['CustomerView'];
+type Customer = Schemas['CustomerSummary'];
 
 function parse(params: URLSearchParams): CustomerFilters {
   const market = params.get('market');

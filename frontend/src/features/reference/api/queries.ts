@@ -46,7 +46,7 @@ export function useCustomerOptions() {
   return useQuery({
     queryKey: referenceKeys.customers(),
     queryFn: () =>
-      allPages<Schemas['CustomerView']>(async (cursor) =>
+      allPages<Schemas['CustomerSummary']>(async (cursor) =>
         unwrap(await api.GET('/api/v1/customers', { params: { query: { limit: 200, cursor } } })),
       ),
     staleTime: LONG,

@@ -1,0 +1,443 @@
+//! The customer archive: registration and review, duplicates, history,
+//! ownership and claims, access requests and secrecy, handover.
+
+use kehu_tests::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+fn form(name: &str) -> Value {
+    json!({
+        "name": name,
+        "kind": "legal",
+        "market": "domestic",
+        "category": "general",
+        "customer_class": "C",
+        "region": "华东",
+        "tax_id": "91320500MA1XXXXX0X",
+        "first_contact_on": "2026-11-02",
+        "contacts": [{"name": "周采购", "title": "采购主管", "phone": "0512-1111 2222", "email": "zhou@example.com"}]
+    })
+}
+
+async fn register(app: &TestApp, user: &str, body: Value) -> Value {
+    let (s, v) = app.post(user, "/customers", body).await;
+    assert_eq!(s, 201, "register as {user}: {v}");
+    v
+}
+
+async fn review(app: &TestApp, user: &str, c: &Value, decision: &str, reason: Option<&str>) -> (reqwest::StatusCode, Value) {
+    let path = format!("/customers/{}/review", c["id"]);
+    let res = app.call(user, Method::POST, &path, Some(json!({"decision": decision, "reason": reason})), c["version"].as_i64()).await;
+    let s = res.status();
+    (s, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn patch(app: &TestApp, user: &str, id: i64, version: i64, body: Value) -> (reqwest::StatusCode, Value) {
+    let res = app.call(user, Method::PATCH, &format!("/customers/{id}"), Some(body), Some(version)).await;
+    let s = res.status();
+    (s, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn record(app: &TestApp, user: &str, id: i64) -> (reqwest::StatusCode, Value) {
+    app.get(user, &format!("/customers/{id}")).await
+}
+
+async fn user(app: &TestApp, username: &str) -> Value {
+    let (_, v) = app.get("admin", &format!("/users?q={username}&limit=200")).await;
+    v["items"].as_array().unwrap().iter().find(|u| u["username"] == username).cloned().expect("user")
+}
+
+/// The codes a caller lists, sorted (the list's own order is by name, which
+/// depends on the database's collation).
+async fn codes(app: &TestApp, user: &str, query: &str) -> Vec<String> {
+    let (s, v) = app.get(user, &format!("/customers?limit=200{query}")).await;
+    assert_eq!(s, 200, "{v}");
+    let mut c: Vec<String> = v["items"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap().to_owned()).collect();
+    c.sort();
+    c
+}
+
+#[tokio::test]
+async fn a_registration_is_archived_only_after_the_managers_review() {
+    let app = spawn_app().await;
+    let c = register(&app, "sales", form("常州新材料有限公司")).await;
+    assert_eq!(c["status"], "pending_review");
+    assert_eq!(c["registration_due"], "2026-11-09", "5 working days after Monday 2 Nov");
+    assert_eq!(c["registration_late"], true);
+    assert_eq!(c["contacts"][0]["name"], "周采购");
+    assert!(c["code"].as_str().unwrap().starts_with("C-"));
+    // Not in the customer list yet; in the review queue.
+    assert!(!codes(&app, "sales", "").await.contains(&c["code"].as_str().unwrap().to_owned()));
+    assert_eq!(codes(&app, "sales_manager", "&status=pending_review").await, vec![c["code"].as_str().unwrap().to_owned()]);
+    // Nobody but the department's manager (or the GM) reviews; the submitter never.
+    for user in USERS.iter().filter(|u| !["sales_manager", "gm"].contains(u)) {
+        let (s, v) = review(&app, user, &c, "approve", None).await;
+        assert!(s == 403 || s == 404, "{user}: {s} {v}");
+    }
+    // A rejection needs a reason and goes back to the salesperson.
+    let (s, v) = review(&app, "sales_manager", &c, "reject", None).await;
+    assert_eq!(s, 422, "{v}");
+    let (s, rejected) = review(&app, "sales_manager", &c, "reject", Some("缺少税号核实")).await;
+    assert_eq!(s, 200, "{rejected}");
+    assert_eq!(rejected["status"], "rejected");
+    assert_eq!(rejected["review_reason"], "缺少税号核实");
+    let (s, _) = review(&app, "sales_manager", &rejected, "approve", None).await;
+    assert_eq!(s, 409, "a rejected registration is resubmitted first");
+    let id = c["id"].as_i64().unwrap();
+    let res = app.call("sales", Method::POST, &format!("/customers/{id}/resubmit"), None, rejected["version"].as_i64()).await;
+    assert_eq!(res.status(), 200);
+    let again: Value = res.json().await.unwrap();
+    assert_eq!(again["status"], "pending_review");
+    let (s, archived) = review(&app, "sales_manager", &again, "approve", Some("同意建档")).await;
+    assert_eq!(s, 200, "{archived}");
+    assert_eq!(archived["status"], "active");
+    assert!(archived["archived_at"].is_string() && archived["protected_until"].is_string());
+    assert!(codes(&app, "sales", "").await.contains(&c["code"].as_str().unwrap().to_owned()));
+    // The history tells the story, each step with who did it.
+    let (_, h) = app.get("sales", &format!("/customers/{id}/history")).await;
+    let statuses: Vec<&str> = h["items"].as_array().unwrap().iter().filter(|r| r["field"] == "status").map(|r| r["new_value"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["pending_review", "rejected", "pending_review", "active"]);
+    assert!(h["items"].as_array().unwrap().iter().all(|r| r["changed_by"]["name"].is_string()));
+    // The submitter got the decisions; the manager got the filings.
+    assert!(app.count("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'customer_reviewed'") >= 2);
+    assert!(app.count("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'customer_review'") >= 2);
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn only_sales_register_and_bad_forms_change_nothing() {
+    let app = spawn_app().await;
+    for user in ["qa", "coordinator", "admin", "gm", "marketing"] {
+        let (s, _) = app.post(user, "/customers", form("某公司")).await;
+        assert_eq!(s, 403, "{user}");
+    }
+    let before = app.count("SELECT COUNT(*) AS n FROM customers");
+    let bad = [
+        (json!({"name": ""}), "name"),
+        (json!({"tax_id": "123"}), "tax_id"),
+        (json!({"kind": "natural"}), "tax_id"),
+        (json!({"first_contact_on": "2099-01-01"}), "first_contact_on"),
+        (json!({"contacts": [{"name": ""}]}), "contacts[0].name"),
+        (json!({"contacts": [{"name": "x", "email": "not-mail"}]}), "contacts[0].email"),
+        (json!({"category": "key"}), "staff_ids"),
+        (json!({"staff_ids": [999999]}), "staff_ids[0]"),
+    ];
+    for (change, field) in bad {
+        let mut body = form("无锡测试有限公司");
+        for (k, v) in change.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let (s, v) = app.post("sales", "/customers", body).await;
+        assert_eq!(s, 422, "{change}: {v}");
+        assert!(v["errors"].as_array().unwrap().iter().any(|e| e["field"] == field), "{change}: {v}");
+    }
+    let mut unknown = form("无锡测试有限公司");
+    unknown["kind"] = json!("company");
+    let (s, v) = app.post("sales", "/customers", unknown).await;
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(v["errors"][0]["field"], "kind");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customers"), before);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customer_contacts WHERE name = '周采购'"), 0);
+    // A key customer is accepted with a second person on it.
+    let colleague = user(&app, "sales3").await["id"].as_i64().unwrap();
+    let mut key = form("无锡重点客户有限公司");
+    key["category"] = json!("key");
+    key["staff_ids"] = json!([colleague]);
+    let c = register(&app, "sales", key).await;
+    assert_eq!(c["staff"][0]["id"], colleague);
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn duplicates_are_flagged_and_the_first_registration_wins() {
+    let app = spawn_app().await;
+    // Full-width letters, spaces and another 有限公司 variant are the same name.
+    let (s, d) = app
+        .get(
+            "sales2",
+            "/customers/duplicates?name=%E8%8B%8F%E5%B7%9E%20%E7%B2%BE%E5%AF%86%E6%9C%BA%E6%A2%B0%E8%82%A1%E4%BB%BD%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8",
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(d[0]["code"], "C-0001", "{d}");
+    assert_eq!(d[0]["owner"]["name"], "张业务");
+    assert_eq!(d[0]["matched"], json!(["name"]));
+    let (s, _) = app.get("qa", "/customers/duplicates?name=x").await;
+    assert_eq!(s, 403);
+    // sales2 files it anyway: flagged on the record, and the manager cannot archive it.
+    let mut f = form("苏州 精密机械（股份有限公司）");
+    f["tax_id"] = json!("９１３２０５００ＭＡ１ＸＸＸＸＸ０Ｘ");
+    let dup = register(&app, "sales2", f).await;
+    assert_eq!(dup["duplicates"][0]["code"], "C-0001", "{dup}");
+    let (s, v) = review(&app, "sales_manager2", &dup, "approve", None).await;
+    assert_eq!(s, 409, "{v}");
+    assert!(v["detail"].as_str().unwrap().contains("C-0001"));
+    // A second registration with the same tax id is flagged by tax id.
+    let mut f2 = form("另一个名字有限公司");
+    f2["tax_id"] = json!("91320500MA1XXXXX0X");
+    let second = register(&app, "sales", f2).await;
+    assert_eq!(second["duplicates"][0]["id"], dup["id"]);
+    assert_eq!(second["duplicates"][0]["matched"], json!(["tax_id"]));
+    let (s, _) = review(&app, "sales_manager", &second, "approve", None).await;
+    assert_eq!(s, 409, "the earlier pending registration wins");
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn every_change_is_kept_and_stale_edits_are_refused() {
+    let app = spawn_app().await;
+    let id = app.customer_id("sales", "C-0002").await;
+    let (_, c) = record(&app, "sales", id).await;
+    let v = c["version"].as_i64().unwrap();
+    let (s, updated) = patch(
+        &app,
+        "sales",
+        id,
+        v,
+        json!({"address": "宁波市北仑区 88 号", "customer_class": "A", "contacts": [{"name": "李娜", "mobile": "139 0000 1111"}, {"name": "新联系人"}]}),
+    )
+    .await;
+    assert_eq!(s, 200, "{updated}");
+    assert_eq!(updated["contact_phone"], "139 0000 1111", "the first contact is the record's phone");
+    // A second writer with the old ETag loses: nothing of theirs is applied.
+    let (s, _) = patch(&app, "sales_manager", id, v, json!({"address": "覆盖"})).await;
+    assert_eq!(s, 412);
+    let res = app.call("sales", Method::PATCH, &format!("/customers/{id}"), Some(json!({"address": "x"})), None).await;
+    assert_eq!(res.status(), 428);
+    // Others may not edit; clearing a field with null is a change too.
+    for user in ["sales2", "sales_manager2", "qa", "sales3"] {
+        let (s, _) = patch(&app, user, id, v + 1, json!({"region": "x"})).await;
+        assert!(s == 403 || s == 404, "{user}: {s}");
+    }
+    let (s, cleared) = patch(&app, "sales_manager", id, v + 1, json!({"region": null})).await;
+    assert_eq!(s, 200);
+    assert!(cleared["region"].is_null());
+    let (_, h) = app.get("sales", &format!("/customers/{id}/history")).await;
+    let rows: Vec<(String, Value, Value, String)> = h["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (r["field"].as_str().unwrap().to_owned(), r["old_value"].clone(), r["new_value"].clone(), r["changed_by"]["name"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert!(rows.contains(&("address".into(), Value::Null, json!("宁波市北仑区 88 号"), "张业务".into())), "{rows:?}");
+    assert!(rows.contains(&("customer_class".into(), json!("B"), json!("A"), "张业务".into())));
+    assert!(rows.contains(&("region".into(), json!("华东"), Value::Null, "李经理".into())));
+    assert!(rows.iter().any(|r| r.0 == "contacts" && r.2.as_str().unwrap().contains("新联系人")));
+    assert!(!rows.iter().any(|r| r.2 == json!("覆盖")));
+    // Search finds the new contact's phone, ignoring spaces.
+    assert_eq!(codes(&app, "sales", "&q=13900001111").await, vec!["C-0002"]);
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn who_sees_which_customers() {
+    let app = spawn_app().await;
+    assert_eq!(codes(&app, "sales", "").await, ["C-0001", "C-0002", "C-0003"]);
+    assert_eq!(codes(&app, "sales2", "").await, vec!["C-0004"]);
+    assert_eq!(codes(&app, "sales3", "").await, Vec::<String>::new(), "a colleague sees nothing without a grant");
+    assert_eq!(codes(&app, "sales_manager", "").await.len(), 3);
+    assert_eq!(codes(&app, "gm", "").await.len(), 4);
+    assert_eq!(codes(&app, "marketing", "").await.len(), 4, "the archive keeps 秘密 records");
+    for user in ["qa", "coordinator", "production", "admin"] {
+        assert!(codes(&app, user, "").await.is_empty(), "{user}");
+    }
+    let ids: Vec<i64> = {
+        let mut v = Vec::new();
+        for code in ["C-0001", "C-0002", "C-0003", "C-0004"] {
+            v.push(app.customer_id("gm", code).await);
+        }
+        v
+    };
+    for user in ["qa", "sales3", "sales2", "admin"] {
+        let (s, _) = record(&app, user, ids[0]).await;
+        assert_eq!(s, 404, "{user}");
+    }
+    // Raising C-0001 to 绝密 leaves only its owner, its staff and the GM.
+    let (_, c) = record(&app, "sales", ids[0]).await;
+    let (s, v) = patch(&app, "sales", ids[0], c["version"].as_i64().unwrap(), json!({"confidentiality": "top_secret"})).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(record(&app, "gm", ids[0]).await.0, 200);
+    assert_eq!(record(&app, "sales_manager", ids[0]).await.0, 200, "assigned staff on the key customer");
+    for user in ["deputy_gm", "marketing", "sales_manager2"] {
+        assert_eq!(record(&app, user, ids[0]).await.0, 404, "{user}");
+    }
+    assert!(!codes(&app, "marketing", "").await.contains(&"C-0001".to_owned()));
+    // Reads by non-owners are logged, the owner's are not.
+    let reads = |id: i64| app.count(&format!("SELECT COUNT(*) AS n FROM customer_reads WHERE customer_id = {id}"));
+    let before = reads(ids[1]);
+    record(&app, "sales", ids[1]).await;
+    assert_eq!(reads(ids[1]), before);
+    record(&app, "marketing", ids[1]).await;
+    record(&app, "gm", ids[1]).await;
+    assert_eq!(reads(ids[1]), before + 2);
+    let (s, log) = app.get("sales", &format!("/customers/{}/reads", ids[1])).await;
+    assert_eq!(s, 200);
+    assert_eq!(log[0]["user"]["name"], "郑总");
+    assert_eq!(log[1]["basis"], "archive");
+    assert_eq!(app.get("marketing", &format!("/customers/{}/reads", ids[1])).await.0, 403);
+    app.assert_invariants();
+}
+
+async fn ask(app: &TestApp, user: &str, code: &str) -> Value {
+    let (s, v) = app.post(user, "/customers/access-requests", json!({"customer_code": code, "reason": "客户来电询价"})).await;
+    assert_eq!(s, 201, "{user} asks for {code}: {v}");
+    v
+}
+
+async fn decide(app: &TestApp, user: &str, r: &Value, approve: bool) -> (reqwest::StatusCode, Value) {
+    let path = format!("/customers/access-requests/{}/decision", r["id"]);
+    let body = json!({"approve": approve, "reason": if approve { Value::Null } else { json!("不需要") }});
+    let res = app.call(user, Method::POST, &path, Some(body), r["version"].as_i64()).await;
+    let s = res.status();
+    (s, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn access_requests_are_approved_by_the_right_manager_and_expire() {
+    let app = spawn_app().await;
+    let id = app.customer_id("sales", "C-0002").await;
+    // A colleague in the same department: the sales manager decides.
+    let r = ask(&app, "sales3", "C-0002").await;
+    assert_eq!(r["approver_role"], "sales_manager");
+    let (s, _) = app.post("sales3", "/customers/access-requests", json!({"customer_code": "C-0002", "reason": "again"})).await;
+    assert_eq!(s, 409, "one pending request at a time");
+    for user in USERS.iter().filter(|u| **u != "sales_manager") {
+        let (s, v) = decide(&app, user, &r, true).await;
+        assert!(s == 403 || s == 404, "{user}: {s} {v}");
+    }
+    let (_, inbox) = app.get("sales_manager", "/customers/access-requests?box=to_decide").await;
+    assert_eq!(inbox["items"][0]["id"], r["id"]);
+    assert_eq!(inbox["items"][0]["can_decide"], true);
+    assert_eq!(record(&app, "sales3", id).await.0, 404);
+    let (s, granted) = decide(&app, "sales_manager", &r, true).await;
+    assert_eq!(s, 200, "{granted}");
+    assert_eq!(granted["status"], "approved");
+    let (s, c) = record(&app, "sales3", id).await;
+    assert_eq!(s, 200);
+    assert_eq!(c["access"], "grant");
+    assert_eq!(c["can_edit"], false);
+    assert_eq!(codes(&app, "sales3", "").await, vec!["C-0002"]);
+    let (_, log) = app.get("sales", &format!("/customers/{id}/reads")).await;
+    assert_eq!(log[0]["basis"], "grant");
+    assert_eq!(log[0]["user"]["name"], "钱业务");
+    let (s, _) = decide(&app, "sales_manager", &granted, false).await;
+    assert_eq!(s, 409, "decided once");
+    // Another department: the general manager decides.
+    let r2 = ask(&app, "sales2", "C-0002").await;
+    assert_eq!(r2["approver_role"], "gm");
+    assert_eq!(decide(&app, "sales_manager", &r2, true).await.0, 404);
+    let (s, refused) = decide(&app, "gm", &r2, false).await;
+    assert_eq!(s, 200);
+    assert_eq!(refused["status"], "rejected");
+    assert_eq!(record(&app, "sales2", id).await.0, 404);
+    // The grant lapses after its validity.
+    app.exec(&format!("UPDATE customer_access_requests SET valid_until = '2020-01-01 00:00:00' WHERE id = {}", r["id"]));
+    assert_eq!(record(&app, "sales3", id).await.0, 404, "expired");
+    assert!(codes(&app, "sales3", "").await.is_empty());
+    let (_, mine) = app.get("sales3", "/customers/access-requests").await;
+    assert_eq!(mine["items"][0]["status"], "expired");
+    // What cannot be asked for.
+    let (s, _) = app.post("sales", "/customers/access-requests", json!({"customer_code": "C-0002", "reason": "x"})).await;
+    assert_eq!(s, 409, "the owner reads it already");
+    let (s, _) = app.post("sales3", "/customers/access-requests", json!({"customer_code": "C-9999", "reason": "x"})).await;
+    assert_eq!(s, 422);
+    let (s, _) = app.post("sales3", "/customers/access-requests", json!({"customer_code": "C-0002", "reason": " "})).await;
+    assert_eq!(s, 422);
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn a_lapsed_customer_can_be_claimed_and_its_complaints_follow() {
+    let app = spawn_app().await;
+    let id = app.customer_id("sales", "C-0002").await;
+    let complaint = {
+        let (s, v) = app.post("sales", "/complaints", intake(id)).await;
+        assert_eq!(s, 201, "{v}");
+        v["id"].as_i64().unwrap()
+    };
+    let (_, c) = record(&app, "gm", id).await;
+    let claim = |user: &'static str, version: i64| {
+        let app = &app;
+        async move { app.call(user, Method::POST, &format!("/customers/{id}/claim"), None, Some(version)).await.status() }
+    };
+    assert_eq!(claim("sales2", c["version"].as_i64().unwrap()).await, 404, "protected customers are not even visible");
+    app.exec(&format!("UPDATE customers SET protected_until = '2026-01-01' WHERE id = {id}"));
+    assert_eq!(codes(&app, "sales2", "&claimable=true").await, vec!["C-0002"]);
+    assert_eq!(claim("qa", c["version"].as_i64().unwrap()).await, 404);
+    assert_eq!(claim("sales", c["version"].as_i64().unwrap()).await, 409, "the owner has it");
+    assert_eq!(claim("sales2", c["version"].as_i64().unwrap() - 1).await, 412);
+    assert_eq!(claim("sales2", c["version"].as_i64().unwrap()).await, 200);
+    let (_, now) = record(&app, "sales2", id).await;
+    assert_eq!(now["owner_id"], user(&app, "sales2").await["id"]);
+    assert_eq!(now["access"], "owner");
+    assert!(now["protected_until"].as_str().unwrap() > "2026-01-01");
+    assert_eq!(claim("sales", now["version"].as_i64().unwrap()).await, 404, "protected again, and no longer theirs to see");
+    // The open complaint moved to the new owner's department with a history event.
+    let sales2_dept = app.department_id("sales-2").await;
+    assert_eq!(app.complaint("sales2", complaint).await["sales_department"]["id"], sales2_dept);
+    let (_, events) = app.get("sales2", &format!("/complaints/{complaint}/events")).await;
+    assert!(events["items"].as_array().unwrap().iter().any(|e| e["action"] == "reassign"), "{events}");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'customer_claimed'"), 1);
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn handover_moves_everything_at_once_or_nothing() {
+    let app = spawn_app().await;
+    let sales = user(&app, "sales").await;
+    let sales_id = sales["id"].as_i64().unwrap();
+    let sales2_id = user(&app, "sales2").await["id"].as_i64().unwrap();
+    let qa_id = user(&app, "qa").await["id"].as_i64().unwrap();
+    let open = app.to_sales_proposal().await;
+    // Not deactivated while they own customers.
+    let res = app.call("admin", Method::PATCH, &format!("/users/{sales_id}"), Some(json!({"active": false})), sales["version"].as_i64()).await;
+    assert_eq!(res.status(), 422);
+    // Who may hand over.
+    for user in ["sales2", "sales_manager2", "qa", "sales3", "sales"] {
+        let (s, _) = app.get(user, &format!("/users/{sales_id}/handover")).await;
+        assert!(s == 403 || s == 404, "{user}: {s}");
+        let (s, _) = app.post(user, &format!("/users/{sales_id}/handover"), json!({"to_user_id": sales2_id})).await;
+        assert!(s == 403 || s == 404, "{user}: {s}");
+    }
+    let (s, preview) = app.get("sales_manager", &format!("/users/{sales_id}/handover")).await;
+    assert_eq!(s, 200);
+    assert_eq!(preview["customers"].as_array().unwrap().len(), 3);
+    assert!(preview["open_complaints"].as_array().unwrap().iter().any(|c| c["id"] == open));
+    // Not to someone who is not in sales.
+    let (s, _) = app.post("admin", &format!("/users/{sales_id}/handover"), json!({"to_user_id": qa_id})).await;
+    assert_eq!(s, 422);
+    // A failure half-way (the third customer cannot be written) undoes the first two.
+    let fail = if app.database_url.starts_with("postgres") {
+        "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER boom BEFORE UPDATE ON customers FOR EACH ROW WHEN (NEW.code = 'C-0003' AND NEW.owner_id <> OLD.owner_id) EXECUTE FUNCTION boom();"
+    } else {
+        "CREATE TRIGGER boom BEFORE UPDATE ON customers WHEN NEW.code = 'C-0003' AND NEW.owner_id <> OLD.owner_id BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+    };
+    app.exec(fail);
+    let changes = app.count("SELECT COUNT(*) AS n FROM customer_changes");
+    let (s, _) = app.post("admin", &format!("/users/{sales_id}/handover"), json!({"to_user_id": sales2_id, "deactivate": true})).await;
+    assert_eq!(s, 500);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM customers WHERE owner_id = {sales_id}")), 3);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customer_changes"), changes);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM users WHERE id = {sales_id} AND active")), 1);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM complaint_events WHERE action = 'reassign'"), 0);
+    app.exec(if app.database_url.starts_with("postgres") { "DROP TRIGGER boom ON customers; DROP FUNCTION boom();" } else { "DROP TRIGGER boom;" });
+    // Now it goes through, all at once.
+    let (s, done) = app.post("sales_manager", &format!("/users/{sales_id}/handover"), json!({"to_user_id": sales2_id, "deactivate": true})).await;
+    assert_eq!(s, 200, "{done}");
+    assert_eq!(done["customers_moved"], 3);
+    assert_eq!(done["staff_moved"], 0);
+    assert!(done["complaints_moved"].as_u64().unwrap() >= 1);
+    assert_eq!(done["deactivated"], true);
+    assert_eq!(done["notify"].as_array().unwrap().len(), 3);
+    assert_eq!(done["notify"][0]["contact_name"], "王建国");
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM customers WHERE owner_id = {sales_id}")), 0);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM users WHERE id = {sales_id} AND active")), 0);
+    assert_eq!(app.complaint("sales2", open).await["sales_department"]["id"], app.department_id("sales-2").await);
+    assert_eq!(codes(&app, "sales2", "").await.len(), 4);
+    let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "sales", "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), 401, "a deactivated person cannot sign in");
+    app.assert_invariants();
+}
