@@ -43,6 +43,19 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
     Ok(issued)
 }
 
+/// Raises this quarter's verification task (每季度核实) for every active
+/// customer that has none yet; returns how many were raised. Idempotent, and
+/// safe with several instances: the (customer, quarter) key admits one.
+pub fn raise_verifications(conn: &mut DbConn) -> ApiResult<usize> {
+    let now = Utc::now().naive_utc();
+    let Some(org) = kehu_persistence::people::default_org(conn)? else {
+        return Ok(0);
+    };
+    let today = crate::app::customers::today(conn, org.id)?;
+    let (_, due) = kehu_domain::care::quarter_bounds(today);
+    Ok(write_tx(conn, |c| kehu_persistence::care::raise_verifications(c, &kehu_domain::care::quarter(today), due, now))?)
+}
+
 pub fn spawn(pool: Pool, interval_secs: u64) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(interval_secs.max(1)));
@@ -51,6 +64,10 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
             let pool = pool.clone();
             let result = actix_web::web::block(move || -> ApiResult<usize> {
                 let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
+                let raised = raise_verifications(&mut conn)?;
+                if raised > 0 {
+                    tracing::info!(raised, "quarterly verification tasks raised");
+                }
                 scan_overdue(&mut conn)
             })
             .await;

@@ -2,6 +2,7 @@
 //! machine and its permissions, approval tiers, deadlines, resolution values.
 
 pub mod approval;
+pub mod care;
 pub mod codes;
 pub mod customer;
 pub mod deadline;

@@ -54,6 +54,7 @@ pub struct Customer {
     pub archived_at: Option<NaiveDateTime>,
     pub protected_until: Option<NaiveDate>,
     pub last_deal_on: Option<NaiveDate>,
+    pub supply_hold_reason: Option<String>,
 }
 
 /// The fields a person edits (the registration form), as stored.
@@ -144,6 +145,7 @@ impl Customer {
             ("owner_id", Some(self.owner_id.to_string())),
             ("department_id", Some(self.department_id.to_string())),
             ("status", Some(self.status.clone())),
+            ("last_deal_on", self.last_deal_on.map(|d| d.to_string())),
         ]
     }
 
@@ -309,10 +311,14 @@ pub struct CustomerFilter<'a> {
 
 impl CustomerFilter<'_> {
     pub fn by_owner(owner_id: i64) -> CustomerFilter<'static> {
+        CustomerFilter { owner_id: Some(owner_id), ..CustomerFilter::all() }
+    }
+
+    pub fn all() -> CustomerFilter<'static> {
         CustomerFilter {
             q: None,
             market: None,
-            owner_id: Some(owner_id),
+            owner_id: None,
             status: None,
             category: None,
             customer_class: None,
@@ -437,6 +443,35 @@ pub fn set_derived(conn: &mut DbConn, id: i64, search_text: &str, contact_name: 
         .set((customers::search_text.eq(search_text), customers::contact_name.eq(contact_name), customers::contact_phone.eq(contact_phone)))
         .execute(conn)?;
     Ok(())
+}
+
+/// Credit fields change only through an approved request.
+pub fn set_credit(conn: &mut DbConn, id: i64, grade: Option<String>, limit_fen: Option<i64>, term_days: i64, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+    Ok(diesel::update(customers::table.find(id))
+        .set((
+            customers::credit_grade.eq(grade),
+            customers::credit_limit_fen.eq(limit_fen),
+            customers::payment_term_days.eq(term_days),
+            customers::version.eq(customers::version + 1),
+            customers::updated_at.eq(now),
+        ))
+        .returning(customers::all_columns)
+        .get_result(conn)
+        .optional()?)
+}
+
+pub fn set_supply_hold(conn: &mut DbConn, id: i64, version: i64, hold: bool, reason: Option<&str>, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+    let target = customers::table.filter(customers::id.eq(id).and(customers::version.eq(version)));
+    Ok(diesel::update(target)
+        .set((
+            customers::supply_hold.eq(hold),
+            customers::supply_hold_reason.eq(reason),
+            customers::version.eq(customers::version + 1),
+            customers::updated_at.eq(now),
+        ))
+        .returning(customers::all_columns)
+        .get_result(conn)
+        .optional()?)
 }
 
 pub fn set_protection(conn: &mut DbConn, id: i64, until: NaiveDate) -> DbResult<()> {

@@ -1,6 +1,7 @@
 //! Kehu's storage: one diesel schema and repository code for PostgreSQL and SQLite.
 
 pub mod api_keys;
+pub mod care;
 pub mod complaints;
 pub mod customers;
 pub mod db;

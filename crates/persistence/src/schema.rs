@@ -113,6 +113,7 @@ diesel::table! {
         archived_at -> Nullable<Timestamp>,
         protected_until -> Nullable<Date>,
         last_deal_on -> Nullable<Date>,
+        supply_hold_reason -> Nullable<Text>,
     }
 }
 
@@ -391,6 +392,153 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    customer_credit_checks (id) {
+        id -> BigInt,
+        customer_id -> BigInt,
+        investigated_by -> BigInt,
+        investigated_on -> Date,
+        summary -> Text,
+        recommended_grade -> Nullable<Text>,
+        recommended_limit_fen -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_requests (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        kind -> Text,
+        requested_by -> BigInt,
+        credit_grade -> Nullable<Text>,
+        credit_limit_fen -> Nullable<BigInt>,
+        payment_term_days -> Nullable<BigInt>,
+        credit_check_id -> Nullable<BigInt>,
+        reason -> Text,
+        approver_role -> Text,
+        approver_department_id -> Nullable<BigInt>,
+        status -> Text,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_verifications (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        period -> Text,
+        due_on -> Date,
+        assignee_id -> BigInt,
+        status -> Text,
+        confirmed_via -> Nullable<Text>,
+        changes -> Nullable<Text>,
+        note -> Nullable<Text>,
+        completed_by -> Nullable<BigInt>,
+        completed_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    visits (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        planned_by -> BigInt,
+        planned_on -> Date,
+        purpose -> Text,
+        content -> Nullable<Text>,
+        method -> Text,
+        status -> Text,
+        visited_on -> Nullable<Date>,
+        record -> Nullable<Text>,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Nullable<Timestamp>,
+        report -> Nullable<Text>,
+        reported_at -> Nullable<Timestamp>,
+        report_due_on -> Nullable<Date>,
+        expense_fen -> Nullable<BigInt>,
+        expense_note -> Nullable<Text>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<Timestamp>,
+        review_comment -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    visit_participants (visit_id, user_id) {
+        visit_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    surveys (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        product -> Nullable<Text>,
+        period -> Text,
+        channel -> Text,
+        token_hash -> Nullable<Text>,
+        token_expires_at -> Nullable<Timestamp>,
+        created_by -> BigInt,
+        respondent -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        score_quality -> Nullable<BigInt>,
+        score_delivery -> Nullable<BigInt>,
+        score_price -> Nullable<BigInt>,
+        score_service -> Nullable<BigInt>,
+        score_comparison -> Nullable<BigInt>,
+        score_other -> Nullable<BigInt>,
+        remarks -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    survey_followups (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        survey_id -> BigInt,
+        customer_id -> BigInt,
+        dimension -> Text,
+        score -> BigInt,
+        department_id -> BigInt,
+        status -> Text,
+        resolution -> Nullable<Text>,
+        closed_by -> Nullable<BigInt>,
+        closed_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_orders (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        customer_id -> BigInt,
+        order_number -> Text,
+        ordered_on -> Date,
+        amount_fen -> BigInt,
+        discount_fen -> BigInt,
+        cost_fen -> Nullable<BigInt>,
+        entered_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(complaints -> customers (customer_id));
 diesel::joinable!(customer_staff -> customers (customer_id));
 diesel::joinable!(customer_contacts -> customers (customer_id));
@@ -416,6 +564,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     customer_changes,
     customer_access_requests,
     customer_reads,
+    customer_credit_checks,
+    customer_requests,
+    customer_verifications,
+    visits,
+    visit_participants,
+    surveys,
+    survey_followups,
+    customer_orders,
     complaints,
     complaint_responsibilities,
     resolution_lines,

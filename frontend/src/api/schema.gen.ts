@@ -286,9 +286,9 @@ export interface paths {
         get: operations["previewHandover"];
         put?: never;
         /**
-         * Hand everything over in one transaction: owned customers (and their open
-         *     complaints), staff assignments; optionally deactivate the leaver. All or
-         *     nothing.
+         * Hand everything over in one transaction: owned customers (with their open
+         *     complaints and verification tasks), staff assignments, open visit plans;
+         *     optionally deactivate the leaver. All or nothing.
          */
         post: operations["handOver"];
         delete?: never;
@@ -347,6 +347,254 @@ export interface paths {
         get: operations["customerDuplicates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit and deregistration requests waiting for the caller's decision. */
+        get: operations["customerChangeRequestsToDecide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (the change is applied to the record at once) or refuse. */
+        post: operations["decideCustomerChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's visits (`box=mine`), or reports waiting for their review (`box=to_review`). */
+        get: operations["listVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the visit (回访记录). A new customer's first visit needs two
+         *     salespeople; the expense stays within the policy limit.
+         */
+        post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/visits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the visit report (回访报告), due the working day after the visit. */
+        post: operations["reportVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/visits/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The supervisor's review of a report, with comments. */
+        post: operations["reviewVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/visit-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The minimum visit frequencies (quarterly for every active customer; A/B/C
+         *     yearly by rank) for the customers the caller reads, with who is behind.
+         */
+        get: operations["visitCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verification tasks: the caller's open ones, or the overdue ones they oversee. */
+        get: operations["listVerifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/verifications/raise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise this quarter's tasks now (the background worker does it too). */
+        post: operations["raiseVerifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/verifications/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a task: how the data was confirmed and what changed. */
+        post: operations["completeVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/survey-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Averages per dimension over the customers the caller reads, by customer,
+         *     product or period.
+         */
+        get: operations["surveySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/survey-followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups for the caller's department (executives see all). */
+        get: operations["listSurveyFollowups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/survey-followups/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a follow-up with what was done (someone of its department). */
+        post: operations["closeSurveyFollowup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-responses/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey behind a link (no login). */
+        get: operations["publicSurvey"];
+        put?: never;
+        /** The customer's answers through the link: once, before it expires. */
+        post: operations["answerSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -512,6 +760,123 @@ export interface paths {
         get: operations["customerReads"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/credit-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's credit investigations, newest first. */
+        get: operations["listCreditChecks"];
+        put?: never;
+        /** Record a credit investigation (信用调查) of a customer. */
+        post: operations["addCreditCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's credit and deregistration requests, newest first. */
+        get: operations["listCustomerChangeRequests"];
+        put?: never;
+        /**
+         * Ask the department's sales manager to change the credit grade, limit or
+         *     payment terms, or to deregister the customer.
+         */
+        post: operations["requestCustomerChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/supply-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a customer on supply hold (暂停供货) when payment is overdue, or lift
+         *     it. The owner, assigned staff and the department's managers put it on hold
+         *     (the salesperson reports overdue payment at once); the department's sales
+         *     manager or the general manager lifts it.
+         */
+        post: operations["setSupplyHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's visits, newest first. */
+        get: operations["customerVisits"];
+        put?: never;
+        /** Plan a visit (回访计划). */
+        post: operations["planVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's surveys, newest first. */
+        get: operations["customerSurveys"];
+        put?: never;
+        /** Enter a survey the customer answered on paper or by phone. */
+        post: operations["enterSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/survey-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link the customer answers through without logging in; valid for the
+         *     policy's days (30 by default), answered once.
+         */
+        post: operations["createSurveyLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -828,6 +1193,9 @@ export interface components {
             /** Format: date-time */
             changed_at: string;
         };
+        CloseFollowupInput: {
+            resolution: string;
+        };
         ComplaintPage: {
             items: components["schemas"]["ComplaintSummary"][];
             next_cursor?: string | null;
@@ -880,6 +1248,8 @@ export interface components {
             /** Format: int64 */
             version: number;
             customer: components["schemas"]["Ref"];
+            /** @description The customer is on supply hold (暂停供货): payment overdue. */
+            customer_supply_hold: boolean;
             sales_department: components["schemas"]["Ref"];
             created_by: components["schemas"]["Ref"];
             /** @example domestic */
@@ -955,6 +1325,11 @@ export interface components {
          * @enum {string}
          */
         Confidentiality: "secret" | "confidential" | "top_secret";
+        /**
+         * @description How the data was confirmed.
+         * @enum {string}
+         */
+        ConfirmedVia: "mail" | "fax" | "phone" | "visit";
         /** @description One contact person (联系人). */
         ContactView: {
             /** @example 王经理 */
@@ -986,9 +1361,42 @@ export interface components {
             containment: string;
             permanent_actions: string;
         };
+        /** @description Where a customer stands against the minimum visit frequencies. */
+        CoverageRow: {
+            customer: components["schemas"]["Ref"];
+            code: string;
+            customer_class?: string | null;
+            owner: components["schemas"]["Ref"];
+            quarter_done: number;
+            year_done: number;
+            year_required: number;
+            behind_quarter: boolean;
+            behind_year: boolean;
+        };
         CreatedApiKey: components["schemas"]["ApiKeyView"] & {
             /** @description The key itself, shown this once: send it as `Authorization: Bearer <key>`. */
             key: string;
+        };
+        CreditCheckInput: {
+            /** Format: date */
+            investigated_on: string;
+            /** @description What was checked and found (registration, capital, payment history, references). */
+            summary: string;
+            recommended_grade?: null | components["schemas"]["CreditGrade"];
+            /** @example 500000.00 */
+            recommended_limit?: string | null;
+        };
+        CreditCheckView: {
+            /** Format: int64 */
+            id: number;
+            investigated_by: components["schemas"]["Ref"];
+            /** Format: date */
+            investigated_on: string;
+            summary: string;
+            recommended_grade?: string | null;
+            recommended_limit?: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         /**
          * @description 客户等级 (credit grade).
@@ -1034,6 +1442,47 @@ export interface components {
             contacts?: components["schemas"]["ContactView"][] | null;
             /** @description Replaces the further assigned staff. */
             staff_ids?: number[] | null;
+        };
+        CustomerRequestInput: {
+            kind: components["schemas"]["RequestKind"];
+            credit_grade?: null | components["schemas"]["CreditGrade"];
+            /** @example 500000.00 */
+            credit_limit?: string | null;
+            /**
+             * Format: int64
+             * @description Days; at most the policy's one month. Above 0 needs `credit_check_id`.
+             */
+            payment_term_days?: number | null;
+            /** Format: int64 */
+            credit_check_id?: number | null;
+            reason: string;
+        };
+        CustomerRequestView: {
+            /** Format: int64 */
+            id: number;
+            customer: components["schemas"]["Ref"];
+            /** @description credit or deregister. */
+            kind: string;
+            requested_by: components["schemas"]["Ref"];
+            credit_grade?: string | null;
+            credit_limit?: string | null;
+            /** Format: int64 */
+            payment_term_days?: number | null;
+            /** Format: int64 */
+            credit_check_id?: number | null;
+            reason: string;
+            approver_role: string;
+            /** @description pending, approved, rejected. */
+            status: string;
+            decided_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            decision_reason?: string | null;
+            can_decide: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
         };
         /**
          * @description pending_review 待审核, rejected 已退回, active 已建档, deregistered 已注销.
@@ -1094,6 +1543,8 @@ export interface components {
              * @description 账期 in days; 0 = payment before delivery.
              */
             payment_term_days: number;
+            /** @description Why supply is on hold (暂停供货). */
+            supply_hold_reason?: string | null;
             /** Format: date */
             first_contact_on?: string | null;
             /**
@@ -1137,6 +1588,11 @@ export interface components {
             version: number;
             /** @description Step durations: `{"hours": n}`, `{"days": n}` or `{"working_days": n}` per step. */
             policy: Record<string, never>;
+        };
+        DecisionInput: {
+            approve: boolean;
+            /** @description Required when refusing. */
+            reason?: string | null;
         };
         DepartmentPatch: {
             name?: string | null;
@@ -1204,6 +1660,27 @@ export interface components {
             code: string;
             message: string;
         };
+        FollowupView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            survey_id: number;
+            customer: components["schemas"]["Ref"];
+            dimension: string;
+            /** Format: int64 */
+            score: number;
+            department: components["schemas"]["Ref"];
+            /** @description open or closed. */
+            status: string;
+            resolution?: string | null;
+            closed_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
         HandoverCase: {
             /** Format: int64 */
             id: number;
@@ -1221,6 +1698,8 @@ export interface components {
             staffed: components["schemas"]["Ref"][];
             /** @description Open complaints of their customers. */
             open_complaints: components["schemas"]["HandoverCase"][];
+            /** @description Visits they planned that have not taken place. */
+            visit_plans: number;
         };
         HandoverRequest: {
             /**
@@ -1237,6 +1716,8 @@ export interface components {
             customers_moved: number;
             staff_moved: number;
             complaints_moved: number;
+            /** @description Open visit plans (回访计划) now planned by the receiver. */
+            visit_plans_moved: number;
             deactivated: boolean;
             /** @description 待通知客户: the customers to tell about their new contact person. */
             notify: components["schemas"]["NotifyRow"][];
@@ -1537,6 +2018,23 @@ export interface components {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;
         };
+        PublicAnswerInput: {
+            scores: components["schemas"]["Scores"];
+            remarks?: components["schemas"]["Remarks"];
+            respondent?: string | null;
+        };
+        /** @description What the customer sees before answering (no login). */
+        PublicSurveyView: {
+            customer_name: string;
+            product?: string | null;
+            period: string;
+            submitted: boolean;
+            /** Format: date-time */
+            expires_at?: string | null;
+        };
+        RaisedView: {
+            raised: number;
+        };
         /** @description A read of the record by someone who is not its owner or staff. */
         ReadView: {
             /** Format: int64 */
@@ -1576,9 +2074,20 @@ export interface components {
             is_major?: boolean;
             note?: string | null;
         };
+        /** @description Free-text remarks per dimension (keys as in `Scores`). */
+        Remarks: {
+            quality?: string | null;
+            delivery?: string | null;
+            price?: string | null;
+            service?: string | null;
+            comparison?: string | null;
+            other?: string | null;
+        };
         RemarksBody: {
             remarks?: string | null;
         };
+        /** @enum {string} */
+        RequestKind: "credit" | "deregister";
         Resolution: {
             lines: components["schemas"]["ResolutionLineView"][];
             settlement_total?: null | components["schemas"]["MoneyView"];
@@ -1636,6 +2145,106 @@ export interface components {
             decision: components["schemas"]["ReviewDecision"];
             /** @description Required when rejecting: what the salesperson must fix. */
             reason?: string | null;
+        };
+        /** @description Scores 1 (不满意) to 5 (很满意), one per dimension. */
+        Scores: {
+            /**
+             * Format: int64
+             * @description 产品质量
+             */
+            quality: number;
+            /**
+             * Format: int64
+             * @description 交货期
+             */
+            delivery: number;
+            /**
+             * Format: int64
+             * @description 价格
+             */
+            price: number;
+            /**
+             * Format: int64
+             * @description 售后服务
+             */
+            service: number;
+            /**
+             * Format: int64
+             * @description 与其他供应商比较
+             */
+            comparison: number;
+            /**
+             * Format: int64
+             * @description 其他建议
+             */
+            other: number;
+        };
+        SupplyHoldInput: {
+            /** @description true: stop supplying (payment overdue); false: resume. */
+            hold: boolean;
+            /** @example 货款逾期 45 天未付 */
+            reason: string;
+        };
+        SurveyGroup: {
+            /** @description The customer's name, the product, or the period. */
+            key: string;
+            surveys: number;
+            /**
+             * Format: double
+             * @description Average per dimension, 1..5, two decimals.
+             */
+            quality: number;
+            /** Format: double */
+            delivery: number;
+            /** Format: double */
+            price: number;
+            /** Format: double */
+            service: number;
+            /** Format: double */
+            comparison: number;
+            /** Format: double */
+            other: number;
+            /** @description Surveys with at least one poor score. */
+            poor: number;
+        };
+        SurveyInput: {
+            /** @example BRK-2207 制动盘 */
+            product?: string | null;
+            /** @description Defaults to the current quarter, e.g. `2026-Q4`. */
+            period?: string | null;
+            scores: components["schemas"]["Scores"];
+            remarks?: components["schemas"]["Remarks"];
+            /** @description Who answered at the customer. */
+            respondent?: string | null;
+        };
+        SurveyLinkInput: {
+            product?: string | null;
+            period?: string | null;
+        };
+        SurveyLinkView: {
+            /** Format: int64 */
+            survey_id: number;
+            /** @description Shown once: the customer opens `/survey/{token}` in the SPA. */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        SurveyView: {
+            /** Format: int64 */
+            id: number;
+            customer: components["schemas"]["Ref"];
+            product?: string | null;
+            period: string;
+            /** @description staff or link. */
+            channel: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            scores?: null | components["schemas"]["Scores"];
+            remarks: components["schemas"]["Remarks"];
+            respondent?: string | null;
+            /** @description Follow-ups the poor scores opened. */
+            followups: number;
         };
         TierView: {
             /**
@@ -1702,6 +2311,98 @@ export interface components {
             version: number;
             /** Format: date-time */
             created_at: string;
+        };
+        VerificationInput: {
+            confirmed_via: components["schemas"]["ConfirmedVia"];
+            /** @description What changed (edit the record itself for the new values); empty when nothing did. */
+            changes?: string | null;
+            note?: string | null;
+        };
+        VerificationView: {
+            /** Format: int64 */
+            id: number;
+            customer: components["schemas"]["Ref"];
+            customer_code: string;
+            /** @example 2026-Q4 */
+            period: string;
+            /** Format: date */
+            due_on: string;
+            overdue: boolean;
+            assignee: components["schemas"]["Ref"];
+            /** @description open or done. */
+            status: string;
+            confirmed_via?: null | components["schemas"]["ConfirmedVia"];
+            changes?: string | null;
+            note?: string | null;
+            completed_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description How a visit is made.
+         * @enum {string}
+         */
+        VisitMethod: "onsite" | "phone" | "video" | "mail";
+        /** @description 回访计划: customer, date, purpose, content, method. */
+        VisitPlanInput: {
+            /** Format: date */
+            planned_on: string;
+            /** @example 季度回访，了解新项目需求 */
+            purpose: string;
+            content?: string | null;
+            method: components["schemas"]["VisitMethod"];
+        };
+        /** @description 回访记录: what happened, who went, what it cost. */
+        VisitRecordInput: {
+            /** Format: date */
+            visited_on: string;
+            record: string;
+            /** @description Everyone who went, the recorder included. */
+            participant_ids: number[];
+            /**
+             * @description Expense claimed, CNY, within the policy limit.
+             * @example 350.00
+             */
+            expense?: string | null;
+            expense_note?: string | null;
+        };
+        VisitTextInput: {
+            /** @description The report (回访报告) or the supervisor's comments. */
+            text: string;
+        };
+        VisitView: {
+            /** Format: int64 */
+            id: number;
+            customer: components["schemas"]["Ref"];
+            planned_by: components["schemas"]["Ref"];
+            /** Format: date */
+            planned_on: string;
+            purpose: string;
+            content?: string | null;
+            method: components["schemas"]["VisitMethod"];
+            /** @description planned, recorded, reported, reviewed. */
+            status: string;
+            /** Format: date */
+            visited_on?: string | null;
+            record?: string | null;
+            participants: components["schemas"]["Ref"][];
+            report?: string | null;
+            /** Format: date */
+            report_due_on?: string | null;
+            /** Format: date-time */
+            reported_at?: string | null;
+            /** @description The report came after the day after the visit. */
+            report_late: boolean;
+            expense?: string | null;
+            expense_note?: string | null;
+            reviewed_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            review_comment?: string | null;
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;
@@ -2628,6 +3329,694 @@ export interface operations {
             };
         };
     };
+    customerChangeRequestsToDecide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequestView"][];
+                };
+            };
+        };
+    };
+    decideCustomerChange: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the request you decide */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVisits: {
+        parameters: {
+            query?: {
+                box?: "mine" | "to_review";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"][];
+                };
+            };
+        };
+    };
+    recordVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the visit */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitRecordInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the visit */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitTextInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the visit */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitTextInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    visitCoverage: {
+        parameters: {
+            query?: {
+                /** @description Only customers behind on the quarter or the year. */
+                behind?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageRow"][];
+                };
+            };
+        };
+    };
+    listVerifications: {
+        parameters: {
+            query?: {
+                box?: "mine" | "overdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"][];
+                };
+            };
+        };
+    };
+    raiseVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaisedView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeVerification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the task */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    surveySummary: {
+        parameters: {
+            query?: {
+                group_by?: "customer" | "product" | "period";
+                period?: string;
+                product?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyGroup"][];
+                };
+            };
+        };
+    };
+    listSurveyFollowups: {
+        parameters: {
+            query?: {
+                /** @description open (default) or closed. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowupView"][];
+                };
+            };
+        };
+    };
+    closeSurveyFollowup: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the follow-up */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseFollowupInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowupView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Thank you */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
@@ -3163,6 +4552,451 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckView"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCreditCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCheckInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequestView"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestCustomerChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerRequestInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSupplyHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version you change */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyHoldInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customerVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customerSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enterSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyLinkInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -113,6 +113,8 @@ pub struct ComplaintView {
     pub closure: Option<String>,
     pub version: i64,
     pub customer: Ref,
+    /// The customer is on supply hold (暂停供货): payment overdue.
+    pub customer_supply_hold: bool,
     pub sales_department: Ref,
     pub created_by: Ref,
     #[schema(example = "domestic")]
@@ -235,6 +237,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
         closure: row.closure.clone(),
         version: row.version,
         customer: Ref { id: customer.id, name: customer.name.clone() },
+        customer_supply_hold: customer.supply_hold,
         sales_department: dept_ref(row.sales_department_id),
         created_by: user_ref(row.created_by),
         market: row.market.clone(),

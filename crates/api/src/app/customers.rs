@@ -141,6 +141,7 @@ pub fn transfer(conn: &mut DbConn, c: &Customer, to: &User, by: i64, source: &st
     if customers::remove_staff(conn, c.id, to.id)? > 0 {
         record(conn, c.id, "staff", Some(&to.id.to_string()), None, Some(by), source, now)?;
     }
+    kehu_persistence::care::reassign_verifications(conn, c.id, to.id)?;
     let mut moved = 0;
     for row in complaints::open_of_customers_elsewhere(conn, &[c.id], to.department_id)? {
         let ch = complaints::ComplaintChanges { sales_department_id: Some(to.department_id), ..Default::default() };

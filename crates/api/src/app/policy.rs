@@ -50,6 +50,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<DeadlinePolicy>(conn, org_id, DEADLINES, now)?;
     put::<LossPolicy>(conn, org_id, LOSS, now)?;
     put::<kehu_domain::customer::ArchivePolicy>(conn, org_id, crate::app::customers::ARCHIVE, now)?;
+    put::<kehu_domain::care::CarePolicy>(conn, org_id, crate::routes::visits::CARE, now)?;
     Ok(())
 }
 

@@ -202,6 +202,8 @@ pub struct CustomerView {
     pub credit_limit: Option<String>,
     /// 账期 in days; 0 = payment before delivery.
     pub payment_term_days: i64,
+    /// Why supply is on hold (暂停供货).
+    pub supply_hold_reason: Option<String>,
     pub first_contact_on: Option<NaiveDate>,
     /// The registration form was due this day (5 working days after first contact).
     pub registration_due: Option<NaiveDate>,

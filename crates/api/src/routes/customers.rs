@@ -120,6 +120,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, c: Customer, basis: ReadBasis) 
         address: c.address.clone(),
         credit_limit: c.credit_limit_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()),
         payment_term_days: c.payment_term_days,
+        supply_hold_reason: c.supply_hold_reason.clone(),
         first_contact_on: c.first_contact_on,
         registration_due: c.registration_due,
         registration_late: match (c.registration_due, c.submitted_at) {

@@ -45,6 +45,8 @@ pub struct HandoverPreview {
     pub staffed: Vec<Ref>,
     /// Open complaints of their customers.
     pub open_complaints: Vec<HandoverCase>,
+    /// Visits they planned that have not taken place.
+    pub visit_plans: usize,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -64,6 +66,8 @@ pub struct HandoverResult {
     pub customers_moved: usize,
     pub staff_moved: usize,
     pub complaints_moved: usize,
+    /// Open visit plans (回访计划) now planned by the receiver.
+    pub visit_plans_moved: usize,
     pub deactivated: bool,
     /// 待通知客户: the customers to tell about their new contact person.
     pub notify: Vec<NotifyRow>,
@@ -117,15 +121,16 @@ pub async fn preview(state: web::Data<AppState>, caller: Caller, id: web::Path<i
                 customers: owned.iter().map(notify_row).collect(),
                 staffed: staffed.iter().map(|c| Ref { id: c.id, name: c.name.clone() }).collect(),
                 open_complaints: open.into_iter().map(|r| HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id }).collect(),
+                visit_plans: kehu_persistence::care::open_visit_plans_of(c, id)?.len(),
             })
         })
         .await?;
     Ok(HttpResponse::Ok().json(p))
 }
 
-/// Hand everything over in one transaction: owned customers (and their open
-/// complaints), staff assignments; optionally deactivate the leaver. All or
-/// nothing.
+/// Hand everything over in one transaction: owned customers (with their open
+/// complaints and verification tasks), staff assignments, open visit plans;
+/// optionally deactivate the leaver. All or nothing.
 #[utoipa::path(tag = "people", operation_id = "handOver", security(("bearer" = [])), request_body = HandoverRequest, params(("id" = i64, Path)),
     responses((status = 200, body = HandoverResult), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/users/{id}/handover")]
@@ -166,6 +171,7 @@ pub async fn hand_over(
                 for cu in customers::owned_by(c, id)? {
                     archive::transfer(c, &cu, &to, caller.user_id, "handover", now)?;
                 }
+                let visit_plans_moved = kehu_persistence::care::move_visit_plans(c, id, to.id)?;
                 let deactivated = b.deactivate && from.active;
                 if deactivated {
                     people::update_user(c, id, from.version, &UserChanges { active: Some(false), ..Default::default() }, now)?.ok_or(ApiError::PreconditionFailed)?;
@@ -180,7 +186,7 @@ pub async fn hand_over(
                     "user",
                     id,
                     &rid,
-                    serde_json::json!({"to": to.id, "customers": owned.len(), "staff": staff_moved, "complaints": complaints_moved, "deactivated": deactivated}),
+                    serde_json::json!({"to": to.id, "customers": owned.len(), "staff": staff_moved, "complaints": complaints_moved, "visit_plans": visit_plans_moved, "deactivated": deactivated}),
                 )?;
                 Ok(HandoverResult {
                     from: Ref { id: from.id, name: from.display_name },
@@ -188,6 +194,7 @@ pub async fn hand_over(
                     customers_moved: owned.len(),
                     staff_moved,
                     complaints_moved,
+                    visit_plans_moved,
                     deactivated,
                     notify,
                 })

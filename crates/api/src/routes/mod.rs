@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod complaints;
 pub mod customer_access;
+pub mod customer_credit;
 pub mod customer_flow;
 pub mod customer_types;
 pub mod customers;
@@ -12,6 +13,9 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod surveys;
+pub mod verifications;
+pub mod visits;
 
 use crate::auth::routes as auth;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -44,6 +48,21 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customer_access::create)
         .service(customer_access::decide)
         .service(customer_flow::duplicates)
+        .service(customer_credit::to_decide)
+        .service(customer_credit::decide)
+        .service(visits::list_visits)
+        .service(visits::record)
+        .service(visits::report)
+        .service(visits::review)
+        .service(visits::coverage)
+        .service(verifications::list)
+        .service(verifications::raise)
+        .service(verifications::complete)
+        .service(surveys::summary)
+        .service(surveys::list_followups)
+        .service(surveys::close)
+        .service(surveys::public_get)
+        .service(surveys::public_answer)
         .service(customers::list_customers)
         .service(customers::create_customer)
         .service(customers::get_customer)
@@ -54,6 +73,16 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customer_flow::transfer)
         .service(customer_flow::history)
         .service(customer_flow::reads)
+        .service(customer_credit::add_check)
+        .service(customer_credit::list_checks)
+        .service(customer_credit::create_request)
+        .service(customer_credit::list_requests)
+        .service(customer_credit::supply_hold)
+        .service(visits::plan)
+        .service(visits::of_customer)
+        .service(surveys::enter)
+        .service(surveys::link)
+        .service(surveys::of_customer)
         .service(complaints::list_complaints)
         .service(complaints::create_complaint)
         .service(complaints::get_complaint)
