@@ -343,6 +343,15 @@ pub fn by_code(conn: &mut DbConn, org_id: i64, code: &str) -> DbResult<Option<Cu
     Ok(customers::table.filter(customers::org_id.eq(org_id).and(customers::code.eq(code))).select(Customer::as_select()).first(conn).optional()?)
 }
 
+pub fn by_tax_key(conn: &mut DbConn, org_id: i64, tax_key: &str) -> DbResult<Option<Customer>> {
+    Ok(customers::table
+        .filter(customers::org_id.eq(org_id).and(customers::tax_key.eq(tax_key)).and(customers::status.ne("rejected")))
+        .order(customers::id)
+        .select(Customer::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 pub fn many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Customer>> {
     Ok(customers::table.filter(customers::id.eq_any(ids)).select(Customer::as_select()).load(conn)?)
 }
@@ -472,6 +481,14 @@ pub fn set_supply_hold(conn: &mut DbConn, id: i64, version: i64, hold: bool, rea
         .returning(customers::all_columns)
         .get_result(conn)
         .optional()?)
+}
+
+/// A deal: the last deal day and the protection period it restarts.
+pub fn set_last_deal(conn: &mut DbConn, id: i64, on: NaiveDate, protected_until: NaiveDate) -> DbResult<()> {
+    diesel::update(customers::table.find(id))
+        .set((customers::last_deal_on.eq(on), customers::protected_until.eq(protected_until), customers::version.eq(customers::version + 1)))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn set_protection(conn: &mut DbConn, id: i64, until: NaiveDate) -> DbResult<()> {

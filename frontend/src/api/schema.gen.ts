@@ -353,6 +353,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer list as filtered (the list's query parameters), as a file.
+         *     Every exported record that is not the caller's is a logged read.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import customers from an .xlsx or CSV file with the export's columns.
+         *     Rows are matched to records by 客户编号 (code), else by 税号 (tax id), and
+         *     updated; other rows are new and archived at once (the archive clerk's
+         *     import stands for the review). Credit columns are not imported: credit
+         *     changes go through approval. If any row is wrong, nothing is imported and
+         *     the 422 lists every error as `rows[N].field` (N = the sheet's row number).
+         */
+        post: operations["importCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders (订单号, 客户编号, 下单日期, 金额, 折扣, 成本) from CSV or xlsx,
+         *     e.g. an ERP export: all rows or none.
+         */
+        post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/reports/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户等级表: customers by credit grade and class. */
+        get: operations["gradeTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区域表: customers by region, domestic and foreign. */
+        get: operations["regionTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/reports/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采购量统计: orders per customer and quarter, ranked by total. */
+        get: operations["purchasesByQuarter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/reports/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 优秀客户 and 危险客户, with the reasons. */
+        get: operations["customerStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/requests": {
         parameters: {
             query?: never;
@@ -839,6 +971,23 @@ export interface paths {
         put?: never;
         /** Plan a visit (回访计划). */
         post: operations["planVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter an order for a customer (its people, its department's managers). */
+        post: operations["addOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1681,6 +1830,15 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        GradeRow: {
+            /** @description AAA, AA, A, B, or empty when not graded. */
+            credit_grade: string;
+            class_a: number;
+            class_b: number;
+            class_c: number;
+            unclassified: number;
+            total: number;
+        };
         HandoverCase: {
             /** Format: int64 */
             id: number;
@@ -1721,6 +1879,13 @@ export interface components {
             deactivated: boolean;
             /** @description 待通知客户: the customers to tell about their new contact person. */
             notify: components["schemas"]["NotifyRow"][];
+        };
+        ImportResult: {
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            dry_run: boolean;
         };
         Intake: {
             order_number?: string | null;
@@ -1977,6 +2142,32 @@ export interface components {
         OpinionBody: {
             opinion: string;
         };
+        OrderInput: {
+            /** @example SO-2026-0815 */
+            order_number: string;
+            /** Format: date */
+            ordered_on: string;
+            /** @example 180000.00 */
+            amount: string;
+            discount?: string | null;
+            /** @description Cost of goods, for the gross margin. */
+            cost?: string | null;
+        };
+        OrderView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customer_id: number;
+            order_number: string;
+            /** Format: date */
+            ordered_on: string;
+            amount: string;
+            discount: string;
+            cost?: string | null;
+        };
+        OrdersImported: {
+            orders: number;
+        };
         OutcomeBody: {
             accepted: boolean;
             /**
@@ -2032,6 +2223,19 @@ export interface components {
             /** Format: date-time */
             expires_at?: string | null;
         };
+        PurchaseRow: {
+            customer: components["schemas"]["Ref"];
+            code: string;
+            /** @description Amounts per quarter Q1..Q4, CNY. */
+            quarters: string[];
+            total: string;
+            discount: string;
+            /**
+             * Format: double
+             * @description (amount - discount - cost) / (amount - discount), where costs are known.
+             */
+            gross_margin_percent?: number | null;
+        };
         RaisedView: {
             raised: number;
         };
@@ -2059,6 +2263,12 @@ export interface components {
         RefreshRequest: {
             /** @description For mobile clients; browsers send the HttpOnly cookie instead. */
             refresh_token?: string | null;
+        };
+        RegionRow: {
+            region: string;
+            domestic: number;
+            foreign: number;
+            total: number;
         };
         RegisterBody: {
             /** @example general */
@@ -2178,6 +2388,20 @@ export interface components {
              * @description 其他建议
              */
             other: number;
+        };
+        Standing: {
+            /** @description 优秀客户: class A or B, credit AAA or AA, no supply hold, no poor survey and no complaint this year. */
+            excellent: components["schemas"]["StandingRow"][];
+            /** @description 危险客户: supply hold, credit grade B, a poor survey, or three or more complaints this year. */
+            risky: components["schemas"]["StandingRow"][];
+        };
+        StandingRow: {
+            customer: components["schemas"]["Ref"];
+            code: string;
+            /** Format: int64 */
+            owner_id: number;
+            /** @description Why the customer is on the list. */
+            reasons: string[];
         };
         SupplyHoldInput: {
             /** @description true: stop supplying (payment overdue); false: resume. */
@@ -3325,6 +3549,225 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /** @description Default xlsx. */
+                format?: "xlsx" | "csv";
+                /** @description Part of the name, code, tax id, a contact's name or phone (width, case and spaces ignored). */
+                q?: string;
+                /** @description Default `active` (the customer list); `pending_review` is the review queue. */
+                status?: components["schemas"]["CustomerStatus"];
+                market?: components["schemas"]["MarketCode"];
+                owner_id?: number;
+                department_id?: number;
+                category?: components["schemas"]["CustomerCategory"];
+                customer_class?: components["schemas"]["CustomerClass"];
+                credit_grade?: components["schemas"]["CreditGrade"];
+                region?: string;
+                supply_hold?: boolean;
+                /** @description Only customers past their protection period (the claim pool). */
+                claimable?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCustomers: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, as the request body */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, as the request body */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersImported"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gradeTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeRow"][];
+                };
+            };
+        };
+    };
+    regionTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionRow"][];
+                };
+            };
+        };
+    };
+    purchasesByQuarter: {
+        parameters: {
+            query?: {
+                /** @description Default: this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseRow"][];
+                };
+            };
+        };
+    };
+    customerStanding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Standing"];
                 };
             };
         };
@@ -4862,6 +5305,63 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 pub mod action_bodies;
 pub mod bootstrap;
 pub mod complaint_view;
+pub mod customer_io;
 pub mod customers;
 pub mod intake;
 pub mod notify;

@@ -27,7 +27,7 @@ const DEPARTMENTS: [(&str, &str, &str); 10] = [
     ("marketing", "市场营销部", "marketing"),
 ];
 
-const USERS: [(&str, &str, &str, Role); 13] = [
+const USERS: [(&str, &str, &str, Role); 14] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -41,6 +41,7 @@ const USERS: [(&str, &str, &str, Role); 13] = [
     ("gm", "郑总", "executive", Role::Gm),
     ("admin", "系统管理员", "it", Role::Admin),
     ("marketing", "冯档案", "marketing", Role::Marketing),
+    ("finance", "何会计", "finance", Role::Finance),
 ];
 
 pub struct Report {

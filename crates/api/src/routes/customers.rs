@@ -273,7 +273,7 @@ pub fn check_staff(conn: &mut DbConn, org_id: i64, owner_id: i64, category: &str
     Ok(ids)
 }
 
-fn next_code(conn: &mut DbConn, org_id: i64) -> ApiResult<String> {
+pub fn next_code(conn: &mut DbConn, org_id: i64) -> ApiResult<String> {
     loop {
         let n = settings::next_serial(conn, org_id, "customer")?;
         let code = format!("C-{n:05}");

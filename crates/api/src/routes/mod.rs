@@ -6,6 +6,8 @@ pub mod complaints;
 pub mod customer_access;
 pub mod customer_credit;
 pub mod customer_flow;
+pub mod customer_io;
+pub mod customer_reports;
 pub mod customer_types;
 pub mod customers;
 pub mod handover;
@@ -48,6 +50,13 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customer_access::create)
         .service(customer_access::decide)
         .service(customer_flow::duplicates)
+        .service(customer_io::export)
+        .service(customer_io::import)
+        .service(customer_reports::import_orders)
+        .service(customer_reports::grades)
+        .service(customer_reports::regions)
+        .service(customer_reports::purchases)
+        .service(customer_reports::standing)
         .service(customer_credit::to_decide)
         .service(customer_credit::decide)
         .service(visits::list_visits)
@@ -80,6 +89,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customer_credit::supply_hold)
         .service(visits::plan)
         .service(visits::of_customer)
+        .service(customer_reports::add_order)
         .service(surveys::enter)
         .service(surveys::link)
         .service(surveys::of_customer)
