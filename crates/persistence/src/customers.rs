@@ -418,7 +418,16 @@ pub fn page(
     if let Some((name, id)) = after {
         q = q.filter(customers::name.gt(name.clone()).or(customers::name.eq(name).and(customers::id.gt(id))));
     }
-    Ok(q.order((customers::name, customers::id)).limit(limit).load(conn)?)
+    // A search of three characters or more is selective and the trigram index
+    // finds it: ordering by an expression keeps PostgreSQL from walking the
+    // name index instead (it cannot estimate `LIKE '%…%'` and guesses many
+    // hits). Shorter text matches many rows, where the name order is quickest.
+    if f.q.is_some_and(|t| t.chars().count() >= 3) {
+        q = q.order((customers::name.concat(""), customers::id));
+    } else {
+        q = q.order((customers::name, customers::id));
+    }
+    Ok(q.limit(limit).load(conn)?)
 }
 
 /// Saves the form fields if the version still matches.

@@ -34,7 +34,8 @@ FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'sales'
 WHERE u.org_id = :ORG;
 
 -- Customers with Chinese names from a few regions and trades.
-INSERT INTO customers (org_id, code, name, kind, market, owner_id, department_id, contact_name, contact_phone, address, status, created_at, updated_at)
+INSERT INTO customers (org_id, code, name, kind, market, owner_id, department_id, contact_name, contact_phone, address, status, created_at, updated_at,
+                       category, customer_class, region, confidentiality, submitted_by, submitted_at, archived_at, protected_until)
 SELECT :ORG,
        'S' || lpad(i::TEXT, 7, '0'),
        (ARRAY['苏州','宁波','东莞','无锡','佛山','青岛','重庆','天津','合肥','长沙'])[1 + (i % 10)]
@@ -43,12 +44,26 @@ SELECT :ORG,
        CASE WHEN i % 17 = 0 THEN 'natural' ELSE 'legal' END,
        CASE WHEN i % 9 = 0 THEN 'foreign' ELSE 'domestic' END,
        s.id, s.department_id,
-       (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + (i % 10)] || '经理',
+       (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + (i % 10)] || (ARRAY['建国','娜','伟','芳','磊','静','强','敏','军','丽'])[1 + ((i / 7) % 10)],
        '138' || lpad((i * 7919 % 100000000)::TEXT, 8, '0'),
        '工业园区' || (i % 500) || '号',
-       'active', now() - ((i % 1000) || ' days')::INTERVAL, now()
+       'active', now() - ((i % 1000) || ' days')::INTERVAL, now(),
+       (ARRAY['general','general','target','key','potential'])[1 + (i % 5)],
+       (ARRAY['A','B','C','C','C'])[1 + ((i / 3) % 5)],
+       (ARRAY['华东','华南','华北','西南','华中','欧洲'])[1 + (i % 6)],
+       CASE WHEN i % 50 = 0 THEN 'confidential' ELSE 'secret' END,
+       s.id, now() - ((i % 1000) || ' days')::INTERVAL, now() - ((i % 1000) || ' days')::INTERVAL,
+       (now() - ((i % 1000) || ' days')::INTERVAL + INTERVAL '2 months')::DATE
 FROM (SELECT i, i % (SELECT COUNT(*) FROM scale_sellers) AS seller_idx FROM generate_series(1, :CUSTOMERS) i) g
 JOIN scale_sellers s ON s.idx = g.seller_idx;
+
+-- The derived keys the service keeps: the folded name and the search text.
+UPDATE customers SET name_key = lower(regexp_replace(name, '[^[:alnum:]]', '', 'g')),
+                     search_text = lower(name || ' ' || code || ' ' || contact_name || ' ' || contact_phone)
+WHERE org_id = :ORG AND code LIKE 'S%';
+
+INSERT INTO customer_contacts (customer_id, position, name, title, phone)
+SELECT id, 0, contact_name, '采购经理', contact_phone FROM customers WHERE org_id = :ORG AND code LIKE 'S%';
 
 CREATE TEMP TABLE scale_customers AS
 SELECT row_number() OVER (ORDER BY id) - 1 AS idx, id, market, department_id, owner_id FROM customers WHERE org_id = :ORG AND code LIKE 'S%';
