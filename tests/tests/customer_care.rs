@@ -253,3 +253,52 @@ async fn surveys_by_staff_and_by_link_open_follow_ups_on_poor_scores() {
     assert!(hidden.as_array().unwrap().is_empty(), "another department's surveys stay hidden");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn an_administrator_changes_the_archive_and_care_numbers() {
+    let app = spawn_app().await;
+    let (s, a) = app.get("sales", "/policies/customer-archive").await;
+    assert_eq!(s, 200);
+    assert_eq!((a["registration_working_days"].as_u64(), a["protection_months"].as_u64(), a["access_days"].as_u64()), (Some(5), Some(2), Some(7)));
+    let mut body = a.clone();
+    body.as_object_mut().unwrap().remove("version");
+    body["access_days"] = json!(1);
+    let v = a["version"].as_i64();
+    assert_eq!(send(&app, "gm", Method::PUT, "/policies/customer-archive", Some(body.clone()), v).await.0, 403);
+    let mut bad = body.clone();
+    bad["max_payment_term_days"] = json!(60);
+    assert_eq!(send(&app, "admin", Method::PUT, "/policies/customer-archive", Some(bad), v).await.0, 422);
+    let (s, put) = send(&app, "admin", Method::PUT, "/policies/customer-archive", Some(body.clone()), v).await;
+    assert_eq!(s, 200, "{put}");
+    assert_eq!(put["access_days"], 1);
+    assert_eq!(send(&app, "admin", Method::PUT, "/policies/customer-archive", Some(body), v).await.0, 412);
+    // A grant now lasts one day.
+    let (_, r) = app.post("sales3", "/customers/access-requests", json!({"customer_code": "C-0002", "reason": "询价"})).await;
+    let (_, ok) = send(
+        &app,
+        "sales_manager",
+        Method::POST,
+        &format!("/customers/access-requests/{}/decision", r["id"]),
+        Some(json!({"approve": true})),
+        r["version"].as_i64(),
+    )
+    .await;
+    let until = chrono::DateTime::parse_from_rfc3339(ok["valid_until"].as_str().unwrap()).unwrap();
+    assert!(until < chrono::Utc::now() + chrono::Duration::hours(25));
+    // The visit expense limit.
+    let (_, care) = app.get("admin", "/policies/customer-care").await;
+    assert_eq!(care["visit_expense_limit"], "2000.00");
+    assert_eq!(care["followup_department_kinds"]["delivery"], "production");
+    let mut cb = care.clone();
+    cb.as_object_mut().unwrap().remove("version");
+    cb["visit_expense_limit"] = json!("100.00");
+    let (s, v) = send(&app, "admin", Method::PUT, "/policies/customer-care", Some(cb), care["version"].as_i64()).await;
+    assert_eq!(s, 200, "{v}");
+    let id = app.customer_id("sales", "C-0002").await;
+    let (_, plan) = app.post("sales", &format!("/customers/{id}/visits"), json!({"planned_on": "2026-11-20", "purpose": "回访", "method": "phone"})).await;
+    let sales3 = app.get("admin", "/users?q=sales3").await.1["items"][0]["id"].as_i64().unwrap();
+    let body = json!({"visited_on": "2026-11-20", "record": "电话回访", "participant_ids": [sales3], "expense": "150.00"});
+    let (s, v) = send(&app, "sales", Method::POST, &format!("/customers/visits/{}/record", plan["id"]), Some(body), plan["version"].as_i64()).await;
+    assert_eq!((s.as_u16(), v["errors"][0]["message"].as_str()), (422, Some("at most 100.00 per visit")));
+    app.assert_invariants();
+}

@@ -1178,6 +1178,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/customer-archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer archive's rules in force. */
+        get: operations["getArchivePolicy"];
+        /** Replace the archive's rules (admin). */
+        put: operations["putArchivePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/customer-care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visits' and surveys' rules in force. */
+        get: operations["getCarePolicy"];
+        /** Replace the visits' and surveys' rules (admin). */
+        put: operations["putCarePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1312,6 +1348,41 @@ export interface components {
         ApproveBody: {
             comment?: string | null;
         };
+        /** @description The customer archive's rules (defaults from the manuals). */
+        ArchivePolicyBody: {
+            /**
+             * Format: int32
+             * @description Working days from first contact to the registration form (5).
+             */
+            registration_working_days: number;
+            /**
+             * Format: int32
+             * @description Months a customer stays protected without a deal (2).
+             */
+            protection_months: number;
+            /**
+             * Format: int32
+             * @description Days an approved access request is valid (7).
+             */
+            access_days: number;
+            /**
+             * Format: int32
+             * @description Longest payment term (31: monthly settlement).
+             */
+            max_payment_term_days: number;
+            /**
+             * Format: int32
+             * @description People on a key customer, the owner included (2).
+             */
+            key_customer_min_staff: number;
+        };
+        ArchivePolicyView: components["schemas"]["ArchivePolicyBody"] & {
+            /**
+             * Format: int64
+             * @description 0 = built-in default.
+             */
+            version: number;
+        };
         CalendarDayRequest: {
             working: boolean;
             name?: string;
@@ -1323,6 +1394,29 @@ export interface components {
             working: boolean;
             /** @example 国庆节 */
             name: string;
+        };
+        /** @description Visits and surveys. */
+        CarePolicyBody: {
+            /**
+             * @description Highest expense claim per visit, CNY (2000.00).
+             * @example 2000.00
+             */
+            visit_expense_limit: string;
+            /**
+             * Format: int64
+             * @description A score at or below this opens a follow-up (2 = 不太满意).
+             */
+            poor_score: number;
+            /**
+             * Format: int64
+             * @description Days a survey link stays open (30).
+             */
+            survey_link_days: number;
+            followup_department_kinds: components["schemas"]["FollowupKinds"];
+        };
+        CarePolicyView: components["schemas"]["CarePolicyBody"] & {
+            /** Format: int64 */
+            version: number;
         };
         ChangePage: {
             items: components["schemas"]["ChangeView"][];
@@ -1808,6 +1902,15 @@ export interface components {
             /** @description Stable snake_case rule code, e.g. `required`. */
             code: string;
             message: string;
+        };
+        /** @description Which department kind follows up a poor score, per dimension. */
+        FollowupKinds: {
+            quality: string;
+            delivery: string;
+            price: string;
+            service: string;
+            comparison: string;
+            other: string;
         };
         FollowupView: {
             /** Format: int64 */
@@ -6097,6 +6200,158 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArchivePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivePolicyView"];
+                };
+            };
+        };
+    };
+    putArchivePolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchivePolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivePolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePolicyView"];
+                };
+            };
+        };
+    };
+    putCarePolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

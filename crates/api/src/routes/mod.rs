@@ -7,6 +7,7 @@ pub mod customer_access;
 pub mod customer_credit;
 pub mod customer_flow;
 pub mod customer_io;
+pub mod customer_policies;
 pub mod customer_reports;
 pub mod customer_types;
 pub mod customers;
@@ -105,5 +106,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(policies::put_deadlines)
         .service(policies::list_days)
         .service(policies::put_day)
-        .service(policies::delete_day);
+        .service(policies::delete_day)
+        .service(customer_policies::get_archive)
+        .service(customer_policies::put_archive)
+        .service(customer_policies::get_care)
+        .service(customer_policies::put_care);
 }
