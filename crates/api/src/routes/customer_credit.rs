@@ -297,6 +297,10 @@ pub async fn create_request(
                     return Err(ApiError::Conflict("only an archived customer's credit or registration changes".into()));
                 }
                 let policy = archive::archive_policy(c, caller.org_id)?;
+                let check = b.credit_check_id.map(|k| care::credit_check(c, k)).transpose()?.flatten().filter(|k| k.customer_id == id);
+                if b.credit_check_id.is_some() && check.is_none() {
+                    return Err(ApiError::field("credit_check_id", "not_found", "no such credit investigation of this customer"));
+                }
                 if let Some(days) = b.payment_term_days {
                     if !(0..=i64::from(policy.max_payment_term_days)).contains(&days) {
                         return Err(ApiError::field(
@@ -306,7 +310,6 @@ pub async fn create_request(
                         ));
                     }
                     if days > 0 {
-                        let check = b.credit_check_id.map(|k| care::credit_check(c, k)).transpose()?.flatten().filter(|k| k.customer_id == id);
                         if check.is_none() {
                             return Err(ApiError::field("credit_check_id", "required", "granting payment terms needs a credit investigation of this customer"));
                         }

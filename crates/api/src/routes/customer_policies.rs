@@ -39,12 +39,16 @@ pub struct ArchivePolicyBody {
     pub key_customer_min_staff: u32,
 }
 
+/// The rules in force; PUT the same fields without `version`.
 #[derive(Serialize, ToSchema)]
 pub struct ArchivePolicyView {
     /// 0 = built-in default.
     pub version: i64,
-    #[serde(flatten)]
-    pub policy: ArchivePolicyBody,
+    pub registration_working_days: u32,
+    pub protection_months: u32,
+    pub access_days: u32,
+    pub max_payment_term_days: u32,
+    pub key_customer_min_staff: u32,
 }
 
 /// Which department kind follows up a poor score, per dimension.
@@ -75,15 +79,19 @@ pub struct CarePolicyBody {
     pub followup_department_kinds: FollowupKinds,
 }
 
+/// The rules in force; PUT the same fields without `version`.
 #[derive(Serialize, ToSchema)]
 pub struct CarePolicyView {
     pub version: i64,
-    #[serde(flatten)]
-    pub policy: CarePolicyBody,
+    pub visit_expense_limit: String,
+    pub poor_score: i64,
+    pub survey_link_days: i64,
+    pub followup_department_kinds: FollowupKinds,
 }
 
-fn archive_body(p: &ArchivePolicy) -> ArchivePolicyBody {
-    ArchivePolicyBody {
+fn archive_view(p: &ArchivePolicy, version: i64) -> ArchivePolicyView {
+    ArchivePolicyView {
+        version,
         registration_working_days: p.registration_working_days,
         protection_months: p.protection_months,
         access_days: p.access_days,
@@ -92,9 +100,10 @@ fn archive_body(p: &ArchivePolicy) -> ArchivePolicyBody {
     }
 }
 
-fn care_body(p: &CarePolicy) -> CarePolicyBody {
+fn care_view(p: &CarePolicy, version: i64) -> CarePolicyView {
     let k = |d| p.department_kind(d).to_owned();
-    CarePolicyBody {
+    CarePolicyView {
+        version,
         visit_expense_limit: Money::from_fen(p.visit_expense_limit_fen).map(|m| m.to_string()).unwrap_or_default(),
         poor_score: p.poor_score,
         survey_link_days: p.survey_link_days,
@@ -134,7 +143,7 @@ fn store<T: Serialize>(c: &mut DbConn, caller: &Caller, name: &str, version: i64
 #[get("/policies/customer-archive")]
 pub async fn get_archive(state: web::Data<AppState>, caller: Caller, req: HttpRequest) -> ApiResult<HttpResponse> {
     let (p, v): (ArchivePolicy, i64) = state.db(move |c| policy::current(c, caller.org_id, ARCHIVE)).await?;
-    Ok(etag::respond(&req, v, &ArchivePolicyView { version: v, policy: archive_body(&p) }))
+    Ok(etag::respond(&req, v, &archive_view(&p, v)))
 }
 
 /// Replace the archive's rules (admin).
@@ -167,7 +176,7 @@ pub async fn put_archive(state: web::Data<AppState>, caller: Caller, req: HttpRe
             write_tx(c, |c| {
                 let (_, current): (ArchivePolicy, i64) = policy::current(c, caller.org_id, ARCHIVE)?;
                 let v = store(c, &caller, ARCHIVE, version, current, &p, &rid)?;
-                Ok(ArchivePolicyView { version: v, policy: archive_body(&p) })
+                Ok(archive_view(&p, v))
             })
         })
         .await?;
@@ -180,7 +189,7 @@ pub async fn put_archive(state: web::Data<AppState>, caller: Caller, req: HttpRe
 #[get("/policies/customer-care")]
 pub async fn get_care(state: web::Data<AppState>, caller: Caller, req: HttpRequest) -> ApiResult<HttpResponse> {
     let (p, v): (CarePolicy, i64) = state.db(move |c| policy::current(c, caller.org_id, CARE)).await?;
-    Ok(etag::respond(&req, v, &CarePolicyView { version: v, policy: care_body(&p) }))
+    Ok(etag::respond(&req, v, &care_view(&p, v)))
 }
 
 /// Replace the visits' and surveys' rules (admin).
@@ -231,7 +240,7 @@ pub async fn put_care(state: web::Data<AppState>, caller: Caller, req: HttpReque
             write_tx(c, |c| {
                 let (_, current): (CarePolicy, i64) = policy::current(c, caller.org_id, CARE)?;
                 let v = store(c, &caller, CARE, version, current, &p, &rid)?;
-                Ok(CarePolicyView { version: v, policy: care_body(&p) })
+                Ok(care_view(&p, v))
             })
         })
         .await?;
