@@ -1376,12 +1376,23 @@ export interface components {
              */
             key_customer_min_staff: number;
         };
-        ArchivePolicyView: components["schemas"]["ArchivePolicyBody"] & {
+        /** @description The rules in force; PUT the same fields without `version`. */
+        ArchivePolicyView: {
             /**
              * Format: int64
              * @description 0 = built-in default.
              */
             version: number;
+            /** Format: int32 */
+            registration_working_days: number;
+            /** Format: int32 */
+            protection_months: number;
+            /** Format: int32 */
+            access_days: number;
+            /** Format: int32 */
+            max_payment_term_days: number;
+            /** Format: int32 */
+            key_customer_min_staff: number;
         };
         CalendarDayRequest: {
             working: boolean;
@@ -1414,9 +1425,16 @@ export interface components {
             survey_link_days: number;
             followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
-        CarePolicyView: components["schemas"]["CarePolicyBody"] & {
+        /** @description The rules in force; PUT the same fields without `version`. */
+        CarePolicyView: {
             /** Format: int64 */
             version: number;
+            visit_expense_limit: string;
+            /** Format: int64 */
+            poor_score: number;
+            /** Format: int64 */
+            survey_link_days: number;
+            followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
         ChangePage: {
             items: components["schemas"]["ChangeView"][];

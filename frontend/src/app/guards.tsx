@@ -17,10 +17,11 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Hides a route from users without the role (the server checks again). */
-export function RequireRole({ role }: { role: string }) {
+/** Hides a route from users without the role, or any of `roles` (the server checks again). */
+export function RequireRole({ role, roles }: { role?: string; roles?: readonly string[] }) {
   const session = useSession();
-  if (!session.user?.roles.includes(role)) {
+  const allowed = [...(role ? [role] : []), ...(roles ?? [])];
+  if (!session.user?.roles.some((r) => allowed.includes(r))) {
     return (
       <Suspense fallback={<PageFallback />}>
         <ForbiddenPage />

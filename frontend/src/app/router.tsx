@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageFallback } from '../components/PageFallback';
+import { HANDOVER_ROLES, SALES_ROLES } from '../features/customers/lib/options';
 import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
 
@@ -12,6 +13,9 @@ const ComplaintDetailPage = lazy(() => import('../features/complaints/components
 const IntakePage = lazy(() => import('../features/complaints/components/IntakePage'));
 const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'));
 const CustomerDetailPage = lazy(() => import('../features/customers/components/CustomerDetailPage'));
+const CustomerFormPage = lazy(() => import('../features/customers/components/CustomerFormPage'));
+const AccessPage = lazy(() => import('../features/customers/components/AccessPage'));
+const HandoverPage = lazy(() => import('../features/customers/components/HandoverPage'));
 const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
@@ -37,6 +41,15 @@ export const routes: RouteObject[] = [
           { path: 'complaints/:id', element: page(<ComplaintDetailPage />) },
           { path: 'complaints/:id/edit', element: page(<IntakePage />) },
           { path: 'customers', element: page(<CustomersPage />) },
+          {
+            element: <RequireRole roles={SALES_ROLES} />,
+            children: [{ path: 'customers/new', element: page(<CustomerFormPage />) }],
+          },
+          { path: 'customers/access', element: page(<AccessPage />) },
+          {
+            element: <RequireRole roles={HANDOVER_ROLES} />,
+            children: [{ path: 'customers/handover', element: page(<HandoverPage />) }],
+          },
           { path: 'customers/:id', element: page(<CustomerDetailPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
