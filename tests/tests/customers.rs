@@ -170,7 +170,7 @@ async fn duplicates_are_flagged_and_the_first_registration_wins() {
     let dup = register(&app, "sales2", f).await;
     assert_eq!(dup["duplicates"][0]["code"], "C-0001", "{dup}");
     let (s, v) = review(&app, "sales_manager2", &dup, "approve", None).await;
-    assert_eq!(s, 409, "{v}");
+    assert_eq!((s.as_u16(), v["code"].as_str()), (409, Some("registered_first")), "{v}");
     assert!(v["detail"].as_str().unwrap().contains("C-0001"));
     // A second registration with the same tax id is flagged by tax id.
     let mut f2 = form("另一个名字有限公司");
@@ -372,6 +372,9 @@ async fn a_lapsed_customer_can_be_claimed_and_its_complaints_follow() {
     let (_, now) = record(&app, "sales2", id).await;
     assert_eq!(now["owner_id"], user(&app, "sales2").await["id"]);
     assert_eq!(now["access"], "owner");
+    let (_, h) = app.get("sales2", &format!("/customers/{id}/history")).await;
+    let owner = h["items"].as_array().unwrap().iter().find(|r| r["field"] == "owner_id").cloned().unwrap();
+    assert_eq!((owner["old_label"].as_str(), owner["new_label"].as_str(), owner["source"].as_str()), (Some("张业务"), Some("王业务"), Some("claim")));
     assert!(now["protected_until"].as_str().unwrap() > "2026-01-01");
     assert_eq!(claim("sales", now["version"].as_i64().unwrap()).await, 404, "protected again, and no longer theirs to see");
     // The open complaint moved to the new owner's department with a history event.

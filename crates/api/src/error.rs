@@ -47,6 +47,9 @@ pub enum ApiError {
     NotFound,
     #[error("{0}")]
     Conflict(String),
+    /// A conflict with a specific, stable code the client can explain.
+    #[error("{1}")]
+    ConflictCode(&'static str, String),
     #[error("If-Match is required for this request")]
     PreconditionRequired,
     #[error("the resource changed since you read it; reload and try again")]
@@ -71,6 +74,10 @@ impl ApiError {
         ApiError::Validation(format!("{n} field{} invalid", if n == 1 { " is" } else { "s are" }), errors)
     }
 
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> ApiError {
+        ApiError::ConflictCode(code, detail.into())
+    }
+
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> ApiError {
         ApiError::validation(vec![FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() }])
     }
@@ -83,6 +90,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound => "not_found",
             ApiError::Conflict(_) => "conflict",
+            ApiError::ConflictCode(code, _) => code,
             ApiError::PreconditionRequired => "precondition_required",
             ApiError::PreconditionFailed => "precondition_failed",
             ApiError::Validation(..) => "validation_failed",
@@ -101,7 +109,7 @@ impl ApiError {
             ApiError::Unauthenticated(_) => "Not authenticated",
             ApiError::Forbidden(_) => "Not allowed",
             ApiError::NotFound => "Not found",
-            ApiError::Conflict(_) => "Conflict",
+            ApiError::Conflict(_) | ApiError::ConflictCode(..) => "Conflict",
             ApiError::PreconditionRequired => "Precondition required",
             ApiError::PreconditionFailed => "Precondition failed",
             ApiError::Validation(..) => "Validation failed",
@@ -141,7 +149,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ConflictCode(..) => StatusCode::CONFLICT,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::Validation(..) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -144,15 +144,28 @@ pub fn user_by_username(conn: &mut DbConn, username: &str) -> DbResult<Option<Us
     Ok(users::table.filter(users::username.eq(username)).select(User::as_select()).first(conn).optional()?)
 }
 
-pub fn users_page(conn: &mut DbConn, org_id: i64, after_id: i64, limit: i64, q: Option<&str>, department_id: Option<i64>) -> DbResult<Vec<User>> {
+pub struct UserFilter<'a> {
+    pub q: Option<&'a str>,
+    pub department_id: Option<i64>,
+    pub role: Option<&'a str>,
+    pub active: Option<bool>,
+}
+
+pub fn users_page(conn: &mut DbConn, org_id: i64, after_id: i64, limit: i64, f: &UserFilter) -> DbResult<Vec<User>> {
     let mut query =
         users::table.filter(users::org_id.eq(org_id).and(users::id.gt(after_id))).order(users::id).limit(limit).select(User::as_select()).into_boxed();
-    if let Some(q) = q {
+    if let Some(q) = f.q {
         let pattern = format!("%{}%", crate::like_escape(q));
         query = query.filter(users::username.like(pattern.clone()).escape('\\').or(users::display_name.like(pattern).escape('\\')));
     }
-    if let Some(d) = department_id {
+    if let Some(d) = f.department_id {
         query = query.filter(users::department_id.eq(d));
+    }
+    if let Some(r) = f.role {
+        query = query.filter(users::id.eq_any(user_roles::table.filter(user_roles::role.eq(r.to_owned())).select(user_roles::user_id)));
+    }
+    if let Some(a) = f.active {
+        query = query.filter(users::active.eq(a));
     }
     Ok(query.load(conn)?)
 }

@@ -1448,7 +1448,10 @@ export interface components {
             field: string;
             old_value?: string | null;
             new_value?: string | null;
-            /** @description registration, review, edit, claim, transfer, handover. */
+            /** @description For `owner_id`, `department_id` and `staff`: the names behind the ids. */
+            old_label?: string | null;
+            new_label?: string | null;
+            /** @description registration, review, edit, claim, transfer, handover, credit_approval, import, order. */
             source: string;
             changed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
@@ -1779,6 +1782,15 @@ export interface components {
             protected_until?: string | null;
             /** @description Past its protection period: another salesperson may claim it. */
             claimable: boolean;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /**
+             * Format: date
+             * @description The registration form was due this day (5 working days after first contact).
+             */
+            registration_due?: string | null;
+            /** @description Filed after `registration_due`. */
+            registration_late: boolean;
             /** Format: int64 */
             version: number;
             /** Format: date-time */
@@ -1808,16 +1820,7 @@ export interface components {
             supply_hold_reason?: string | null;
             /** Format: date */
             first_contact_on?: string | null;
-            /**
-             * Format: date
-             * @description The registration form was due this day (5 working days after first contact).
-             */
-            registration_due?: string | null;
-            /** @description Filed after `registration_due`. */
-            registration_late: boolean;
             submitted_by?: null | components["schemas"]["Ref"];
-            /** Format: date-time */
-            submitted_at?: string | null;
             reviewed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             reviewed_at?: string | null;
@@ -1841,6 +1844,10 @@ export interface components {
             can_edit: boolean;
             can_review: boolean;
             can_claim: boolean;
+            /** @description The department's sales manager or the GM may give it to someone else. */
+            can_transfer: boolean;
+            /** @description The owner may resubmit a rejected registration. */
+            can_resubmit: boolean;
             /** Format: date-time */
             created_at: string;
         };
@@ -1967,6 +1974,7 @@ export interface components {
             state: string;
             /** Format: int64 */
             customer_id: number;
+            customer_name: string;
         };
         /** @description What a handover moves. */
         HandoverPreview: {
@@ -3124,6 +3132,10 @@ export interface operations {
                 /** @description Part of the username or display name. */
                 q?: string;
                 department_id?: number;
+                /** @description Holders of this role, e.g. `sales`. */
+                role?: string;
+                /** @description true: only active people; false: only those who left. */
+                active?: boolean;
                 limit?: number;
                 cursor?: string;
             };
@@ -3649,6 +3661,8 @@ export interface operations {
                 /** @example 苏州精密机械有限公司 */
                 name?: string;
                 tax_id?: string;
+                /** @description Leave this record out (when editing it). */
+                exclude_id?: number;
             };
             header?: never;
             path?: never;

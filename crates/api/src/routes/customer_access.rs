@@ -159,7 +159,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let now = Utc::now().naive_utc();
                 let today = archive::today(c, caller.org_id)?;
                 if archive::basis(c, &caller, &cu, today, now)?.is_some() {
-                    return Err(ApiError::Conflict("you may already read this customer".into()));
+                    return Err(ApiError::conflict("already_readable", "you may already read this customer"));
                 }
                 let pending = customers::access_requests(
                     c,
@@ -169,7 +169,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                     1,
                 )?;
                 if !pending.is_empty() {
-                    return Err(ApiError::Conflict("you already asked for this customer; wait for the decision".into()));
+                    return Err(ApiError::conflict("request_pending", "you already asked for this customer; wait for the decision"));
                 }
                 let facts = archive::facts(&cu, customers::staff(c, cu.id)?, today);
                 let role = rules::access_approver(caller.department_id, &facts);
@@ -286,7 +286,7 @@ pub async fn decide(
                     return Err(ApiError::NotFound);
                 }
                 if r.status != "pending" {
-                    return Err(ApiError::Conflict("this request was already decided".into()));
+                    return Err(ApiError::conflict("already_decided", "this request was already decided"));
                 }
                 if !may_decide(&caller, &r) {
                     return Err(ApiError::Forbidden("the approver named on the request decides it, never its requester"));

@@ -294,7 +294,7 @@ pub async fn create_request(
                     return Err(ApiError::Forbidden("the owner, assigned staff or the department's managers ask for credit changes"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::Conflict("only an archived customer's credit or registration changes".into()));
+                    return Err(ApiError::conflict("not_archived", "only an archived customer's credit or registration changes"));
                 }
                 let policy = archive::archive_policy(c, caller.org_id)?;
                 let check = b.credit_check_id.map(|k| care::credit_check(c, k)).transpose()?.flatten().filter(|k| k.customer_id == id);
@@ -320,7 +320,7 @@ pub async fn create_request(
                     RequestKind::Deregister => "deregister",
                 };
                 if care::pending_requests(c, id, kind)? > 0 {
-                    return Err(ApiError::Conflict("a request of this kind is already waiting for approval".into()));
+                    return Err(ApiError::conflict("request_pending", "a request of this kind is already waiting for approval"));
                 }
                 let now = Utc::now().naive_utc();
                 let row = care::insert_request(
@@ -441,7 +441,7 @@ pub async fn decide(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let cu = customers::get(c, caller.org_id, r.customer_id)?;
                 archive::read(c, &caller, &cu, "decision")?;
                 if r.status != "pending" {
-                    return Err(ApiError::Conflict("this request was already decided".into()));
+                    return Err(ApiError::conflict("already_decided", "this request was already decided"));
                 }
                 if !may_decide(&caller, &r) {
                     return Err(ApiError::Forbidden("the department's sales manager decides, never the requester"));
@@ -507,10 +507,14 @@ pub async fn supply_hold(
                     return Err(ApiError::Forbidden("you may not change this customer's supply hold"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::Conflict("only an archived customer is supplied".into()));
+                    return Err(ApiError::conflict("not_archived", "only an archived customer is supplied"));
                 }
                 if cu.supply_hold == b.hold {
-                    return Err(ApiError::Conflict(if b.hold { "already on supply hold" } else { "not on supply hold" }.into()));
+                    return Err(if b.hold {
+                        ApiError::conflict("already_on_hold", "already on supply hold")
+                    } else {
+                        ApiError::conflict("not_on_hold", "not on supply hold")
+                    });
                 }
                 if cu.version != version {
                     return Err(ApiError::PreconditionFailed);

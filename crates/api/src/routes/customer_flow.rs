@@ -54,7 +54,10 @@ pub struct ChangeView {
     pub field: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
-    /// registration, review, edit, claim, transfer, handover.
+    /// For `owner_id`, `department_id` and `staff`: the names behind the ids.
+    pub old_label: Option<String>,
+    pub new_label: Option<String>,
+    /// registration, review, edit, claim, transfer, handover, credit_approval, import, order.
     pub source: String,
     pub changed_by: Option<Ref>,
     pub changed_at: DateTime<Utc>,
@@ -84,6 +87,8 @@ pub struct DuplicateQuery {
     #[param(example = "苏州精密机械有限公司")]
     pub name: Option<String>,
     pub tax_id: Option<String>,
+    /// Leave this record out (when editing it).
+    pub exclude_id: Option<i64>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -124,7 +129,7 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let old = customers::get(c, caller.org_id, id)?;
                 let basis = archive::read(c, &caller, &old, "review")?;
                 if archive::status(&old) != CustomerStatus::PendingReview {
-                    return Err(ApiError::Conflict("only a registration waiting for review can be reviewed".into()));
+                    return Err(ApiError::conflict("not_pending_review", "only a registration waiting for review can be reviewed"));
                 }
                 if !may_review(&caller, &old) {
                     return Err(ApiError::Forbidden("the department's sales manager reviews a registration, never its submitter"));
@@ -147,10 +152,13 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                             || (d.submitted_at < old.submitted_at && archive::status(d) == CustomerStatus::PendingReview)
                     });
                     if let Some(d) = first {
-                        return Err(ApiError::Conflict(format!("{} ({}) was registered first; reject this registration", d.name, d.code)));
+                        return Err(ApiError::conflict("registered_first", format!("{} ({}) was registered first; reject this registration", d.name, d.code)));
                     }
                     if old.category == Category::Key.as_str() && (customers::staff(c, id)?.len() as u32 + 1) < policy.key_customer_min_staff {
-                        return Err(ApiError::Conflict(format!("a key customer needs at least {} staff including the owner", policy.key_customer_min_staff)));
+                        return Err(ApiError::conflict(
+                            "key_customer_staff",
+                            format!("a key customer needs at least {} staff including the owner", policy.key_customer_min_staff),
+                        ));
                     }
                     changes.status = Some(CustomerStatus::Active.as_str().into());
                     changes.archived_at = Some(Some(now));
@@ -190,7 +198,7 @@ pub async fn resubmit(state: web::Data<AppState>, caller: Caller, req: HttpReque
                 let old = customers::get(c, caller.org_id, id)?;
                 let basis = archive::read(c, &caller, &old, "resubmit")?;
                 if archive::status(&old) != CustomerStatus::Rejected {
-                    return Err(ApiError::Conflict("only a rejected registration is resubmitted".into()));
+                    return Err(ApiError::conflict("not_rejected", "only a rejected registration is resubmitted"));
                 }
                 if !may_edit(&caller, &old) {
                     return Err(ApiError::Forbidden("the owner resubmits a registration"));
@@ -239,10 +247,10 @@ pub async fn claim(state: web::Data<AppState>, caller: Caller, req: HttpRequest,
                 }
                 let today = archive::today(c, caller.org_id)?;
                 if old.owner_id == caller.user_id {
-                    return Err(ApiError::Conflict("you already own this customer".into()));
+                    return Err(ApiError::conflict("already_owner", "you already own this customer"));
                 }
                 if !rules::is_claimable(archive::status(&old), old.protected_until, today) || archive::level(&old) != Confidentiality::Secret {
-                    return Err(ApiError::Conflict("this customer is still protected for its owner".into()));
+                    return Err(ApiError::conflict("still_protected", "this customer is still protected for its owner"));
                 }
                 if old.version != version {
                     return Err(ApiError::PreconditionFailed);
@@ -287,7 +295,7 @@ pub async fn transfer(
                     return Err(ApiError::Forbidden("the department's sales manager or the general manager transfers a customer"));
                 }
                 if archive::status(&old) == CustomerStatus::Deregistered {
-                    return Err(ApiError::Conflict("a deregistered customer is read-only".into()));
+                    return Err(ApiError::conflict("deregistered", "a deregistered customer is read-only"));
                 }
                 let to = crate::routes::handover::receiver(c, &caller, b.to_user_id, "to_user_id")?;
                 if to.id == old.owner_id {
@@ -332,13 +340,39 @@ pub async fn history(state: web::Data<AppState>, caller: Caller, id: web::Path<i
                 archive::read(c, &caller, &cu, "history")?;
                 let rows = customers::changes(c, id, after, limit + 1)?;
                 let more = rows.len() as i64 > limit;
-                let ids: Vec<i64> = rows.iter().filter_map(|r| r.changed_by).collect();
+                let ref_ids = |v: &Option<String>| v.as_deref().unwrap_or("").split(',').filter_map(|x| x.trim().parse::<i64>().ok()).collect::<Vec<_>>();
+                let mut ids: Vec<i64> = rows.iter().filter_map(|r| r.changed_by).collect();
+                let mut depts = Vec::new();
+                for r in &rows {
+                    match r.field.as_str() {
+                        "owner_id" | "staff" => {
+                            ids.extend(ref_ids(&r.old_value));
+                            ids.extend(ref_ids(&r.new_value));
+                        }
+                        "department_id" => {
+                            depts.extend(ref_ids(&r.old_value));
+                            depts.extend(ref_ids(&r.new_value));
+                        }
+                        _ => {}
+                    }
+                }
                 let names: HashMap<i64, String> = people::display_names(c, &ids)?.into_iter().collect();
+                let dnames: HashMap<i64, String> = people::department_names(c, &depts)?.into_iter().collect();
+                let label = |field: &str, v: &Option<String>| -> Option<String> {
+                    let map = match field {
+                        "owner_id" | "staff" => &names,
+                        "department_id" => &dnames,
+                        _ => return None,
+                    };
+                    v.as_ref().map(|_| ref_ids(v).iter().map(|id| map.get(id).cloned().unwrap_or_else(|| id.to_string())).collect::<Vec<_>>().join("、"))
+                };
                 let items: Vec<ChangeView> = rows
                     .into_iter()
                     .take(limit as usize)
                     .map(|r| ChangeView {
                         id: r.id,
+                        old_label: label(&r.field, &r.old_value),
+                        new_label: label(&r.field, &r.new_value),
                         field: r.field,
                         old_value: r.old_value,
                         new_value: r.new_value,
@@ -406,7 +440,7 @@ pub async fn duplicates(state: web::Data<AppState>, caller: Caller, q: web::Quer
             if key.is_empty() && tax.is_none() {
                 return Ok(Vec::new());
             }
-            let found = customers::duplicates(c, caller.org_id, &key, tax.as_deref(), None)?;
+            let found = customers::duplicates(c, caller.org_id, &key, tax.as_deref(), q.exclude_id)?;
             let ids: Vec<i64> = found.iter().map(|d| d.owner_id).collect();
             let names: HashMap<i64, String> = people::display_names(c, &ids)?.into_iter().collect();
             Ok(found

@@ -121,7 +121,7 @@ fn show(fen: i64) -> String {
 /// and with it the protection period.
 fn record_order(c: &mut DbConn, caller: &Caller, cu: &Customer, o: &Order) -> ApiResult<Order> {
     if care::order_by_number(c, caller.org_id, &o.order_number)?.is_some() {
-        return Err(ApiError::Conflict(format!("order {} is already recorded", o.order_number)));
+        return Err(ApiError::conflict("order_exists", format!("order {} is already recorded", o.order_number)));
     }
     let saved = care::insert_order(c, o)?;
     if cu.last_deal_on.is_none_or(|d| d < o.ordered_on) {
@@ -175,7 +175,7 @@ pub async fn add_order(state: web::Data<AppState>, caller: Caller, req: HttpRequ
                     return Err(ApiError::Forbidden("the customer's people and their managers enter orders"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::Conflict("orders are entered for archived customers".into()));
+                    return Err(ApiError::conflict("not_archived", "orders are entered for archived customers"));
                 }
                 if b.ordered_on > archive::today(c, caller.org_id)? {
                     return Err(ApiError::field("ordered_on", "future", "cannot be in the future"));

@@ -166,6 +166,11 @@ pub struct CustomerSummary {
     pub protected_until: Option<NaiveDate>,
     /// Past its protection period: another salesperson may claim it.
     pub claimable: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// The registration form was due this day (5 working days after first contact).
+    pub registration_due: Option<NaiveDate>,
+    /// Filed after `registration_due`.
+    pub registration_late: bool,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -205,12 +210,7 @@ pub struct CustomerView {
     /// Why supply is on hold (暂停供货).
     pub supply_hold_reason: Option<String>,
     pub first_contact_on: Option<NaiveDate>,
-    /// The registration form was due this day (5 working days after first contact).
-    pub registration_due: Option<NaiveDate>,
-    /// Filed after `registration_due`.
-    pub registration_late: bool,
     pub submitted_by: Option<Ref>,
-    pub submitted_at: Option<DateTime<Utc>>,
     pub reviewed_by: Option<Ref>,
     pub reviewed_at: Option<DateTime<Utc>>,
     /// The reviewer's reason (required when rejecting).
@@ -229,6 +229,10 @@ pub struct CustomerView {
     pub can_edit: bool,
     pub can_review: bool,
     pub can_claim: bool,
+    /// The department's sales manager or the GM may give it to someone else.
+    pub can_transfer: bool,
+    /// The owner may resubmit a rejected registration.
+    pub can_resubmit: bool,
     pub created_at: DateTime<Utc>,
 }
 

@@ -66,6 +66,12 @@ pub fn summary(c: &Customer, owner_name: Option<String>, today: NaiveDate) -> Cu
         contact_phone: c.contact_phone.clone(),
         protected_until: c.protected_until,
         claimable: rules::is_claimable(archive::status(c), c.protected_until, today),
+        submitted_at: c.submitted_at.map(|t| t.and_utc()),
+        registration_due: c.registration_due,
+        registration_late: match (c.registration_due, c.submitted_at) {
+            (Some(due), Some(at)) => at.date() > due,
+            _ => false,
+        },
         version: c.version,
         updated_at: c.updated_at.and_utc(),
     }
@@ -84,6 +90,10 @@ pub fn may_review(caller: &Caller, c: &Customer) -> bool {
     archive::status(c) == CustomerStatus::PendingReview
         && c.submitted_by != Some(caller.user_id)
         && ((caller.has(Role::SalesManager) && c.department_id == caller.department_id) || caller.has(Role::Gm))
+}
+
+pub fn may_transfer(caller: &Caller, c: &Customer) -> bool {
+    archive::status(c) != CustomerStatus::Deregistered && ((caller.has(Role::SalesManager) && c.department_id == caller.department_id) || caller.has(Role::Gm))
 }
 
 fn may_claim(caller: &Caller, c: &Customer, today: NaiveDate) -> bool {
@@ -122,13 +132,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, c: Customer, basis: ReadBasis) 
         payment_term_days: c.payment_term_days,
         supply_hold_reason: c.supply_hold_reason.clone(),
         first_contact_on: c.first_contact_on,
-        registration_due: c.registration_due,
-        registration_late: match (c.registration_due, c.submitted_at) {
-            (Some(due), Some(at)) => at.date() > due,
-            _ => false,
-        },
         submitted_by: c.submitted_by.map(r),
-        submitted_at: c.submitted_at.map(|t| t.and_utc()),
         reviewed_by: c.reviewed_by.map(r),
         reviewed_at: c.reviewed_at.map(|t| t.and_utc()),
         review_reason: c.review_reason.clone(),
@@ -142,6 +146,8 @@ pub fn build(conn: &mut DbConn, caller: &Caller, c: Customer, basis: ReadBasis) 
         can_edit: may_edit(caller, &c),
         can_review: may_review(caller, &c),
         can_claim: may_claim(caller, &c, today),
+        can_transfer: may_transfer(caller, &c),
+        can_resubmit: archive::status(&c) == CustomerStatus::Rejected && may_edit(caller, &c),
         created_at: c.created_at.and_utc(),
     })
 }
@@ -343,7 +349,7 @@ pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: Ht
                 let code = match b.code.as_deref().map(str::trim) {
                     Some(code) => {
                         if customers::by_code(c, caller.org_id, code)?.is_some() {
-                            return Err(ApiError::Conflict("a customer with this code exists".into()));
+                            return Err(ApiError::conflict("code_taken", "a customer with this code exists"));
                         }
                         code.to_owned()
                     }

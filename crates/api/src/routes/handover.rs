@@ -33,6 +33,7 @@ pub struct HandoverCase {
     pub number: Option<String>,
     pub state: String,
     pub customer_id: i64,
+    pub customer_name: String,
 }
 
 /// What a handover moves.
@@ -120,7 +121,13 @@ pub async fn preview(state: web::Data<AppState>, caller: Caller, id: web::Path<i
                 user: Ref { id: u.id, name: u.display_name.clone() },
                 customers: owned.iter().map(notify_row).collect(),
                 staffed: staffed.iter().map(|c| Ref { id: c.id, name: c.name.clone() }).collect(),
-                open_complaints: open.into_iter().map(|r| HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id }).collect(),
+                open_complaints: open
+                    .into_iter()
+                    .map(|r| {
+                        let customer_name = owned.iter().find(|c| c.id == r.customer_id).map(|c| c.name.clone()).unwrap_or_default();
+                        HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id, customer_name }
+                    })
+                    .collect(),
                 visit_plans: kehu_persistence::care::open_visit_plans_of(c, id)?.len(),
             })
         })

@@ -139,6 +139,10 @@ pub struct UserQuery {
     /// Part of the username or display name.
     pub q: Option<String>,
     pub department_id: Option<i64>,
+    /// Holders of this role, e.g. `sales`.
+    pub role: Option<String>,
+    /// true: only active people; false: only those who left.
+    pub active: Option<bool>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
@@ -256,7 +260,8 @@ pub async fn list_users(state: web::Data<AppState>, caller: Caller, q: web::Quer
     let admin = caller.has(Role::Admin);
     let page = state
         .db(move |c| {
-            let users = people::users_page(c, caller.org_id, after, limit + 1, q.q.as_deref(), q.department_id)?;
+            let f = people::UserFilter { q: q.q.as_deref(), department_id: q.department_id, role: q.role.as_deref(), active: q.active };
+            let users = people::users_page(c, caller.org_id, after, limit + 1, &f)?;
             let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
             let roles = people::roles_of_many(c, &ids)?;
             let more = users.len() as i64 > limit;

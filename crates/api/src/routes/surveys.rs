@@ -388,7 +388,7 @@ pub async fn link(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
                     return Err(ApiError::Forbidden("the customer's people, managers, executives and the marketing center send surveys"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::Conflict("surveys go to archived customers".into()));
+                    return Err(ApiError::conflict("not_archived", "surveys go to archived customers"));
                 }
                 let period = period_or_now(c, caller.org_id, b.period.clone())?;
                 let policy = care_policy(c, caller.org_id)?;
@@ -456,14 +456,14 @@ pub async fn public_answer(state: web::Data<AppState>, token: web::Path<String>,
                 let s = by_token(c, &token)?;
                 let now = Utc::now().naive_utc();
                 if s.submitted_at.is_some() {
-                    return Err(ApiError::Conflict("this survey was already answered; thank you".into()));
+                    return Err(ApiError::conflict("already_answered", "this survey was already answered; thank you"));
                 }
                 if s.token_expires_at.is_some_and(|e| e < now) {
-                    return Err(ApiError::Conflict("this survey link has expired".into()));
+                    return Err(ApiError::conflict("link_expired", "this survey link has expired"));
                 }
                 let remarks = serde_json::to_string(&b.remarks).map_err(|e| ApiError::Internal(e.to_string()))?;
                 let done = store::submit_survey(c, s.id, b.scores.array(), &remarks, respondent.as_deref(), now)?
-                    .ok_or_else(|| ApiError::Conflict("this survey was already answered; thank you".into()))?;
+                    .ok_or_else(|| ApiError::conflict("already_answered", "this survey was already answered; thank you"))?;
                 open_followups(c, &done)?;
                 let owner = customers::many(c, &[s.customer_id])?.pop().map(|c| c.owner_id);
                 archive::notify(c, s.org_id, &owner.into_iter().collect::<Vec<_>>(), "survey_answered", "客户已填写满意度调查", &s.period, now)?;
@@ -616,7 +616,7 @@ pub async fn close(
                     return Err(ApiError::Forbidden("the responsible department closes its follow-up"));
                 }
                 if f.status != "open" {
-                    return Err(ApiError::Conflict("already closed".into()));
+                    return Err(ApiError::conflict("already_done", "already closed"));
                 }
                 let now = Utc::now().naive_utc();
                 let done = store::close_followup(c, id, version, &resolution, caller.user_id, now)?.ok_or(ApiError::PreconditionFailed)?;

@@ -177,7 +177,7 @@ pub async fn complete(
                     return Err(ApiError::Forbidden("the assigned person or the department's sales manager confirms the data"));
                 }
                 if t.status != "open" {
-                    return Err(ApiError::Conflict("this task is already done".into()));
+                    return Err(ApiError::conflict("already_done", "this task is already done"));
                 }
                 let now = Utc::now().naive_utc();
                 let done = care::complete_verification(c, id, version, b.confirmed_via.as_str(), changes.as_deref(), note.as_deref(), caller.user_id, now)?

@@ -220,7 +220,7 @@ pub async fn plan(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
                     return Err(ApiError::Forbidden("the customer's people, managers, executives and the marketing center visit"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::Conflict("visits are planned for archived customers".into()));
+                    return Err(ApiError::conflict("not_archived", "visits are planned for archived customers"));
                 }
                 let now = Utc::now().naive_utc();
                 let v = store::insert_visit(
@@ -359,7 +359,7 @@ pub async fn record(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "planned" {
-                    return Err(ApiError::Conflict("this visit is already recorded".into()));
+                    return Err(ApiError::conflict("wrong_visit_step", "this visit is already recorded"));
                 }
                 let mut who = b.participant_ids.clone();
                 who.push(caller.user_id);
@@ -435,7 +435,7 @@ pub async fn report(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "recorded" {
-                    return Err(ApiError::Conflict("a report follows the visit record, once".into()));
+                    return Err(ApiError::conflict("wrong_visit_step", "a report follows the visit record, once"));
                 }
                 if !is_on(c, &v, caller.user_id)? {
                     return Err(ApiError::Forbidden("someone who went reports the visit"));
@@ -474,7 +474,7 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "reported" {
-                    return Err(ApiError::Conflict("a visit is reviewed once its report is in".into()));
+                    return Err(ApiError::conflict("wrong_visit_step", "a visit is reviewed once its report is in"));
                 }
                 let cu = customers::get(c, caller.org_id, v.customer_id)?;
                 let supervisor = (reviewer_departments(&caller) && caller.department_id == cu.department_id) || caller.roles.iter().any(|r| r.is_executive());
