@@ -6,15 +6,15 @@ use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::routes::audit;
-use crate::routes::customers::{contact_rows, validate, ContactView, CustomerQuery, MarketCode};
+use crate::routes::customers::{contact_rows, validate, ContactView, CustomerQuery};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use futures_util::StreamExt;
-use kehu_domain::customer::{self as rules, Category, Confidentiality, CustomerClass, CustomerStatus};
+use kehu_domain::customer::{self as rules, Category, Confidentiality, CustomerStatus};
 use kehu_domain::Role;
-use kehu_persistence::customers::{self, Customer, CustomerFilter, CustomerForm, NewCustomer};
+use kehu_persistence::customers::{self, Customer, CustomerForm, NewCustomer};
 use kehu_persistence::{people, write_tx, DbConn};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -69,19 +69,7 @@ pub async fn export(state: web::Data<AppState>, caller: Caller, fmt: web::Query<
                 let now = Utc::now().naive_utc();
                 let scope = archive::read_scope(&caller, today, now);
                 let text = q.q.as_deref().map(rules::search_query).filter(|s| !s.is_empty());
-                let f = CustomerFilter {
-                    q: text.as_deref(),
-                    market: q.market.map(MarketCode::as_str),
-                    owner_id: q.owner_id,
-                    status: Some(q.status.unwrap_or(CustomerStatus::Active).as_str()),
-                    category: q.category.map(Category::as_str),
-                    customer_class: q.customer_class.map(CustomerClass::as_str),
-                    credit_grade: q.credit_grade.map(rules::CreditGrade::as_str),
-                    region: q.region.as_deref(),
-                    department_id: q.department_id,
-                    supply_hold: q.supply_hold,
-                    claimable_on: q.claimable.filter(|b| *b).map(|_| today),
-                };
+                let f = q.filter(text.as_deref(), today);
                 let list = customers::page(c, caller.org_id, Some(&scope), &f, None, 100_000)?;
                 let owners: Vec<i64> = list.iter().map(|c| c.owner_id).collect();
                 let usernames = usernames(c, &owners)?;

@@ -45,6 +45,25 @@ pub struct CustomerQuery {
     pub cursor: Option<String>,
 }
 
+impl CustomerQuery {
+    /// The list's filter; `text` is `q` folded for search.
+    pub fn filter<'a>(&'a self, text: Option<&'a str>, today: NaiveDate) -> CustomerFilter<'a> {
+        CustomerFilter {
+            q: text,
+            market: self.market.map(MarketCode::as_str),
+            owner_id: self.owner_id,
+            status: Some(self.status.unwrap_or(CustomerStatus::Active).as_str()),
+            category: self.category.map(Category::as_str),
+            customer_class: self.customer_class.map(CustomerClass::as_str),
+            credit_grade: self.credit_grade.map(rules::CreditGrade::as_str),
+            region: self.region.as_deref(),
+            department_id: self.department_id,
+            supply_hold: self.supply_hold,
+            claimable_on: self.claimable.filter(|b| *b).map(|_| today),
+        }
+    }
+}
+
 pub fn summary(c: &Customer, owner_name: Option<String>, today: NaiveDate) -> CustomerSummary {
     CustomerSummary {
         id: c.id,
@@ -406,19 +425,7 @@ pub async fn list_customers(state: web::Data<AppState>, caller: Caller, q: web::
             let now = Utc::now().naive_utc();
             let scope = archive::read_scope(&caller, today, now);
             let text = q.q.as_deref().map(rules::search_query).filter(|s| !s.is_empty());
-            let f = CustomerFilter {
-                q: text.as_deref(),
-                market: q.market.map(MarketCode::as_str),
-                owner_id: q.owner_id,
-                status: Some(q.status.unwrap_or(CustomerStatus::Active).as_str()),
-                category: q.category.map(Category::as_str),
-                customer_class: q.customer_class.map(CustomerClass::as_str),
-                credit_grade: q.credit_grade.map(rules::CreditGrade::as_str),
-                region: q.region.as_deref(),
-                department_id: q.department_id,
-                supply_hold: q.supply_hold,
-                claimable_on: q.claimable.filter(|b| *b).map(|_| today),
-            };
+            let f = q.filter(text.as_deref(), today);
             let rows = customers::page(c, caller.org_id, Some(&scope), &f, after, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let owners: Vec<i64> = rows.iter().map(|r| r.owner_id).collect();
