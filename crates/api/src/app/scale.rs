@@ -46,7 +46,13 @@ pub fn generate(conn: &mut DbConn, customers: u32, complaints: u32, seed_value: 
     // plans the later statements badly (minutes instead of seconds).
     write_tx(conn, |c| {
         for statement in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
+            let t = Instant::now();
             c.batch_execute(statement)?;
+            let secs = t.elapsed().as_secs_f64();
+            if secs >= 1.0 {
+                let what = statement.lines().find(|l| !l.trim_start().starts_with("--")).unwrap_or_default();
+                eprintln!("seed-scale: {secs:6.1} s  {}", what.chars().take(100).collect::<String>());
+            }
         }
         Ok::<(), ApiError>(())
     })?;

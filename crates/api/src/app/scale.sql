@@ -155,6 +155,11 @@ INSERT INTO complaint_counters (org_id, period, last_serial)
 SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM complaints WHERE org_id = :ORG AND number IS NOT NULL GROUP BY 2
 ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
 
+-- The rows above were written in this transaction: without fresh statistics
+-- the planner takes the table for empty and probes the history per case.
+ANALYZE complaints;
+ANALYZE complaint_events;
+
 -- History: one event per step walked.
 INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
 SELECT c.id, r.step, r.action, r.from_state, r.to_state,
