@@ -20,6 +20,12 @@ const ReportsPage = lazy(() => import('../features/reports/components/ReportsPag
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
 const AccountPage = lazy(() => import('../features/account/components/AccountPage'));
+const PublicSurveyPage = lazy(() => import('../features/care/components/PublicSurveyPage'));
+const RequestsPage = lazy(() => import('../features/care/components/RequestsPage'));
+const VisitsPage = lazy(() => import('../features/care/components/VisitsPage'));
+const VerificationsPage = lazy(() => import('../features/care/components/VerificationsPage'));
+const SurveysPage = lazy(() => import('../features/care/components/SurveysPage'));
+const CustomerReportsPage = lazy(() => import('../features/care/components/CustomerReportsPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -28,6 +34,8 @@ function page(node: ReactNode): ReactNode {
 
 export const routes: RouteObject[] = [
   { path: '/login', element: page(<LoginPage />) },
+  // The customer answers a survey link without an account.
+  { path: '/survey/:token', element: page(<PublicSurveyPage />) },
   {
     element: <RequireAuth />,
     children: [
@@ -50,6 +58,11 @@ export const routes: RouteObject[] = [
             element: <RequireRole roles={HANDOVER_ROLES} />,
             children: [{ path: 'customers/handover', element: page(<HandoverPage />) }],
           },
+          { path: 'customers/requests', element: page(<RequestsPage />) },
+          { path: 'customers/visits', element: page(<VisitsPage />) },
+          { path: 'customers/verifications', element: page(<VerificationsPage />) },
+          { path: 'customers/surveys', element: page(<SurveysPage />) },
+          { path: 'customers/reports', element: page(<CustomerReportsPage />) },
           { path: 'customers/:id', element: page(<CustomerDetailPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },

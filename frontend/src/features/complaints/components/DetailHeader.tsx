@@ -27,6 +27,11 @@ export function DetailHeader({ complaint: c, now, actions }: { complaint: Schema
           {c.severity && <Tag color={c.severity === 'severe' ? 'red' : 'default'}>{t(`severity.${c.severity}`)}</Tag>}
           {c.kind && <Tag>{t(`kind.${c.kind}`)}</Tag>}
           {c.is_major && <Tag color="red">{t('complaint.major')}</Tag>}
+          {c.customer_supply_hold && (
+            <Tag color="red" data-testid="supply-hold-tag">
+              {t('customer.supplyHold')}
+            </Tag>
+          )}
           <Tag>{t(`market.${c.market}`, { defaultValue: c.market })}</Tag>
           {c.supersedes_id && (
             <Link to={`/complaints/${c.supersedes_id}`} className="kehu-link-small">

@@ -121,7 +121,7 @@ export default function CustomerDetailPage() {
       )}
       {showDuplicates && <DuplicateList duplicates={c.duplicates} hint={t('customers.duplicate.reviewHint')} />}
       <CustomerSections customer={c} />
-      <CustomerTabs customerId={c.id} />
+      <CustomerTabs customer={c} />
       {phone && actions.length > 0 && (
         <div className="kehu-action-bar" role="toolbar" aria-label={t('detail.actions')}>
           <CustomerActionButtons actions={actions} busy={busy} onPick={pick} block />

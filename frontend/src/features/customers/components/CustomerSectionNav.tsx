@@ -7,8 +7,14 @@ import { HANDOVER_ROLES } from '../lib/options';
 
 const REVIEWERS = ['sales_manager', 'gm'];
 
-/** The current section: 客户一览表 · 待审核 · 档案借阅 · 离职交接. */
+const CARE_SECTIONS = ['requests', 'visits', 'verifications', 'surveys', 'reports'];
+/** Who decides credit and deregistration requests. */
+const DECIDERS = ['sales_manager', 'gm', 'deputy_gm'];
+
+/** The current section: 客户一览表 · 待审核 · 档案借阅 · 离职交接 · 审批 · 回访 · 核实 · 满意度 · 报表. */
 export function sectionOf(pathname: string, search: string): string {
+  const care = CARE_SECTIONS.find((s) => pathname.startsWith(`/customers/${s}`));
+  if (care) return care;
   if (pathname.startsWith('/customers/access')) return 'access';
   if (pathname.startsWith('/customers/handover')) return 'handover';
   return new URLSearchParams(search).get('status') === 'pending_review' ? 'review' : 'list';
@@ -45,6 +51,11 @@ export function CustomerSectionNav() {
     ...(roles.some((r) => (HANDOVER_ROLES as readonly string[]).includes(r))
       ? [{ key: 'handover', label: <Link to="/customers/handover">{t('customer.handover')}</Link> }]
       : []),
+    ...(roles.some((r) => DECIDERS.includes(r)) ? [{ key: 'requests', label: <Link to="/customers/requests">{t('care.nav.requests')}</Link> }] : []),
+    { key: 'visits', label: <Link to="/customers/visits">{t('care.nav.visits')}</Link> },
+    { key: 'verifications', label: <Link to="/customers/verifications">{t('care.nav.verifications')}</Link> },
+    { key: 'surveys', label: <Link to="/customers/surveys">{t('care.nav.surveys')}</Link> },
+    { key: 'reports', label: <Link to="/customers/reports">{t('care.nav.reports')}</Link> },
   ];
   return (
     <nav aria-label={t('customers.nav.label')} className="kehu-subnav">

@@ -7,6 +7,8 @@ import { problemToFormErrors } from '../../../api/problem';
 import { useIsPhone } from '../../../app/layout/useIsPhone';
 import { PageHeading } from '../../../components/PageHeading';
 import { useSession } from '../../auth/hooks/useSession';
+import { useListFileButtons } from '../../care/components/ListFileButtons';
+import { hasAny, IO_ROLES } from '../../care/lib/labels';
 import { useCustomerList } from '../api/queries';
 import { activeCustomerFilters, customerFiltersToParams, parseCustomerFilters, type CustomerFilters } from '../lib/filters';
 import { isSales } from '../lib/options';
@@ -30,6 +32,7 @@ export default function CustomersPage() {
   const [asking, setAsking] = useState(false);
   const [asked, setAsked] = useState<{ code: string; role: string } | null>(null);
   const filtered = activeCustomerFilters(filters) > 0;
+  const files = useListFileButtons(filters, hasAny(user?.roles, IO_ROLES));
 
   const register = canRegister && (
     <Link to="/customers/new">
@@ -45,6 +48,7 @@ export default function CustomersPage() {
         title={t('pages.customers.title')}
         extra={
           <Space wrap>
+            {files.buttons}
             <Button icon={<FileSearchOutlined />} onClick={() => setAsking(true)}>
               {t('customers.access.request')}
             </Button>
@@ -53,6 +57,7 @@ export default function CustomersPage() {
         }
       />
       <CustomerSectionNav />
+      {files.extras}
       <div aria-live="polite">
         {asked && (
           <Alert

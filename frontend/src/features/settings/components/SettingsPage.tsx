@@ -1,4 +1,5 @@
-import { Card, Tabs } from 'antd';
+import { Card, Skeleton, Tabs } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/PageHeading';
@@ -8,14 +9,25 @@ import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
 import '../settings.css';
 
-const TABS = ['users', 'departments', 'tiers', 'calendar'] as const;
+const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
+const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar. */
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care'] as const;
+
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive and care policies. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'users';
-  const content = { users: <UsersTab />, departments: <DepartmentsTab />, tiers: <TiersTab />, calendar: <CalendarTab /> };
+  const later = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
+  const content = {
+    users: <UsersTab />,
+    departments: <DepartmentsTab />,
+    tiers: <TiersTab />,
+    calendar: <CalendarTab />,
+    archive: later(<ArchivePolicyTab />),
+    care: later(<CarePolicyTab />),
+  };
   return (
     <section className="kehu-page" aria-labelledby="page-title">
       <PageHeading title={t('pages.settings.title')} />
