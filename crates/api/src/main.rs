@@ -51,9 +51,9 @@ fn main() -> anyhow::Result<()> {
             let settings = Settings::from_env()?;
             let pool = kehu_persistence::build_pool(&settings.database_url, 2)?;
             let mut conn = pool.get()?;
-            let report = app::seed::seed(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+            let report = app::seed::seed_demo(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
             eprintln!(
-                "demo data ready: {} new user(s), {} new complaint(s). Users: sales, sales_manager, sales2, sales_manager2, coordinator, qa, production, engineering, deputy_gm, gm, admin; password: {}",
+                "demo data ready: {} new user(s), {} new complaint(s). Users: sales, sales3, sales_manager, sales2, sales_manager2, coordinator, qa, production, engineering, deputy_gm, gm, admin, marketing, finance; password: {}",
                 report.created_users,
                 report.created_complaints,
                 app::seed::DEMO_PASSWORD

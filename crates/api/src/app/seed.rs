@@ -257,3 +257,151 @@ fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, serde_json::Value)
         _ => return Err(ApiError::Internal("no demo step".into())),
     })
 }
+
+/// The demo (`kehu seed-demo`): [`seed`] and a little life in the archive —
+/// a registration waiting for the manager, orders, a visit plan and an
+/// answered survey. Added once. Tests start from [`seed`] alone.
+pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
+    let report = seed(conn)?;
+    let org = people::default_org(conn)?.ok_or(ApiError::NotFound)?;
+    write_tx(conn, |c| {
+        let now = Utc::now().naive_utc();
+        let today = crate::app::customers::today(c, org.id)?;
+        let mut ids = Vec::new();
+        for code in ["C-0001", "C-0002"] {
+            ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
+        }
+        archive_activity(c, org.id, &ids, today, now)
+    })?;
+    Ok(report)
+}
+
+fn archive_activity(c: &mut DbConn, org_id: i64, customer_ids: &[i64], today: chrono::NaiveDate, now: chrono::NaiveDateTime) -> ApiResult<()> {
+    use kehu_persistence::care::{self, Order, Survey, Visit};
+    if customers::by_code(c, org_id, "C-0005")?.is_some() {
+        return Ok(());
+    }
+    let sales = caller_for(c, "sales")?;
+    let sales3 = caller_for(c, "sales3")?;
+    let policy = crate::app::customers::archive_policy(c, org_id)?;
+    let cal = crate::app::policy::calendar(c, org_id)?;
+    let first_contact = today - chrono::Duration::days(3);
+    let pending = customers::insert(
+        c,
+        &NewCustomer {
+            org_id,
+            code: "C-0005".into(),
+            owner_id: sales3.user_id,
+            department_id: sales3.department_id,
+            status: "pending_review".into(),
+            registration_due: Some(cal.add_working_days_to(first_contact, policy.registration_working_days)),
+            submitted_by: Some(sales3.user_id),
+            submitted_at: Some(now),
+            archived_at: None,
+            protected_until: None,
+            created_at: now,
+            updated_at: now,
+        },
+        &CustomerForm {
+            name: "常州华力液压有限公司".into(),
+            kind: "legal".into(),
+            market: "domestic".into(),
+            category: "potential".into(),
+            customer_class: Some("C".into()),
+            region: Some("华东".into()),
+            industry: Some("液压件".into()),
+            confidentiality: "secret".into(),
+            first_contact_on: Some(first_contact),
+            name_key: kehu_domain::customer::name_key("常州华力液压有限公司"),
+            ..Default::default()
+        },
+    )?;
+    let contact = NewContact {
+        customer_id: pending.id,
+        position: 0,
+        name: "周工".into(),
+        title: Some("技术部".into()),
+        phone: Some("0519-8800 1234".into()),
+        mobile: None,
+        email: None,
+    };
+    customers::replace_contacts(c, pending.id, &[contact])?;
+    crate::app::customers::refresh_derived(c, &pending)?;
+    crate::app::customers::record(c, pending.id, "status", None, Some("pending_review"), Some(sales3.user_id), "registration", now)?;
+    for (i, (customer, days_ago, amount, cost)) in
+        [(0usize, 40i64, 18_000_000i64, 12_600_000i64), (1, 75, 42_000_000, 31_000_000), (0, 120, 9_500_000, 6_900_000)].into_iter().enumerate()
+    {
+        let order = Order {
+            id: 0,
+            org_id,
+            customer_id: customer_ids[customer],
+            order_number: format!("SO-DEMO-{}", i + 1),
+            ordered_on: today - chrono::Duration::days(days_ago),
+            amount_fen: amount,
+            discount_fen: 0,
+            cost_fen: Some(cost),
+            entered_by: Some(sales.user_id),
+            created_at: now,
+        };
+        care::insert_order(c, &order)?;
+    }
+    // The deals extend protection, as an entered order does.
+    for (i, days_ago) in [(0usize, 40i64), (1, 75)] {
+        let on = today - chrono::Duration::days(days_ago);
+        customers::set_last_deal(c, customer_ids[i], on, policy.protected_until(today, Some(on)))?;
+    }
+    care::insert_visit(
+        c,
+        &Visit {
+            id: 0,
+            org_id,
+            customer_id: customer_ids[0],
+            planned_by: sales.user_id,
+            planned_on: today + chrono::Duration::days(7),
+            purpose: "季度回访：了解新项目需求".into(),
+            content: Some("带新品样件，确认明年采购计划".into()),
+            method: "onsite".into(),
+            status: "planned".into(),
+            visited_on: None,
+            record: None,
+            recorded_by: None,
+            recorded_at: None,
+            report: None,
+            reported_at: None,
+            report_due_on: None,
+            expense_fen: None,
+            expense_note: None,
+            reviewed_by: None,
+            reviewed_at: None,
+            review_comment: None,
+            version: 1,
+            created_at: now,
+        },
+    )?;
+    let survey = care::insert_survey(
+        c,
+        &Survey {
+            id: 0,
+            org_id,
+            customer_id: customer_ids[1],
+            product: Some("SHF-1180".into()),
+            period: kehu_domain::care::quarter(today),
+            channel: "staff".into(),
+            token_hash: None,
+            token_expires_at: None,
+            created_by: sales.user_id,
+            respondent: None,
+            submitted_at: None,
+            score_quality: None,
+            score_delivery: None,
+            score_price: None,
+            score_service: None,
+            score_comparison: None,
+            score_other: None,
+            remarks: "{}".into(),
+            created_at: now,
+        },
+    )?;
+    care::submit_survey(c, survey.id, [4, 4, 3, 5, 4, 4], r#"{"price":"希望年度框架价再优惠"}"#, Some("李娜"), now)?;
+    Ok(())
+}
