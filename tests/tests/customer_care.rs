@@ -140,6 +140,7 @@ async fn every_active_customer_is_verified_each_quarter() {
     let (_, mine) = app.get("sales", "/customers/verifications").await;
     assert_eq!(mine.as_array().unwrap().len(), 3);
     let task = mine[0].clone();
+    assert_eq!(task["can_complete"], true);
     let path = format!("/customers/verifications/{}/complete", task["id"]);
     for user in ["sales2", "qa", "sales3", "sales_manager2"] {
         let (s, _) = send(&app, user, Method::POST, &path, Some(json!({"confirmed_via": "phone"})), task["version"].as_i64()).await;
@@ -169,6 +170,7 @@ async fn a_visit_goes_from_plan_to_review_and_counts_toward_the_minimums() {
     let sales3 = app.get("admin", "/users?q=sales3").await.1["items"][0]["id"].as_i64().unwrap();
     let (s, plan) = app.post("sales", &format!("/customers/{id}/visits"), json!({"planned_on": "2026-11-20", "purpose": "季度回访", "method": "onsite"})).await;
     assert_eq!(s, 201, "{plan}");
+    assert_eq!(plan["can_record"], true);
     assert_eq!(app.post("qa", &format!("/customers/{id}/visits"), json!({"planned_on": "2026-11-20", "purpose": "x", "method": "onsite"})).await.0, 404);
     let vid = plan["id"].as_i64().unwrap();
     let rec_path = format!("/customers/visits/{vid}/record");
@@ -181,6 +183,7 @@ async fn a_visit_goes_from_plan_to_review_and_counts_toward_the_minimums() {
     assert_eq!(s, 200, "{recorded}");
     assert_eq!(recorded["report_due_on"], "2026-11-23", "the next working day after a Friday");
     assert_eq!(recorded["participants"].as_array().unwrap().len(), 2);
+    assert_eq!((recorded["can_report"].as_bool(), recorded["can_review"].as_bool()), (Some(true), Some(false)));
     let report_path = format!("/customers/visits/{vid}/report");
     let report = |user: &'static str, version: i64| send(&app, user, Method::POST, &report_path, Some(json!({"text": "客户计划扩产"})), Some(version));
     assert_eq!(report("qa", 2).await.0, 404);
@@ -190,6 +193,7 @@ async fn a_visit_goes_from_plan_to_review_and_counts_toward_the_minimums() {
     assert_eq!(reported["status"], "reported");
     let (_, queue) = app.get("sales_manager", "/customers/visits?box=to_review").await;
     assert_eq!(queue[0]["id"], vid);
+    assert_eq!(queue[0]["can_review"], true);
     let review_path = format!("/customers/visits/{vid}/review");
     let review = |user: &'static str| send(&app, user, Method::POST, &review_path, Some(json!({"text": "跟进扩产项目"})), Some(3));
     assert_eq!(review("sales").await.0, 403, "not by someone who went");
@@ -223,6 +227,7 @@ async fn surveys_by_staff_and_by_link_open_follow_ups_on_poor_scores() {
     let (_, fu) = app.get("qa", "/customers/survey-followups").await;
     assert_eq!(fu.as_array().unwrap().len(), 1, "quality follows up product quality: {fu}");
     assert_eq!(fu[0]["dimension"], "quality");
+    assert_eq!(fu[0]["can_close"], true);
     let (_, none) = app.get("production", "/customers/survey-followups").await;
     assert!(none.as_array().unwrap().is_empty());
     let close = format!("/customers/survey-followups/{}/close", fu[0]["id"]);

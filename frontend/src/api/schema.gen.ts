@@ -1953,6 +1953,8 @@ export interface components {
             closed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             closed_at?: string | null;
+            /** @description The caller may close it (someone of its department, or the GM). */
+            can_close: boolean;
             /** Format: int64 */
             version: number;
             /** Format: date-time */
@@ -2690,6 +2692,8 @@ export interface components {
             completed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             completed_at?: string | null;
+            /** @description The caller may complete it (its assignee or the department's sales manager). */
+            can_complete: boolean;
             /** Format: int64 */
             version: number;
         };
@@ -2754,6 +2758,10 @@ export interface components {
             /** Format: date-time */
             reviewed_at?: string | null;
             review_comment?: string | null;
+            /** @description What the caller may do next with this visit. */
+            can_record: boolean;
+            can_report: boolean;
+            can_review: boolean;
             /** Format: int64 */
             version: number;
         };

@@ -199,6 +199,8 @@ pub struct FollowupView {
     pub resolution: Option<String>,
     pub closed_by: Option<Ref>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The caller may close it (someone of its department, or the GM).
+    pub can_close: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
 }
@@ -541,7 +543,7 @@ pub async fn summary(state: web::Data<AppState>, caller: Caller, q: web::Query<S
     Ok(HttpResponse::Ok().json(found))
 }
 
-fn followup_views(conn: &mut DbConn, rows: Vec<Followup>) -> ApiResult<Vec<FollowupView>> {
+fn followup_views(conn: &mut DbConn, caller: &Caller, rows: Vec<Followup>) -> ApiResult<Vec<FollowupView>> {
     let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
     let cn: HashMap<i64, String> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, c.name)).collect();
     let dids: Vec<i64> = rows.iter().map(|r| r.department_id).collect();
@@ -551,6 +553,7 @@ fn followup_views(conn: &mut DbConn, rows: Vec<Followup>) -> ApiResult<Vec<Follo
     Ok(rows
         .into_iter()
         .map(|r| FollowupView {
+            can_close: r.status == "open" && (r.department_id == caller.department_id || caller.has(Role::Gm)),
             id: r.id,
             survey_id: r.survey_id,
             customer: Ref { id: r.customer_id, name: cn.get(&r.customer_id).cloned().unwrap_or_default() },
@@ -583,7 +586,7 @@ pub async fn list_followups(state: web::Data<AppState>, caller: Caller, q: web::
         .db(move |c| {
             let all = caller.roles.iter().any(|r| r.is_executive());
             let rows = store::followups(c, caller.org_id, (!all).then_some(caller.department_id), Some(&status))?;
-            followup_views(c, rows)
+            followup_views(c, &caller, rows)
         })
         .await?;
     Ok(HttpResponse::Ok().json(found))
@@ -621,7 +624,7 @@ pub async fn close(
                 let now = Utc::now().naive_utc();
                 let done = store::close_followup(c, id, version, &resolution, caller.user_id, now)?.ok_or(ApiError::PreconditionFailed)?;
                 audit::write(c, &caller, "survey.followup_close", "customer", f.customer_id, &rid, serde_json::json!({"followup": id}))?;
-                followup_views(c, vec![done])?.pop().ok_or(ApiError::NotFound)
+                followup_views(c, &caller, vec![done])?.pop().ok_or(ApiError::NotFound)
             })
         })
         .await?;

@@ -52,6 +52,8 @@ pub struct VerificationView {
     pub note: Option<String>,
     pub completed_by: Option<Ref>,
     pub completed_at: Option<DateTime<Utc>>,
+    /// The caller may complete it (its assignee or the department's sales manager).
+    pub can_complete: bool,
     pub version: i64,
 }
 
@@ -83,9 +85,11 @@ pub struct VerificationQuery {
     pub r#box: Option<VerificationBox>,
 }
 
-fn views(conn: &mut DbConn, rows: Vec<Verification>, today: NaiveDate) -> ApiResult<Vec<VerificationView>> {
+fn views(conn: &mut DbConn, caller: &Caller, rows: Vec<Verification>, today: NaiveDate) -> ApiResult<Vec<VerificationView>> {
     let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let custs: HashMap<i64, (String, String)> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, (c.name, c.code))).collect();
+    let found = customers::many(conn, &cids)?;
+    let depts: HashMap<i64, i64> = found.iter().map(|c| (c.id, c.department_id)).collect();
+    let custs: HashMap<i64, (String, String)> = found.into_iter().map(|c| (c.id, (c.name, c.code))).collect();
     let uids: Vec<i64> = rows.iter().flat_map(|r| [Some(r.assignee_id), r.completed_by]).flatten().collect();
     let names: HashMap<i64, String> = people::display_names(conn, &uids)?.into_iter().collect();
     let u = |id: i64| Ref { id, name: names.get(&id).cloned().unwrap_or_default() };
@@ -93,7 +97,9 @@ fn views(conn: &mut DbConn, rows: Vec<Verification>, today: NaiveDate) -> ApiRes
         .into_iter()
         .map(|r| {
             let (name, code) = custs.get(&r.customer_id).cloned().unwrap_or_default();
+            let manager = caller.has(Role::SalesManager) && depts.get(&r.customer_id) == Some(&caller.department_id);
             VerificationView {
+                can_complete: r.status == "open" && (r.assignee_id == caller.user_id || manager),
                 id: r.id,
                 customer: Ref { id: r.customer_id, name },
                 customer_code: code,
@@ -135,7 +141,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<Veri
                 }
             };
             let rows = care::verifications(c, caller.org_id, &f, 500)?;
-            views(c, rows, today)
+            views(c, &caller, rows, today)
         })
         .await?;
     Ok(HttpResponse::Ok().json(found))
@@ -194,7 +200,7 @@ pub async fn complete(
                 )?;
                 audit::write(c, &caller, "customer.verify", "customer", cu.id, &rid, serde_json::json!({"task": id, "via": b.confirmed_via.as_str()}))?;
                 let today = archive::today(c, caller.org_id)?;
-                views(c, vec![done], today)?.pop().ok_or(ApiError::NotFound)
+                views(c, &caller, vec![done], today)?.pop().ok_or(ApiError::NotFound)
             })
         })
         .await?;

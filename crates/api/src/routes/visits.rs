@@ -105,6 +105,10 @@ pub struct VisitView {
     pub reviewed_by: Option<Ref>,
     pub reviewed_at: Option<DateTime<Utc>>,
     pub review_comment: Option<String>,
+    /// What the caller may do next with this visit.
+    pub can_record: bool,
+    pub can_report: bool,
+    pub can_review: bool,
     pub version: i64,
 }
 
@@ -145,45 +149,55 @@ pub struct CoverageQuery {
     pub behind: Option<bool>,
 }
 
-fn views(conn: &mut DbConn, rows: Vec<Visit>) -> ApiResult<Vec<VisitView>> {
+fn views(conn: &mut DbConn, caller: &Caller, rows: Vec<Visit>) -> ApiResult<Vec<VisitView>> {
     let ids: Vec<i64> = rows.iter().map(|v| v.id).collect();
     let parts = store::participants(conn, &ids)?;
     let cids: Vec<i64> = rows.iter().map(|v| v.customer_id).collect();
-    let cnames: HashMap<i64, String> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, c.name)).collect();
+    let custs = customers::many(conn, &cids)?;
+    let cnames: HashMap<i64, String> = custs.iter().map(|c| (c.id, c.name.clone())).collect();
+    let cdept: HashMap<i64, i64> = custs.iter().map(|c| (c.id, c.department_id)).collect();
     let mut uids: Vec<i64> = parts.iter().map(|p| p.1).collect();
     uids.extend(rows.iter().flat_map(|v| [Some(v.planned_by), v.reviewed_by]).flatten());
     let names: HashMap<i64, String> = people::display_names(conn, &uids)?.into_iter().collect();
     let r = |id: i64| Ref { id, name: names.get(&id).cloned().unwrap_or_default() };
     Ok(rows
         .into_iter()
-        .map(|v| VisitView {
-            id: v.id,
-            customer: Ref { id: v.customer_id, name: cnames.get(&v.customer_id).cloned().unwrap_or_default() },
-            planned_by: r(v.planned_by),
-            planned_on: v.planned_on,
-            purpose: v.purpose.clone(),
-            content: v.content.clone(),
-            method: v.method.clone(),
-            status: v.status.clone(),
-            visited_on: v.visited_on,
-            record: v.record.clone(),
-            participants: parts.iter().filter(|p| p.0 == v.id).map(|p| r(p.1)).collect(),
-            report: v.report.clone(),
-            report_due_on: v.report_due_on,
-            reported_at: v.reported_at.map(|t| t.and_utc()),
-            report_late: matches!((v.reported_at, v.report_due_on), (Some(at), Some(due)) if at.date() > due),
-            expense: v.expense_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()),
-            expense_note: v.expense_note.clone(),
-            reviewed_by: v.reviewed_by.map(r),
-            reviewed_at: v.reviewed_at.map(|t| t.and_utc()),
-            review_comment: v.review_comment.clone(),
-            version: v.version,
+        .map(|v| {
+            let went = v.planned_by == caller.user_id || parts.iter().any(|p| p.0 == v.id && p.1 == caller.user_id);
+            let supervisor =
+                (reviewer_departments(caller) && cdept.get(&v.customer_id) == Some(&caller.department_id)) || caller.roles.iter().any(|r| r.is_executive());
+            VisitView {
+                can_record: v.status == "planned" && went,
+                can_report: v.status == "recorded" && went,
+                can_review: v.status == "reported" && supervisor && !went,
+                id: v.id,
+                customer: Ref { id: v.customer_id, name: cnames.get(&v.customer_id).cloned().unwrap_or_default() },
+                planned_by: r(v.planned_by),
+                planned_on: v.planned_on,
+                purpose: v.purpose.clone(),
+                content: v.content.clone(),
+                method: v.method.clone(),
+                status: v.status.clone(),
+                visited_on: v.visited_on,
+                record: v.record.clone(),
+                participants: parts.iter().filter(|p| p.0 == v.id).map(|p| r(p.1)).collect(),
+                report: v.report.clone(),
+                report_due_on: v.report_due_on,
+                reported_at: v.reported_at.map(|t| t.and_utc()),
+                report_late: matches!((v.reported_at, v.report_due_on), (Some(at), Some(due)) if at.date() > due),
+                expense: v.expense_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()),
+                expense_note: v.expense_note.clone(),
+                reviewed_by: v.reviewed_by.map(r),
+                reviewed_at: v.reviewed_at.map(|t| t.and_utc()),
+                review_comment: v.review_comment.clone(),
+                version: v.version,
+            }
         })
         .collect())
 }
 
-fn one(conn: &mut DbConn, v: Visit) -> ApiResult<VisitView> {
-    views(conn, vec![v])?.pop().ok_or(ApiError::NotFound)
+fn one(conn: &mut DbConn, caller: &Caller, v: Visit) -> ApiResult<VisitView> {
+    views(conn, caller, vec![v])?.pop().ok_or(ApiError::NotFound)
 }
 
 fn visits_customer(basis: ReadBasis) -> bool {
@@ -252,7 +266,7 @@ pub async fn plan(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
                     },
                 )?;
                 audit::write(c, &caller, "visit.plan", "visit", v.id, &rid, serde_json::json!({"customer": id}))?;
-                one(c, v)
+                one(c, &caller, v)
             })
         })
         .await?;
@@ -273,7 +287,7 @@ pub async fn of_customer(state: web::Data<AppState>, caller: Caller, id: web::Pa
                 archive::read(c, &caller, &cu, "visits")?;
                 let rows =
                     store::visits_page(c, caller.org_id, &VisitFilter { customer_id: Some(id), customer_ids: None, status: None, participant: None }, 200)?;
-                views(c, rows)
+                views(c, &caller, rows)
             })
         })
         .await?;
@@ -314,7 +328,7 @@ pub async fn list_visits(state: web::Data<AppState>, caller: Caller, q: web::Que
                 }
                 VisitBox::ToReview => Vec::new(),
             };
-            views(c, rows)
+            views(c, &caller, rows)
         })
         .await?;
     Ok(HttpResponse::Ok().json(found))
@@ -412,7 +426,7 @@ pub async fn record(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let saved = store::save_visit(c, &v)?.ok_or(ApiError::PreconditionFailed)?;
                 store::set_participants(c, id, &who)?;
                 audit::write(c, &caller, "visit.record", "visit", id, &rid, serde_json::json!({"participants": who, "expense_fen": expense}))?;
-                one(c, saved)
+                one(c, &caller, saved)
             })
         })
         .await?;
@@ -451,7 +465,7 @@ pub async fn report(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 to.retain(|u| *u != caller.user_id);
                 archive::notify(c, caller.org_id, &to, "visit_report", &format!("回访报告待审阅：{}", cu.name), &v.purpose, now)?;
                 audit::write(c, &caller, "visit.report", "visit", id, &rid, serde_json::json!({}))?;
-                one(c, saved)
+                one(c, &caller, saved)
             })
         })
         .await?;
@@ -489,7 +503,7 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let saved = store::save_visit(c, &v)?.ok_or(ApiError::PreconditionFailed)?;
                 archive::notify(c, caller.org_id, &[v.planned_by], "visit_reviewed", &format!("回访报告已审阅：{}", cu.name), &comment, now)?;
                 audit::write(c, &caller, "visit.review", "visit", id, &rid, serde_json::json!({}))?;
-                one(c, saved)
+                one(c, &caller, saved)
             })
         })
         .await?;
