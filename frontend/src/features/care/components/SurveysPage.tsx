@@ -81,12 +81,12 @@ function Followups() {
             key: 'act',
             title: status === 'open' ? t('detail.actions') : t('care.followup.resolution'),
             render: (_, f) =>
-              f.status === 'open' ? (
+              f.can_close ? (
                 <Button size="small" type="primary" onClick={() => setOpen(f)}>
                   {t('care.followup.close')}
                 </Button>
               ) : (
-                <span className="kehu-prose">{f.resolution}</span>
+                <span className="kehu-prose">{f.resolution ?? '—'}</span>
               ),
           },
         ]}

@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router';
 import type { Schemas } from '../../../api/types';
 import { PageHeading } from '../../../components/PageHeading';
 import { formatDate } from '../../../lib/format';
-import { useSession } from '../../auth/hooks/useSession';
 import { CustomerSectionNav } from '../../customers/components/CustomerSectionNav';
 import { useVerifications, type VerificationBox } from '../api/queries';
 import { usePaneFeedback } from './PaneFeedback';
@@ -19,7 +18,6 @@ const BOXES = ['mine', 'overdue'] as const satisfies readonly VerificationBox[];
 /** 每季度核实: my open tasks, and the overdue ones I oversee. */
 export default function VerificationsPage() {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const box: VerificationBox = BOXES.find((b) => b === params.get('box')) ?? 'mine';
   const tasks = useVerifications(box);
@@ -63,7 +61,7 @@ export default function VerificationsPage() {
               key: 'act',
               title: t('detail.actions'),
               render: (_, v) =>
-                v.status === 'open' && v.assignee.id === user?.id ? (
+                v.can_complete ? (
                   <Button size="small" type="primary" onClick={() => setOpen(v)}>
                     {t('care.verify.complete')}
                   </Button>

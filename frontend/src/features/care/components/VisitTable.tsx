@@ -3,24 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/types';
 import { formatDate } from '../../../lib/format';
-import { useSession } from '../../auth/hooks/useSession';
-import { isSales } from '../../customers/lib/options';
-import { hasAny, REVIEWER_ROLES } from '../lib/labels';
 import type { VisitStepName } from './VisitStepDrawer';
 
 type Visit = Schemas['VisitView'];
 
 const STATUS_COLOR: Record<string, string> = { planned: 'blue', recorded: 'gold', reported: 'processing', reviewed: 'success', cancelled: 'default' };
 
-/** The next step the caller may take on a visit (the server checks again). */
+/** The next step the caller may take on a visit, as the server says. */
 export function useVisitNext() {
-  const { user } = useSession();
   return (v: Visit): VisitStepName | null => {
-    if (!user) return null;
-    const went = v.participants.some((p) => p.id === user.id);
-    if (v.status === 'planned' && (v.planned_by.id === user.id || isSales(user.roles))) return 'record';
-    if (v.status === 'recorded' && went) return 'report';
-    if (v.status === 'reported' && !went && hasAny(user.roles, REVIEWER_ROLES)) return 'review';
+    if (v.can_record) return 'record';
+    if (v.can_report) return 'report';
+    if (v.can_review) return 'review';
     return null;
   };
 }

@@ -8,7 +8,6 @@ export const CONFIRMED_VIA = ['mail', 'fax', 'phone', 'visit'] as const;
 
 /** Who decides credit requests and reviews visit reports (the server checks again). */
 export const DECIDER_ROLES = ['sales_manager', 'gm', 'deputy_gm'] as const;
-export const REVIEWER_ROLES = ['sales_supervisor', 'sales_manager', 'marketing_manager', 'gm', 'deputy_gm'] as const;
 /** May import and export the archive. */
 export const IO_ROLES = ['marketing', 'marketing_manager', 'sales_manager'] as const;
 
