@@ -21,6 +21,7 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2
 base="http://127.0.0.1:$port"
 token() { curl -fsS "$base/api/v1/auth/login" -H 'content-type: application/json' -d "{\"username\":\"$1\",\"password\":\"kehu-demo-pass\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
 coord=$(token coordinator)
+gm=$(token gm)
 sql() { psql "$db" -Atc "$1"; }
 
 # One complaint near the middle; a cursor 10,000 pages (of 50) deep.
@@ -28,9 +29,9 @@ id=$(sql "SELECT id FROM complaints ORDER BY id OFFSET (SELECT COUNT(*)/2 FROM c
 deep=$(sql "SELECT to_char(created_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || ' ' || id FROM complaints ORDER BY created_at DESC, id DESC OFFSET 500000 LIMIT 1" \
   | python3 -c 'import sys,json,base64; t,i=sys.stdin.read().split(); print(base64.urlsafe_b64encode(json.dumps({"t":t,"id":int(i)},separators=(",",":")).encode()).decode().rstrip("="))')
 
-run() { # name url -> "name | req/s | p50 | p99"
+run() { # name url [token] -> "name | req/s | p50 | p99"
   local out
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "Authorization: Bearer $coord" "$2" 2>&1)
+  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "Authorization: Bearer ${3:-$coord}" "$2" 2>&1)
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -55,6 +56,6 @@ run "GET /api/v1/complaints?limit=50&state=closed&severity=general" "$base/api/v
 run "GET /api/v1/complaints (cursor 10,000 pages deep)" "$base/api/v1/complaints?limit=50&cursor=$deep"
 run "GET /api/v1/me/tasks (coordinator)" "$base/api/v1/me/tasks"
 run "GET /api/v1/complaints?q=毛刺" "$base/api/v1/complaints?limit=50&q=%E6%AF%9B%E5%88%BA"
-run "GET /api/v1/customers?q=苏州精密" "$base/api/v1/customers?limit=50&q=%E8%8B%8F%E5%B7%9E%E7%B2%BE%E5%AF%86"
+run "GET /api/v1/customers?q=苏州精密 (gm)" "$base/api/v1/customers?limit=50&q=%E8%8B%8F%E5%B7%9E%E7%B2%BE%E5%AF%86" "$gm"
 echo
 echo "service peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
