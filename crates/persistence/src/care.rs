@@ -464,8 +464,14 @@ pub fn followups(conn: &mut DbConn, org_id: i64, department_id: Option<i64>, sta
     Ok(q.order(survey_followups::id.desc()).limit(500).load(conn)?)
 }
 
-pub fn followups_of_survey(conn: &mut DbConn, survey_id: i64) -> DbResult<i64> {
-    Ok(survey_followups::table.filter(survey_followups::survey_id.eq(survey_id)).count().get_result(conn)?)
+/// How many follow-ups each of these surveys opened.
+pub fn followup_counts(conn: &mut DbConn, survey_ids: &[i64]) -> DbResult<std::collections::HashMap<i64, usize>> {
+    let ids: Vec<i64> = survey_followups::table.filter(survey_followups::survey_id.eq_any(survey_ids)).select(survey_followups::survey_id).load(conn)?;
+    let mut out = std::collections::HashMap::new();
+    for id in ids {
+        *out.entry(id).or_insert(0) += 1;
+    }
+    Ok(out)
 }
 
 pub fn followup(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<Followup> {

@@ -3,7 +3,6 @@
 
 use crate::error::{ApiError, ApiResult};
 use kehu_domain::customer::{Category, Confidentiality, CustomerClass};
-use kehu_domain::Money;
 use kehu_persistence::customers::Customer;
 use std::collections::HashMap;
 
@@ -75,7 +74,7 @@ pub fn row(c: &Customer, owner_username: &str) -> Vec<String> {
         label(&c.category),
         o(&c.customer_class),
         o(&c.credit_grade),
-        c.credit_limit_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()).unwrap_or_default(),
+        crate::http::money::show_opt(c.credit_limit_fen).unwrap_or_default(),
         c.payment_term_days.to_string(),
         o(&c.region),
         o(&c.industry),

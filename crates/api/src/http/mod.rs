@@ -5,4 +5,5 @@ pub mod body;
 pub mod cursor;
 pub mod etag;
 pub mod idempotency;
+pub mod money;
 pub mod problems;

@@ -7,14 +7,14 @@ use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
-use crate::http::etag;
+use crate::http::{etag, money};
 use crate::routes::audit;
 use crate::routes::customers::{build, CustomerView, GradeCode};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::customer::{CreditGrade, CustomerStatus, ReadBasis};
-use kehu_domain::{Money, Role};
+use kehu_domain::Role;
 use kehu_persistence::care::{self, CreditCheck, CustomerRequest};
 use kehu_persistence::customers::{self, Customer, CustomerChanges};
 use kehu_persistence::{people, write_tx, DbConn};
@@ -111,14 +111,6 @@ pub struct SupplyHoldInput {
     pub reason: String,
 }
 
-fn money(field: &str, v: &Option<String>) -> ApiResult<Option<i64>> {
-    v.as_deref().map(|s| s.parse::<Money>().map(Money::fen).map_err(|_| ApiError::field(field, "format", "an amount like 500000.00"))).transpose()
-}
-
-fn show(fen: Option<i64>) -> Option<String> {
-    fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string())
-}
-
 fn may_decide(caller: &Caller, r: &CustomerRequest) -> bool {
     r.status == "pending"
         && r.requested_by != caller.user_id
@@ -142,7 +134,7 @@ fn views(conn: &mut DbConn, caller: &Caller, rows: Vec<CustomerRequest>) -> ApiR
             kind: r.kind.clone(),
             requested_by: u(r.requested_by),
             credit_grade: r.credit_grade.clone(),
-            credit_limit: show(r.credit_limit_fen),
+            credit_limit: money::show_opt(r.credit_limit_fen),
             payment_term_days: r.payment_term_days,
             credit_check_id: r.credit_check_id,
             reason: r.reason.clone(),
@@ -179,7 +171,7 @@ pub async fn add_check(
     if summary.is_empty() || summary.chars().count() > 2000 {
         return Err(ApiError::field("summary", "length", "1 to 2000 characters"));
     }
-    let limit = money("recommended_limit", &b.recommended_limit)?;
+    let limit = money::parse("recommended_limit", b.recommended_limit.as_deref()).map_err(|e| ApiError::validation(vec![e]))?;
     let id = id.into_inner();
     let rid = audit::request_id(&req);
     let v = state
@@ -214,7 +206,7 @@ pub async fn add_check(
                     investigated_on: row.investigated_on,
                     summary: row.summary,
                     recommended_grade: row.recommended_grade,
-                    recommended_limit: show(row.recommended_limit_fen),
+                    recommended_limit: money::show_opt(row.recommended_limit_fen),
                     created_at: row.created_at.and_utc(),
                 })
             })
@@ -245,7 +237,7 @@ pub async fn list_checks(state: web::Data<AppState>, caller: Caller, id: web::Pa
                         investigated_on: r.investigated_on,
                         summary: r.summary,
                         recommended_grade: r.recommended_grade,
-                        recommended_limit: show(r.recommended_limit_fen),
+                        recommended_limit: money::show_opt(r.recommended_limit_fen),
                         created_at: r.created_at.and_utc(),
                     })
                     .collect::<Vec<_>>())
@@ -273,7 +265,7 @@ pub async fn create_request(
     if reason.is_empty() || reason.chars().count() > 500 {
         e.push(FieldError { field: "reason".into(), code: "length".into(), message: "give a reason of at most 500 characters".into() });
     }
-    let limit = money("credit_limit", &b.credit_limit)?;
+    let limit = money::parse("credit_limit", b.credit_limit.as_deref()).map_err(|e| ApiError::validation(vec![e]))?;
     if b.kind == RequestKind::Credit && b.credit_grade.is_none() && limit.is_none() && b.payment_term_days.is_none() {
         e.push(FieldError { field: "credit_grade".into(), code: "required".into(), message: "change the grade, the limit or the payment terms".into() });
     }

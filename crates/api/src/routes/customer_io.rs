@@ -71,16 +71,10 @@ pub async fn export(state: web::Data<AppState>, caller: Caller, fmt: web::Query<
                 let text = q.q.as_deref().map(rules::search_query).filter(|s| !s.is_empty());
                 let f = q.filter(text.as_deref(), today);
                 let list = customers::page(c, caller.org_id, Some(&scope), &f, None, 100_000)?;
+                let list = archive::read_many(c, &caller, list, "export")?;
                 let owners: Vec<i64> = list.iter().map(|c| c.owner_id).collect();
                 let usernames = usernames(c, &owners)?;
-                let mut out = Vec::with_capacity(list.len());
-                for cu in &list {
-                    if cu.owner_id != caller.user_id {
-                        archive::read(c, &caller, cu, "export")?;
-                    }
-                    out.push(io::row(cu, usernames.get(&cu.owner_id).map_or("", String::as_str)));
-                }
-                Ok(out)
+                Ok(list.iter().map(|cu| io::row(cu, usernames.get(&cu.owner_id).map_or("", String::as_str))).collect::<Vec<_>>())
             })
         })
         .await?;

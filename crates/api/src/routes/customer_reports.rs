@@ -8,6 +8,7 @@ use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
+use crate::http::money;
 use crate::routes::audit;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -102,21 +103,6 @@ pub struct YearQuery {
     pub year: Option<i32>,
 }
 
-fn money(field: &str, v: Option<&str>) -> Result<Option<i64>, FieldError> {
-    v.map(|s| {
-        s.trim().parse::<Money>().map(Money::fen).map_err(|_| FieldError {
-            field: field.into(),
-            code: "format".into(),
-            message: "an amount like 180000.00".into(),
-        })
-    })
-    .transpose()
-}
-
-fn show(fen: i64) -> String {
-    Money::from_fen(fen).map(|m| m.to_string()).unwrap_or_default()
-}
-
 /// Records an order and what it means for the archive: the last deal moves,
 /// and with it the protection period.
 fn record_order(c: &mut DbConn, caller: &Caller, cu: &Customer, o: &Order) -> ApiResult<Order> {
@@ -141,9 +127,9 @@ fn order_view(o: Order) -> OrderView {
         customer_id: o.customer_id,
         order_number: o.order_number,
         ordered_on: o.ordered_on,
-        amount: show(o.amount_fen),
-        discount: show(o.discount_fen),
-        cost: o.cost_fen.map(show),
+        amount: money::show(o.amount_fen),
+        discount: money::show(o.discount_fen),
+        cost: o.cost_fen.map(money::show),
     }
 }
 
@@ -158,9 +144,9 @@ pub async fn add_order(state: web::Data<AppState>, caller: Caller, req: HttpRequ
     if number.is_empty() || number.chars().count() > 50 {
         e.push(FieldError { field: "order_number".into(), code: "length".into(), message: "1 to 50 characters".into() });
     }
-    let amount = money("amount", Some(&b.amount)).map_err(|x| e.push(x)).ok().flatten();
-    let discount = money("discount", b.discount.as_deref()).map_err(|x| e.push(x)).ok().flatten();
-    let cost = money("cost", b.cost.as_deref()).map_err(|x| e.push(x)).ok().flatten();
+    let amount = money::parse("amount", Some(&b.amount)).map_err(|x| e.push(x)).ok().flatten();
+    let discount = money::parse("discount", b.discount.as_deref()).map_err(|x| e.push(x)).ok().flatten();
+    let cost = money::parse("cost", b.cost.as_deref()).map_err(|x| e.push(x)).ok().flatten();
     if !e.is_empty() {
         return Err(ApiError::validation(e));
     }
@@ -401,9 +387,9 @@ pub async fn purchases(state: web::Data<AppState>, caller: Caller, q: web::Query
                     PurchaseRow {
                         customer: Ref { id: cu.id, name: cu.name.clone() },
                         code: cu.code.clone(),
-                        quarters: q.map(show),
-                        total: show(total),
-                        discount: show(discount),
+                        quarters: q.map(money::show),
+                        total: money::show(total),
+                        discount: money::show(discount),
                         gross_margin_percent: margin,
                     },
                 ));

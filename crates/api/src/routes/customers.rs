@@ -12,7 +12,7 @@ use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{NaiveDate, Utc};
 use kehu_domain::customer::{self as rules, Category, Confidentiality, CustomerClass, CustomerStatus, ReadBasis};
-use kehu_domain::{Money, Role};
+use kehu_domain::Role;
 use kehu_persistence::customers::{self, Customer, CustomerFilter, CustomerForm, NewContact, NewCustomer};
 use kehu_persistence::{people, settings, write_tx, DbConn};
 use serde::Deserialize;
@@ -147,7 +147,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, c: Customer, basis: ReadBasis) 
         bank_name: c.bank_name.clone(),
         bank_account: c.bank_account.clone(),
         address: c.address.clone(),
-        credit_limit: c.credit_limit_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()),
+        credit_limit: crate::http::money::show_opt(c.credit_limit_fen),
         payment_term_days: c.payment_term_days,
         supply_hold_reason: c.supply_hold_reason.clone(),
         first_contact_on: c.first_contact_on,

@@ -16,6 +16,7 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod survey_results;
 pub mod surveys;
 pub mod verifications;
 pub mod visits;
@@ -68,9 +69,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(verifications::list)
         .service(verifications::raise)
         .service(verifications::complete)
-        .service(surveys::summary)
-        .service(surveys::list_followups)
-        .service(surveys::close)
+        .service(survey_results::summary)
+        .service(survey_results::list_followups)
+        .service(survey_results::close)
         .service(surveys::public_get)
         .service(surveys::public_answer)
         .service(customers::list_customers)

@@ -185,7 +185,7 @@ fn views(conn: &mut DbConn, caller: &Caller, rows: Vec<Visit>) -> ApiResult<Vec<
                 report_due_on: v.report_due_on,
                 reported_at: v.reported_at.map(|t| t.and_utc()),
                 report_late: matches!((v.reported_at, v.report_due_on), (Some(at), Some(due)) if at.date() > due),
-                expense: v.expense_fen.and_then(|f| Money::from_fen(f).ok()).map(|m| m.to_string()),
+                expense: crate::http::money::show_opt(v.expense_fen),
                 expense_note: v.expense_note.clone(),
                 reviewed_by: v.reviewed_by.map(r),
                 reviewed_at: v.reviewed_at.map(|t| t.and_utc()),
@@ -361,11 +361,7 @@ pub async fn record(state: web::Data<AppState>, caller: Caller, req: HttpRequest
     let version = etag::if_match(&req)?;
     let b = body.0;
     let record = text("record", &b.record, 4000)?;
-    let expense = b
-        .expense
-        .as_deref()
-        .map(|s| s.parse::<Money>().map(Money::fen).map_err(|_| ApiError::field("expense", "format", "an amount like 350.00")))
-        .transpose()?;
+    let expense = crate::http::money::parse("expense", b.expense.as_deref()).map_err(|e| ApiError::validation(vec![e]))?;
     let id = id.into_inner();
     let rid = audit::request_id(&req);
     let v = state

@@ -3,10 +3,18 @@
 
 use crate::db::{DbConn, MultiBackend};
 use crate::error::DbResult;
-use crate::schema::{customer_access_requests, customer_changes, customer_contacts, customer_reads, customer_staff, customers};
+use crate::schema::{customer_access_requests, customer_staff, customers};
+
+mod access;
+mod contacts;
+mod history;
+
+pub use access::*;
 use chrono::{NaiveDate, NaiveDateTime};
+pub use contacts::*;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
+pub use history::*;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = customers)]
@@ -153,99 +161,6 @@ impl Customer {
     pub fn diff(&self, new: &Customer) -> Vec<(&'static str, Option<String>, Option<String>)> {
         self.material().into_iter().zip(new.material()).filter(|((_, a), (_, b))| a != b).map(|((f, a), (_, b))| (f, a, b)).collect()
     }
-}
-
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = customer_contacts)]
-pub struct Contact {
-    pub id: i64,
-    pub customer_id: i64,
-    pub position: i64,
-    pub name: String,
-    pub title: Option<String>,
-    pub phone: Option<String>,
-    pub mobile: Option<String>,
-    pub email: Option<String>,
-}
-
-#[derive(Insertable, Clone, Debug, PartialEq, Eq)]
-#[diesel(table_name = customer_contacts)]
-pub struct NewContact {
-    pub customer_id: i64,
-    pub position: i64,
-    pub name: String,
-    pub title: Option<String>,
-    pub phone: Option<String>,
-    pub mobile: Option<String>,
-    pub email: Option<String>,
-}
-
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = customer_changes)]
-pub struct Change {
-    pub id: i64,
-    pub customer_id: i64,
-    pub field: String,
-    pub old_value: Option<String>,
-    pub new_value: Option<String>,
-    pub source: String,
-    pub changed_by: Option<i64>,
-    pub changed_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = customer_changes)]
-pub struct NewChange<'a> {
-    pub customer_id: i64,
-    pub field: &'a str,
-    pub old_value: Option<&'a str>,
-    pub new_value: Option<&'a str>,
-    pub source: &'a str,
-    pub changed_by: Option<i64>,
-    pub changed_at: NaiveDateTime,
-}
-
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = customer_access_requests)]
-pub struct AccessRequest {
-    pub id: i64,
-    pub org_id: i64,
-    pub customer_id: i64,
-    pub requester_id: i64,
-    pub reason: String,
-    pub approver_role: String,
-    pub approver_department_id: Option<i64>,
-    pub status: String,
-    pub decided_by: Option<i64>,
-    pub decided_at: Option<NaiveDateTime>,
-    pub decision_reason: Option<String>,
-    pub valid_until: Option<NaiveDateTime>,
-    pub version: i64,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = customer_access_requests)]
-pub struct NewAccessRequest<'a> {
-    pub org_id: i64,
-    pub customer_id: i64,
-    pub requester_id: i64,
-    pub reason: &'a str,
-    pub approver_role: &'a str,
-    pub approver_department_id: Option<i64>,
-    pub status: &'a str,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = customer_reads)]
-pub struct Read {
-    pub id: i64,
-    pub customer_id: i64,
-    pub user_id: i64,
-    pub basis: String,
-    pub what: String,
-    pub at: NaiveDateTime,
 }
 
 /// The records a caller may list, as SQL: the same rules as
@@ -524,185 +439,4 @@ pub fn count_owned(conn: &mut DbConn, owner_id: i64) -> DbResult<i64> {
 
 pub fn owned_by(conn: &mut DbConn, owner_id: i64) -> DbResult<Vec<Customer>> {
     Ok(customers::table.filter(customers::owner_id.eq(owner_id)).order(customers::id).select(Customer::as_select()).load(conn)?)
-}
-
-// Contacts
-
-pub fn contacts(conn: &mut DbConn, customer_id: i64) -> DbResult<Vec<Contact>> {
-    Ok(customer_contacts::table
-        .filter(customer_contacts::customer_id.eq(customer_id))
-        .order((customer_contacts::position, customer_contacts::id))
-        .select(Contact::as_select())
-        .load(conn)?)
-}
-
-pub fn contacts_of_many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Contact>> {
-    Ok(customer_contacts::table
-        .filter(customer_contacts::customer_id.eq_any(ids))
-        .order((customer_contacts::customer_id, customer_contacts::position, customer_contacts::id))
-        .select(Contact::as_select())
-        .load(conn)?)
-}
-
-/// Replaces the contact list.
-pub fn replace_contacts(conn: &mut DbConn, customer_id: i64, list: &[NewContact]) -> DbResult<()> {
-    diesel::delete(customer_contacts::table.filter(customer_contacts::customer_id.eq(customer_id))).execute(conn)?;
-    for c in list {
-        diesel::insert_into(customer_contacts::table).values(c).execute(conn)?;
-    }
-    Ok(())
-}
-
-// Staff
-
-pub fn staff(conn: &mut DbConn, customer_id: i64) -> DbResult<Vec<i64>> {
-    Ok(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id)).order(customer_staff::user_id).select(customer_staff::user_id).load(conn)?)
-}
-
-pub fn set_staff(conn: &mut DbConn, customer_id: i64, users: &[i64], by: i64, now: NaiveDateTime) -> DbResult<()> {
-    diesel::delete(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id))).execute(conn)?;
-    for u in users {
-        diesel::insert_into(customer_staff::table)
-            .values((
-                customer_staff::customer_id.eq(customer_id),
-                customer_staff::user_id.eq(*u),
-                customer_staff::assigned_by.eq(by),
-                customer_staff::assigned_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-pub fn remove_staff(conn: &mut DbConn, customer_id: i64, user_id: i64) -> DbResult<usize> {
-    Ok(diesel::delete(customer_staff::table.filter(customer_staff::customer_id.eq(customer_id)).filter(customer_staff::user_id.eq(user_id))).execute(conn)?)
-}
-
-/// Customers where `user_id` is assigned staff.
-pub fn staffed_by(conn: &mut DbConn, user_id: i64) -> DbResult<Vec<i64>> {
-    Ok(customer_staff::table.filter(customer_staff::user_id.eq(user_id)).select(customer_staff::customer_id).load(conn)?)
-}
-
-pub fn move_staff(conn: &mut DbConn, from: i64, to: i64) -> DbResult<usize> {
-    // A receiver already on a customer keeps that row; the leaver's goes.
-    let already: Vec<i64> = customer_staff::table.filter(customer_staff::user_id.eq(to)).select(customer_staff::customer_id).load(conn)?;
-    diesel::delete(customer_staff::table.filter(customer_staff::user_id.eq(from)).filter(customer_staff::customer_id.eq_any(&already))).execute(conn)?;
-    Ok(diesel::update(customer_staff::table.filter(customer_staff::user_id.eq(from))).set(customer_staff::user_id.eq(to)).execute(conn)?)
-}
-
-// History
-
-pub fn record_change(conn: &mut DbConn, c: &NewChange) -> DbResult<()> {
-    diesel::insert_into(customer_changes::table).values(c).execute(conn)?;
-    Ok(())
-}
-
-pub fn changes(conn: &mut DbConn, customer_id: i64, after_id: i64, limit: i64) -> DbResult<Vec<Change>> {
-    Ok(customer_changes::table
-        .filter(customer_changes::customer_id.eq(customer_id).and(customer_changes::id.gt(after_id)))
-        .order(customer_changes::id)
-        .limit(limit)
-        .select(Change::as_select())
-        .load(conn)?)
-}
-
-// Access requests and reads
-
-pub fn insert_access_request(conn: &mut DbConn, r: &NewAccessRequest) -> DbResult<AccessRequest> {
-    Ok(diesel::insert_into(customer_access_requests::table).values(r).returning(customer_access_requests::all_columns).get_result::<AccessRequest>(conn)?)
-}
-
-pub fn access_request(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<AccessRequest> {
-    Ok(customer_access_requests::table.filter(customer_access_requests::org_id.eq(org_id)).find(id).select(AccessRequest::as_select()).first(conn)?)
-}
-
-/// A decision, if the request is still pending at `version`.
-pub fn decide_access(
-    conn: &mut DbConn,
-    id: i64,
-    version: i64,
-    status: &str,
-    by: i64,
-    reason: Option<&str>,
-    valid_until: Option<NaiveDateTime>,
-    now: NaiveDateTime,
-) -> DbResult<Option<AccessRequest>> {
-    let target = customer_access_requests::table
-        .filter(customer_access_requests::id.eq(id).and(customer_access_requests::version.eq(version)).and(customer_access_requests::status.eq("pending")));
-    Ok(diesel::update(target)
-        .set((
-            customer_access_requests::status.eq(status),
-            customer_access_requests::decided_by.eq(by),
-            customer_access_requests::decided_at.eq(now),
-            customer_access_requests::decision_reason.eq(reason),
-            customer_access_requests::valid_until.eq(valid_until),
-            customer_access_requests::version.eq(customer_access_requests::version + 1),
-        ))
-        .returning(customer_access_requests::all_columns)
-        .get_result::<AccessRequest>(conn)
-        .optional()?)
-}
-
-pub struct AccessFilter {
-    pub requester_id: Option<i64>,
-    pub customer_id: Option<i64>,
-    pub status: Option<String>,
-    /// Pending requests this approver decides: `(role, department)`.
-    pub approver: Option<(String, Option<i64>)>,
-}
-
-pub fn access_requests(conn: &mut DbConn, org_id: i64, f: &AccessFilter, before_id: Option<i64>, limit: i64) -> DbResult<Vec<AccessRequest>> {
-    let mut q = customer_access_requests::table.filter(customer_access_requests::org_id.eq(org_id)).select(AccessRequest::as_select()).into_boxed();
-    if let Some(r) = f.requester_id {
-        q = q.filter(customer_access_requests::requester_id.eq(r));
-    }
-    if let Some(c) = f.customer_id {
-        q = q.filter(customer_access_requests::customer_id.eq(c));
-    }
-    if let Some(s) = &f.status {
-        q = q.filter(customer_access_requests::status.eq(s.clone()));
-    }
-    if let Some((role, dept)) = &f.approver {
-        q = q.filter(customer_access_requests::approver_role.eq(role.clone()));
-        if let Some(d) = dept {
-            q = q.filter(customer_access_requests::approver_department_id.eq(*d));
-        }
-    }
-    if let Some(b) = before_id {
-        q = q.filter(customer_access_requests::id.lt(b));
-    }
-    Ok(q.order(customer_access_requests::id.desc()).limit(limit).load(conn)?)
-}
-
-/// Whether `user_id` holds a valid grant on the customer at `now`.
-pub fn has_grant(conn: &mut DbConn, user_id: i64, customer_id: i64, now: NaiveDateTime) -> DbResult<bool> {
-    let n: i64 = customer_access_requests::table
-        .filter(customer_access_requests::requester_id.eq(user_id))
-        .filter(customer_access_requests::customer_id.eq(customer_id))
-        .filter(customer_access_requests::status.eq("approved"))
-        .filter(customer_access_requests::valid_until.gt(now))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
-pub fn log_read(conn: &mut DbConn, customer_id: i64, user_id: i64, basis: &str, what: &str, at: NaiveDateTime) -> DbResult<()> {
-    diesel::insert_into(customer_reads::table)
-        .values((
-            customer_reads::customer_id.eq(customer_id),
-            customer_reads::user_id.eq(user_id),
-            customer_reads::basis.eq(basis),
-            customer_reads::what.eq(what),
-            customer_reads::at.eq(at),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn reads(conn: &mut DbConn, customer_id: i64, before_id: Option<i64>, limit: i64) -> DbResult<Vec<Read>> {
-    let mut q = customer_reads::table.filter(customer_reads::customer_id.eq(customer_id)).select(Read::as_select()).into_boxed();
-    if let Some(b) = before_id {
-        q = q.filter(customer_reads::id.lt(b));
-    }
-    Ok(q.order(customer_reads::id.desc()).limit(limit).load(conn)?)
 }
