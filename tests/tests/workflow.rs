@@ -163,3 +163,96 @@ async fn major_complaints_alert_the_managers() {
     assert!(c["containment_due_at"].is_string(), "severe quality cases get a containment deadline");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn a_closed_case_shows_who_did_what_with_its_lines_and_responsibilities() {
+    let app = spawn_app().await;
+    let id = app.to_sales_proposal().await;
+    app.ok(
+        "sales",
+        id,
+        "propose_resolution",
+        json!({"lines": [{"kind": "compensation", "amount": "800.00"}, {"kind": "discount", "amount": "200.50", "remarks": "下单折扣"}]}),
+    )
+    .await;
+    app.ok("coordinator", id, "submit_for_approval", json!({"opinion": "同意"})).await;
+    app.ok("sales_manager", id, "approve", json!({"comment": "同意"})).await;
+    app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+    app.ok("coordinator", id, "close", json!({"remarks": "结案"})).await;
+    for user in ["gm", "qa", "sales"] {
+        let c = app.complaint(user, id).await;
+        assert_eq!(c["customer"]["name"], "苏州精密机械有限公司", "{c}");
+        assert!(!c["created_by"]["name"].as_str().unwrap().is_empty());
+        assert!(!c["sales_department"]["name"].as_str().unwrap().is_empty());
+        assert!(!c["countermeasure_department"]["name"].as_str().unwrap().is_empty());
+        assert_eq!(c["resolution"]["proposed_by"]["id"], c["created_by"]["id"]);
+        assert!(!c["approval"]["approved_by"]["name"].as_str().unwrap().is_empty());
+        let lines = c["resolution"]["lines"].as_array().unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!((lines[0]["kind"].as_str(), lines[0]["settlement"]["amount"].as_str()), (Some("compensation"), Some("800.00")));
+        assert_eq!((lines[1]["kind"].as_str(), lines[1]["remarks"].as_str()), (Some("discount"), Some("下单折扣")));
+        assert_eq!(c["resolution"]["settlement_total"]["amount"], "1000.50");
+        let resp = c["responsibilities"].as_array().unwrap();
+        assert_eq!(resp.len(), 1);
+        assert_eq!((resp[0]["team"].as_str(), resp[0]["ratio_percent"].as_i64()), (Some("冲压一班"), Some(100)));
+        assert_eq!(resp[0]["department_name"], c["countermeasure_department"]["name"]);
+    }
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn each_step_is_in_the_inbox_of_exactly_its_owners() {
+    let app = spawn_app().await;
+    let production = app.department_id("production").await;
+    let id = app.draft().await;
+    let steps: [(&str, &str, serde_json::Value, &[&str]); 11] = [
+        ("", "", json!({}), &["sales", "sales_manager"]),
+        ("sales", "submit", json!({}), &["coordinator"]),
+        ("coordinator", "register", json!({"severity": "general", "kind": "quality"}), &["qa"]),
+        (
+            "qa",
+            "conclude_investigation",
+            json!({"defect_verified": true, "cause": "c", "responsible": [{"department_id": production, "ratio_percent": 100}]}),
+            &["production"],
+        ),
+        ("production", "submit_countermeasure", json!({"cause_analysis": "a", "containment": "b", "permanent_actions": "c"}), &["coordinator"]),
+        ("coordinator", "forward_to_sales", json!({}), &["sales", "sales_manager"]),
+        ("sales", "propose_resolution", json!({"lines": [{"kind": "compensation", "amount": "100.00"}]}), &["coordinator"]),
+        ("coordinator", "submit_for_approval", json!({"opinion": "ok"}), &["sales_manager"]),
+        ("sales_manager", "approve", json!({}), &["sales", "sales_manager"]),
+        ("sales", "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"}), &["coordinator"]),
+        ("coordinator", "close", json!({}), &[]),
+    ];
+    for (actor, action, body, owners) in steps {
+        if !action.is_empty() {
+            app.ok(actor, id, action, body).await;
+        }
+        for user in USERS {
+            let (s, tasks) = app.get(user, "/me/tasks").await;
+            assert_eq!(s, 200);
+            let has = tasks.as_array().unwrap().iter().any(|t| t["id"] == id);
+            assert_eq!(has, owners.contains(&user), "{user} after {action:?}: {tasks}");
+        }
+    }
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn lists_show_exactly_the_cases_the_caller_may_open() {
+    let app = spawn_app().await;
+    let draft = app.draft().await;
+    let submitted = app.draft().await;
+    app.ok("sales", submitted, "submit", json!({})).await;
+    let registered = app.draft().await;
+    app.ok("sales", registered, "submit", json!({})).await;
+    app.ok("coordinator", registered, "register", json!({"severity": "general", "kind": "quality"})).await;
+    for user in USERS {
+        let (s, list) = app.get(user, "/complaints?limit=200").await;
+        assert_eq!(s, 200);
+        let listed: Vec<i64> = list["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+        for id in [draft, submitted, registered] {
+            let (opened, _) = app.get(user, &format!("/complaints/{id}")).await;
+            assert_eq!(listed.contains(&id), opened == 200, "{user} case {id}: listed {listed:?}, GET {opened}");
+        }
+    }
+}

@@ -55,6 +55,35 @@ pub fn can_see(actor: &Actor, case: &CaseFacts) -> bool {
     actor.roles.iter().any(|r| !r.is_sales())
 }
 
+/// `can_see` as three switches a list query can filter on: a caller sees
+/// what they filed, plus, with `sales`, their department's and own customers'
+/// cases; with `awaiting_registration`, cases waiting for the coordinator;
+/// with `registered`, everything else except drafts never registered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListVisibility {
+    pub sales: bool,
+    pub awaiting_registration: bool,
+    pub registered: bool,
+}
+
+pub fn list_visibility(actor: &Actor) -> ListVisibility {
+    ListVisibility {
+        sales: actor.any(Role::is_sales),
+        awaiting_registration: actor.has(Role::Coordinator) || actor.any(Role::is_executive) || actor.has(Role::Admin),
+        registered: actor.roles.iter().any(|r| !r.is_sales()),
+    }
+}
+
+impl ListVisibility {
+    /// The filter as the database evaluates it.
+    pub fn matches(&self, actor: &Actor, case: &CaseFacts) -> bool {
+        case.created_by == actor.user_id
+            || (self.sales && (actor.department_id == case.sales_department_id || case.customer_owner_id == Some(actor.user_id)))
+            || (self.awaiting_registration && case.state == State::AwaitingRegistration)
+            || (self.registered && case.state != State::AwaitingRegistration && (case.state != State::Draft || case.registered))
+    }
+}
+
 /// The person or people whose step it is, for `send_back` and the inbox.
 pub fn owns_step(actor: &Actor, case: &CaseFacts) -> bool {
     use State::*;
@@ -138,6 +167,20 @@ mod tests {
             proposed_by: Some(1),
             approver_role: Some(Role::SalesManager),
             registered: state != State::Draft,
+        }
+    }
+
+    #[test]
+    fn the_list_filter_says_what_can_see_says() {
+        let role_sets: Vec<Vec<Role>> = Role::ALL.iter().map(|r| vec![*r]).chain([vec![Role::Sales, Role::Coordinator], vec![]]).collect();
+        for state in State::ALL {
+            for roles in &role_sets {
+                for (dept, owner, creator, registered) in [(10, Some(1), 1, true), (11, Some(2), 3, false), (11, Some(1), 3, true), (10, None, 3, false)] {
+                    let a = actor(1, 10, roles);
+                    let c = CaseFacts { sales_department_id: dept, customer_owner_id: owner, created_by: creator, registered, ..case(*state) };
+                    assert_eq!(list_visibility(&a).matches(&a, &c), can_see(&a, &c), "{roles:?} {state} {dept} {owner:?} {creator} {registered}");
+                }
+            }
         }
     }
 

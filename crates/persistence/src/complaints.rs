@@ -183,6 +183,10 @@ pub fn insert(conn: &mut DbConn, new: &NewComplaint, intake: &IntakeRow) -> DbRe
     Ok(diesel::insert_into(complaints::table).values((new, intake)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?)
 }
 
+pub fn any_in_org(conn: &mut DbConn, org_id: i64) -> DbResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(complaints::table.filter(complaints::org_id.eq(org_id)))).get_result(conn)?)
+}
+
 pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintRow> {
     Ok(complaints::table.filter(complaints::org_id.eq(org_id)).find(id).select(ComplaintRow::as_select()).first(conn)?)
 }
@@ -253,16 +257,12 @@ pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[Re
     Ok(())
 }
 
-/// Which complaints a caller may list (mirrors `permission::can_see`).
-pub enum ComplaintScope {
-    All,
-    /// Everything registered, nothing still with sales.
-    Registered,
-    /// A salesperson's department and own customers, drafts included.
-    Sales {
-        user_id: i64,
-        department_id: i64,
-    },
+/// Which complaints a caller may list: `permission::can_see` as a filter
+/// (`kehu_domain::permission::ListVisibility`).
+pub struct ComplaintScope {
+    pub user_id: i64,
+    pub department_id: i64,
+    pub visibility: kehu_domain::permission::ListVisibility,
 }
 
 #[derive(Default)]
@@ -280,7 +280,6 @@ pub struct ComplaintFilter {
     pub registered_to: Option<NaiveDateTime>,
     pub number: Option<String>,
     pub q: Option<String>,
-    pub waiting_states: Option<Vec<String>>,
     pub countermeasure_department_id: Option<i64>,
 }
 
@@ -303,9 +302,57 @@ pub struct Sort {
     pub descending: bool,
 }
 
-type Boxed<'a> = complaints::BoxedQuery<'a, crate::db::MultiBackend>;
+/// The columns a list row shows.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = complaints)]
+pub struct SummaryRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub state: String,
+    pub closure: Option<String>,
+    pub version: i64,
+    pub customer_id: i64,
+    pub sales_department_id: i64,
+    pub product_number: Option<String>,
+    pub description: Option<String>,
+    pub market: String,
+    pub severity: Option<String>,
+    pub kind: Option<String>,
+    pub is_major: bool,
+    pub settlement_total_fen: Option<i64>,
+    pub step_entered_at: NaiveDateTime,
+    pub step_due_at: Option<NaiveDateTime>,
+    pub case_due_at: Option<NaiveDateTime>,
+    pub registered_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
 
-fn apply_filter<'a>(mut q: Boxed<'a>, f: &'a ComplaintFilter) -> Boxed<'a> {
+crate::complaint_reads::fixed_sql!(CustomerName: diesel::sql_types::Nullable<diesel::sql_types::Text> =
+    "(SELECT cu.name FROM customers cu WHERE cu.id = complaints.customer_id)");
+
+type Boxed<'a, ST> =
+    diesel::internal::table_macro::BoxedSelectStatement<'a, ST, diesel::internal::table_macro::FromClause<complaints::table>, crate::db::MultiBackend>;
+
+fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST> {
+    use complaints::{created_by, registered_at, sales_department_id, state};
+    let v = &scope.visibility;
+    let mut cond: Box<dyn BoxableExpression<complaints::table, crate::db::MultiBackend, SqlType = diesel::sql_types::Bool>> =
+        Box::new(created_by.eq(scope.user_id));
+    if v.sales {
+        let own = customers::table.filter(customers::owner_id.eq(scope.user_id)).select(customers::id);
+        cond = Box::new(cond.or(sales_department_id.eq(scope.department_id).or(complaints::customer_id.eq_any(own))));
+    }
+    if v.awaiting_registration {
+        cond = Box::new(cond.or(state.eq("awaiting_registration")));
+    }
+    if v.registered {
+        cond = Box::new(cond.or(state.ne("awaiting_registration").and(state.ne("draft").or(registered_at.is_not_null()))));
+    }
+    q.filter(cond)
+}
+
+fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Boxed<'a, ST> {
     if !f.states.is_empty() {
         q = q.filter(complaints::state.eq_any(&f.states));
     }
@@ -342,9 +389,6 @@ fn apply_filter<'a>(mut q: Boxed<'a>, f: &'a ComplaintFilter) -> Boxed<'a> {
     if let Some(v) = &f.number {
         q = q.filter(complaints::number.eq(v));
     }
-    if let Some(states) = &f.waiting_states {
-        q = q.filter(complaints::state.eq_any(states));
-    }
     if let Some(d) = f.countermeasure_department_id {
         q = q.filter(complaints::countermeasure_department_id.eq(d));
     }
@@ -364,7 +408,16 @@ fn apply_filter<'a>(mut q: Boxed<'a>, f: &'a ComplaintFilter) -> Boxed<'a> {
     q
 }
 
-/// One page of complaints in keyset order: `(sort column, id)` after `after`.
+fn base<'a>(
+    org_id: i64,
+    scope: &ComplaintScope,
+) -> Boxed<'a, (diesel::dsl::AsSelect<SummaryRow, crate::db::MultiBackend>, diesel::sql_types::Nullable<diesel::sql_types::Text>)> {
+    let q = complaints::table.filter(complaints::org_id.eq(org_id)).select((SummaryRow::as_select(), CustomerName)).into_boxed();
+    visible(q, scope)
+}
+
+/// One page of complaints in keyset order: `(sort column, id)` after `after`,
+/// each with its customer's name.
 pub fn page(
     conn: &mut DbConn,
     org_id: i64,
@@ -373,26 +426,64 @@ pub fn page(
     sort: &Sort,
     after: Option<(CursorValue, i64)>,
     limit: i64,
-) -> DbResult<Vec<ComplaintRow>> {
-    let mut q: Boxed = complaints::table.filter(complaints::org_id.eq(org_id)).into_boxed();
-    q = match scope {
-        ComplaintScope::All => q,
-        ComplaintScope::Registered => q.filter(complaints::registered_at.is_not_null().and(complaints::state.ne("awaiting_registration"))),
-        ComplaintScope::Sales { user_id, department_id } => {
-            let own = customers::table.filter(customers::owner_id.eq(*user_id)).select(customers::id);
-            q.filter(complaints::sales_department_id.eq(*department_id).or(complaints::created_by.eq(*user_id)).or(complaints::customer_id.eq_any(own)))
-        }
-    };
-    q = apply_filter(q, filter);
+) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
+    let mut q = apply_filter(base(org_id, scope), filter);
     q = match sort.key {
         SortKey::CreatedAt => keyset_time(q, complaints::created_at, sort.descending, after),
         SortKey::UpdatedAt => keyset_time(q, complaints::updated_at, sort.descending, after),
         SortKey::StepDueAt => keyset_nullable(q, sort.descending, after),
     };
-    Ok(q.limit(limit).load::<ComplaintRow>(conn)?)
+    Ok(q.limit(limit).load(conn)?)
 }
 
-fn keyset_time<'a, C>(q: Boxed<'a>, col: C, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a>
+/// The caller's task inbox: cases matching any of the clauses, soonest step
+/// deadline first.
+pub fn inbox(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: &ComplaintScope,
+    clauses: &[kehu_domain::inbox::InboxClause],
+    limit: i64,
+) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
+    use complaints::{approver_role, countermeasure_department_id, proposed_by, sales_department_id, state};
+    use kehu_domain::inbox::StepScope;
+    type Cond = Box<dyn BoxableExpression<complaints::table, crate::db::MultiBackend, SqlType = diesel::sql_types::Bool>>;
+    let (me, dept) = (scope.user_id, scope.department_id);
+    let mut any: Option<Cond> = None;
+    for c in clauses {
+        let states: Vec<String> = c.states.iter().map(|s| s.as_str().to_owned()).collect();
+        let cond: Cond = match &c.scope {
+            StepScope::Any => Box::new(state.eq_any(states)),
+            StepScope::CaseSales => {
+                let own = customers::table.filter(customers::owner_id.eq(me)).select(customers::id);
+                Box::new(state.eq_any(states).and(sales_department_id.eq(dept).or(complaints::customer_id.eq_any(own))))
+            }
+            StepScope::Unit => Box::new(state.eq_any(states).and(countermeasure_department_id.assume_not_null().eq(dept))),
+            StepScope::RoutedTo { role, own_department } => {
+                let routed = state
+                    .eq_any(states)
+                    .and(approver_role.assume_not_null().eq(role.as_str()))
+                    .and(proposed_by.is_null().or(proposed_by.assume_not_null().ne(me)));
+                if *own_department {
+                    Box::new(routed.and(sales_department_id.eq(dept)))
+                } else {
+                    Box::new(routed)
+                }
+            }
+        };
+        any = Some(match any {
+            None => cond,
+            Some(prev) => Box::new(prev.or(cond)),
+        });
+    }
+    let Some(any) = any else {
+        return Ok(Vec::new());
+    };
+    let q = keyset_nullable(base(org_id, scope).filter(any), false, None);
+    Ok(q.limit(limit).load(conn)?)
+}
+
+fn keyset_time<'a, C, ST: 'a>(q: Boxed<'a, ST>, col: C, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST>
 where
     C: Column<Table = complaints::table, SqlType = diesel::sql_types::Timestamp>
         + ExpressionMethods
@@ -403,9 +494,11 @@ where
         + Send
         + 'a,
 {
+    // `col <= t` first: a range the index can seek to, so a deep page costs
+    // what the first one does (the OR alone makes the planner scan from the top).
     let q = match after {
-        Some((CursorValue::Time(t), id)) if desc => q.filter(col.lt(t).or(col.eq(t).and(complaints::id.lt(id)))),
-        Some((CursorValue::Time(t), id)) => q.filter(col.gt(t).or(col.eq(t).and(complaints::id.gt(id)))),
+        Some((CursorValue::Time(t), id)) if desc => q.filter(col.le(t).and(col.lt(t).or(complaints::id.lt(id)))),
+        Some((CursorValue::Time(t), id)) => q.filter(col.ge(t).and(col.gt(t).or(complaints::id.gt(id)))),
         _ => q,
     };
     if desc {
@@ -416,11 +509,11 @@ where
 }
 
 /// Step deadline order; cases with no deadline (drafts, closed) come last.
-fn keyset_nullable<'a>(q: Boxed<'a>, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a> {
+fn keyset_nullable<'a, ST: 'a>(q: Boxed<'a, ST>, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST> {
     use complaints::{id, step_due_at as due};
     let q = match (after, desc) {
-        (Some((CursorValue::Time(t), i)), false) => q.filter(due.gt(t).or(due.eq(t).and(id.gt(i))).or(due.is_null())),
-        (Some((CursorValue::Time(t), i)), true) => q.filter(due.lt(t).or(due.eq(t).and(id.lt(i))).or(due.is_null())),
+        (Some((CursorValue::Time(t), i)), false) => q.filter(due.ge(t).and(due.gt(t).or(id.gt(i))).or(due.is_null())),
+        (Some((CursorValue::Time(t), i)), true) => q.filter(due.le(t).and(due.lt(t).or(id.lt(i))).or(due.is_null())),
         (Some((CursorValue::Null, i)), false) => q.filter(due.is_null().and(id.gt(i))),
         (Some((CursorValue::Null, i)), true) => q.filter(due.is_null().and(id.lt(i))),
         (None, _) => q,

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod care;
+pub mod complaint_reads;
 pub mod complaints;
 pub mod customers;
 pub mod db;

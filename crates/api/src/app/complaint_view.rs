@@ -5,10 +5,10 @@ use crate::error::ApiResult;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use kehu_domain::permission::{self, CaseFacts};
 use kehu_domain::{Action, Money, Role, State};
-use kehu_persistence::complaints::{self, ComplaintRow};
-use kehu_persistence::{customers, people, DbConn};
+use kehu_persistence::complaint_reads::{self, ComplaintDetail};
+use kehu_persistence::complaints::{ComplaintRow, SummaryRow};
+use kehu_persistence::DbConn;
 use serde::Serialize;
-use std::collections::HashMap;
 use utoipa::ToSchema;
 
 /// Exact money: a decimal string with two fraction digits and its currency.
@@ -212,34 +212,29 @@ pub fn overdue(row: &ComplaintRow, now: NaiveDateTime) -> bool {
     row.state != "closed" && row.step_due_at.is_some_and(|d| d < now)
 }
 
+/// The view of a complaint row, read again with its names, lines and
+/// responsibilities (after a write, so the answer shows what was stored).
 pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult<ComplaintView> {
-    let customer = customers::get(conn, row.org_id, row.customer_id)?;
-    let lines = complaints::lines(conn, row.id)?;
-    let resp = complaints::responsibilities(conn, row.id)?;
-    let mut user_ids = vec![row.created_by];
-    user_ids.extend(row.proposed_by);
-    user_ids.extend(row.approved_by);
-    let users: HashMap<i64, String> = people::display_names(conn, &user_ids)?.into_iter().collect();
-    let mut dept_ids = vec![row.sales_department_id];
-    dept_ids.extend(row.countermeasure_department_id);
-    dept_ids.extend(resp.iter().map(|r| r.department_id));
-    let depts: HashMap<i64, String> = people::department_names(conn, &dept_ids)?.into_iter().collect();
-    let user_ref = |id: i64| Ref { id, name: users.get(&id).cloned().unwrap_or_default() };
-    let dept_ref = |id: i64| Ref { id, name: depts.get(&id).cloned().unwrap_or_default() };
-    let case = facts(&row, Some(customer.owner_id));
+    Ok(view(caller, complaint_reads::detail(conn, row.org_id, row.id)?))
+}
+
+pub fn view(caller: &Caller, d: ComplaintDetail) -> ComplaintView {
+    let ComplaintDetail { row, customer_name, customer_owner_id, customer_supply_hold, names, lines, responsibilities: resp } = d;
+    let named = |id: i64, name: &Option<String>| Ref { id, name: name.clone().unwrap_or_default() };
+    let case = facts(&row, Some(customer_owner_id));
     let available: Vec<String> = permission::available_actions(&caller.actor(), &case).iter().map(|a: &Action| a.as_str().to_owned()).collect();
     let now = Utc::now().naive_utc();
     let domain_intake = crate::app::intake::to_domain(&row);
-    Ok(ComplaintView {
+    ComplaintView {
         id: row.id,
         number: row.number.clone(),
         state: row.state.clone(),
         closure: row.closure.clone(),
         version: row.version,
-        customer: Ref { id: customer.id, name: customer.name.clone() },
-        customer_supply_hold: customer.supply_hold,
-        sales_department: dept_ref(row.sales_department_id),
-        created_by: user_ref(row.created_by),
+        customer: Ref { id: row.customer_id, name: customer_name },
+        customer_supply_hold,
+        sales_department: named(row.sales_department_id, &names.sales_department),
+        created_by: named(row.created_by, &names.created_by),
         market: row.market.clone(),
         intake: Intake {
             order_number: row.order_number.clone(),
@@ -270,14 +265,14 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
         containment_due_at: row.containment_due_at.map(utc),
         containment_recorded_at: row.containment_recorded_at.map(utc),
         engineering_requested: row.engineering_requested,
-        countermeasure_department: row.countermeasure_department_id.map(dept_ref),
+        countermeasure_department: row.countermeasure_department_id.map(|id| named(id, &names.countermeasure_department)),
         investigation: json_field(&row.investigation),
         responsibilities: resp
-            .iter()
-            .map(|r| Responsibility {
+            .into_iter()
+            .map(|(r, department_name)| Responsibility {
                 department_id: r.department_id,
-                department_name: depts.get(&r.department_id).cloned(),
-                team: r.team.clone(),
+                department_name,
+                team: r.team,
                 person_id: r.person_id,
                 ratio_percent: r.ratio_percent,
             })
@@ -302,7 +297,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
                 .collect(),
             settlement_total: row.settlement_total_fen.map(money),
             loss_total: row.loss_total_fen.map(money),
-            proposed_by: row.proposed_by.map(user_ref),
+            proposed_by: row.proposed_by.map(|id| named(id, &names.proposed_by)),
             proposed_at: row.proposed_at.map(utc),
         },
         consolidated_opinion: row.consolidated_opinion.clone(),
@@ -310,7 +305,7 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
             tier: row.approval_tier,
             approver_role: row.approver_role.clone(),
             policy_version: row.approval_policy_version,
-            approved_by: row.approved_by.map(user_ref),
+            approved_by: row.approved_by.map(|id| named(id, &names.approved_by)),
             approved_at: row.approved_at.map(utc),
             comment: row.approval_comment.clone(),
         },
@@ -321,24 +316,21 @@ pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult
         available_actions: available,
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
-    })
+    }
 }
 
-/// Summaries for a page of rows: customers fetched in one query.
-pub fn summaries(conn: &mut DbConn, rows: Vec<ComplaintRow>) -> ApiResult<Vec<ComplaintSummary>> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let names: HashMap<i64, String> = customers::many(conn, &ids)?.into_iter().map(|c| (c.id, c.name)).collect();
+/// Summaries for a page of rows read with their customers' names.
+pub fn summaries(rows: Vec<(SummaryRow, Option<String>)>) -> Vec<ComplaintSummary> {
     let now = Utc::now().naive_utc();
-    Ok(rows
-        .into_iter()
-        .map(|r| ComplaintSummary {
+    rows.into_iter()
+        .map(|(r, customer_name)| ComplaintSummary {
             id: r.id,
-            step_overdue: overdue(&r, now),
+            step_overdue: r.state != "closed" && r.step_due_at.is_some_and(|d| d < now),
             number: r.number,
             state: r.state,
             closure: r.closure,
             version: r.version,
-            customer: Ref { id: r.customer_id, name: names.get(&r.customer_id).cloned().unwrap_or_default() },
+            customer: Ref { id: r.customer_id, name: customer_name.unwrap_or_default() },
             sales_department_id: r.sales_department_id,
             product_number: r.product_number,
             description: r.description,
@@ -354,5 +346,5 @@ pub fn summaries(conn: &mut DbConn, rows: Vec<ComplaintRow>) -> ApiResult<Vec<Co
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         })
-        .collect())
+        .collect()
 }

@@ -12,7 +12,8 @@ use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::permission::{self};
-use kehu_domain::{Action, Role, State};
+use kehu_domain::{Action, State};
+use kehu_persistence::complaint_reads;
 use kehu_persistence::complaints::{self, ComplaintFilter, ComplaintScope, CursorValue, NewComplaint, Sort, SortKey};
 use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::{customers, write_tx, DbConn};
@@ -86,13 +87,7 @@ struct ListCursor {
 }
 
 fn scope(caller: &Caller) -> ComplaintScope {
-    if caller.roles.iter().any(|r| matches!(r, Role::Coordinator | Role::DeputyGm | Role::Gm | Role::Admin)) {
-        ComplaintScope::All
-    } else if caller.roles.iter().any(|r| !r.is_sales()) {
-        ComplaintScope::Registered
-    } else {
-        ComplaintScope::Sales { user_id: caller.user_id, department_id: caller.department_id }
-    }
+    ComplaintScope { user_id: caller.user_id, department_id: caller.department_id, visibility: permission::list_visibility(&caller.actor()) }
 }
 
 fn parse_states(raw: &Option<String>) -> ApiResult<Vec<String>> {
@@ -110,8 +105,7 @@ fn day_start(d: Option<NaiveDate>) -> Option<chrono::NaiveDateTime> {
 
 /// Loads a complaint the caller may see, or 404.
 fn visible(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<kehu_persistence::complaints::ComplaintRow> {
-    let row = complaints::get(conn, caller.org_id, id)?;
-    let owner = customers::get(conn, row.org_id, row.customer_id)?.owner_id;
+    let (row, owner) = complaint_reads::with_owner(conn, caller.org_id, id)?;
     if !permission::can_see(&caller.actor(), &complaint_view::facts(&row, Some(owner))) {
         return Err(ApiError::NotFound);
     }
@@ -187,8 +181,11 @@ pub async fn get_complaint(state: web::Data<AppState>, caller: Caller, req: Http
     let id = id.into_inner();
     let view = state
         .db(move |c| {
-            let row = visible(c, &caller, id)?;
-            complaint_view::build(c, &caller, row)
+            let d = complaint_reads::detail(c, caller.org_id, id)?;
+            if !permission::can_see(&caller.actor(), &complaint_view::facts(&d.row, Some(d.customer_owner_id))) {
+                return Err(ApiError::NotFound);
+            }
+            Ok(complaint_view::view(&caller, d))
         })
         .await?;
     Ok(etag::respond(&req, view.version, &view))
@@ -308,7 +305,7 @@ pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web:
             let more = rows.len() as i64 > limit;
             let rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
             let next_cursor = if more {
-                rows.last().map(|r| {
+                rows.last().map(|(r, _)| {
                     let t = match sort_key {
                         SortKey::CreatedAt => Some(r.created_at),
                         SortKey::UpdatedAt => Some(r.updated_at),
@@ -319,7 +316,7 @@ pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web:
             } else {
                 None
             };
-            Ok(ComplaintPage { items: complaint_view::summaries(c, rows)?, next_cursor })
+            Ok(ComplaintPage { items: complaint_view::summaries(rows), next_cursor })
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
@@ -435,22 +432,8 @@ pub async fn take_action(
 pub async fn my_tasks(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     let items = state
         .db(move |c| {
-            let actor = caller.actor();
-            let states: Vec<String> = State::ALL.iter().filter(|s| s.is_open()).map(|s| s.as_str().to_owned()).collect();
-            let filter = ComplaintFilter { waiting_states: Some(states), ..Default::default() };
-            let sort = Sort { key: SortKey::StepDueAt, descending: false };
-            let rows = complaints::page(c, caller.org_id, &scope(&caller), &filter, &sort, None, 500)?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-            let owners: std::collections::HashMap<i64, i64> = customers::many(c, &ids)?.into_iter().map(|c| (c.id, c.owner_id)).collect();
-            let mine: Vec<_> = rows
-                .into_iter()
-                .filter(|r| {
-                    let f = complaint_view::facts(r, owners.get(&r.customer_id).copied());
-                    permission::can_see(&actor, &f) && permission::owns_step(&actor, &f)
-                })
-                .take(200)
-                .collect();
-            complaint_view::summaries(c, mine)
+            let clauses = kehu_domain::inbox::clauses(&caller.actor());
+            Ok(complaint_view::summaries(complaints::inbox(c, caller.org_id, &scope(&caller), &clauses, 200)?))
         })
         .await?;
     Ok(HttpResponse::Ok().json(items))
