@@ -80,7 +80,7 @@ impl Application {
             app.wrap(from_fn(http::idempotency::idempotency))
                 .wrap(from_fn(auth::extractor::api_keys))
                 .wrap(from_fn(http::problems::problem_details))
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<telemetry::RequestSpan>::new())
                 .wrap(metrics.clone())
                 .configure(|cfg| spa(cfg, &static_dir))
         })

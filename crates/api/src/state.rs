@@ -27,7 +27,11 @@ impl AppState {
                 tracing::warn!(cause = %e, "no database connection");
                 ApiError::Unavailable
             })?;
-            f(&mut conn)
+            let result = f(&mut conn);
+            if matches!(result, Err(ApiError::Unavailable | ApiError::Internal(_))) {
+                conn.check_after_error();
+            }
+            result
         })
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?

@@ -8,3 +8,40 @@ pub fn init() {
     let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = if json { builder.json().try_init() } else { builder.try_init() };
 }
+
+/// The request span: method, route, path, status and request id. Unlike the
+/// default builder it looks up the route (a walk of the router) and formats
+/// fields only when the span is recorded, and skips host, scheme, client
+/// address and user agent, which cost on every request and say little here.
+pub struct RequestSpan;
+
+impl tracing_actix_web::RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        use actix_web::HttpMessage;
+        use tracing::field::Empty;
+        let span = tracing::info_span!(
+            "HTTP request",
+            http.method = %request.method(),
+            http.route = Empty,
+            http.target = %request.path(),
+            http.status_code = Empty,
+            otel.status_code = Empty,
+            request_id = Empty,
+            exception.message = Empty,
+            exception.details = Empty,
+        );
+        if !span.is_disabled() {
+            if let Some(route) = request.match_pattern() {
+                span.record("http.route", route.as_str());
+            }
+            if let Some(id) = request.extensions().get::<tracing_actix_web::RequestId>() {
+                span.record("request_id", tracing::field::display(id));
+            }
+        }
+        span
+    }
+
+    fn on_request_end<B: actix_web::body::MessageBody>(span: tracing::Span, outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>) {
+        tracing_actix_web::DefaultRootSpanBuilder::on_request_end(span, outcome)
+    }
+}

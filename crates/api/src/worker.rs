@@ -64,11 +64,16 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
             let pool = pool.clone();
             let result = actix_web::web::block(move || -> ApiResult<usize> {
                 let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
-                let raised = raise_verifications(&mut conn)?;
-                if raised > 0 {
-                    tracing::info!(raised, "quarterly verification tasks raised");
+                let result = raise_verifications(&mut conn).and_then(|raised| {
+                    if raised > 0 {
+                        tracing::info!(raised, "quarterly verification tasks raised");
+                    }
+                    scan_overdue(&mut conn)
+                });
+                if result.is_err() {
+                    conn.check_after_error();
                 }
-                scan_overdue(&mut conn)
+                result
             })
             .await;
             match result {

@@ -3,7 +3,7 @@
 //! as subqueries of the same row instead of further round trips.
 
 use crate::complaints::{ComplaintRow, LineRow, ResponsibilityRow};
-use crate::db::{Backend, DbConn};
+use crate::db::DbConn;
 use crate::error::DbResult;
 use crate::schema::{complaints, customers};
 use diesel::prelude::*;
@@ -131,9 +131,11 @@ fn parse<T: serde::de::DeserializeOwned>(json: Option<String>) -> DbResult<Vec<T
 /// The complaint `id` of company `org_id` with its customer, names, lines and
 /// responsibilities; `NotFound` when there is none.
 pub fn detail(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintDetail> {
-    let raw: Raw = match conn.backend() {
-        Backend::Postgres => detail_query!(org_id, id, PgLines, PgResponsibilities).first(conn)?,
-        Backend::Sqlite => detail_query!(org_id, id, SqliteLines, SqliteResponsibilities).first(conn)?,
+    // On the concrete connection: through the multi-backend enum diesel
+    // rebuilds the SQL text on every call to find the prepared statement.
+    let raw: Raw = match conn {
+        DbConn::Pg(c) => detail_query!(org_id, id, PgLines, PgResponsibilities).first(c)?,
+        DbConn::Sqlite(c) => detail_query!(org_id, id, SqliteLines, SqliteResponsibilities).first(c)?,
     };
     let (
         row,

@@ -180,7 +180,9 @@ pub struct ResponsibilityRow {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewComplaint, intake: &IntakeRow) -> DbResult<ComplaintRow> {
-    Ok(diesel::insert_into(complaints::table).values((new, intake)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?)
+    let row = diesel::insert_into(complaints::table).values((new, intake)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?;
+    crate::complaint_search::write(conn, &row)?;
+    Ok(row)
 }
 
 pub fn any_in_org(conn: &mut DbConn, org_id: i64) -> DbResult<bool> {
@@ -195,11 +197,15 @@ pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintRow> {
 /// `None` means another writer got there first.
 pub fn update_versioned(conn: &mut DbConn, id: i64, version: i64, changes: &ComplaintChanges, now: NaiveDateTime) -> DbResult<Option<ComplaintRow>> {
     let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
-    Ok(diesel::update(target)
+    let row = diesel::update(target)
         .set((changes, complaints::version.eq(complaints::version + 1), complaints::updated_at.eq(now)))
         .returning(complaints::all_columns)
         .get_result::<ComplaintRow>(conn)
-        .optional()?)
+        .optional()?;
+    if let Some(r) = row.as_ref().filter(|_| changes.number.is_some() || changes.customer_id.is_some()) {
+        crate::complaint_search::write(conn, r)?;
+    }
+    Ok(row)
 }
 
 pub fn update_intake(
@@ -212,7 +218,7 @@ pub fn update_intake(
     now: NaiveDateTime,
 ) -> DbResult<Option<ComplaintRow>> {
     let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
-    Ok(diesel::update(target)
+    let row = diesel::update(target)
         .set((
             intake,
             complaints::customer_id.eq(customer_id),
@@ -222,7 +228,11 @@ pub fn update_intake(
         ))
         .returning(complaints::all_columns)
         .get_result::<ComplaintRow>(conn)
-        .optional()?)
+        .optional()?;
+    if let Some(r) = &row {
+        crate::complaint_search::write(conn, r)?;
+    }
+    Ok(row)
 }
 
 pub fn lines(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<LineRow>> {
@@ -331,6 +341,13 @@ pub struct SummaryRow {
 crate::complaint_reads::fixed_sql!(CustomerName: diesel::sql_types::Nullable<diesel::sql_types::Text> =
     "(SELECT cu.name FROM customers cu WHERE cu.id = complaints.customer_id)");
 
+// Both databases know NULLS LAST (SQLite since 3.30); diesel offers it for
+// PostgreSQL only. Ascending, it is the open-cases index's own order.
+crate::complaint_reads::fixed_sql!(DueAscNullsLast: diesel::sql_types::Nullable<diesel::sql_types::Timestamp> =
+    "complaints.step_due_at ASC NULLS LAST, complaints.id ASC");
+crate::complaint_reads::fixed_sql!(DueDescNullsLast: diesel::sql_types::Nullable<diesel::sql_types::Timestamp> =
+    "complaints.step_due_at DESC NULLS LAST, complaints.id DESC");
+
 type Boxed<'a, ST> =
     diesel::internal::table_macro::BoxedSelectStatement<'a, ST, diesel::internal::table_macro::FromClause<complaints::table>, crate::db::MultiBackend>;
 
@@ -352,7 +369,7 @@ fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST
     q.filter(cond)
 }
 
-fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Boxed<'a, ST> {
+fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, backend: crate::db::Backend) -> Boxed<'a, ST> {
     if !f.states.is_empty() {
         q = q.filter(complaints::state.eq_any(&f.states));
     }
@@ -393,17 +410,10 @@ fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Box
         q = q.filter(complaints::countermeasure_department_id.eq(d));
     }
     if let Some(text) = &f.q {
-        let p = format!("%{}%", crate::like_escape(text)).to_lowercase();
-        let matching_customers = customers::table.filter(crate::lower(customers::name).like(p.clone()).escape('\\')).select(customers::id);
-        q = q.filter(
-            crate::lower(complaints::number.assume_not_null())
-                .like(p.clone())
-                .escape('\\')
-                .or(crate::lower(complaints::product_number.assume_not_null()).like(p.clone()).escape('\\'))
-                .or(crate::lower(complaints::description.assume_not_null()).like(p.clone()).escape('\\'))
-                .or(crate::lower(complaints::order_number.assume_not_null()).like(p).escape('\\'))
-                .or(complaints::customer_id.eq_any(matching_customers)),
-        );
+        let folded = kehu_domain::customer::search_query(text);
+        if !folded.is_empty() {
+            q = q.filter(crate::complaint_search::TextMatch::new(backend, &folded));
+        }
     }
     q
 }
@@ -427,7 +437,7 @@ pub fn page(
     after: Option<(CursorValue, i64)>,
     limit: i64,
 ) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
-    let mut q = apply_filter(base(org_id, scope), filter);
+    let mut q = apply_filter(base(org_id, scope), filter, conn.backend());
     q = match sort.key {
         SortKey::CreatedAt => keyset_time(q, complaints::created_at, sort.descending, after),
         SortKey::UpdatedAt => keyset_time(q, complaints::updated_at, sort.descending, after),
@@ -479,7 +489,9 @@ pub fn inbox(
     let Some(any) = any else {
         return Ok(Vec::new());
     };
-    let q = keyset_nullable(base(org_id, scope).filter(any), false, None);
+    // Redundant with the clauses' states, but it lets PostgreSQL see that the
+    // open-cases index covers the query.
+    let q = keyset_nullable(base(org_id, scope).filter(any).filter(state.ne("closed")), false, None);
     Ok(q.limit(limit).load(conn)?)
 }
 
@@ -518,11 +530,10 @@ fn keyset_nullable<'a, ST: 'a>(q: Boxed<'a, ST>, desc: bool, after: Option<(Curs
         (Some((CursorValue::Null, i)), true) => q.filter(due.is_null().and(id.lt(i))),
         (None, _) => q,
     };
-    // `is_null` first puts the empty ones last on both databases.
     if desc {
-        q.order((due.is_null(), due.desc(), id.desc()))
+        q.order(DueDescNullsLast)
     } else {
-        q.order((due.is_null(), due.asc(), id.asc()))
+        q.order(DueAscNullsLast)
     }
 }
 

@@ -18,6 +18,37 @@ pub enum DbConn {
 pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
+/// A pooled connection that remembers whether it broke. Connections are not
+/// tested on every checkout (a round trip per request); instead a failed
+/// request tests its connection, and a dead one leaves the pool when returned.
+pub struct PoolConn {
+    conn: DbConn,
+    broken: bool,
+}
+
+impl std::ops::Deref for PoolConn {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for PoolConn {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
+impl PoolConn {
+    /// After a failed request: is the connection still alive? If not, the
+    /// pool drops it and opens a fresh one.
+    pub fn check_after_error(&mut self) {
+        if self.conn.batch_execute("SELECT 1").is_err() {
+            self.broken = true;
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Postgres,
@@ -93,19 +124,20 @@ pub struct Manager {
 }
 
 impl ManageConnection for Manager {
-    type Connection = DbConn;
+    type Connection = PoolConn;
     type Error = ConnectError;
 
-    fn connect(&self) -> Result<DbConn, ConnectError> {
-        connect(&self.url)
+    fn connect(&self) -> Result<PoolConn, ConnectError> {
+        Ok(PoolConn { conn: connect(&self.url)?, broken: false })
     }
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
+    fn is_valid(&self, conn: &mut PoolConn) -> Result<(), ConnectError> {
         conn.batch_execute("SELECT 1").map_err(ConnectError::Query)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    fn has_broken(&self, conn: &mut PoolConn) -> bool {
+        // Also a transaction left open by a panic: never hand that out again.
+        conn.broken || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn)
     }
 }
 
@@ -119,7 +151,7 @@ pub fn build_pool(url: &str, max_size: u32) -> Result<Pool, ConnectError> {
         .max_size(if backend == Backend::Sqlite { max_size.min(8) } else { max_size })
         // Short: when the database is down, clients get 503 quickly instead of hanging.
         .connection_timeout(Duration::from_secs(3))
-        .test_on_check_out(backend == Backend::Postgres)
+        .test_on_check_out(false)
         .build(Manager { url: url.to_owned() })
         .map_err(Into::into)
 }

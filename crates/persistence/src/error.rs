@@ -20,7 +20,9 @@ impl From<DieselError> for DbError {
         match e {
             DieselError::NotFound => DbError::NotFound,
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => DbError::Conflict(info.message().to_owned()),
-            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => DbError::Unavailable(info.message().to_owned()),
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, info) => {
+                DbError::Unavailable(info.message().to_owned())
+            }
             DieselError::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => DbError::Stale,
             DieselError::DatabaseError(_, info) if is_busy(info.message()) => DbError::Unavailable(info.message().to_owned()),
             other => DbError::Other(other.to_string()),

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 10] = [
+pub const CHECKS: [(&str, &str); 11] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -48,6 +48,10 @@ pub const CHECKS: [(&str, &str); 10] = [
     (
         "cases awaiting approval are routed",
         "SELECT COUNT(*) AS n FROM complaints WHERE state = 'pending_approval' AND (approver_role IS NULL OR approval_tier IS NULL)",
+    ),
+    (
+        "every complaint can be searched",
+        "SELECT COUNT(*) AS n FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id)",
     ),
     (
         "resolution totals match their lines",

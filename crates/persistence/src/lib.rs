@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod care;
 pub mod complaint_reads;
+pub mod complaint_search;
 pub mod complaints;
 pub mod customers;
 pub mod db;

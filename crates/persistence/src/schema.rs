@@ -257,6 +257,16 @@ diesel::table! {
     }
 }
 
+// PostgreSQL also has `bigrams`, generated from the two texts and not read here.
+diesel::table! {
+    complaint_search (complaint_id) {
+        complaint_id -> BigInt,
+        customer_id -> BigInt,
+        case_text -> Text,
+        customer_text -> Text,
+    }
+}
+
 diesel::table! {
     resolution_lines (id) {
         id -> BigInt,
@@ -574,6 +584,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     customer_orders,
     complaints,
     complaint_responsibilities,
+    complaint_search,
     resolution_lines,
     complaint_events,
     complaint_counters,

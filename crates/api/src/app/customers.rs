@@ -144,6 +144,7 @@ pub fn refresh_derived(conn: &mut DbConn, c: &Customer) -> ApiResult<Customer> {
     let first = contacts.first();
     let phone = first.and_then(|k| k.phone.clone().or_else(|| k.mobile.clone()));
     customers::set_derived(conn, c.id, &text, first.map(|k| k.name.as_str()), phone.as_deref())?;
+    kehu_persistence::complaint_search::rename_customer(conn, c.id, &c.name)?;
     Ok(customers::get(conn, c.org_id, c.id)?)
 }
 

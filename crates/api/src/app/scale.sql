@@ -105,7 +105,7 @@ FROM scale_plan p JOIN scale_customers c ON c.idx = p.customer_idx;
 
 INSERT INTO complaints (org_id, state, closure, version, customer_id, sales_department_id, created_by, market,
     order_number, product_number, product_spec, ship_date, quantity_shipped, defective_quantity, found_at, description,
-    requests, claim_amount_fen, channel, severity, kind, is_major, registered_at, step_entered_at, step_due_at, case_due_at,
+    requests, claim_amount_fen, channel, severity, kind, non_quality_cause, is_major, countermeasure_department_id, investigation, registered_at, step_entered_at, step_due_at, case_due_at,
     settlement_total_fen, loss_total_fen, proposed_by, proposed_at, consolidated_opinion, approval_tier, approver_role,
     approval_policy_version, approved_by, approved_at, outcome, closed_at, first_closure, created_at, updated_at)
 SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.customer_id, s.department_id, s.owner_id, s.market,
@@ -115,7 +115,11 @@ SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.
     'compensation', floor(s.r_amount * 20000000)::BIGINT, 'phone',
     CASE WHEN s.steps >= 3 THEN (ARRAY['severe','general','incidental'])[1 + floor(s.r_sev * 3)::INT] END,
     CASE WHEN s.steps >= 3 THEN CASE WHEN s.i % 4 = 0 THEN 'non_quality' ELSE 'quality' END END,
+    CASE WHEN s.steps >= 3 AND s.i % 4 = 0 THEN (ARRAY['late_delivery','wrong_shipment','storage_or_transport_damage','label_mismatch'])[1 + (s.i / 4) % 4] END,
     s.i % 97 = 0,
+    CASE WHEN s.steps >= 4 THEN CASE WHEN s.i % 5 = 0 THEN (SELECT id FROM departments WHERE org_id = :ORG AND code = 'engineering')
+                                      ELSE (SELECT id FROM departments WHERE org_id = :ORG AND code = 'production') END END,
+    CASE WHEN s.steps >= 4 THEN '{"defect_verified":true,"cause":"' || (ARRAY['模具磨损','来料不良','工艺参数漂移','包装不当','操作失误'])[1 + s.i % 5] || '"}' END,
     CASE WHEN s.steps >= 3 THEN s.created_at + INTERVAL '4 hours' END,
     s.created_at + (s.steps || ' days')::INTERVAL,
     CASE WHEN s.steps < 11 AND s.steps > 1 THEN s.created_at + ((s.steps + 2) || ' days')::INTERVAL END,
@@ -175,5 +179,27 @@ INSERT INTO resolution_lines (complaint_id, position, kind, amount_fen, settleme
 SELECT id, 0, 'compensation', settlement_total_fen, settlement_total_fen, settlement_total_fen
 FROM complaints c WHERE org_id = :ORG AND settlement_total_fen IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM resolution_lines l WHERE l.complaint_id = c.id);
+
+-- Responsibility for every investigated case: the countermeasure unit, with
+-- QA sharing a third of every seventh case.
+INSERT INTO complaint_responsibilities (complaint_id, department_id, team, person_id, ratio_percent)
+SELECT c.id, c.countermeasure_department_id, '一班', NULL, CASE WHEN c.id % 7 = 0 THEN 70 ELSE 100 END
+FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id)
+UNION ALL
+SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality'), NULL, NULL, 30
+FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL AND c.id % 7 = 0
+  AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id);
+
+-- Search rows, folded as the service folds them; the bigram index is built
+-- once afterwards rather than row by row.
+DROP INDEX IF EXISTS complaint_search_bigrams;
+INSERT INTO complaint_search (complaint_id, customer_id, case_text, customer_text)
+SELECT c.id, c.customer_id,
+       concat_ws(' ', kehu_fold(c.number), kehu_fold(c.order_number), kehu_fold(c.product_number), kehu_fold(c.product_spec), kehu_fold(c.description)),
+       kehu_fold(cu.name)
+FROM complaints c JOIN customers cu ON cu.id = c.customer_id
+WHERE c.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id);
+CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (bigrams);
 
 ANALYZE;

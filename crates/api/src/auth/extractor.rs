@@ -77,7 +77,9 @@ pub fn credential(req: &HttpRequest) -> Result<Credential, ApiError> {
 /// scope is 403 whatever the body says). The caller lands in the request's
 /// extensions for the `Caller` extractor.
 pub async fn api_keys(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if let Ok(Credential::ApiKey(key)) = credential(req.request()) {
+    // Only API keys need the database here; JWTs are verified once, by the extractor.
+    let key = bearer(req.request()).filter(|t| super::api_key::prefix_of(t).is_some()).map(str::to_owned);
+    if let Some(key) = key {
         let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| ApiError::Internal("state missing".into()))?;
         let scope = super::api_key::needed_scope(req.method(), req.path());
         let caller = key_caller(state, key, scope).await?;

@@ -11,6 +11,7 @@ pub const ACCESS_TTL_SECS: i64 = 15 * 60;
 pub struct Keys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    validation: std::sync::Arc<Validation>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -28,7 +29,12 @@ pub struct Claims {
 
 impl Keys {
     pub fn new(secret: &[u8]) -> Keys {
-        Keys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+        let mut v = Validation::new(Algorithm::HS256);
+        v.set_issuer(&[ISSUER]);
+        v.set_audience(&[AUDIENCE]);
+        v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        v.leeway = 5;
+        Keys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation: std::sync::Arc::new(v) }
     }
 
     pub fn issue(&self, claims: &Claims) -> anyhow::Result<String> {
@@ -36,11 +42,6 @@ impl Keys {
     }
 
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        let mut v = Validation::new(Algorithm::HS256);
-        v.set_issuer(&[ISSUER]);
-        v.set_audience(&[AUDIENCE]);
-        v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        v.leeway = 5;
-        decode::<Claims>(token, &self.decoding, &v).ok().map(|d| d.claims)
+        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|d| d.claims)
     }
 }

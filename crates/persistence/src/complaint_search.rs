@@ -1,0 +1,88 @@
+//! Free-text search over complaints: a folded copy of the searchable intake
+//! fields and the customer's name, kept beside each complaint.
+
+use crate::complaints::ComplaintRow;
+use crate::db::{Backend, DbConn};
+use crate::error::DbResult;
+use crate::schema::{complaint_search, customers};
+use diesel::backend::Backend as DieselBackend;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::sql_types::{Bool, Text};
+use kehu_domain::customer::{search_query, search_text};
+
+fn case_text(row: &ComplaintRow) -> String {
+    let parts = [&row.number, &row.order_number, &row.product_number, &row.product_spec, &row.description];
+    search_text(parts.into_iter().flatten().map(String::as_str))
+}
+
+/// Writes the search row of a complaint after its intake, number or customer changed.
+pub fn write(conn: &mut DbConn, row: &ComplaintRow) -> DbResult<()> {
+    let name: String = customers::table.find(row.customer_id).select(customers::name).first(conn)?;
+    let values = (
+        complaint_search::customer_id.eq(row.customer_id),
+        complaint_search::case_text.eq(case_text(row)),
+        complaint_search::customer_text.eq(search_query(&name)),
+    );
+    let updated = diesel::update(complaint_search::table.find(row.id)).set(values.clone()).execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(complaint_search::table).values((complaint_search::complaint_id.eq(row.id), values)).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// After a customer's name changed: its complaints are found by the new one.
+pub fn rename_customer(conn: &mut DbConn, customer_id: i64, name: &str) -> DbResult<usize> {
+    let text = search_query(name);
+    Ok(diesel::update(complaint_search::table.filter(complaint_search::customer_id.eq(customer_id).and(complaint_search::customer_text.ne(&text))))
+        .set(complaint_search::customer_text.eq(&text))
+        .execute(conn)?)
+}
+
+/// `complaints.id IN (the complaints whose text contains the query)`. On
+/// PostgreSQL the bigram index narrows the candidates first (queries of two
+/// characters or more); the LIKE decides.
+#[derive(Debug, Clone, QueryId)]
+pub struct TextMatch {
+    pattern: String,
+    bigrams_of: Option<String>,
+}
+
+impl TextMatch {
+    /// `folded` is the query folded by `search_query`.
+    pub fn new(backend: Backend, folded: &str) -> TextMatch {
+        let pattern = format!("%{}%", crate::like_escape(folded));
+        let bigrams_of = (backend == Backend::Postgres && folded.chars().count() >= 2).then(|| folded.to_owned());
+        TextMatch { pattern, bigrams_of }
+    }
+}
+
+impl diesel::expression::Expression for TextMatch {
+    type SqlType = Bool;
+}
+impl<QS> diesel::expression::AppearsOnTable<QS> for TextMatch {}
+impl<QS> diesel::expression::SelectableExpression<QS> for TextMatch {}
+impl<GB> diesel::expression::ValidGrouping<GB> for TextMatch {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl<DB> QueryFragment<DB> for TextMatch
+where
+    DB: DieselBackend + diesel::sql_types::HasSqlType<Text>,
+    String: diesel::serialize::ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("complaints.id IN (SELECT s.complaint_id FROM complaint_search s WHERE ");
+        if let Some(q) = &self.bigrams_of {
+            out.push_sql("s.bigrams @> kehu_bigrams(");
+            out.push_bind_param::<Text, String>(q)?;
+            out.push_sql(") AND ");
+        }
+        out.push_sql("(s.case_text LIKE ");
+        out.push_bind_param::<Text, String>(&self.pattern)?;
+        out.push_sql(" ESCAPE '\\' OR s.customer_text LIKE ");
+        out.push_bind_param::<Text, String>(&self.pattern)?;
+        out.push_sql(" ESCAPE '\\'))");
+        Ok(())
+    }
+}
