@@ -51,3 +51,47 @@ async fn complaints_are_found_by_their_text_number_and_customer() {
     assert!(!found(&app, "coordinator", "苏州精密").await.contains(&id));
     app.assert_invariants();
 }
+
+/// Both search steps give the same pages: the window over the newest
+/// candidates and the index (forced here with a window of one).
+#[tokio::test]
+async fn the_index_step_finds_what_the_window_finds() {
+    use kehu_persistence::complaint_lists::{page_searching, ComplaintFilter, ComplaintScope, Sort, SortKey};
+    let app = spawn_app().await;
+    let customer = app.customer_id("sales", "C-0001").await;
+    let mut ids = Vec::new();
+    for (i, text) in ["裂纹，尺寸超差", "表面裂纹", "包装破损", "裂", "轴承异响 AB-12", "异响"].iter().enumerate() {
+        let mut body = intake(customer);
+        body["description"] = json!(text);
+        body["order_number"] = json!(format!("SO-{i}"));
+        let (s, v) = app.post("sales", "/complaints", body).await;
+        assert_eq!(s, 201, "{v}");
+        ids.push(v["id"].as_i64().unwrap());
+    }
+    let scope = ComplaintScope {
+        user_id: 0,
+        department_id: 0,
+        visibility: kehu_domain::permission::ListVisibility { sales: true, awaiting_registration: true, registered: true },
+    };
+    let (_, me) = app.get("sales", "/me").await;
+    let scope = ComplaintScope { user_id: me["id"].as_i64().unwrap(), department_id: me["department_id"].as_i64().unwrap(), ..scope };
+    for q in ["裂纹", "裂", "异响", "ab-12", "轴承异响", "苏州精密", "无此"] {
+        let filter = ComplaintFilter { q: Some(q.into()), ..Default::default() };
+        let sort = Sort { key: SortKey::CreatedAt, descending: true };
+        let by = |window| -> Vec<i64> {
+            let mut c = app.conn();
+            page_searching(&mut c, 1, &scope, &filter, &sort, None, 50, window).unwrap().into_iter().map(|(r, _)| r.id).collect()
+        };
+        let (window, index) = (by(10_000), by(1));
+        assert_eq!(window, index, "{q}");
+        let expected = match q {
+            "裂纹" => 2,
+            "裂" => 3,
+            "异响" => 2,
+            "ab-12" | "轴承异响" => 1,
+            "无此" => 0,
+            _ => window.len().max(6),
+        };
+        assert_eq!(window.len(), expected, "{q}: {window:?}");
+    }
+}

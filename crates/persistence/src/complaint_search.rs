@@ -39,21 +39,36 @@ pub fn rename_customer(conn: &mut DbConn, customer_id: i64, name: &str) -> DbRes
         .execute(conn)?)
 }
 
-/// `complaints.id IN (the complaints whose text contains the query)`. On
-/// PostgreSQL the bigram index narrows the candidates first (queries of two
-/// characters or more); the LIKE decides.
+/// The complaint's search row contains the (folded) query.
 #[derive(Debug, Clone, QueryId)]
 pub struct TextMatch {
     pattern: String,
-    bigrams_of: Option<String>,
+    how: How,
+}
+
+#[derive(Debug, Clone, QueryId)]
+enum How {
+    /// Probe each candidate's row: for a few thousand candidates.
+    Scan,
+    /// Ask the index for the matching rows (PostgreSQL): trigrams for three
+    /// characters or more, bigrams for two.
+    Trigrams,
+    Bigrams(String),
 }
 
 impl TextMatch {
     /// `folded` is the query folded by `search_query`.
-    pub fn new(backend: Backend, folded: &str) -> TextMatch {
-        let pattern = format!("%{}%", crate::like_escape(folded));
-        let bigrams_of = (backend == Backend::Postgres && folded.chars().count() >= 2).then(|| folded.to_owned());
-        TextMatch { pattern, bigrams_of }
+    pub fn scan(folded: &str) -> TextMatch {
+        TextMatch { pattern: format!("%{}%", crate::like_escape(folded)), how: How::Scan }
+    }
+
+    pub fn indexed(backend: Backend, folded: &str) -> TextMatch {
+        let how = match (backend, folded.chars().count()) {
+            (Backend::Sqlite, _) | (_, 0 | 1) => How::Scan,
+            (Backend::Postgres, 2) => How::Bigrams(folded.to_owned()),
+            (Backend::Postgres, _) => How::Trigrams,
+        };
+        TextMatch { how, ..TextMatch::scan(folded) }
     }
 }
 
@@ -72,17 +87,18 @@ where
     String: diesel::serialize::ToSql<Text, DB>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        out.push_sql("complaints.id IN (SELECT s.complaint_id FROM complaint_search s WHERE ");
-        if let Some(q) = &self.bigrams_of {
-            out.push_sql("s.bigrams @> kehu_bigrams(");
-            out.push_bind_param::<Text, String>(q)?;
-            out.push_sql(") AND ");
+        match &self.how {
+            How::Scan => out.push_sql("EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = complaints.id AND "),
+            How::Trigrams => out.push_sql("complaints.id IN (SELECT s.complaint_id FROM complaint_search s WHERE "),
+            How::Bigrams(q) => {
+                out.push_sql("complaints.id IN (SELECT s.complaint_id FROM complaint_search s WHERE kehu_bigrams(s.search_text) @> kehu_bigrams(");
+                out.push_bind_param::<Text, String>(q)?;
+                out.push_sql(") AND ");
+            }
         }
-        out.push_sql("(s.case_text LIKE ");
+        out.push_sql("s.search_text LIKE ");
         out.push_bind_param::<Text, String>(&self.pattern)?;
-        out.push_sql(" ESCAPE '\\' OR s.customer_text LIKE ");
-        out.push_bind_param::<Text, String>(&self.pattern)?;
-        out.push_sql(" ESCAPE '\\'))");
+        out.push_sql(" ESCAPE '\\')");
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod care;
+pub mod complaint_lists;
 pub mod complaint_reads;
 pub mod complaint_search;
 pub mod complaints;

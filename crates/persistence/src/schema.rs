@@ -257,7 +257,8 @@ diesel::table! {
     }
 }
 
-// PostgreSQL also has `bigrams`, generated from the two texts and not read here.
+// Both databases also have `search_text`, generated from the two texts and
+// read only by `complaint_search::TextMatch`.
 diesel::table! {
     complaint_search (complaint_id) {
         complaint_id -> BigInt,

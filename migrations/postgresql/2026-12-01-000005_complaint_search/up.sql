@@ -27,7 +27,7 @@ CREATE TABLE complaint_search (
     customer_id BIGINT NOT NULL REFERENCES customers (id),
     case_text TEXT NOT NULL,
     customer_text TEXT NOT NULL,
-    bigrams TEXT[] GENERATED ALWAYS AS (kehu_bigrams(case_text || ' ' || customer_text)) STORED
+    search_text TEXT GENERATED ALWAYS AS (case_text || ' ' || customer_text) STORED
 );
 
 INSERT INTO complaint_search (complaint_id, customer_id, case_text, customer_text)
@@ -37,5 +37,7 @@ SELECT c.id, c.customer_id,
 FROM complaints c JOIN customers cu ON cu.id = c.customer_id;
 
 CREATE INDEX complaint_search_customer ON complaint_search (customer_id);
-CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (bigrams);
+-- Trigrams find queries of three characters or more; bigrams, two.
+CREATE INDEX complaint_search_trigrams ON complaint_search USING gin (search_text gin_trgm_ops);
+CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (kehu_bigrams(search_text));
 ANALYZE complaint_search;

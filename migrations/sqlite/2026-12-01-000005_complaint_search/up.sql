@@ -11,7 +11,8 @@ CREATE TABLE complaint_search (
     complaint_id INTEGER PRIMARY KEY REFERENCES complaints (id) ON DELETE CASCADE,
     customer_id INTEGER NOT NULL REFERENCES customers (id),
     case_text TEXT NOT NULL,
-    customer_text TEXT NOT NULL
+    customer_text TEXT NOT NULL,
+    search_text TEXT GENERATED ALWAYS AS (case_text || ' ' || customer_text) VIRTUAL
 );
 
 -- Backfill: lower() folds ASCII only here; the service rewrites a row

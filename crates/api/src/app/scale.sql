@@ -191,8 +191,9 @@ SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL AND c.id % 7 = 0
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id);
 
--- Search rows, folded as the service folds them; the bigram index is built
+-- Search rows, folded as the service folds them; the indexes are built
 -- once afterwards rather than row by row.
+DROP INDEX IF EXISTS complaint_search_trigrams;
 DROP INDEX IF EXISTS complaint_search_bigrams;
 INSERT INTO complaint_search (complaint_id, customer_id, case_text, customer_text)
 SELECT c.id, c.customer_id,
@@ -200,6 +201,7 @@ SELECT c.id, c.customer_id,
        kehu_fold(cu.name)
 FROM complaints c JOIN customers cu ON cu.id = c.customer_id
 WHERE c.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id);
-CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (bigrams);
+CREATE INDEX complaint_search_trigrams ON complaint_search USING gin (search_text gin_trgm_ops);
+CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (kehu_bigrams(search_text));
 
 ANALYZE;

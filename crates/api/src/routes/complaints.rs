@@ -13,8 +13,9 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::permission::{self};
 use kehu_domain::{Action, State};
+use kehu_persistence::complaint_lists::{self, ComplaintFilter, ComplaintScope, CursorValue, Sort, SortKey};
 use kehu_persistence::complaint_reads;
-use kehu_persistence::complaints::{self, ComplaintFilter, ComplaintScope, CursorValue, NewComplaint, Sort, SortKey};
+use kehu_persistence::complaints::{self, NewComplaint};
 use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::{customers, write_tx, DbConn};
 use serde::{Deserialize, Serialize};
@@ -301,7 +302,7 @@ pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web:
     let sort_key = sort.key;
     let page = state
         .db(move |c| {
-            let rows = complaints::page(c, caller.org_id, &scope(&caller), &filter, &sort, after, limit + 1)?;
+            let rows = complaint_lists::page(c, caller.org_id, &scope(&caller), &filter, &sort, after, limit + 1)?;
             let more = rows.len() as i64 > limit;
             let rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
             let next_cursor = if more {
@@ -433,7 +434,7 @@ pub async fn my_tasks(state: web::Data<AppState>, caller: Caller) -> ApiResult<H
     let items = state
         .db(move |c| {
             let clauses = kehu_domain::inbox::clauses(&caller.actor());
-            Ok(complaint_view::summaries(complaints::inbox(c, caller.org_id, &scope(&caller), &clauses, 200)?))
+            Ok(complaint_view::summaries(complaint_lists::inbox(c, caller.org_id, &scope(&caller), &clauses, 200)?))
         })
         .await?;
     Ok(HttpResponse::Ok().json(items))

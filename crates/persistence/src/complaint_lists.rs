@@ -1,0 +1,324 @@
+//! Complaint lists: what a caller may see, filters, keyset pages, free-text
+//! search and the task inbox.
+
+use crate::complaint_search::TextMatch;
+use crate::db::{DbConn, MultiBackend};
+use crate::error::DbResult;
+use crate::schema::{complaints, customers};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// Which complaints a caller may list: `permission::can_see` as a filter
+/// (`kehu_domain::permission::ListVisibility`).
+pub struct ComplaintScope {
+    pub user_id: i64,
+    pub department_id: i64,
+    pub visibility: kehu_domain::permission::ListVisibility,
+}
+
+#[derive(Default)]
+pub struct ComplaintFilter {
+    pub states: Vec<String>,
+    pub customer_id: Option<i64>,
+    pub sales_department_id: Option<i64>,
+    pub severity: Option<String>,
+    pub kind: Option<String>,
+    pub is_major: Option<bool>,
+    pub overdue_at: Option<NaiveDateTime>,
+    pub created_from: Option<NaiveDateTime>,
+    pub created_to: Option<NaiveDateTime>,
+    pub registered_from: Option<NaiveDateTime>,
+    pub registered_to: Option<NaiveDateTime>,
+    pub number: Option<String>,
+    pub q: Option<String>,
+    pub countermeasure_department_id: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    CreatedAt,
+    UpdatedAt,
+    StepDueAt,
+}
+
+#[derive(Clone, Debug)]
+pub enum CursorValue {
+    Time(NaiveDateTime),
+    /// Rows whose sort column is empty sort last.
+    Null,
+}
+
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// The columns a list row shows.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = complaints)]
+pub struct SummaryRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub state: String,
+    pub closure: Option<String>,
+    pub version: i64,
+    pub customer_id: i64,
+    pub sales_department_id: i64,
+    pub product_number: Option<String>,
+    pub description: Option<String>,
+    pub market: String,
+    pub severity: Option<String>,
+    pub kind: Option<String>,
+    pub is_major: bool,
+    pub settlement_total_fen: Option<i64>,
+    pub step_entered_at: NaiveDateTime,
+    pub step_due_at: Option<NaiveDateTime>,
+    pub case_due_at: Option<NaiveDateTime>,
+    pub registered_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+crate::complaint_reads::fixed_sql!(CustomerName: diesel::sql_types::Nullable<diesel::sql_types::Text> =
+    "(SELECT cu.name FROM customers cu WHERE cu.id = complaints.customer_id)");
+
+// Both databases know NULLS LAST (SQLite since 3.30); diesel offers it for
+// PostgreSQL only. Ascending, it is the open-cases index's own order.
+crate::complaint_reads::fixed_sql!(DueAscNullsLast: diesel::sql_types::Nullable<diesel::sql_types::Timestamp> =
+    "complaints.step_due_at ASC NULLS LAST, complaints.id ASC");
+crate::complaint_reads::fixed_sql!(DueDescNullsLast: diesel::sql_types::Nullable<diesel::sql_types::Timestamp> =
+    "complaints.step_due_at DESC NULLS LAST, complaints.id DESC");
+
+type Boxed<'a, ST> = diesel::internal::table_macro::BoxedSelectStatement<'a, ST, diesel::internal::table_macro::FromClause<complaints::table>, MultiBackend>;
+
+fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST> {
+    use complaints::{created_by, registered_at, sales_department_id, state};
+    let v = &scope.visibility;
+    let mut cond: Box<dyn BoxableExpression<complaints::table, MultiBackend, SqlType = diesel::sql_types::Bool>> = Box::new(created_by.eq(scope.user_id));
+    if v.sales {
+        let own = customers::table.filter(customers::owner_id.eq(scope.user_id)).select(customers::id);
+        cond = Box::new(cond.or(sales_department_id.eq(scope.department_id).or(complaints::customer_id.eq_any(own))));
+    }
+    if v.awaiting_registration {
+        cond = Box::new(cond.or(state.eq("awaiting_registration")));
+    }
+    if v.registered {
+        cond = Box::new(cond.or(state.ne("awaiting_registration").and(state.ne("draft").or(registered_at.is_not_null()))));
+    }
+    q.filter(cond)
+}
+
+fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Boxed<'a, ST> {
+    if !f.states.is_empty() {
+        q = q.filter(complaints::state.eq_any(&f.states));
+    }
+    if let Some(v) = f.customer_id {
+        q = q.filter(complaints::customer_id.eq(v));
+    }
+    if let Some(v) = f.sales_department_id {
+        q = q.filter(complaints::sales_department_id.eq(v));
+    }
+    if let Some(v) = &f.severity {
+        q = q.filter(complaints::severity.eq(v));
+    }
+    if let Some(v) = &f.kind {
+        q = q.filter(complaints::kind.eq(v));
+    }
+    if let Some(v) = f.is_major {
+        q = q.filter(complaints::is_major.eq(v));
+    }
+    if let Some(now) = f.overdue_at {
+        q = q.filter(complaints::step_due_at.lt(now).and(complaints::state.ne("closed")));
+    }
+    if let Some(v) = f.created_from {
+        q = q.filter(complaints::created_at.ge(v));
+    }
+    if let Some(v) = f.created_to {
+        q = q.filter(complaints::created_at.lt(v));
+    }
+    if let Some(v) = f.registered_from {
+        q = q.filter(complaints::registered_at.ge(v));
+    }
+    if let Some(v) = f.registered_to {
+        q = q.filter(complaints::registered_at.lt(v));
+    }
+    if let Some(v) = &f.number {
+        q = q.filter(complaints::number.eq(v));
+    }
+    if let Some(d) = f.countermeasure_department_id {
+        q = q.filter(complaints::countermeasure_department_id.eq(d));
+    }
+    q
+}
+
+type SummarySql = (diesel::dsl::AsSelect<SummaryRow, MultiBackend>, diesel::sql_types::Nullable<diesel::sql_types::Text>);
+
+fn base<'a>(org_id: i64, scope: &ComplaintScope) -> Boxed<'a, SummarySql> {
+    let q = complaints::table.filter(complaints::org_id.eq(org_id)).select((SummaryRow::as_select(), CustomerName)).into_boxed();
+    visible(q, scope)
+}
+
+/// Visibility, filters and the keyset: the page without its text search.
+fn filtered<'a, ST: 'a>(
+    q: Boxed<'a, ST>,
+    scope: &ComplaintScope,
+    filter: &'a ComplaintFilter,
+    sort: &Sort,
+    after: Option<(CursorValue, i64)>,
+) -> Boxed<'a, ST> {
+    let q = apply_filter(visible(q, scope), filter);
+    ordered(q, sort, after)
+}
+
+fn ordered<'a, ST: 'a>(q: Boxed<'a, ST>, sort: &Sort, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST> {
+    match sort.key {
+        SortKey::CreatedAt => keyset_time(q, complaints::created_at, sort.descending, after),
+        SortKey::UpdatedAt => keyset_time(q, complaints::updated_at, sort.descending, after),
+        SortKey::StepDueAt => keyset_nullable(q, sort.descending, after),
+    }
+}
+
+/// How many of the newest candidates a text search looks through before it
+/// asks the search index instead.
+const SEARCH_WINDOW: i64 = 4000;
+
+/// One page of complaints in keyset order: `(sort column, id)` after `after`,
+/// each with its customer's name.
+///
+/// A text search runs in up to two steps, because no single plan suits
+/// every term: a common term ("毛刺", one case in eight) fills the page from
+/// the newest few thousand cases, which the index would make a detour of
+/// a hundred thousand rows for; a rare term or a number is found through
+/// the index.
+pub fn page(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: &ComplaintScope,
+    filter: &ComplaintFilter,
+    sort: &Sort,
+    after: Option<(CursorValue, i64)>,
+    limit: i64,
+) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
+    page_searching(conn, org_id, scope, filter, sort, after, limit, SEARCH_WINDOW)
+}
+
+/// `page` with the first search step looking through `window` candidates.
+#[allow(clippy::too_many_arguments)]
+pub fn page_searching(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: &ComplaintScope,
+    filter: &ComplaintFilter,
+    sort: &Sort,
+    after: Option<(CursorValue, i64)>,
+    limit: i64,
+    window: i64,
+) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
+    let org = complaints::table.filter(complaints::org_id.eq(org_id));
+    let folded = filter.q.as_deref().map(kehu_domain::customer::search_query).filter(|t| !t.is_empty());
+    let Some(text) = folded else {
+        let q = filtered(org.select((SummaryRow::as_select(), CustomerName)).into_boxed(), scope, filter, sort, after.clone());
+        return Ok(q.limit(limit).load(conn)?);
+    };
+    let candidates: Vec<i64> = filtered(org.select(complaints::id).into_boxed(), scope, filter, sort, after.clone()).limit(window).load(conn)?;
+    let recent = org.select((SummaryRow::as_select(), CustomerName)).into_boxed().filter(complaints::id.eq_any(&candidates)).filter(TextMatch::scan(&text));
+    let rows: Vec<(SummaryRow, Option<String>)> = ordered(recent, sort, None).limit(limit).load(conn)?;
+    // Exact when the page is full or the window held every candidate.
+    if rows.len() as i64 >= limit || (candidates.len() as i64) < window {
+        return Ok(rows);
+    }
+    let q = filtered(org.select((SummaryRow::as_select(), CustomerName)).into_boxed(), scope, filter, sort, after)
+        .filter(TextMatch::indexed(conn.backend(), &text));
+    Ok(q.limit(limit).load(conn)?)
+}
+
+/// The caller's task inbox: cases matching any of the clauses, soonest step
+/// deadline first.
+pub fn inbox(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: &ComplaintScope,
+    clauses: &[kehu_domain::inbox::InboxClause],
+    limit: i64,
+) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
+    use complaints::{approver_role, countermeasure_department_id, proposed_by, sales_department_id, state};
+    use kehu_domain::inbox::StepScope;
+    type Cond = Box<dyn BoxableExpression<complaints::table, MultiBackend, SqlType = diesel::sql_types::Bool>>;
+    let (me, dept) = (scope.user_id, scope.department_id);
+    let mut any: Option<Cond> = None;
+    for c in clauses {
+        let states: Vec<String> = c.states.iter().map(|s| s.as_str().to_owned()).collect();
+        let cond: Cond = match &c.scope {
+            StepScope::Any => Box::new(state.eq_any(states)),
+            StepScope::CaseSales => {
+                let own = customers::table.filter(customers::owner_id.eq(me)).select(customers::id);
+                Box::new(state.eq_any(states).and(sales_department_id.eq(dept).or(complaints::customer_id.eq_any(own))))
+            }
+            StepScope::Unit => Box::new(state.eq_any(states).and(countermeasure_department_id.assume_not_null().eq(dept))),
+            StepScope::RoutedTo { role, own_department } => {
+                let routed = state
+                    .eq_any(states)
+                    .and(approver_role.assume_not_null().eq(role.as_str()))
+                    .and(proposed_by.is_null().or(proposed_by.assume_not_null().ne(me)));
+                if *own_department {
+                    Box::new(routed.and(sales_department_id.eq(dept)))
+                } else {
+                    Box::new(routed)
+                }
+            }
+        };
+        any = Some(match any {
+            None => cond,
+            Some(prev) => Box::new(prev.or(cond)),
+        });
+    }
+    let Some(any) = any else {
+        return Ok(Vec::new());
+    };
+    // Redundant with the clauses' states, but it lets PostgreSQL see that the
+    // open-cases index covers the query.
+    let q = keyset_nullable(base(org_id, scope).filter(any).filter(state.ne("closed")), false, None);
+    Ok(q.limit(limit).load(conn)?)
+}
+
+fn keyset_time<'a, C, ST: 'a>(q: Boxed<'a, ST>, col: C, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST>
+where
+    C: Column<Table = complaints::table, SqlType = diesel::sql_types::Timestamp>
+        + ExpressionMethods
+        + diesel::expression::AppearsOnTable<complaints::table>
+        + diesel::query_builder::QueryFragment<MultiBackend>
+        + diesel::expression::ValidGrouping<(), IsAggregate = diesel::expression::is_aggregate::No>
+        + Copy
+        + Send
+        + 'a,
+{
+    // `col <= t` first: a range the index can seek to, so a deep page costs
+    // what the first one does (the OR alone makes the planner scan from the top).
+    let q = match after {
+        Some((CursorValue::Time(t), id)) if desc => q.filter(col.le(t).and(col.lt(t).or(complaints::id.lt(id)))),
+        Some((CursorValue::Time(t), id)) => q.filter(col.ge(t).and(col.gt(t).or(complaints::id.gt(id)))),
+        _ => q,
+    };
+    if desc {
+        q.order((col.desc(), complaints::id.desc()))
+    } else {
+        q.order((col.asc(), complaints::id.asc()))
+    }
+}
+
+/// Step deadline order; cases with no deadline (drafts, closed) come last.
+fn keyset_nullable<'a, ST: 'a>(q: Boxed<'a, ST>, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST> {
+    use complaints::{id, step_due_at as due};
+    let q = match (after, desc) {
+        (Some((CursorValue::Time(t), i)), false) => q.filter(due.ge(t).and(due.gt(t).or(id.gt(i))).or(due.is_null())),
+        (Some((CursorValue::Time(t), i)), true) => q.filter(due.le(t).and(due.lt(t).or(id.lt(i))).or(due.is_null())),
+        (Some((CursorValue::Null, i)), false) => q.filter(due.is_null().and(id.gt(i))),
+        (Some((CursorValue::Null, i)), true) => q.filter(due.is_null().and(id.lt(i))),
+        (None, _) => q,
+    };
+    if desc {
+        q.order(DueDescNullsLast)
+    } else {
+        q.order(DueAscNullsLast)
+    }
+}
