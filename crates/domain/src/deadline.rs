@@ -38,6 +38,11 @@ impl Calendar {
         t.with_timezone(&self.tz).date_naive()
     }
 
+    /// The instant the local day `d` begins.
+    pub fn day_start(&self, d: NaiveDate) -> DateTime<Utc> {
+        self.at_local(d, NaiveTime::MIN)
+    }
+
     fn at_local(&self, d: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
         let local = d.and_time(time);
         match self.tz.from_local_datetime(&local).earliest() {

@@ -13,6 +13,7 @@ pub mod number;
 pub mod permission;
 pub mod resolution;
 pub mod role;
+pub mod statistics;
 pub mod workflow;
 
 pub use money::Money;

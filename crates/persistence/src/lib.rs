@@ -15,6 +15,7 @@ pub mod people;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
+pub mod statistics;
 
 pub use db::{build_pool, write_tx, Backend, DbConn, Pool, PooledConn};
 pub use error::{DbError, DbResult};

@@ -1032,6 +1032,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/statistics/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly statistics table: the cases closed in a month (company time).
+         * @description For the coordinator, the executives, QA's manager, administrators and
+         *     integration accounts; 403 for everyone else.
+         */
+        get: operations["getMonthlyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -1393,6 +1414,10 @@ export interface components {
             max_payment_term_days: number;
             /** Format: int32 */
             key_customer_min_staff: number;
+        };
+        Breakdown: {
+            items: components["schemas"]["GroupView"][];
+            others?: null | components["schemas"]["GroupView"];
         };
         CalendarDayRequest: {
             working: boolean;
@@ -1866,6 +1891,20 @@ export interface components {
             name?: string | null;
             active?: boolean | null;
         };
+        DepartmentShareView: {
+            /** Format: int64 */
+            department_id: number;
+            name?: string | null;
+            /** Format: int64 */
+            cases: number;
+            /**
+             * Format: int64
+             * @description Σ responsibility ratio over its cases, in percent of one case.
+             */
+            ratio_percent_sum: number;
+            /** @description Σ loss × ratio. */
+            loss_share: components["schemas"]["MoneyView"];
+        };
         DepartmentView: {
             /** Format: int64 */
             id: number;
@@ -1968,6 +2007,18 @@ export interface components {
             class_c: number;
             unclassified: number;
             total: number;
+        };
+        GroupView: {
+            /** @description The code, product number or cause; the id for customers and departments. */
+            key: string;
+            /** @description The customer's or department's name. */
+            name?: string | null;
+            /** Format: int64 */
+            cases: number;
+            /** Format: int64 */
+            defective_quantity: number;
+            settlement: components["schemas"]["MoneyView"];
+            loss: components["schemas"]["MoneyView"];
         };
         HandoverCase: {
             /** Format: int64 */
@@ -2157,6 +2208,37 @@ export interface components {
             amount: string;
             /** @example CNY */
             currency: string;
+        };
+        MonthlyStatistics: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * Format: date-time
+             * @description The month in company time, as UTC instants: `[from, to)`.
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            closed: number;
+            /** Format: int64 */
+            first_closures: number;
+            /**
+             * @description 一次关闭率, percent with two decimals.
+             * @example 86.21
+             */
+            first_closure_rate_percent?: string | null;
+            settlement_total: components["schemas"]["MoneyView"];
+            loss_total: components["schemas"]["MoneyView"];
+            by_closure: components["schemas"]["Breakdown"];
+            by_kind: components["schemas"]["Breakdown"];
+            by_severity: components["schemas"]["Breakdown"];
+            by_cause: components["schemas"]["Breakdown"];
+            by_customer: components["schemas"]["Breakdown"];
+            by_product: components["schemas"]["Breakdown"];
+            /** @description Resolution lines by type; `cases` counts the cases with such a line. */
+            by_resolution: components["schemas"]["Breakdown"];
+            by_department: components["schemas"]["DepartmentShareView"][];
         };
         NewApiKeyRequest: {
             /** @example ERP nightly sync */
@@ -5632,6 +5714,49 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMonthlyStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `YYYY-MM`; last month (company time) when absent.
+                 * @example 2026-11
+                 */
+                month?: string;
+                /** @description Rows per breakdown; the rest are summed into `others`. */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyStatistics"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

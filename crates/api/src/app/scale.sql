@@ -183,11 +183,11 @@ FROM complaints c WHERE org_id = :ORG AND settlement_total_fen IS NOT NULL
 -- Responsibility for every investigated case: the countermeasure unit, with
 -- QA sharing a third of every seventh case.
 INSERT INTO complaint_responsibilities (complaint_id, department_id, team, person_id, ratio_percent)
-SELECT c.id, c.countermeasure_department_id, '一班', NULL, CASE WHEN c.id % 7 = 0 THEN 70 ELSE 100 END
+SELECT c.id, c.countermeasure_department_id, '一班', NULL::BIGINT, CASE WHEN c.id % 7 = 0 THEN 70 ELSE 100 END
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id)
 UNION ALL
-SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality'), NULL, NULL, 30
+SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality'), NULL, NULL::BIGINT, 30
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL AND c.id % 7 = 0
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id);
 

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod audit;
+pub mod complaint_statistics;
 pub mod complaints;
 pub mod customer_access;
 pub mod customer_credit;
@@ -95,6 +96,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(surveys::enter)
         .service(surveys::link)
         .service(surveys::of_customer)
+        .service(complaint_statistics::monthly)
         .service(complaints::list_complaints)
         .service(complaints::create_complaint)
         .service(complaints::get_complaint)
