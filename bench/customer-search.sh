@@ -26,7 +26,7 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2
 
 echo "customers: $(psql "$db" -Atc 'SELECT COUNT(*) FROM customers')"
 # gm reads every department; a scale salesperson reads their own customers.
-python3 bench/search_latency.py "127.0.0.1:$port" "${BENCH_REPS:-100}" gm scale_sales_3_4
+python3 bench/sequential.py "127.0.0.1:$port" "${BENCH_REPS:-100}" customer-search gm scale_sales_3_4
 
 echo
 echo "Plan of the name search as the general manager:"

@@ -1,61 +1,112 @@
 #!/usr/bin/env bash
-# Benchmarks on one machine in one run, printed as a table (docs/benchmarks.md
-# keeps the results). Needs PostgreSQL and a database filled by
-# `kehu seed-scale` (BENCH_DATABASE_URL), wrk and pgbench.
-#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kehu_bench bench/run.sh
+# The benchmarks of docs/benchmarks.md, on one machine in one run: the
+# ceilings (pgbench -S, /healthz), the hot reads at saturation (wrk) and at a
+# fixed 70 % of it (oha, corrected for coordinated omission), search and
+# statistics one request at a time, workflow actions, the service's peak
+# memory; then the data invariants. Prints Markdown.
+#
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kehu_scale_1m bench/run.sh
+#
+# The database is one filled by `kehu seed-scale`; the action run changes it
+# (each open case takes its next step). BENCH_SECONDS (10), BENCH_CONNECTIONS
+# (32), BENCH_REPS (50), BENCH_POOL (the service's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 db="${BENCH_DATABASE_URL:?set BENCH_DATABASE_URL to a database filled by kehu seed-scale}"
-duration="${BENCH_SECONDS:-10}"
+secs="${BENCH_SECONDS:-10}"
 conns="${BENCH_CONNECTIONS:-32}"
+reps="${BENCH_REPS:-50}"
+tools="$PWD/target/bench-tools"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -x "$tools/bin/oha" ] || cargo install -q --locked --root "$tools" oha@1.16.0
+oha="$tools/bin/oha"
 
 cargo build --release --bin kehu -q
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-KEHU_DATABASE_URL="$db" KEHU_BIND="127.0.0.1:$port" KEHU_WORKERS=false KEHU_LOG=warn KEHU_DB_POOL_SIZE="${BENCH_POOL:-16}" \
-  ./target/release/kehu serve >/tmp/kehu-bench.log 2>&1 &
+export KEHU_DATABASE_URL="$db" KEHU_BIND="127.0.0.1:$port" KEHU_WORKERS=false KEHU_LOG=warn
+[ -n "${BENCH_POOL:-}" ] && export KEHU_DB_POOL_SIZE="$BENCH_POOL"
+./target/release/kehu serve >target/bench-serve.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null' EXIT
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 token() { curl -fsS "$base/api/v1/auth/login" -H 'content-type: application/json' -d "{\"username\":\"$1\",\"password\":\"kehu-demo-pass\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
 coord=$(token coordinator)
-gm=$(token gm)
 sql() { psql "$db" -Atc "$1"; }
 
-# One complaint near the middle; a cursor 10,000 pages (of 50) deep.
-id=$(sql "SELECT id FROM complaints ORDER BY id OFFSET (SELECT COUNT(*)/2 FROM complaints) LIMIT 1")
+# Closed cases span the id range; a cursor 10,000 pages (of 50) deep.
+read -r id_min id_max < <(sql "SELECT min(id) || ' ' || max(id) FROM complaints WHERE state = 'closed'")
 deep=$(sql "SELECT to_char(created_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || ' ' || id FROM complaints ORDER BY created_at DESC, id DESC OFFSET 500000 LIMIT 1" \
   | python3 -c 'import sys,json,base64; t,i=sys.stdin.read().split(); print(base64.urlsafe_b64encode(json.dumps({"t":t,"id":int(i)},separators=(",",":")).encode()).decode().rstrip("="))')
 
-run() { # name url [token] -> "name | req/s | p50 | p99"
-  local out
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "Authorization: Bearer ${3:-$coord}" "$2" 2>&1)
-  local rps p50 p99 non2xx
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}"
-}
-
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(sql 'SELECT COUNT(*) FROM complaints') complaints, $(sql 'SELECT COUNT(*) FROM customers') customers"
 # The ceiling: PostgreSQL's own select-only benchmark on a scratch database.
 pgdb="${db%/*}/kehu_pgbench"
 if psql "${db%/*}/postgres" -qc "CREATE DATABASE kehu_pgbench" 2>/dev/null; then pgbench -i -s 10 -q "$pgdb" >/dev/null 2>&1; fi
-pg=$(pgbench -S -c "$conns" -j 2 -T "$duration" -n "$pgdb" 2>/dev/null | awk '/^tps/ {print $3; exit}')
-echo "pgbench -S: $pg tps"
+pg=$(pgbench -S -c "$conns" -j 2 -T "$secs" -n "$pgdb" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3; exit}')
+
+saturate() { # name url [lua] -> row; sets $rps
+  local out
+  out=$(BENCH_ID_MIN=$id_min BENCH_ID_MAX=$id_max wrk -t2 -c"$conns" -d"${secs}s" --latency ${3:+-s "$3"} -H "Authorization: Bearer $coord" "$2" 2>&1)
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  local p50 p99 bad
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$(python3 -c "print(f'{$rps/$pg*100:.0f} %')")" "$p50" "$p99" "${bad:-0}"
+}
+
+fixed() { # name url-or-regex rate [--rand-regex-url] -> row
+  local out
+  out=$("$oha" --no-tui --output-format json -z "${secs}s" -c "$conns" -q "$3" --latency-correction ${4:-} -H "Authorization: Bearer $coord" "$2" 2>/dev/null)
+  python3 - "$1" "$3" <<<"$out" <<'PY'
+import json, sys
+r = json.load(sys.stdin)
+p = r["latencyPercentiles"]
+codes = r.get("statusCodeDistribution", {})
+bad = sum(n for c, n in codes.items() if not c.startswith("2"))
+print(f"| {sys.argv[1]} | {sys.argv[2]}/s | {r['summary']['requestsPerSec']:.0f} | {p['p50']*1000:.1f} ms | {p['p99']*1000:.1f} ms | {bad} |")
+PY
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(sql 'SELECT COUNT(*) FROM complaints') complaints, $(sql 'SELECT COUNT(*) FROM customers') customers; PostgreSQL $(sql 'SHOW server_version')"
 echo
-echo "| endpoint | req/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|"
-run "GET /healthz" "$base/healthz"
-run "GET /api/v1/complaints/{id}" "$base/api/v1/complaints/$id"
-run "GET /api/v1/complaints?limit=50" "$base/api/v1/complaints?limit=50"
-run "GET /api/v1/complaints?limit=50&state=closed&severity=general" "$base/api/v1/complaints?limit=50&state=closed&severity=general"
-run "GET /api/v1/complaints (cursor 10,000 pages deep)" "$base/api/v1/complaints?limit=50&cursor=$deep"
-run "GET /api/v1/me/tasks (coordinator)" "$base/api/v1/me/tasks"
-run "GET /api/v1/complaints?q=毛刺" "$base/api/v1/complaints?limit=50&q=%E6%AF%9B%E5%88%BA"
-run "GET /api/v1/customers?q=苏州精密 (gm)" "$base/api/v1/customers?limit=50&q=%E8%8B%8F%E5%B7%9E%E7%B2%BE%E5%AF%86" "$gm"
+echo "## Saturation ($conns connections, ${secs} s each; ratio to pgbench -S = $pg tps)"
+echo
+echo "| endpoint | req/s | of pgbench -S | p50 | p99 | non-2xx |"
+echo "|---|---:|---:|---:|---:|---:|"
+saturate "GET /healthz" "$base/healthz"
+saturate "GET /api/v1/complaints/{id} (random id)" "$base" bench/random_id.lua; read_rps=$rps
+saturate "GET /api/v1/complaints?limit=50" "$base/api/v1/complaints?limit=50"; list_rps=$rps
+saturate "… &state=closed&severity=general" "$base/api/v1/complaints?limit=50&state=closed&severity=general"
+saturate "… 10,000 pages deep (cursor)" "$base/api/v1/complaints?limit=50&cursor=$deep"
+saturate "GET /api/v1/me/tasks (coordinator)" "$base/api/v1/me/tasks"
+
+echo
+echo "## Fixed rate: 70 % of saturation ($conns connections, latency corrected)"
+echo
+echo "| endpoint | offered | served req/s | p50 | p99 | non-2xx |"
+echo "|---|---:|---:|---:|---:|---:|"
+fixed "GET /api/v1/complaints/{id}" "$base/api/v1/complaints/[1-9][0-9]{5}" $((read_rps * 7 / 10)) --rand-regex-url
+fixed "GET /api/v1/complaints?limit=50" "$base/api/v1/complaints?limit=50" $((list_rps * 7 / 10))
+
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" complaint-search coordinator
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" customer-search gm
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" statistics coordinator
+
+echo
+echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"
+echo
+sql "SELECT id || ' ' || version || ' ' || CASE state WHEN 'awaiting_registration' THEN 'register' WHEN 'coordinator_review' THEN 'forward_to_sales'
+       WHEN 'consolidation' THEN 'submit_for_approval' WHEN 'awaiting_close' THEN 'close' ELSE 'remind' END
+     FROM complaints WHERE state NOT IN ('closed', 'draft') ORDER BY md5(id::text)" >"$work/plan"
+echo "plan: $(wc -l <"$work/plan") cases: $(cut -d' ' -f3 "$work/plan" | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}')"
+BENCH_PLAN="$work/plan" BENCH_TOKEN="$coord" BENCH_THREADS=2 wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/actions.lua "$base" \
+  | awk '/50%|99%|^actions/'
 echo
 echo "service peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
+echo
+echo "## Invariants after the run"
+echo
+./target/release/kehu check-invariants 2>/dev/null | sed 's/^/    /'

@@ -52,11 +52,11 @@ async fn complaints_are_found_by_their_text_number_and_customer() {
     app.assert_invariants();
 }
 
-/// Both search steps give the same pages: the window over the newest
-/// candidates and the index (forced here with a window of one).
+/// Every search plan gives the same page: the probe of the newest
+/// candidates, the walk and the index (forced here with a probe of one).
 #[tokio::test]
-async fn the_index_step_finds_what_the_window_finds() {
-    use kehu_persistence::complaint_lists::{page_searching, ComplaintFilter, ComplaintScope, Sort, SortKey};
+async fn every_search_plan_finds_the_same_page() {
+    use kehu_persistence::complaint_lists::{page_tuned, ComplaintFilter, ComplaintScope, SearchTuning, Sort, SortKey};
     let app = spawn_app().await;
     let customer = app.customer_id("sales", "C-0001").await;
     let mut ids = Vec::new();
@@ -78,11 +78,12 @@ async fn the_index_step_finds_what_the_window_finds() {
     for q in ["裂纹", "裂", "异响", "ab-12", "轴承异响", "苏州精密", "无此"] {
         let filter = ComplaintFilter { q: Some(q.into()), ..Default::default() };
         let sort = Sort { key: SortKey::CreatedAt, descending: true };
-        let by = |window| -> Vec<i64> {
+        let by = |probe, walk_from_hits| -> Vec<i64> {
             let mut c = app.conn();
-            page_searching(&mut c, 1, &scope, &filter, &sort, None, 50, window).unwrap().into_iter().map(|(r, _)| r.id).collect()
+            page_tuned(&mut c, 1, &scope, &filter, &sort, None, 50, SearchTuning { probe, walk_from_hits }).unwrap().into_iter().map(|(r, _)| r.id).collect()
         };
-        let (window, index) = (by(10_000), by(1));
+        let (window, walk, index) = (by(10_000, 4), by(1, 0), by(1, usize::MAX));
+        assert_eq!(window, walk, "{q}");
         assert_eq!(window, index, "{q}");
         let expected = match q {
             "裂纹" => 2,

@@ -6,6 +6,7 @@ pub mod care;
 pub mod codes;
 pub mod customer;
 pub mod deadline;
+pub mod delivery;
 pub mod inbox;
 pub mod intake;
 pub mod money;

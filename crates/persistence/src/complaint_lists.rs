@@ -178,18 +178,32 @@ fn ordered<'a, ST: 'a>(q: Boxed<'a, ST>, sort: &Sort, after: Option<(CursorValue
     }
 }
 
-/// How many of the newest candidates a text search looks through before it
-/// asks the search index instead.
-const SEARCH_WINDOW: i64 = 4000;
+/// How a text search picks its plan; `SearchTuning::DEFAULT` in service.
+#[derive(Clone, Copy, Debug)]
+pub struct SearchTuning {
+    /// Candidates, in the page's order, probed first to gauge the term.
+    pub probe: i64,
+    /// Hits among them from which walking the candidates in order beats
+    /// asking the search index.
+    pub walk_from_hits: usize,
+}
+
+impl SearchTuning {
+    /// Walking costs about 3 µs a candidate and stops after a page of hits;
+    /// the index costs about 10 µs a match (each is re-read and sorted). They
+    /// break even near one match in 250, so 4 hits in 1,000 probed choose the walk.
+    pub const DEFAULT: SearchTuning = SearchTuning { probe: 1000, walk_from_hits: 4 };
+}
 
 /// One page of complaints in keyset order: `(sort column, id)` after `after`,
 /// each with its customer's name.
 ///
-/// A text search runs in up to two steps, because no single plan suits
-/// every term: a common term ("毛刺", one case in eight) fills the page from
-/// the newest few thousand cases, which the index would make a detour of
-/// a hundred thousand rows for; a rare term or a number is found through
-/// the index.
+/// No single plan suits every search term: a common term ("毛刺", one case
+/// in eight) fills a page from the newest few hundred cases, where the index
+/// would make a detour of a hundred thousand matches; a rare term or a number
+/// is found at once by the index, where a walk would read the whole table. So
+/// the first `probe` candidates are probed; if they fill the page, that is
+/// the page; else their hit rate chooses between walking on and the index.
 pub fn page(
     conn: &mut DbConn,
     org_id: i64,
@@ -199,12 +213,11 @@ pub fn page(
     after: Option<(CursorValue, i64)>,
     limit: i64,
 ) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
-    page_searching(conn, org_id, scope, filter, sort, after, limit, SEARCH_WINDOW)
+    page_tuned(conn, org_id, scope, filter, sort, after, limit, SearchTuning::DEFAULT)
 }
 
-/// `page` with the first search step looking through `window` candidates.
 #[allow(clippy::too_many_arguments)]
-pub fn page_searching(
+pub fn page_tuned(
     conn: &mut DbConn,
     org_id: i64,
     scope: &ComplaintScope,
@@ -212,24 +225,23 @@ pub fn page_searching(
     sort: &Sort,
     after: Option<(CursorValue, i64)>,
     limit: i64,
-    window: i64,
+    tuning: SearchTuning,
 ) -> DbResult<Vec<(SummaryRow, Option<String>)>> {
     let org = complaints::table.filter(complaints::org_id.eq(org_id));
+    let summaries = || org.select((SummaryRow::as_select(), CustomerName)).into_boxed();
     let folded = filter.q.as_deref().map(kehu_domain::customer::search_query).filter(|t| !t.is_empty());
     let Some(text) = folded else {
-        let q = filtered(org.select((SummaryRow::as_select(), CustomerName)).into_boxed(), scope, filter, sort, after.clone());
-        return Ok(q.limit(limit).load(conn)?);
+        return Ok(filtered(summaries(), scope, filter, sort, after).limit(limit).load(conn)?);
     };
-    let candidates: Vec<i64> = filtered(org.select(complaints::id).into_boxed(), scope, filter, sort, after.clone()).limit(window).load(conn)?;
-    let recent = org.select((SummaryRow::as_select(), CustomerName)).into_boxed().filter(complaints::id.eq_any(&candidates)).filter(TextMatch::scan(&text));
-    let rows: Vec<(SummaryRow, Option<String>)> = ordered(recent, sort, None).limit(limit).load(conn)?;
-    // Exact when the page is full or the window held every candidate.
-    if rows.len() as i64 >= limit || (candidates.len() as i64) < window {
-        return Ok(rows);
+    let candidates: Vec<i64> = filtered(org.select(complaints::id).into_boxed(), scope, filter, sort, after.clone()).limit(tuning.probe).load(conn)?;
+    let hits = crate::complaint_search::matching(conn, &candidates, &text)?;
+    let first: Vec<i64> = candidates.iter().copied().filter(|id| hits.contains(id)).take(limit as usize).collect();
+    // Exact when the page is full or the probe held every candidate.
+    if first.len() as i64 >= limit || (candidates.len() as i64) < tuning.probe {
+        return Ok(ordered(summaries().filter(complaints::id.eq_any(&first)), sort, None).load(conn)?);
     }
-    let q = filtered(org.select((SummaryRow::as_select(), CustomerName)).into_boxed(), scope, filter, sort, after)
-        .filter(TextMatch::indexed(conn.backend(), &text));
-    Ok(q.limit(limit).load(conn)?)
+    let how = if hits.len() >= tuning.walk_from_hits { TextMatch::scan(&text) } else { TextMatch::indexed(conn.backend(), &text) };
+    Ok(filtered(summaries(), scope, filter, sort, after).filter(how).limit(limit).load(conn)?)
 }
 
 /// The caller's task inbox: cases matching any of the clauses, soonest step

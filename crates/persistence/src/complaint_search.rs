@@ -39,6 +39,22 @@ pub fn rename_customer(conn: &mut DbConn, customer_id: i64, name: &str) -> DbRes
         .execute(conn)?)
 }
 
+/// Which of `ids` contain the (folded) query: one probe of each search row.
+pub fn matching(conn: &mut DbConn, ids: &[i64], folded: &str) -> DbResult<std::collections::HashSet<i64>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let pattern = format!("%{}%", crate::like_escape(folded));
+    let rows: Vec<i64> = complaint_search::table
+        .filter(complaint_search::complaint_id.eq_any(ids))
+        .filter(SearchText.like(pattern).escape('\\'))
+        .select(complaint_search::complaint_id)
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+crate::complaint_reads::fixed_sql!(SearchText: Text = "complaint_search.search_text");
+
 /// The complaint's search row contains the (folded) query.
 #[derive(Debug, Clone, QueryId)]
 pub struct TextMatch {

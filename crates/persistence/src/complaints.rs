@@ -208,6 +208,15 @@ pub fn update_versioned(conn: &mut DbConn, id: i64, version: i64, changes: &Comp
     Ok(row)
 }
 
+/// Gives a registered case its number (the version stays: the number is
+/// part of the registration that already counted).
+pub fn set_number(conn: &mut DbConn, id: i64, number: &str) -> DbResult<ComplaintRow> {
+    let row =
+        diesel::update(complaints::table.find(id)).set(complaints::number.eq(number)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?;
+    crate::complaint_search::write(conn, &row)?;
+    Ok(row)
+}
+
 pub fn update_intake(
     conn: &mut DbConn,
     id: i64,

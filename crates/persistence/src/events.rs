@@ -65,9 +65,10 @@ pub fn notify(conn: &mut DbConn, users: &[i64], n: &NewNotification) -> DbResult
     if users.is_empty() {
         return Ok(());
     }
-    for u in users {
-        diesel::insert_into(notifications::table)
-            .values((
+    let rows: Vec<_> = users
+        .iter()
+        .map(|u| {
+            (
                 notifications::org_id.eq(n.org_id),
                 notifications::user_id.eq(*u),
                 notifications::kind.eq(n.kind),
@@ -75,9 +76,14 @@ pub fn notify(conn: &mut DbConn, users: &[i64], n: &NewNotification) -> DbResult
                 notifications::title.eq(n.title),
                 notifications::body.eq(n.body),
                 notifications::created_at.eq(n.at),
-            ))
-            .execute(conn)?;
-    }
+            )
+        })
+        .collect();
+    // One statement for all: multi-row VALUES runs on each concrete connection.
+    match conn {
+        DbConn::Pg(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
+        DbConn::Sqlite(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
+    };
     Ok(())
 }
 

@@ -337,6 +337,38 @@ diesel::table! {
 }
 
 diesel::table! {
+    webhooks (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        url -> Text,
+        secret -> Text,
+        event_types -> Text,
+        description -> Nullable<Text>,
+        active -> Bool,
+        version -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        webhook_id -> BigInt,
+        outbox_id -> BigInt,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        leased_until -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> BigInt,
         org_id -> Nullable<BigInt>,
@@ -559,6 +591,8 @@ diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(resolution_lines -> complaints (complaint_id));
 diesel::joinable!(complaint_responsibilities -> complaints (complaint_id));
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::joinable!(webhook_deliveries -> outbox (outbox_id));
 diesel::joinable!(customers -> departments (department_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -591,6 +625,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_counters,
     notifications,
     outbox,
+    webhooks,
+    webhook_deliveries,
     audit_log,
     idempotency_keys,
     policies,

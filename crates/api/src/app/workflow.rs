@@ -101,6 +101,9 @@ pub fn apply(
     let mut ch = ComplaintChanges::default();
     let mut recorded = serde_json::Value::Object(Default::default());
     let mut major = false;
+    // Numbered late in the transaction: the counter row stays locked from
+    // the increment to the commit, and registrations queue on it.
+    let mut number_in: Option<Period> = None;
 
     match action {
         Action::Submit => {
@@ -127,9 +130,7 @@ pub fn apply(
             let severe_quality = b.severity == Severity::Severe && b.kind == ComplaintKind::Quality;
             // A case returned to sales and submitted again keeps its number and clock.
             if row.number.is_none() {
-                let period = Period::of(cal.local_date(now.and_utc()));
-                let serial = settings::next_serial(conn, row.org_id, &period.key())?;
-                ch.number = Some(Some(ComplaintNumber::new(period, serial as u32).to_string()));
+                number_in = Some(Period::of(cal.local_date(now.and_utc())));
                 ch.registered_at = Some(Some(now));
             }
             let registered = row.registered_at.unwrap_or(now);
@@ -460,6 +461,13 @@ pub fn apply(
         serde_json::json!({"from": row.state, "to": updated.state, "version": updated.version}),
     )?;
 
+    let updated = match number_in {
+        Some(period) => {
+            let serial = settings::next_serial(conn, row.org_id, &period.key())?;
+            complaints::set_number(conn, row.id, &ComplaintNumber::new(period, serial as u32).to_string())?
+        }
+        None => updated,
+    };
     if action == Action::Remind {
         notify::reminder(conn, &updated, now)?;
     } else if to != from {

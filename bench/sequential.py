@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Latency of single requests against a running service: each request in
+turn over one keep-alive connection, so each figure is one request's time
+with nothing queued in front of it. Prints p50/p95/p99 per request and over
+all of a suite, as a Markdown table.
+
+    bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
+
+Suites: customer-search, complaint-search, statistics."""
+import http.client
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+
+SUITES = {
+    "customer-search": [
+        ("name, 2 chars", "/api/v1/customers?limit=50&q=精密"),
+        ("name, 4 chars", "/api/v1/customers?limit=50&q=苏州精密"),
+        ("name, full", "/api/v1/customers?limit=50&q=宁波汽配制造股份有限公司1011"),
+        ("code", "/api/v1/customers?limit=50&q=S0054321"),
+        ("contact", "/api/v1/customers?limit=50&q=王建国"),
+        ("phone, 8 digits", "/api/v1/customers?limit=50&q=13800791"),
+        ("phone, full", "/api/v1/customers?limit=50&q=13897760055"),
+        ("no match", "/api/v1/customers?limit=50&q=不存在的客户"),
+    ],
+    "complaint-search": [
+        ("defect, 2 chars, common", "/api/v1/complaints?limit=50&q=毛刺"),
+        ("defect, 4 chars, common", "/api/v1/complaints?limit=50&q=镀层起泡"),
+        ("batch number", "/api/v1/complaints?limit=50&q=批次 549106"),
+        ("order number", "/api/v1/complaints?limit=50&q=SO-123456"),
+        ("product number", "/api/v1/complaints?limit=50&q=GEAR-1500"),
+        ("customer name", "/api/v1/complaints?limit=50&q=宁波汽配制造股份有限公司1011"),
+        ("customer, 4 chars", "/api/v1/complaints?limit=50&q=无锡轴承"),
+        ("common + state", "/api/v1/complaints?limit=50&state=closed&q=锈蚀"),
+        ("no match", "/api/v1/complaints?limit=50&q=不存在的问题"),
+    ],
+    "statistics": [
+        ("last month", "/api/v1/complaints/statistics/monthly"),
+        ("last month, top 200", "/api/v1/complaints/statistics/monthly?top=200"),
+    ],
+}
+
+
+def login(c, user):
+    body = json.dumps({"username": user, "password": "kehu-demo-pass"})
+    c.request("POST", "/api/v1/auth/login", body, {"content-type": "application/json"})
+    r = c.getresponse()
+    return json.loads(r.read())["access_token"]
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def rows_of(body):
+    data = json.loads(body)
+    if isinstance(data, dict) and "items" in data:
+        return len(data["items"])
+    if isinstance(data, dict) and "closed" in data:
+        return data["closed"]
+    return ""
+
+
+def run(host, port, reps, suite, user):
+    c = http.client.HTTPConnection(host, int(port), timeout=60)
+    token = login(c, user)
+    every, rows = [], []
+    for label, raw in SUITES[suite]:
+        path, _, query = raw.partition("?")
+        path += "?" + urllib.parse.urlencode(urllib.parse.parse_qsl(query)) if query else ""
+        times, hits = [], ""
+        for i in range(reps + 3):
+            t0 = time.perf_counter()
+            c.request("GET", path, headers={"authorization": "Bearer " + token})
+            r = c.getresponse()
+            body = r.read()
+            dt = (time.perf_counter() - t0) * 1000
+            if r.status != 200:
+                raise SystemExit(f"{label}: HTTP {r.status} {body[:200]!r}")
+            if i >= 3:  # the first few warm the caches
+                times.append(dt)
+            hits = rows_of(body)
+        every.extend(times)
+        rows.append((label, urllib.parse.unquote(raw.split("?", 1)[-1]), hits, statistics.median(times), pct(times, 95), pct(times, 99)))
+    print(f"\n{suite}, caller {user}, {reps} requests each:\n")
+    print("| request | query | rows | p50 ms | p95 ms | p99 ms |")
+    print("|---|---|---:|---:|---:|---:|")
+    for label, q, hits, p50, p95, p99 in rows:
+        print(f"| {label} | `{q}` | {hits} | {p50:.1f} | {p95:.1f} | {p99:.1f} |")
+    print(f"| **all** | | | {statistics.median(every):.1f} | {pct(every, 95):.1f} | {pct(every, 99):.1f} |")
+
+
+def main():
+    host, port = sys.argv[1].split(":")
+    reps, suite = int(sys.argv[2]), sys.argv[3]
+    for user in sys.argv[4:] or ["gm"]:
+        run(host, port, reps, suite, user)
+
+
+main()
