@@ -58,11 +58,10 @@ saturate() { # name url [lua] -> row; sets $rps
 }
 
 fixed() { # name url-or-regex rate [--rand-regex-url] -> row
-  local out
-  out=$("$oha" --no-tui --output-format json -z "${secs}s" -c "$conns" -q "$3" --latency-correction ${4:-} -H "Authorization: Bearer $coord" "$2" 2>/dev/null)
-  python3 - "$1" "$3" <<<"$out" <<'PY'
+  "$oha" --no-tui --output-format json -z "${secs}s" -c "$conns" -q "$3" --latency-correction ${4:-} -H "Authorization: Bearer $coord" "$2" >"$work/oha.json" 2>/dev/null
+  python3 - "$1" "$3" "$work/oha.json" <<'PY'
 import json, sys
-r = json.load(sys.stdin)
+r = json.load(open(sys.argv[3]))
 p = r["latencyPercentiles"]
 codes = r.get("statusCodeDistribution", {})
 bad = sum(n for c, n in codes.items() if not c.startswith("2"))

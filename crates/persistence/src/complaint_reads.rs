@@ -183,12 +183,20 @@ pub fn detail(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintDeta
     })
 }
 
-/// The owner of the complaint's customer, for visibility checks.
+/// The complaint with the owner of its customer, for permission checks.
 pub fn with_owner(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<(ComplaintRow, i64)> {
-    Ok(complaints::table
-        .inner_join(customers::table.on(customers::id.eq(complaints::customer_id)))
-        .filter(complaints::org_id.eq(org_id))
-        .filter(complaints::id.eq(id))
-        .select((ComplaintRow::as_select(), customers::owner_id))
-        .first(conn)?)
+    macro_rules! q {
+        () => {
+            complaints::table
+                .inner_join(customers::table.on(customers::id.eq(complaints::customer_id)))
+                .filter(complaints::org_id.eq(org_id))
+                .filter(complaints::id.eq(id))
+                .select((ComplaintRow::as_select(), customers::owner_id))
+        };
+    }
+    // Concrete connections, as in `detail`: the statement is cached by type.
+    Ok(match conn {
+        DbConn::Pg(c) => q!().first(c)?,
+        DbConn::Sqlite(c) => q!().first(c)?,
+    })
 }

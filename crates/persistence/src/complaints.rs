@@ -197,11 +197,15 @@ pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintRow> {
 /// `None` means another writer got there first.
 pub fn update_versioned(conn: &mut DbConn, id: i64, version: i64, changes: &ComplaintChanges, now: NaiveDateTime) -> DbResult<Option<ComplaintRow>> {
     let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
-    let row = diesel::update(target)
+    let update = diesel::update(target)
         .set((changes, complaints::version.eq(complaints::version + 1), complaints::updated_at.eq(now)))
-        .returning(complaints::all_columns)
-        .get_result::<ComplaintRow>(conn)
-        .optional()?;
+        .returning(complaints::all_columns);
+    // The changeset varies, so the statement is cached by its text: built on
+    // the concrete connection, that text is not rebuilt through the enum.
+    let row = match conn {
+        DbConn::Pg(c) => update.get_result::<ComplaintRow>(c).optional()?,
+        DbConn::Sqlite(c) => update.get_result::<ComplaintRow>(c).optional()?,
+    };
     if let Some(r) = row.as_ref().filter(|_| changes.number.is_some() || changes.customer_id.is_some()) {
         crate::complaint_search::write(conn, r)?;
     }

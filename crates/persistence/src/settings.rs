@@ -178,3 +178,38 @@ pub fn release_idempotency(conn: &mut DbConn, owner: &str, key: &str) -> DbResul
     .execute(conn)?;
     Ok(())
 }
+
+type MaybeText = diesel::sql_types::Nullable<diesel::sql_types::Text>;
+crate::complaint_reads::fixed_sql!(PgCalendarJson: MaybeText =
+    "(SELECT json_agg(json_build_array(d.day, d.working))::text FROM calendar_days d WHERE d.org_id = organizations.id)");
+crate::complaint_reads::fixed_sql!(SqliteCalendarJson: MaybeText =
+    "(SELECT json_group_array(json_array(d.day, d.working)) FROM calendar_days d WHERE d.org_id = organizations.id)");
+crate::complaint_reads::fixed_sql!(DeadlinePolicyBody: MaybeText =
+    "(SELECT p.body FROM policies p WHERE p.org_id = organizations.id AND p.name = 'deadlines' ORDER BY p.version DESC LIMIT 1)");
+
+/// What every workflow action reads, in one statement: the company's time
+/// zone, its calendar overrides and the body of its current deadline policy.
+pub struct CaseRules {
+    pub timezone: String,
+    pub calendar: Vec<(NaiveDate, bool)>,
+    pub deadline_policy: Option<String>,
+}
+
+pub fn case_rules(conn: &mut DbConn, org_id: i64) -> DbResult<CaseRules> {
+    use crate::schema::organizations;
+    let (timezone, days, deadline_policy): (String, Option<String>, Option<String>) = match conn {
+        DbConn::Pg(c) => organizations::table.find(org_id).select((organizations::timezone, PgCalendarJson, DeadlinePolicyBody)).first(c)?,
+        DbConn::Sqlite(c) => organizations::table.find(org_id).select((organizations::timezone, SqliteCalendarJson, DeadlinePolicyBody)).first(c)?,
+    };
+    // [["2026-10-01", false], ...]; SQLite writes its booleans as 0 and 1.
+    let raw: Vec<(String, serde_json::Value)> = match days.as_deref() {
+        None | Some("") => Vec::new(),
+        Some(s) => serde_json::from_str(s).map_err(|e| crate::DbError::Other(format!("calendar: {e}")))?,
+    };
+    let mut calendar = Vec::with_capacity(raw.len());
+    for (day, working) in raw {
+        let day = NaiveDate::parse_from_str(&day[..day.len().min(10)], "%Y-%m-%d").map_err(|e| crate::DbError::Other(format!("calendar day {day}: {e}")))?;
+        calendar.push((day, working.as_bool().unwrap_or_else(|| working.as_i64() == Some(1))));
+    }
+    Ok(CaseRules { timezone, calendar, deadline_policy })
+}

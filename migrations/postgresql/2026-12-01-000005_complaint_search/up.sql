@@ -1,6 +1,8 @@
 -- Lists filtered to one state, newest first, without walking past the others.
 CREATE INDEX complaints_org_state_created ON complaints (org_id, state, created_at, id);
--- The task inbox: open cases in deadline order.
+-- The task inbox and the overdue filter: open cases in deadline order. It
+-- replaces (org, state, due), one index less for every action to update.
+DROP INDEX complaints_org_state_due;
 CREATE INDEX complaints_open_due ON complaints (org_id, step_due_at, id) WHERE state <> 'closed';
 -- Statistics over the cases closed in a period.
 CREATE INDEX complaints_org_closed ON complaints (org_id, closed_at) WHERE closed_at IS NOT NULL;

@@ -64,3 +64,16 @@ pub fn calendar(conn: &mut DbConn, org_id: i64) -> ApiResult<Calendar> {
     }
     Ok(cal)
 }
+
+/// The calendar and the deadline policy together, read in one statement
+/// (every workflow action needs both).
+pub fn calendar_and_deadlines(conn: &mut DbConn, org_id: i64) -> ApiResult<(Calendar, DeadlinePolicy)> {
+    let rules = settings::case_rules(conn, org_id)?;
+    let mut cal = Calendar::new(rules.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai));
+    cal.overrides.extend(rules.calendar);
+    let deadlines = match rules.deadline_policy {
+        Some(body) => serde_json::from_str(&body).map_err(|e| ApiError::Internal(format!("stored policy {DEADLINES} unreadable: {e}")))?,
+        None => DeadlinePolicy::default(),
+    };
+    Ok((cal, deadlines))
+}

@@ -16,7 +16,7 @@ use kehu_domain::workflow::{self, Route, Target};
 use kehu_domain::{Action, Actor, Closure, Money, State};
 use kehu_persistence::complaints::{self, ComplaintChanges, ComplaintRow, LineRow, NewComplaint, ResponsibilityRow};
 use kehu_persistence::events::{self, EventRow};
-use kehu_persistence::{customers, people, settings, DbConn};
+use kehu_persistence::{people, settings, DbConn};
 use serde::de::DeserializeOwned;
 
 fn body<T: DeserializeOwned>(raw: &[u8]) -> ApiResult<T> {
@@ -81,9 +81,8 @@ pub fn apply(
     request_id: &Option<String>,
 ) -> ApiResult<Applied> {
     let now = Utc::now().naive_utc();
-    let row = complaints::get(conn, caller.org_id, id)?;
-    let customer = customers::get(conn, row.org_id, row.customer_id)?;
-    let case = facts(&row, Some(customer.owner_id));
+    let (row, owner) = kehu_persistence::complaint_reads::with_owner(conn, caller.org_id, id)?;
+    let case = facts(&row, Some(owner));
     let actor = caller.actor();
     let outcome: Option<OutcomeBody> = if action == Action::RecordOutcome { Some(body(raw)?) } else { None };
     let route = Route { engineering_requested: row.engineering_requested, customer_accepted: outcome.as_ref().is_some_and(|o| o.accepted) };
@@ -96,8 +95,7 @@ pub fn apply(
     }
     let from: State = row.state.parse().map_err(|_| ApiError::Internal(format!("stored state {}", row.state)))?;
     let target = workflow::target(from, action, route).ok_or_else(|| ApiError::Conflict("not possible in this state".into()))?;
-    let cal = policy::calendar(conn, row.org_id)?;
-    let deadlines = policy::deadlines(conn, row.org_id)?;
+    let (cal, deadlines) = policy::calendar_and_deadlines(conn, row.org_id)?;
     let mut ch = ComplaintChanges::default();
     let mut recorded = serde_json::Value::Object(Default::default());
     let mut major = false;
