@@ -2,6 +2,8 @@
 //! database (SQLite by default, PostgreSQL when KEHU_TEST_DATABASE_URL is set),
 //! seeded with the demo factory, and a client per demo user.
 
+pub mod receiver;
+
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use kehu_api::config::Settings;
@@ -66,6 +68,7 @@ pub async fn spawn_app() -> TestApp {
         pool_size: 8,
         workers: false,
         worker_interval_secs: 60,
+        delivery_interval_ms: 1000,
     };
     {
         let pool = kehu_persistence::build_pool(&database_url, 2).expect("pool");

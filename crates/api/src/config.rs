@@ -14,9 +14,11 @@ pub struct Settings {
     /// `Secure` on the refresh cookie; off only for plain-HTTP development.
     pub cookie_secure: bool,
     pub pool_size: u32,
-    /// Background workers (deadline scan); tests switch them off.
+    /// Background workers (deadline scan, webhook delivery); tests switch them off.
     pub workers: bool,
     pub worker_interval_secs: u64,
+    /// How often the outbox is sent to the webhooks.
+    pub delivery_interval_ms: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -64,6 +66,7 @@ impl Settings {
             pool_size: var("KEHU_DB_POOL_SIZE").and_then(|v| v.parse().ok()).unwrap_or_else(default_pool_size),
             workers: var("KEHU_WORKERS").map(|v| v != "false" && v != "0").unwrap_or(true),
             worker_interval_secs: var("KEHU_WORKER_INTERVAL_SECS").and_then(|v| v.parse().ok()).unwrap_or(60),
+            delivery_interval_ms: var("KEHU_DELIVERY_INTERVAL_MS").and_then(|v| v.parse().ok()).unwrap_or(1000),
         })
     }
 }

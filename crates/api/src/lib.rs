@@ -3,6 +3,7 @@
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod delivery;
 pub mod error;
 pub mod http;
 pub mod openapi;
@@ -51,6 +52,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         if settings.workers {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
+            delivery::spawn(pool.clone(), std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
         }
         let state = web::Data::new(AppState { keys: auth::jwt::Keys::new(&settings.jwt_secret), pool, settings: settings.clone() });
         let static_dir = settings.static_dir.clone();

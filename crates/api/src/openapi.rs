@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
         (name = "people", description = "Departments and users"),
         (name = "notifications", description = "In-app notifications"),
         (name = "policies", description = "Approval tiers, deadlines, working-day calendar"),
+        (name = "webhooks", description = "Domain events delivered to other systems, signed, with a delivery log"),
         (name = "operations", description = "Health")
     )
 )]

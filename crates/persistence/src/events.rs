@@ -7,8 +7,10 @@ use crate::schema::{audit_log, complaint_events, notifications, outbox};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+// None is written as NULL, not DEFAULT: one statement text for every event,
+// so it stays prepared.
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
-#[diesel(table_name = complaint_events)]
+#[diesel(table_name = complaint_events, treat_none_as_default_value = false)]
 pub struct EventRow {
     #[diesel(skip_insertion)]
     pub id: i64,

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 11] = [
+pub const CHECKS: [(&str, &str); 15] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -52,6 +52,26 @@ pub const CHECKS: [(&str, &str); 11] = [
     (
         "every complaint can be searched",
         "SELECT COUNT(*) AS n FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id)",
+    ),
+    (
+        "each overdue step got at most one reminder",
+        "SELECT COUNT(*) AS n FROM (SELECT entity_id, details FROM audit_log WHERE action = 'complaint.overdue_reminder' \
+         GROUP BY entity_id, details HAVING COUNT(*) > 1) d",
+    ),
+    (
+        "every claimed reminder was sent",
+        "SELECT COUNT(*) AS n FROM complaints c WHERE c.reminded_at IS NOT NULL AND NOT EXISTS \
+         (SELECT 1 FROM audit_log a WHERE a.action = 'complaint.overdue_reminder' AND a.entity_id = c.id AND a.at = c.reminded_at)",
+    ),
+    (
+        "every fanned-out event is queued for each hook (taking all events, unchanged since)",
+        "SELECT COUNT(*) AS n FROM outbox o JOIN webhooks w ON w.org_id = o.org_id AND w.active AND w.event_types = '*' AND w.updated_at < o.delivered_at \
+         WHERE o.delivered_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.outbox_id = o.id AND d.webhook_id = w.id)",
+    ),
+    (
+        "deliveries are delivered, failed after every try, or pending",
+        "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE NOT ((status = 'delivered' AND delivered_at IS NOT NULL AND attempts >= 1) \
+         OR (status = 'failed' AND attempts >= 10) OR (status = 'pending' AND delivered_at IS NULL))",
     ),
     (
         "resolution totals match their lines",

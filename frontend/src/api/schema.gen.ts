@@ -240,6 +240,58 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's webhooks (admin); secrets are never shown again. */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register a webhook (admin). The answer shows the signing secret once. */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch a webhook on or off (admin). Needs `If-Match`. */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's delivery log, newest first (admin). */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/api-keys": {
         parameters: {
             query?: never;
@@ -1666,6 +1718,13 @@ export interface components {
             /** @description The key itself, shown this once: send it as `Authorization: Bearer <key>`. */
             key: string;
         };
+        CreatedWebhook: components["schemas"]["WebhookView"] & {
+            /**
+             * @description The signing secret, shown this once. Each delivery carries
+             *     `Kehu-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.
+             */
+            secret: string;
+        };
         CreditCheckInput: {
             /** Format: date */
             investigated_on: string;
@@ -1886,6 +1945,33 @@ export interface components {
             approve: boolean;
             /** @description Required when refusing. */
             reason?: string | null;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryView"][];
+            next_cursor?: string | null;
+        };
+        DeliveryView: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The outbox event: also the `Kehu-Event-Id` header, for receivers to drop repeats.
+             */
+            event_id: number;
+            event_type: string;
+            /** @description `pending` (waiting for its next try), `delivered` or `failed` (given up). */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            next_attempt_at: string;
+            /** Format: int32 */
+            last_status_code?: number | null;
+            last_error?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
         };
         DepartmentPatch: {
             name?: string | null;
@@ -2318,6 +2404,22 @@ export interface components {
             roles: string[];
             email?: string | null;
             phone?: string | null;
+        };
+        NewWebhookRequest: {
+            /**
+             * @description Where to POST the events: `http://` or `https://`.
+             * @example https://erp.example.com/hooks/kehu
+             */
+            url: string;
+            /**
+             * @description Event types to send (`complaint.state_changed`, …), or `["*"]` for all (the default).
+             * @example [
+             *       "complaint.submitted",
+             *       "complaint.state_changed"
+             *     ]
+             */
+            event_types?: string[] | null;
+            description?: string | null;
         };
         NoteBody: {
             note?: string | null;
@@ -2846,6 +2948,22 @@ export interface components {
             can_review: boolean;
             /** Format: int64 */
             version: number;
+        };
+        WebhookPatch: {
+            /** @description Off: no new deliveries (pending ones still go out). */
+            active: boolean;
+        };
+        WebhookView: {
+            /** Format: int64 */
+            id: number;
+            url: string;
+            event_types: string[];
+            description?: string | null;
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: never;
@@ -3380,6 +3498,171 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

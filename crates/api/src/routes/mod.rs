@@ -21,6 +21,7 @@ pub mod survey_results;
 pub mod surveys;
 pub mod verifications;
 pub mod visits;
+pub mod webhooks;
 
 use crate::auth::routes as auth;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -43,6 +44,10 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(people::create_user)
         .service(people::get_user)
         .service(people::update_user)
+        .service(webhooks::create)
+        .service(webhooks::list)
+        .service(webhooks::update)
+        .service(webhooks::deliveries)
         .service(api_keys::create)
         .service(api_keys::list)
         .service(api_keys::revoke)
