@@ -86,6 +86,17 @@ async fn idempotent_posts_replay_and_refuse_a_different_body() {
     assert_eq!(approve().await.status(), 200);
     assert_eq!(approve().await.status(), 200, "the retry replays instead of answering 412");
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id} AND action = 'approve'")), 1);
+
+    // A reservation whose request is still running blocks the key (409)...
+    app.exec("UPDATE idempotency_keys SET status = NULL, response_body = NULL WHERE idem_key = 'intake-42'");
+    assert_eq!(post(intake(customer)).await.unwrap().status(), 409);
+    // ...until it has been abandoned (its process died): then a retry runs.
+    let minute_ago = (chrono::Utc::now() - chrono::Duration::seconds(60)).format("%Y-%m-%d %H:%M:%S");
+    app.exec(&format!("UPDATE idempotency_keys SET created_at = '{minute_ago}' WHERE idem_key = 'intake-42'"));
+    let retried = post(intake(customer)).await.unwrap();
+    assert_eq!(retried.status(), 201);
+    assert_eq!(retried.headers()["idempotent-replayed"], "false");
+    assert_eq!(post(intake(customer)).await.unwrap().headers()["idempotent-replayed"], "true");
     app.assert_invariants();
 }
 

@@ -127,6 +127,7 @@ pub fn reserve_idempotency(
     body_hash: &str,
     now: NaiveDateTime,
     expired_before: NaiveDateTime,
+    abandoned_before: NaiveDateTime,
 ) -> DbResult<Option<IdempotencyRow>> {
     diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before))).execute(conn)?;
     let inserted = diesel::insert_into(idempotency_keys::table)
@@ -139,14 +140,27 @@ pub fn reserve_idempotency(
             idempotency_keys::created_at.eq(now),
         ))
         .execute(conn);
+    let mine = idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key));
     match inserted {
         Ok(_) => Ok(None),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(Some(
-            idempotency_keys::table
-                .filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)))
-                .select(IdempotencyRow::as_select())
-                .first(conn)?,
-        )),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            // A reservation whose request never finished (its process died,
+            // or the database went away before it could be released) is taken
+            // over by the retry instead of blocking the key for a day.
+            let taken = diesel::update(
+                idempotency_keys::table.filter(
+                    mine.and(idempotency_keys::status.is_null())
+                        .and(idempotency_keys::created_at.lt(abandoned_before))
+                        .and(idempotency_keys::body_hash.eq(body_hash)),
+                ),
+            )
+            .set(idempotency_keys::created_at.eq(now))
+            .execute(conn)?;
+            if taken == 1 {
+                return Ok(None);
+            }
+            Ok(Some(idempotency_keys::table.filter(mine).select(IdempotencyRow::as_select()).first(conn)?))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -1,7 +1,11 @@
 //! `Idempotency-Key` on POST: the first response (status, body, ETag) is
 //! kept for 24 hours and replayed for a retry with the same key and body; the
 //! same key with another body is 422; a retry while the first is still
-//! running is 409.
+//! running is 409, and one after the first was abandoned for `ABANDONED_SECS`
+//! (its process died mid-request) runs again. A request that died after
+//! committing but before its answer was kept therefore runs twice: workflow
+//! actions are safe anyway (their `If-Match` version moved on), a create
+//! makes a second draft.
 
 use crate::auth::api_key;
 use crate::auth::extractor::{credential, Credential};
@@ -19,6 +23,8 @@ use sha2::{Digest, Sha256};
 
 const HEADER: &str = "idempotency-key";
 const KEEP_HOURS: i64 = 24;
+/// Longer than any request runs (the pool waits 3 s, statements are short).
+const ABANDONED_SECS: i64 = 30;
 
 /// Whose key this is: the user behind a token, or the API key's prefix.
 fn owner(req: &ServiceRequest) -> Option<String> {
@@ -68,7 +74,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     let existing = state
         .db(move |c| {
             let now = Utc::now().naive_utc();
-            Ok(settings::reserve_idempotency(c, &o, &k, "POST", &path, &h, now, now - Duration::hours(KEEP_HOURS))?)
+            Ok(settings::reserve_idempotency(c, &o, &k, "POST", &path, &h, now, now - Duration::hours(KEEP_HOURS), now - Duration::seconds(ABANDONED_SECS))?)
         })
         .await?;
     if let Some(row) = existing {
