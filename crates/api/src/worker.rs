@@ -10,10 +10,26 @@ use kehu_persistence::events;
 use kehu_persistence::{write_tx, DbConn, Pool};
 use std::time::Duration;
 
-/// One pass; returns how many reminders this instance issued.
+const SCAN_BATCH: i64 = 200;
+
+/// One pass over every overdue step, a batch at a time; returns how many
+/// reminders this instance issued.
 pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
+    let mut issued = 0;
+    loop {
+        let (found, sent) = scan_batch(conn)?;
+        issued += sent;
+        if found < SCAN_BATCH as usize {
+            return Ok(issued);
+        }
+    }
+}
+
+/// Returns (overdue steps found, reminders issued).
+fn scan_batch(conn: &mut DbConn) -> ApiResult<(usize, usize)> {
     let now = Utc::now().naive_utc();
-    let due = complaints::overdue_unreminded(conn, now, 200)?;
+    let due = complaints::overdue_unreminded(conn, now, SCAN_BATCH)?;
+    let found = due.len();
     let mut issued = 0;
     for row in due {
         let claimed = write_tx(conn, |c| {
@@ -40,7 +56,7 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
             issued += 1;
         }
     }
-    Ok(issued)
+    Ok((found, issued))
 }
 
 /// Raises this quarter's verification task (每季度核实) for every active

@@ -3067,9 +3067,9 @@ export interface operations {
             cookie?: never;
         };
         /** @description Empty for browsers (cookie) */
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": null | components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -6018,7 +6018,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `YYYY-MM`; last month (company time) when absent.
+                 * @description `YYYY-MM` from 1970 on; last month (company time) when absent.
                  * @example 2026-11
                  */
                 month?: string;

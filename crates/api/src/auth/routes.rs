@@ -190,10 +190,12 @@ pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Option<
 }
 
 /// End the session of this refresh token (cookie or body).
-#[utoipa::path(tag = "auth", operation_id = "logout", request_body(content = RefreshRequest, description = "Empty for browsers (cookie)"), responses((status = 204, description = "Logged out")))]
+#[utoipa::path(tag = "auth", operation_id = "logout", request_body(content = Option<RefreshRequest>, description = "Empty for browsers (cookie)"), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: Option<Json<RefreshRequest>>) -> ApiResult<HttpResponse> {
-    let token = body.and_then(|b| b.0.refresh_token).or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()));
+pub async fn logout(state: web::Data<AppState>, req: HttpRequest, raw: web::Bytes) -> ApiResult<HttpResponse> {
+    // No body (a browser, with its cookie) or a valid one: a wrong one is refused.
+    let body: RefreshRequest = if raw.iter().all(u8::is_ascii_whitespace) { RefreshRequest::default() } else { crate::http::body::parse(&raw)? };
+    let token = body.refresh_token.or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()));
     if let Some(token) = token {
         state
             .db(move |conn| {

@@ -51,6 +51,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 /// malformed JSON and wrong types are 400; a missing field or an unknown
 /// enum value is a broken field rule, 422.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Every body of this API is an object; serde would also fill a struct
+    // from an array (`[null, null]`), which the documents do not allow.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b != b'{') {
+        return Err(ApiError::BadBody("the body must be a JSON object".into(), Vec::new()));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

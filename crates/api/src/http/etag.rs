@@ -10,12 +10,14 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The version a write expects, from `If-Match` (428 when absent).
+/// The version a write expects, from `If-Match`: 428 when absent, 400 when
+/// it is not an ETag this service gave out (empty, `*`, not a version).
 pub fn if_match(req: &HttpRequest) -> Result<i64, ApiError> {
     let raw = req.headers().get(header::IF_MATCH).ok_or(ApiError::PreconditionRequired)?;
-    let s = raw.to_str().map_err(|_| ApiError::PreconditionFailed)?.trim();
+    let malformed = || ApiError::BadRequest("If-Match must be the ETag you read, like \"7\"".into());
+    let s = raw.to_str().map_err(|_| malformed())?.trim();
     let s = s.strip_prefix("W/").unwrap_or(s);
-    s.trim_matches('"').parse::<i64>().map_err(|_| ApiError::PreconditionFailed)
+    s.trim_matches('"').parse::<i64>().ok().filter(|v| *v >= 0).ok_or_else(malformed)
 }
 
 /// 200 with the body and its ETag, or 304 when the client has this version.

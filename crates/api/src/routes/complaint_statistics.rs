@@ -18,8 +18,8 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MonthlyQuery {
-    /// `YYYY-MM`; last month (company time) when absent.
-    #[param(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-11")]
+    /// `YYYY-MM` from 1970 on; last month (company time) when absent.
+    #[param(pattern = "^(19[7-9][0-9]|[2-9][0-9]{3})-(0[1-9]|1[0-2])$", example = "2026-11")]
     pub month: Option<String>,
     /// Rows per breakdown; the rest are summed into `others`.
     #[param(minimum = 1, maximum = 200)]
@@ -88,8 +88,8 @@ fn parse_month(raw: Option<&str>, today: NaiveDate) -> ApiResult<NaiveDate> {
     };
     NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d")
         .ok()
-        .filter(|_| raw.len() == 7)
-        .ok_or_else(|| ApiError::field("month", "invalid", "a month as YYYY-MM"))
+        .filter(|d| raw.len() == 7 && d.year() >= 1970)
+        .ok_or_else(|| ApiError::field("month", "invalid", "a month as YYYY-MM, from 1970 on"))
 }
 
 fn view<K: ToString>(g: &Group<K>, name: Option<String>) -> GroupView {
@@ -192,7 +192,7 @@ mod tests {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(parse_month(None, d(2026, 1, 15)).ok(), Some(d(2025, 12, 1)));
         assert_eq!(parse_month(Some("2026-11"), d(2026, 1, 15)).ok(), Some(d(2026, 11, 1)));
-        for bad in ["2026-13", "2026-1", "26-11", "2026-11-01", "x"] {
+        for bad in ["2026-13", "2026-1", "26-11", "2026-11-01", "x", "0000-01", "1969-12"] {
             assert!(parse_month(Some(bad), d(2026, 1, 15)).is_err(), "{bad}");
         }
     }

@@ -62,6 +62,8 @@ pub struct ImportResult {
 pub async fn export(state: web::Data<AppState>, caller: Caller, fmt: web::Query<ExportQuery>, q: web::Query<CustomerQuery>) -> ApiResult<HttpResponse> {
     let format = fmt.format.unwrap_or(FileFormat::Xlsx);
     let q = q.into_inner();
+    // The export has every row; the list's paging parameters are still checked.
+    crate::http::cursor::limit(q.limit)?;
     let rows = state
         .db(move |c| {
             write_tx(c, |c| {
