@@ -109,8 +109,8 @@ fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST
 }
 
 fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Boxed<'a, ST> {
-    // One state as `=`: PostgreSQL walks the (org, state, created) index in
-    // order for that, not for `= ANY('{closed}')`.
+    // One state as `=`: only then can PostgreSQL read the (org, state,
+    // created) index in page order; `= ANY('{closed}')` it cannot.
     match f.states.as_slice() {
         [] => {}
         [one] => q = q.filter(complaints::state.eq(one)),

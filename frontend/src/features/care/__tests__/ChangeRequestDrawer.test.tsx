@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetSessionForTests } from '../../../api/session';
 import { jsonResponse, renderApp } from '../../../test/render';
 import { customerView, mockApi, problem, signIn, type Call } from '../../customers/__tests__/fixtures';
+// The pane is lazy in the app: loaded here first, its cold transform (seconds
+// on a busy machine) is not spent inside the test's wait for the table.
+import '../components/CreditPane';
 
 const check = {
   id: 7,
