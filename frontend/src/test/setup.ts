@@ -46,8 +46,9 @@ console.error = (...args: unknown[]) => {
 };
 
 // findBy*/waitFor give up after 1 s by default; whole-app tests with lazy
-// routes and antd need longer on a busy 2-core machine.
-configure({ asyncUtilTimeout: 5000 });
+// routes and antd need longer on a busy 2-core machine (a first lazy route's
+// cold transform has taken more than 5 s in CI).
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();

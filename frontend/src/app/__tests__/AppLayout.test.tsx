@@ -64,7 +64,7 @@ describe('app frame', () => {
     await user.click(await screen.findByRole('button', { name: '语言：简体中文' }));
     await user.click(await screen.findByRole('menuitem', { name: 'English' }));
     // The English catalog and antd locale are separate chunks: give them time to load.
-    expect(await screen.findByRole('heading', { level: 1, name: 'My tasks' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'My tasks' })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
     expect(localStorage.getItem('kehu.language')).toBe('en');
   });

@@ -40,7 +40,7 @@ beforeEach(() => {
 describe('My tasks', () => {
   it('lists the cases by time left, overdue first, with coloured countdowns', async () => {
     await renderApp('/tasks');
-    const rows = await screen.findAllByRole('link', { name: /^打开 / }, { timeout: 8000 });
+    const rows = await screen.findAllByRole('link', { name: /^打开 / });
     expect(rows.map((r) => r.getAttribute('href'))).toEqual([
       '/complaints/2#section-countermeasure',
       '/complaints/4#section-approval',
