@@ -108,11 +108,23 @@ fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST
     q.filter(cond)
 }
 
-fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter) -> Boxed<'a, ST> {
-    // One state as `=`: only then can PostgreSQL read the (org, state,
-    // created) index in page order; `= ANY('{closed}')` it cannot.
+/// Is the page one state in creation order? Then it is read from the (org,
+/// state, created_at, id) index, with the state as a one-value range that
+/// leads the sort key, so no other index yields that order without a sort.
+/// As `state = 'closed'` PostgreSQL costs this walk and the (org, created_at)
+/// one alike (486.6 against 486.5 on the million-case bench): it cannot see
+/// that the newest cases are seldom closed, and walked 4,871 open ones to
+/// find a page of closed ones (7.7 ms; this way 1.3 ms).
+fn state_leads(f: &ComplaintFilter, sort: &Sort) -> bool {
+    f.states.len() == 1 && sort.key == SortKey::CreatedAt
+}
+
+fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, state_leads: bool) -> Boxed<'a, ST> {
+    // One state as `=` at least: `= ANY('{closed}')` PostgreSQL cannot read
+    // from the (org, state, created) index in page order.
     match f.states.as_slice() {
         [] => {}
+        [one] if state_leads => q = q.filter(complaints::state.ge(one).and(complaints::state.le(one))),
         [one] => q = q.filter(complaints::state.eq(one)),
         many => q = q.filter(complaints::state.eq_any(many)),
     }
@@ -170,14 +182,15 @@ fn filtered<'a, ST: 'a>(
     sort: &Sort,
     after: Option<(CursorValue, i64)>,
 ) -> Boxed<'a, ST> {
-    let q = apply_filter(visible(q, scope), filter);
-    ordered(q, sort, after)
+    let leads = state_leads(filter, sort);
+    let q = apply_filter(visible(q, scope), filter, leads);
+    ordered(q, sort, after, leads)
 }
 
-fn ordered<'a, ST: 'a>(q: Boxed<'a, ST>, sort: &Sort, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST> {
+fn ordered<'a, ST: 'a>(q: Boxed<'a, ST>, sort: &Sort, after: Option<(CursorValue, i64)>, state_leads: bool) -> Boxed<'a, ST> {
     match sort.key {
-        SortKey::CreatedAt => keyset_time(q, complaints::created_at, sort.descending, after),
-        SortKey::UpdatedAt => keyset_time(q, complaints::updated_at, sort.descending, after),
+        SortKey::CreatedAt => keyset_time(q, complaints::created_at, sort.descending, after, state_leads),
+        SortKey::UpdatedAt => keyset_time(q, complaints::updated_at, sort.descending, after, false),
         SortKey::StepDueAt => keyset_nullable(q, sort.descending, after),
     }
 }
@@ -242,7 +255,7 @@ pub fn page_tuned(
     let first: Vec<i64> = candidates.iter().copied().filter(|id| hits.contains(id)).take(limit as usize).collect();
     // Exact when the page is full or the probe held every candidate.
     if first.len() as i64 >= limit || (candidates.len() as i64) < tuning.probe {
-        return Ok(ordered(summaries().filter(complaints::id.eq_any(&first)), sort, None).load(conn)?);
+        return Ok(ordered(summaries().filter(complaints::id.eq_any(&first)), sort, None, false).load(conn)?);
     }
     let how = if hits.len() >= tuning.walk_from_hits { TextMatch::scan(&text) } else { TextMatch::indexed(conn.backend(), &text) };
     Ok(filtered(summaries(), scope, filter, sort, after).filter(how).limit(limit).load(conn)?)
@@ -297,7 +310,7 @@ pub fn inbox(
     Ok(q.limit(limit).load(conn)?)
 }
 
-fn keyset_time<'a, C, ST: 'a>(q: Boxed<'a, ST>, col: C, desc: bool, after: Option<(CursorValue, i64)>) -> Boxed<'a, ST>
+fn keyset_time<'a, C, ST: 'a>(q: Boxed<'a, ST>, col: C, desc: bool, after: Option<(CursorValue, i64)>, state_leads: bool) -> Boxed<'a, ST>
 where
     C: Column<Table = complaints::table, SqlType = diesel::sql_types::Timestamp>
         + ExpressionMethods
@@ -315,10 +328,11 @@ where
         Some((CursorValue::Time(t), id)) => q.filter(col.ge(t).and(col.gt(t).or(complaints::id.gt(id)))),
         _ => q,
     };
-    if desc {
-        q.order((col.desc(), complaints::id.desc()))
-    } else {
-        q.order((col.asc(), complaints::id.asc()))
+    match (desc, state_leads) {
+        (true, true) => q.order((complaints::state.desc(), col.desc(), complaints::id.desc())),
+        (true, false) => q.order((col.desc(), complaints::id.desc())),
+        (false, true) => q.order((complaints::state.asc(), col.asc(), complaints::id.asc())),
+        (false, false) => q.order((col.asc(), complaints::id.asc())),
     }
 }
 
