@@ -56,7 +56,11 @@ impl Application {
         }
         let state = web::Data::new(AppState { keys: auth::jwt::Keys::new(&settings.jwt_secret), pool, settings: settings.clone() });
         let static_dir = settings.static_dir.clone();
-        let pool_threads = settings.pool_size.clamp(2, 64);
+        // Database work runs on the workers' blocking threads and waits for a
+        // pooled connection there: more threads than connections only queue
+        // on the pool, and each thread keeps its own allocator arena.
+        let http_workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let blocking_threads = (settings.pool_size as usize).div_ceil(http_workers).max(1);
         let document = openapi_document();
         // Request counts and latency histograms by route pattern, at /metrics.
         let metrics = actix_web_prom::PrometheusMetricsBuilder::new("kehu")
@@ -88,10 +92,8 @@ impl Application {
                 .configure(|cfg| spa(cfg, &static_dir))
         })
         .listen(listener)?
-        // Database work runs on these threads and waits for a pooled
-        // connection there: more threads than connections only queue on the
-        // pool (and each keeps its own allocator arena: measured +110 MB).
-        .worker_max_blocking_threads(pool_threads as usize)
+        .workers(http_workers)
+        .worker_max_blocking_threads(blocking_threads)
         .shutdown_timeout(20)
         .run();
         Ok(Application { port, server })

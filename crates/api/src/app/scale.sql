@@ -203,5 +203,3 @@ FROM complaints c JOIN customers cu ON cu.id = c.customer_id
 WHERE c.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id);
 CREATE INDEX complaint_search_trigrams ON complaint_search USING gin (search_text gin_trgm_ops);
 CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (kehu_bigrams(search_text));
-
-ANALYZE;
