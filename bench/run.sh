@@ -114,7 +114,7 @@ sql "SELECT id || ' ' || version || ' ' || CASE state WHEN 'awaiting_registratio
      FROM complaints WHERE state NOT IN ('closed', 'draft') ORDER BY md5(id::text)" >"$work/plan"
 echo "plan: $(wc -l <"$work/plan") cases: $(cut -d' ' -f3 "$work/plan" | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}')"
 BENCH_PLAN="$work/plan" BENCH_TOKEN="$coord" BENCH_THREADS=2 wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/actions.lua "$base" \
-  | awk '/50%|99%|^actions/'
+  | awk '$1 == "50%" || $1 == "99%" || /^actions/'
 echo
 echo "service peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
 echo
