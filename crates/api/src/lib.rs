@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod breaker;
 pub mod config;
 pub mod delivery;
 pub mod error;
@@ -54,7 +55,12 @@ impl Application {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
             delivery::spawn(pool.clone(), std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
         }
-        let state = web::Data::new(AppState { keys: auth::jwt::Keys::new(&settings.jwt_secret), pool, settings: settings.clone() });
+        let state = web::Data::new(AppState {
+            keys: auth::jwt::Keys::new(&settings.jwt_secret),
+            pool,
+            settings: settings.clone(),
+            breaker: std::sync::Arc::new(breaker::Breaker::new(std::time::Duration::from_secs(1))),
+        });
         let static_dir = settings.static_dir.clone();
         // Database work runs on the workers' blocking threads and waits for a
         // pooled connection there: more threads than connections only queue

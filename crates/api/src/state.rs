@@ -1,15 +1,18 @@
 //! What every handler shares: the pool and the token keys.
 
 use crate::auth::jwt::Keys;
+use crate::breaker::{Breaker, Pass};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
 use kehu_persistence::{DbConn, Pool};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
     pub keys: Keys,
     pub settings: Settings,
+    pub breaker: Arc<Breaker>,
 }
 
 impl AppState {
@@ -20,10 +23,17 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let breaker = self.breaker.clone();
         let span = tracing::Span::current();
         actix_web::web::block(move || {
             let _guard = span.enter();
-            let mut conn = pool.get().map_err(|e| {
+            let pass = breaker.admit();
+            if pass == Pass::Refuse && pool.state().idle_connections == 0 {
+                return Err(ApiError::Unavailable);
+            }
+            let got = pool.get();
+            breaker.record(pass, got.is_ok());
+            let mut conn = got.map_err(|e| {
                 tracing::warn!(cause = %e, "no database connection");
                 ApiError::Unavailable
             })?;
