@@ -11,7 +11,7 @@ use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
 use hmac::{Hmac, Mac};
 use kehu_persistence::webhooks::{self, Due, Outcome};
-use kehu_persistence::{write_tx, Pool};
+use kehu_persistence::{write_tx, DbConn, Pool};
 use sha2::Sha256;
 use std::time::Duration;
 
@@ -59,51 +59,44 @@ async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
     }
 }
 
+/// One transaction on a blocking thread; a connection that failed is checked
+/// before it goes back to the pool.
+async fn in_tx<T: Send + 'static>(pool: &Pool, f: impl FnOnce(&mut DbConn) -> ApiResult<T> + Send + 'static) -> ApiResult<T> {
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|_| ApiError::Unavailable)?;
+        let result = write_tx(&mut conn, f);
+        if result.is_err() {
+            conn.check_after_error();
+        }
+        result
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+}
+
 /// One pass: fan out, then send what is due until nothing is. Returns the
 /// deliveries attempted.
 pub async fn pass(pool: &Pool, client: &reqwest::Client) -> ApiResult<usize> {
-    let p = pool.clone();
-    actix_web::web::block(move || -> ApiResult<usize> {
-        let mut conn = p.get().map_err(|_| ApiError::Unavailable)?;
-        let mut total = 0;
-        loop {
-            let n = write_tx(&mut conn, |c| Ok::<usize, ApiError>(webhooks::fan_out(c, Utc::now().naive_utc(), 500)?))?;
-            total += n;
-            if n < 500 {
-                return Ok(total);
-            }
-        }
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    const FAN_OUT: i64 = 500;
+    while in_tx(pool, |c| Ok(webhooks::fan_out(c, Utc::now().naive_utc(), FAN_OUT)?)).await? as i64 == FAN_OUT {}
     let mut attempted = 0;
     loop {
-        let p = pool.clone();
-        let due = actix_web::web::block(move || -> ApiResult<Vec<Due>> {
-            let mut conn = p.get().map_err(|_| ApiError::Unavailable)?;
-            write_tx(&mut conn, |c| Ok(webhooks::lease_due(c, Utc::now().naive_utc(), chrono::Duration::seconds(LEASE_SECS), BATCH)?))
-        })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+        let due = in_tx(pool, |c| Ok(webhooks::lease_due(c, Utc::now().naive_utc(), chrono::Duration::seconds(LEASE_SECS), BATCH)?)).await?;
         if due.is_empty() {
             return Ok(attempted);
         }
         attempted += due.len();
         let outcomes = futures_util::future::join_all(due.iter().map(|d| send(client, d))).await;
-        let p = pool.clone();
         let ids: Vec<i64> = due.iter().map(|d| d.delivery_id).collect();
-        actix_web::web::block(move || -> ApiResult<()> {
-            let mut conn = p.get().map_err(|_| ApiError::Unavailable)?;
-            write_tx(&mut conn, |c| {
-                let now = Utc::now().naive_utc();
-                for (id, outcome) in ids.iter().zip(&outcomes) {
-                    webhooks::record(c, *id, outcome, now)?;
-                }
-                Ok::<(), ApiError>(())
-            })
+        in_tx(pool, move |c| {
+            let now = Utc::now().naive_utc();
+            for (id, outcome) in ids.iter().zip(&outcomes) {
+                webhooks::record(c, *id, outcome, now)?;
+            }
+            Ok(())
         })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+        .await?;
     }
 }
 

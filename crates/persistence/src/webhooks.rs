@@ -126,18 +126,27 @@ pub fn fan_out(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<us
         .filter(webhooks::active.eq(true).and(webhooks::org_id.eq_any(&orgs)))
         .select((webhooks::id, webhooks::org_id, webhooks::event_types))
         .load(conn)?;
-    for (event_id, org_id, event_type) in &events {
-        for (hook_id, _, _) in hooks.iter().filter(|h| h.1 == *org_id && kehu_domain::delivery::wants(&h.2, event_type)) {
-            diesel::insert_into(webhook_deliveries::table)
-                .values((
-                    webhook_deliveries::webhook_id.eq(hook_id),
-                    webhook_deliveries::outbox_id.eq(event_id),
+    let rows: Vec<_> = events
+        .iter()
+        .flat_map(|(event_id, org_id, event_type)| {
+            hooks.iter().filter(move |h| h.1 == *org_id && kehu_domain::delivery::wants(&h.2, event_type)).map(move |(hook_id, _, _)| {
+                (
+                    webhook_deliveries::webhook_id.eq(*hook_id),
+                    webhook_deliveries::outbox_id.eq(*event_id),
                     webhook_deliveries::status.eq("pending"),
                     webhook_deliveries::next_attempt_at.eq(now),
                     webhook_deliveries::created_at.eq(now),
-                ))
-                .execute(conn)?;
-        }
+                )
+            })
+        })
+        .collect();
+    // Multi-row VALUES runs on each concrete connection; chunks stay under
+    // SQLite's limit of bound parameters.
+    for chunk in rows.chunks(1000) {
+        match conn {
+            DbConn::Pg(c) => diesel::insert_into(webhook_deliveries::table).values(chunk).execute(c)?,
+            DbConn::Sqlite(c) => diesel::insert_into(webhook_deliveries::table).values(chunk).execute(c)?,
+        };
     }
     let ids: Vec<i64> = events.iter().map(|e| e.0).collect();
     diesel::update(outbox::table.filter(outbox::id.eq_any(&ids))).set(outbox::delivered_at.eq(now)).execute(conn)?;

@@ -16,20 +16,17 @@ pub const LOSS: &str = "loss";
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
     match settings::current_policy(conn, org_id, name)? {
-        Some(row) => {
-            let body = serde_json::from_str(&row.body).map_err(|e| ApiError::Internal(format!("stored policy {name} v{} unreadable: {e}", row.version)))?;
-            Ok((body, row.version))
-        }
+        Some(row) => Ok((parse(name, &row.body)?, row.version)),
         None => Ok((T::default(), 0)),
     }
 }
 
-pub fn approval(conn: &mut DbConn, org_id: i64) -> ApiResult<(ApprovalPolicy, i64)> {
-    current(conn, org_id, APPROVAL)
+fn parse<T: DeserializeOwned>(name: &str, body: &str) -> ApiResult<T> {
+    serde_json::from_str(body).map_err(|e| ApiError::Internal(format!("stored policy {name} unreadable: {e}")))
 }
 
-pub fn deadlines(conn: &mut DbConn, org_id: i64) -> ApiResult<DeadlinePolicy> {
-    Ok(current(conn, org_id, DEADLINES)?.0)
+pub fn approval(conn: &mut DbConn, org_id: i64) -> ApiResult<(ApprovalPolicy, i64)> {
+    current(conn, org_id, APPROVAL)
 }
 
 pub fn loss(conn: &mut DbConn, org_id: i64) -> ApiResult<LossPolicy> {
@@ -57,23 +54,24 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
 /// The company's calendar: its time zone and the days an admin overrode.
 pub fn calendar(conn: &mut DbConn, org_id: i64) -> ApiResult<Calendar> {
     let org = people::org(conn, org_id)?;
-    let tz: Tz = org.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
+    let days = settings::calendar(conn, org_id, None, None)?;
+    Ok(company_calendar(&org.timezone, days.into_iter().map(|d| (d.day, d.working))))
+}
+
+fn company_calendar(timezone: &str, overrides: impl IntoIterator<Item = (chrono::NaiveDate, bool)>) -> Calendar {
+    let tz: Tz = timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
     let mut cal = Calendar::new(tz);
-    for d in settings::calendar(conn, org_id, None, None)? {
-        cal.overrides.insert(d.day, d.working);
-    }
-    Ok(cal)
+    cal.overrides.extend(overrides);
+    cal
 }
 
 /// The calendar and the deadline policy together, read in one statement
 /// (every workflow action needs both).
 pub fn calendar_and_deadlines(conn: &mut DbConn, org_id: i64) -> ApiResult<(Calendar, DeadlinePolicy)> {
     let rules = settings::case_rules(conn, org_id)?;
-    let mut cal = Calendar::new(rules.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai));
-    cal.overrides.extend(rules.calendar);
     let deadlines = match rules.deadline_policy {
-        Some(body) => serde_json::from_str(&body).map_err(|e| ApiError::Internal(format!("stored policy {DEADLINES} unreadable: {e}")))?,
+        Some(body) => parse(DEADLINES, &body)?,
         None => DeadlinePolicy::default(),
     };
-    Ok((cal, deadlines))
+    Ok((company_calendar(&rules.timezone, rules.calendar), deadlines))
 }
