@@ -256,3 +256,33 @@ async fn lists_show_exactly_the_cases_the_caller_may_open() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_renamed_person_or_department_shows_at_once_on_the_case() {
+    let app = spawn_app().await;
+    let id = app.to_sales_proposal().await;
+    let before = app.complaint("coordinator", id).await;
+    let creator = before["created_by"]["id"].as_i64().unwrap();
+    let unit = before["countermeasure_department"]["id"].as_i64().unwrap();
+    assert_eq!(before["responsibilities"][0]["department_name"], before["countermeasure_department"]["name"]);
+
+    let (_, user) = app.get("admin", &format!("/users/{creator}")).await;
+    let res = app
+        .call("admin", reqwest::Method::PATCH, &format!("/users/{creator}"), Some(json!({"display_name": "改名后的业务员"})), user["version"].as_i64())
+        .await;
+    assert_eq!(res.status(), 200);
+    let (_, units) = app.get("admin", "/departments").await;
+    let version = units.as_array().or(units["items"].as_array()).unwrap().iter().find(|d| d["id"] == unit).unwrap()["version"].as_i64();
+    let res = app.call("admin", reqwest::Method::PATCH, &format!("/departments/{unit}"), Some(json!({"name": "冲压车间（新）"})), version).await;
+    assert_eq!(res.status(), 200);
+
+    let after = app.complaint("coordinator", id).await;
+    assert_eq!(after["created_by"]["name"], "改名后的业务员");
+    assert_eq!(after["countermeasure_department"]["name"], "冲压车间（新）");
+    assert_eq!(after["responsibilities"][0]["department_name"], "冲压车间（新）");
+    // The action's answer reads through the same names.
+    let proposed = app.ok("sales", id, "propose_resolution", json!({"lines": [{"kind": "compensation", "amount": "10.00"}]})).await;
+    assert_eq!(proposed["created_by"]["name"], "改名后的业务员");
+    assert_eq!(proposed["resolution"]["lines"][0]["settlement"]["amount"], "10.00");
+    app.assert_invariants();
+}

@@ -60,6 +60,7 @@ impl Application {
             pool,
             settings: settings.clone(),
             breaker: std::sync::Arc::new(breaker::Breaker::new(std::time::Duration::from_secs(1))),
+            names: Default::default(),
         });
         let static_dir = settings.static_dir.clone();
         // Database work runs on the workers' blocking threads and waits for a

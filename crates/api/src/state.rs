@@ -4,6 +4,7 @@ use crate::auth::jwt::Keys;
 use crate::breaker::{Breaker, Pass};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
+use kehu_persistence::names::NameBook;
 use kehu_persistence::{DbConn, Pool};
 use std::sync::Arc;
 
@@ -13,6 +14,8 @@ pub struct AppState {
     pub keys: Keys,
     pub settings: Settings,
     pub breaker: Arc<Breaker>,
+    /// People's and departments' names for complaint reads.
+    pub names: Arc<NameBook>,
 }
 
 impl AppState {

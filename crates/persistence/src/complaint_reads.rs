@@ -1,10 +1,12 @@
 //! A complaint with everything its page shows, read in one statement: the
-//! hot read of the service, so names, lines and responsibilities come back
-//! as subqueries of the same row instead of further round trips.
+//! hot read of the service. Its lines and responsibilities are copies kept
+//! on the row; people's and departments' names come from the process's
+//! cache (`names`), checked against the generation the same statement reads.
 
 use crate::complaints::{ComplaintRow, LineRow, ResponsibilityRow};
 use crate::db::DbConn;
 use crate::error::DbResult;
+use crate::names::NameBook;
 use crate::schema::{complaints, customers};
 use diesel::prelude::*;
 
@@ -34,46 +36,10 @@ macro_rules! fixed_sql {
 }
 pub(crate) use fixed_sql;
 
-type Name = diesel::sql_types::Nullable<diesel::sql_types::Text>;
-
-fixed_sql!(CreatorName: Name = "(SELECT u.display_name FROM users u WHERE u.id = complaints.created_by)");
-fixed_sql!(ProposerName: Name = "(SELECT u.display_name FROM users u WHERE u.id = complaints.proposed_by)");
-fixed_sql!(ApproverName: Name = "(SELECT u.display_name FROM users u WHERE u.id = complaints.approved_by)");
-fixed_sql!(SalesDepartmentName: Name = "(SELECT d.name FROM departments d WHERE d.id = complaints.sales_department_id)");
-fixed_sql!(UnitName: Name = "(SELECT d.name FROM departments d WHERE d.id = complaints.countermeasure_department_id)");
-
-// The lines and responsibilities as a JSON array of arrays; the aggregate
-// differs by database, the rows do not.
-macro_rules! lines_sql {
-    ($agg:literal, $row:literal, $cast:literal) => {
-        concat!(
-            "(SELECT ",
-            $agg,
-            "(",
-            $row,
-            "(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, l.amount_fen, l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position)",
-            $cast,
-            " FROM resolution_lines l WHERE l.complaint_id = complaints.id)"
-        )
-    };
-}
-macro_rules! responsibilities_sql {
-    ($agg:literal, $row:literal, $cast:literal) => {
-        concat!(
-            "(SELECT ",
-            $agg,
-            "(",
-            $row,
-            "(r.id, r.department_id, r.team, r.person_id, r.ratio_percent, d.name) ORDER BY r.id)",
-            $cast,
-            " FROM complaint_responsibilities r LEFT JOIN departments d ON d.id = r.department_id WHERE r.complaint_id = complaints.id)"
-        )
-    };
-}
-fixed_sql!(PgLines: Name = lines_sql!("json_agg", "json_build_array", "::text"));
-fixed_sql!(SqliteLines: Name = lines_sql!("json_group_array", "json_array", ""));
-fixed_sql!(PgResponsibilities: Name = responsibilities_sql!("json_agg", "json_build_array", "::text"));
-fixed_sql!(SqliteResponsibilities: Name = responsibilities_sql!("json_group_array", "json_array", ""));
+fixed_sql!(
+    /// The names' generation the read saw (see `names`).
+    NameGeneration: diesel::sql_types::BigInt = "(SELECT g.generation FROM name_generation g WHERE g.id = 1)"
+);
 
 pub struct Names {
     pub created_by: Option<String>,
@@ -94,63 +60,40 @@ pub struct ComplaintDetail {
     pub responsibilities: Vec<(ResponsibilityRow, Option<String>)>,
 }
 
-type Raw = (ComplaintRow, String, i64, bool, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+type Raw = (ComplaintRow, String, i64, bool, i64);
 
 macro_rules! detail_query {
-    ($org:expr, $id:expr, $lines:expr, $resp:expr) => {
+    ($org:expr, $id:expr) => {
         complaints::table
             .inner_join(customers::table.on(customers::id.eq(complaints::customer_id)))
             .filter(complaints::org_id.eq($org))
             .filter(complaints::id.eq($id))
-            .select((
-                ComplaintRow::as_select(),
-                customers::name,
-                customers::owner_id,
-                customers::supply_hold,
-                CreatorName,
-                ProposerName,
-                ApproverName,
-                SalesDepartmentName,
-                UnitName,
-                $lines,
-                $resp,
-            ))
+            .select((ComplaintRow::as_select(), customers::name, customers::owner_id, customers::supply_hold, NameGeneration))
     };
 }
 
 type LineJson = (i64, i32, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64, i64, Option<String>);
-type ResponsibilityJson = (i64, i64, Option<String>, Option<i64>, i32, Option<String>);
+type ResponsibilityJson = (i64, i64, Option<String>, Option<i64>, i32);
 
-fn parse<T: serde::de::DeserializeOwned>(json: Option<String>) -> DbResult<Vec<T>> {
-    match json.as_deref() {
+fn parse<T: serde::de::DeserializeOwned>(json: Option<&str>) -> DbResult<Vec<T>> {
+    match json {
         None | Some("") => Ok(Vec::new()),
-        Some(s) => serde_json::from_str(s).map_err(|e| crate::DbError::Other(format!("aggregated rows: {e}"))),
+        Some(s) => serde_json::from_str(s).map_err(|e| crate::DbError::Other(format!("row copy: {e}"))),
     }
 }
 
 /// The complaint `id` of company `org_id` with its customer, names, lines and
-/// responsibilities; `NotFound` when there is none.
-pub fn detail(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintDetail> {
+/// responsibilities; `NotFound` when there is none. One row and its customer:
+/// lines and shares come from the row's copies, names from `book`.
+pub fn detail(conn: &mut DbConn, book: &NameBook, org_id: i64, id: i64) -> DbResult<ComplaintDetail> {
     // On the concrete connection: through the multi-backend enum diesel
     // rebuilds the SQL text on every call to find the prepared statement.
-    let raw: Raw = match conn {
-        DbConn::Pg(c) => detail_query!(org_id, id, PgLines, PgResponsibilities).first(c)?,
-        DbConn::Sqlite(c) => detail_query!(org_id, id, SqliteLines, SqliteResponsibilities).first(c)?,
+    let (row, customer_name, customer_owner_id, customer_supply_hold, generation): Raw = match conn {
+        DbConn::Pg(c) => detail_query!(org_id, id).first(c)?,
+        DbConn::Sqlite(c) => detail_query!(org_id, id).first(c)?,
     };
-    let (
-        row,
-        customer_name,
-        customer_owner_id,
-        customer_supply_hold,
-        created_by,
-        proposed_by,
-        approved_by,
-        sales_department,
-        countermeasure_department,
-        lines,
-        resp,
-    ) = raw;
-    let lines = parse::<LineJson>(lines)?
+    let names = book.at(conn, generation)?;
+    let lines = parse::<LineJson>(row.lines_json.as_deref())?
         .into_iter()
         .map(|(id, position, kind, quantity, unit_price_fen, amount_fen, transport_cost_fen, settlement_fen, loss_fen, remarks)| LineRow {
             id,
@@ -166,20 +109,26 @@ pub fn detail(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ComplaintDeta
             remarks,
         })
         .collect();
-    let responsibilities = parse::<ResponsibilityJson>(resp)?
+    let responsibilities = parse::<ResponsibilityJson>(row.responsibilities_json.as_deref())?
         .into_iter()
-        .map(|(id, department_id, team, person_id, ratio_percent, name)| {
-            (ResponsibilityRow { id, complaint_id: row.id, department_id, team, person_id, ratio_percent }, name)
+        .map(|(id, department_id, team, person_id, ratio_percent)| {
+            (ResponsibilityRow { id, complaint_id: row.id, department_id, team, person_id, ratio_percent }, names.department(Some(department_id)))
         })
         .collect();
     Ok(ComplaintDetail {
-        row,
+        names: Names {
+            created_by: names.user(Some(row.created_by)),
+            proposed_by: names.user(row.proposed_by),
+            approved_by: names.user(row.approved_by),
+            sales_department: names.department(Some(row.sales_department_id)),
+            countermeasure_department: names.department(row.countermeasure_department_id),
+        },
         customer_name,
         customer_owner_id,
         customer_supply_hold,
-        names: Names { created_by, proposed_by, approved_by, sales_department, countermeasure_department },
         lines,
         responsibilities,
+        row,
     })
 }
 

@@ -68,6 +68,10 @@ pub struct ComplaintRow {
     pub supersedes_id: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Copies of the lines and shares as JSON arrays of arrays, for the read
+    /// (`complaint_reads`); the tables stay the source for every query.
+    pub lines_json: Option<String>,
+    pub responsibilities_json: Option<String>,
 }
 
 /// The intake fields sales fills in, for inserts and draft edits.
@@ -256,12 +260,26 @@ pub fn lines(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<LineRow>> {
         .load(conn)?)
 }
 
+/// Replaces the lines, and the row's copy of them.
 pub fn replace_lines(conn: &mut DbConn, complaint_id: i64, rows: &[LineRow]) -> DbResult<()> {
     diesel::delete(resolution_lines::table.filter(resolution_lines::complaint_id.eq(complaint_id))).execute(conn)?;
-    for r in rows {
-        diesel::insert_into(resolution_lines::table).values(r).execute(conn)?;
+    let mut sorted: Vec<&LineRow> = rows.iter().collect();
+    sorted.sort_by_key(|r| r.position);
+    let mut copy = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        let id: i64 = diesel::insert_into(resolution_lines::table).values(r).returning(resolution_lines::id).get_result(conn)?;
+        copy.push((id, r.position, &r.kind, r.quantity, r.unit_price_fen, r.amount_fen, r.transport_cost_fen, r.settlement_fen, r.loss_fen, &r.remarks));
     }
+    let json = json_copy(&copy)?;
+    diesel::update(complaints::table.find(complaint_id)).set(complaints::lines_json.eq(json)).execute(conn)?;
     Ok(())
+}
+
+fn json_copy<T: serde::Serialize>(rows: &[T]) -> DbResult<Option<String>> {
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(rows).map(Some).map_err(|e| crate::DbError::Other(format!("row copy: {e}")))
 }
 
 pub fn responsibilities(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<ResponsibilityRow>> {
@@ -272,11 +290,16 @@ pub fn responsibilities(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<Re
         .load(conn)?)
 }
 
+/// Replaces the responsibilities, and the row's copy of them.
 pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[ResponsibilityRow]) -> DbResult<()> {
     diesel::delete(complaint_responsibilities::table.filter(complaint_responsibilities::complaint_id.eq(complaint_id))).execute(conn)?;
+    let mut copy = Vec::with_capacity(rows.len());
     for r in rows {
-        diesel::insert_into(complaint_responsibilities::table).values(r).execute(conn)?;
+        let id: i64 = diesel::insert_into(complaint_responsibilities::table).values(r).returning(complaint_responsibilities::id).get_result(conn)?;
+        copy.push((id, r.department_id, &r.team, r.person_id, r.ratio_percent));
     }
+    let json = json_copy(&copy)?;
+    diesel::update(complaints::table.find(complaint_id)).set(complaints::responsibilities_json.eq(json)).execute(conn)?;
     Ok(())
 }
 

@@ -80,10 +80,28 @@ pub const CHECKS: [(&str, &str); 15] = [
     ),
 ];
 
+/// The row's copies of its lines and shares (the read's source) equal the
+/// rows, compared as JSON values; the JSON functions differ by database.
+const COPIES: &str = "every case's copy of its lines and shares matches them";
+const COPIES_PG: &str = "SELECT COUNT(*) AS n FROM complaints c WHERE \
+     COALESCE(c.lines_json, '[]')::jsonb <> COALESCE((SELECT jsonb_agg(jsonb_build_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, \
+       l.amount_fen, l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position) FROM resolution_lines l WHERE l.complaint_id = c.id), '[]') \
+  OR COALESCE(c.responsibilities_json, '[]')::jsonb <> COALESCE((SELECT jsonb_agg(jsonb_build_array(r.id, r.department_id, r.team, r.person_id, \
+       r.ratio_percent) ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id), '[]')";
+const COPIES_SQLITE: &str = "SELECT COUNT(*) AS n FROM complaints c WHERE \
+     json(COALESCE(c.lines_json, '[]')) <> (SELECT json_group_array(json_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, \
+       l.amount_fen, l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position) FROM resolution_lines l WHERE l.complaint_id = c.id) \
+  OR json(COALESCE(c.responsibilities_json, '[]')) <> (SELECT json_group_array(json_array(r.id, r.department_id, r.team, r.person_id, \
+       r.ratio_percent) ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id)";
+
 /// Every invariant with the number of rows breaking it (0 = holds).
 pub fn check(conn: &mut DbConn) -> DbResult<Vec<(&'static str, i64)>> {
     let mut out = Vec::new();
-    for (name, sql) in CHECKS {
+    let copies = match conn.backend() {
+        crate::Backend::Postgres => COPIES_PG,
+        crate::Backend::Sqlite => COPIES_SQLITE,
+    };
+    for (name, sql) in CHECKS.into_iter().chain([(COPIES, copies)]) {
         let bad: Bad = diesel::sql_query(sql).get_result(conn)?;
         out.push((name, bad.n));
     }

@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod invariants;
+pub mod names;
 pub mod people;
 pub mod schema;
 pub mod sessions;

@@ -243,6 +243,15 @@ diesel::table! {
         supersedes_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        lines_json -> Nullable<Text>,
+        responsibilities_json -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    name_generation (id) {
+        id -> Integer,
+        generation -> BigInt,
     }
 }
 
@@ -596,6 +605,7 @@ diesel::joinable!(webhook_deliveries -> outbox (outbox_id));
 diesel::joinable!(customers -> departments (department_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    name_generation,
     api_keys,
     organizations,
     departments,

@@ -8,6 +8,7 @@ use kehu_domain::{Action, Money, Role, State};
 use kehu_persistence::complaint_lists::SummaryRow;
 use kehu_persistence::complaint_reads::{self, ComplaintDetail};
 use kehu_persistence::complaints::ComplaintRow;
+use kehu_persistence::names::NameBook;
 use kehu_persistence::DbConn;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -215,8 +216,8 @@ pub fn overdue(row: &ComplaintRow, now: NaiveDateTime) -> bool {
 
 /// The view of a complaint row, read again with its names, lines and
 /// responsibilities (after a write, so the answer shows what was stored).
-pub fn build(conn: &mut DbConn, caller: &Caller, row: ComplaintRow) -> ApiResult<ComplaintView> {
-    Ok(view(caller, complaint_reads::detail(conn, row.org_id, row.id)?))
+pub fn build(conn: &mut DbConn, book: &NameBook, caller: &Caller, row: ComplaintRow) -> ApiResult<ComplaintView> {
+    Ok(view(caller, complaint_reads::detail(conn, book, row.org_id, row.id)?))
 }
 
 pub fn view(caller: &Caller, d: ComplaintDetail) -> ComplaintView {

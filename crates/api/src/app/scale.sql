@@ -191,6 +191,16 @@ SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL AND c.id % 7 = 0
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id);
 
+-- The row's copies of its lines and shares, as the service keeps them.
+UPDATE complaints c SET
+  lines_json = (SELECT json_agg(json_build_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, l.amount_fen,
+                  l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position)::text
+                FROM resolution_lines l WHERE l.complaint_id = c.id),
+  responsibilities_json = (SELECT json_agg(json_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent) ORDER BY r.id)::text
+                FROM complaint_responsibilities r WHERE r.complaint_id = c.id)
+WHERE c.org_id = :ORG AND (c.settlement_total_fen IS NOT NULL OR c.countermeasure_department_id IS NOT NULL)
+  AND c.lines_json IS NULL AND c.responsibilities_json IS NULL;
+
 -- Search rows, folded as the service folds them; the indexes are built
 -- once afterwards rather than row by row.
 DROP INDEX IF EXISTS complaint_search_trigrams;

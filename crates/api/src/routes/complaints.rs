@@ -125,6 +125,7 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
     let b = body.0;
     let (intake_row, _) = b.to_row()?;
     let rid = audit::request_id(&req);
+    let book = state.names.clone();
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
@@ -165,7 +166,7 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
                 )?;
                 audit::write(c, &caller, "complaint.create", "complaint", row.id, &rid, serde_json::json!({"customer_id": row.customer_id}))?;
                 notify::outbox(c, &row, "complaint.created", now)?;
-                complaint_view::build(c, &caller, row)
+                complaint_view::build(c, &book, &caller, row)
             })
         })
         .await?;
@@ -180,9 +181,10 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
 #[get("/complaints/{id}")]
 pub async fn get_complaint(state: web::Data<AppState>, caller: Caller, req: HttpRequest, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
+    let book = state.names.clone();
     let view = state
         .db(move |c| {
-            let d = complaint_reads::detail(c, caller.org_id, id)?;
+            let d = complaint_reads::detail(c, &book, caller.org_id, id)?;
             if !permission::can_see(&caller.actor(), &complaint_view::facts(&d.row, Some(d.customer_owner_id))) {
                 return Err(ApiError::NotFound);
             }
@@ -209,6 +211,7 @@ pub async fn update_draft(
     let (intake_row, _) = b.to_row()?;
     let id = id.into_inner();
     let rid = audit::request_id(&req);
+    let book = state.names.clone();
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
@@ -247,7 +250,7 @@ pub async fn update_draft(
                     },
                 )?;
                 audit::write(c, &caller, "complaint.edit", "complaint", id, &rid, serde_json::json!({"version": updated.version}))?;
-                complaint_view::build(c, &caller, updated)
+                complaint_view::build(c, &book, &caller, updated)
             })
         })
         .await?;
@@ -413,11 +416,12 @@ pub async fn take_action(
     }
     let version = etag::if_match(&req)?;
     let rid = audit::request_id(&req);
+    let book = state.names.clone();
     let result = state
         .db(move |c| {
             write_tx(c, |c| {
                 let applied = workflow::apply(c, &caller, id, version, action, &raw, &rid)?;
-                let complaint = complaint_view::build(c, &caller, applied.row)?;
+                let complaint = complaint_view::build(c, &book, &caller, applied.row)?;
                 Ok(ActionResult { complaint, follow_up_id: applied.follow_up_id })
             })
         })
