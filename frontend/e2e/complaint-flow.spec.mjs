@@ -4,7 +4,7 @@
 // phone, the language switch on the detail page. Screenshots of the key screens.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot } from './support/browser.mjs';
+import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
 import {
   caseHeader,
   choose,
@@ -233,4 +233,21 @@ step('the detail page switches language', async () => {
   await screenshot(page, 'detail-closed-en');
   await switchLanguage(page, '简体中文', 'zh-CN');
   await expectState(page, '已结案');
+});
+
+step("the month's statistics table counts the closed case; sales may not read it", async () => {
+  // The case closed just now, in the company's month (the demo company is in Shanghai time).
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '报表' }).click();
+  await page.getByRole('heading', { level: 1, name: '报表' }).waitFor();
+  await page.goto(`${baseUrl()}/reports?month=${month}`);
+  await page.getByRole('heading', { level: 2, name: `客户投诉案件统计表（${month} 结案）` }).waitFor();
+  const customers = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^客户$/ }) });
+  await customers.getByRole('link', { name: CUSTOMER }).waitFor();
+  const closed = page.locator('.ant-statistic').filter({ hasText: '结案件数' }).locator('.ant-statistic-content');
+  assert.ok(Number((await closed.innerText()).replace(/\D/g, '')) >= 1);
+  await screenshot(page, 'reports-monthly-zh-CN');
+  await switchUser(page, 'sales');
+  await page.goto(`${baseUrl()}/reports?month=${month}`);
+  await page.getByText(/投诉统计表仅供/).waitFor();
 });

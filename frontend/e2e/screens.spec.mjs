@@ -122,3 +122,26 @@ test('admin: settings, and deactivating a salesperson who owns customers is refu
   await page.getByRole('tab', { name: '节假日' }).click();
   await page.getByRole('button', { name: '设置' }).waitFor();
 });
+
+test('admin: a webhook is registered, its secret shown once, its log opened, then switched off', async () => {
+  await page.goto(`${baseUrl()}/settings?tab=webhooks`);
+  await page.getByRole('tab', { name: 'Webhook 推送', selected: true }).waitFor();
+  await page.getByRole('button', { name: '新建推送地址' }).click();
+  const drawer = page.locator('.ant-drawer', { hasText: '新建推送地址' });
+  await drawer.getByLabel('接收地址').fill('ftp://erp.example.com');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await drawer.getByText('请填写 http:// 或 https:// 开头的地址').waitFor();
+  await drawer.getByLabel('接收地址').fill('https://erp.example.com/hooks/kehu-e2e');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await page.getByText('签名密钥只显示这一次').waitFor();
+  await drawer.waitFor({ state: 'hidden' });
+  const row = page.locator('.ant-table-row', { hasText: 'https://erp.example.com/hooks/kehu-e2e' });
+  await row.getByText('全部事件').waitFor();
+  await screenshot(page, 'settings-webhooks-zh-CN');
+  await row.getByRole('button', { name: '推送记录' }).click();
+  const log = page.locator('.ant-drawer', { hasText: '推送记录：https://erp.example.com/hooks/kehu-e2e' });
+  await log.locator('.ant-table').waitFor();
+  await log.getByRole('button', { name: 'Close' }).or(log.locator('.ant-drawer-close')).first().click();
+  await row.getByRole('button', { name: '停用' }).click();
+  await row.getByText('已停用').waitFor();
+});

@@ -3,6 +3,8 @@ import { createMemoryRouter } from 'react-router';
 import { App } from '../app/App';
 import { routes } from '../app/router';
 import { initI18n } from '../i18n';
+import { resetSessionForTests, startSession } from '../api/session';
+import type { Me } from '../api/types';
 
 /** Renders the whole app (providers, routes, lazy pages) at a URL. */
 export async function renderApp(path: string) {
@@ -54,4 +56,16 @@ export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[
   if (path === '/api/v1/me/tasks') return jsonResponse(200, tasks);
   if (path === '/api/v1/complaints' || path === '/api/v1/customers') return jsonResponse(200, { items: [], next_cursor: null });
   return null;
+}
+
+/** A fresh signed-in session as `user` (defaults for the fields a test does not care about). */
+export function signInForTests(user: Partial<Me> & Pick<Me, 'roles'>) {
+  resetSessionForTests();
+  startSession({
+    access_token: 'a',
+    token_type: 'Bearer',
+    expires_in: 900,
+    refresh_token: 'r',
+    user: { id: 1, username: user.roles[0] ?? 'user', display_name: '测试用户', department_id: 1, department_name: '总经理室', org_id: 1, ...user },
+  });
 }

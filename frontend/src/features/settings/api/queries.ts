@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
@@ -126,4 +126,58 @@ export function useCalendarDay() {
     onSettled: invalidate,
   });
   return { put, remove };
+}
+
+/** The outbox's event types a webhook can take (app/notify.rs), `*` for all. */
+export const WEBHOOK_EVENTS = [
+  'complaint.created',
+  'complaint.submitted',
+  'complaint.state_changed',
+  'complaint.updated',
+  'complaint.overdue',
+  'complaint.major_alert',
+  'complaint.late_close_inquiry',
+] as const;
+
+const webhookKeys = {
+  all: [...settingsKeys.all, 'webhooks'] as const,
+  deliveries: (id: number) => [...settingsKeys.all, 'webhooks', id, 'deliveries'] as const,
+};
+
+export function useWebhooks() {
+  return useQuery({ queryKey: webhookKeys.all, queryFn: async () => unwrap(await api.GET('/api/v1/webhooks')) });
+}
+
+export function useCreateWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['NewWebhookRequest']) => unwrap(await api.POST('/api/v1/webhooks', { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+export function useSetWebhookActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, version, active }: { id: number; version: number; active: boolean }) =>
+      unwrap(
+        await api.PATCH('/api/v1/webhooks/{id}', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body: { active },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+/** A webhook's delivery log, newest first, a page of 50 at a time. */
+export function useWebhookDeliveries(id: number | null) {
+  return useInfiniteQuery({
+    queryKey: webhookKeys.deliveries(id ?? 0),
+    enabled: id !== null,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(await api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: id ?? 0 }, query: { limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
 }

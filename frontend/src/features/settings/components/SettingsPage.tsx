@@ -7,14 +7,15 @@ import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
+import { WebhooksTab } from './WebhooksTab';
 import '../settings.css';
 
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'webhooks'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive and care policies. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive and care policies, webhooks. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -27,6 +28,7 @@ export default function SettingsPage() {
     calendar: <CalendarTab />,
     archive: later(<ArchivePolicyTab />),
     care: later(<CarePolicyTab />),
+    webhooks: <WebhooksTab />,
   };
   return (
     <section className="kehu-page" aria-labelledby="page-title">

@@ -1,19 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetSessionForTests, startSession } from '../../../api/session';
-import { frameResponse, jsonResponse, renderApp, taskSummary } from '../../../test/render';
+import { frameResponse, jsonResponse, renderApp, signInForTests, taskSummary } from '../../../test/render';
 
 const DAY = 86_400_000;
 
 beforeEach(() => {
-  resetSessionForTests();
-  startSession({
-    access_token: 'a',
-    token_type: 'Bearer',
-    expires_in: 900,
-    refresh_token: 'r',
-    user: { id: 1, username: 'qa', display_name: '刘品保', department_id: 4, department_name: '质量管理部', roles: ['qa'], org_id: 1 },
-  });
+  signInForTests({ username: 'qa', display_name: '刘品保', department_id: 4, department_name: '质量管理部', roles: ['qa'] });
   const now = Date.now();
   const tasks = [
     taskSummary(1, { number: '2611-0001', step_due_at: new Date(now + 3 * DAY).toISOString(), step_entered_at: new Date(now - DAY).toISOString() }),
