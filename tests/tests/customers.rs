@@ -444,3 +444,22 @@ async fn handover_moves_everything_at_once_or_nothing() {
     assert_eq!(res.status(), 401, "a deactivated person cannot sign in");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn a_registration_whose_answer_was_lost_is_not_filed_twice() {
+    let app = spawn_app().await;
+    let token = app.token("sales").await;
+    let manual = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let post = || manual.post(app.url("/customers")).bearer_auth(&token).header("Idempotency-Key", "reg-7").json(&form("无锡精工轴承有限公司")).send();
+    let first = post().await.unwrap();
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let before = app.count("SELECT COUNT(*) AS n FROM customers");
+    // Committed, but the process died before the answer was kept.
+    app.exec("UPDATE idempotency_keys SET status = NULL, response_body = NULL WHERE idem_key = 'reg-7'");
+    let retry = post().await.unwrap();
+    assert_eq!(retry.status(), 303);
+    assert_eq!(retry.headers()["location"], format!("/api/v1/customers/{}", first["id"]).as_str());
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customers"), before);
+    app.assert_invariants();
+}

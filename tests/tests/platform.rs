@@ -87,11 +87,27 @@ async fn idempotent_posts_replay_and_refuse_a_different_body() {
     assert_eq!(approve().await.status(), 200, "the retry replays instead of answering 412");
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id} AND action = 'approve'")), 1);
 
-    // A reservation whose request is still running blocks the key (409)...
+    // The first create committed but its answer was never kept (the process
+    // died in between): the retry is sent to what it created, at once or
+    // after any wait, and nothing is created again.
     app.exec("UPDATE idempotency_keys SET status = NULL, response_body = NULL WHERE idem_key = 'intake-42'");
+    let manual = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let lost = || manual.post(app.url("/complaints")).bearer_auth(&token).header("Idempotency-Key", "intake-42").json(&intake(customer)).send();
+    let minute_ago = (chrono::Utc::now() - chrono::Duration::seconds(60)).format("%Y-%m-%d %H:%M:%S");
+    for _ in 0..2 {
+        let res = lost().await.unwrap();
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], format!("/api/v1/complaints/{}", first["id"]).as_str());
+        app.exec(&format!("UPDATE idempotency_keys SET created_at = '{minute_ago}' WHERE idem_key = 'intake-42'"));
+    }
+    let followed = post(intake(customer)).await.unwrap();
+    assert_eq!((followed.status().as_u16(), followed.json::<Value>().await.unwrap()["id"].clone()), (200, first["id"].clone()));
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM complaints"), before + 2, "the first draft and the approval case only");
+    // A reservation whose request has not committed blocks the key (409)...
+    let now = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S");
+    app.exec(&format!("UPDATE idempotency_keys SET applied_location = NULL, created_at = '{now}' WHERE idem_key = 'intake-42'"));
     assert_eq!(post(intake(customer)).await.unwrap().status(), 409);
     // ...until it has been abandoned (its process died): then a retry runs.
-    let minute_ago = (chrono::Utc::now() - chrono::Duration::seconds(60)).format("%Y-%m-%d %H:%M:%S");
     app.exec(&format!("UPDATE idempotency_keys SET created_at = '{minute_ago}' WHERE idem_key = 'intake-42'"));
     let retried = post(intake(customer)).await.unwrap();
     assert_eq!(retried.status(), 201);

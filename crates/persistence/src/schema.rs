@@ -404,6 +404,7 @@ diesel::table! {
         response_body -> Nullable<Binary>,
         created_at -> Timestamp,
         etag -> Nullable<Text>,
+        applied_location -> Nullable<Text>,
     }
 }
 

@@ -114,6 +114,8 @@ pub struct IdempotencyRow {
     pub response_body: Option<Vec<u8>>,
     pub created_at: NaiveDateTime,
     pub etag: Option<String>,
+    /// Set in the transaction of a create that committed: its result.
+    pub applied_location: Option<String>,
 }
 
 /// Reserves a key; `Ok(None)` when this call reserved it, `Ok(Some(row))` when
@@ -150,6 +152,7 @@ pub fn reserve_idempotency(
             let taken = diesel::update(
                 idempotency_keys::table.filter(
                     mine.and(idempotency_keys::status.is_null())
+                        .and(idempotency_keys::applied_location.is_null())
                         .and(idempotency_keys::created_at.lt(abandoned_before))
                         .and(idempotency_keys::body_hash.eq(body_hash)),
                 ),
@@ -184,12 +187,28 @@ pub fn complete_idempotency(conn: &mut DbConn, owner: &str, key: &str, r: &Store
     Ok(())
 }
 
-/// Forgets a reservation whose request did not finish (so a retry can run).
+/// Forgets a reservation whose request did not finish (so a retry can run),
+/// unless it committed a create.
 pub fn release_idempotency(conn: &mut DbConn, owner: &str, key: &str) -> DbResult<()> {
     diesel::delete(
-        idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key)).and(idempotency_keys::status.is_null())),
+        idempotency_keys::table.filter(
+            idempotency_keys::owner
+                .eq(owner)
+                .and(idempotency_keys::idem_key.eq(key))
+                .and(idempotency_keys::status.is_null())
+                .and(idempotency_keys::applied_location.is_null()),
+        ),
     )
     .execute(conn)?;
+    Ok(())
+}
+
+/// Records, in the transaction of the create that holds the reservation,
+/// where its result is.
+pub fn mark_idempotency_applied(conn: &mut DbConn, owner: &str, key: &str, location: &str) -> DbResult<()> {
+    diesel::update(idempotency_keys::table.filter(idempotency_keys::owner.eq(owner).and(idempotency_keys::idem_key.eq(key))))
+        .set(idempotency_keys::applied_location.eq(location))
+        .execute(conn)?;
     Ok(())
 }
 

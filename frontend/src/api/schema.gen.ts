@@ -5015,7 +5015,10 @@ export interface operations {
     createCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5032,6 +5035,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CustomerView"];
                 };
+            };
+            /** @description An earlier request with this Idempotency-Key registered the customer but its answer was lost: it is at Location */
+            303: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             403: {
                 headers: {
@@ -6135,6 +6146,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ComplaintView"];
                 };
+            };
+            /** @description An earlier request with this Idempotency-Key created the complaint but its answer was lost: it is at Location */
+            303: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {

@@ -2,10 +2,11 @@
 //! kept for 24 hours and replayed for a retry with the same key and body; the
 //! same key with another body is 422; a retry while the first is still
 //! running is 409, and one after the first was abandoned for `ABANDONED_SECS`
-//! (its process died mid-request) runs again. A request that died after
-//! committing but before its answer was kept therefore runs twice: workflow
-//! actions are safe anyway (their `If-Match` version moved on), a create
-//! makes a second draft.
+//! (its process died mid-request) runs again. A create that committed but
+//! died before its answer was kept has recorded where its result is, in its
+//! own transaction (`mark_applied`): the retry gets 303 See Other to it
+//! instead of creating it again. Workflow actions need no such record: their
+//! `If-Match` version moved on.
 
 use crate::auth::api_key;
 use crate::auth::extractor::{credential, Credential};
@@ -16,7 +17,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpMessage, HttpResponse};
 use chrono::{Duration, Utc};
 use kehu_persistence::settings::{self, StoredResponse};
 use sha2::{Digest, Sha256};
@@ -32,6 +33,27 @@ fn owner(req: &ServiceRequest) -> Option<String> {
         Credential::Jwt(c) => Some(format!("user:{}", c.user_id)),
         Credential::ApiKey(k) => api_key::prefix_of(&k).map(|p| format!("key:{p}")),
     }
+}
+
+/// The reservation a request runs under, for a create to mark in its transaction.
+#[derive(Clone)]
+pub struct Claim {
+    owner: String,
+    key: String,
+}
+
+impl Claim {
+    pub fn of(req: &actix_web::HttpRequest) -> Option<Claim> {
+        req.extensions().get::<Claim>().cloned()
+    }
+}
+
+/// Records, inside the create's transaction, where its result is.
+pub fn mark_applied(conn: &mut kehu_persistence::DbConn, claim: &Option<Claim>, location: &str) -> Result<(), ApiError> {
+    if let Some(c) = claim {
+        settings::mark_idempotency_applied(conn, &c.owner, &c.key, location)?;
+    }
+    Ok(())
 }
 
 fn replay(row: &settings::IdempotencyRow) -> HttpResponse {
@@ -81,12 +103,18 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         if row.body_hash != body_hash {
             return Err(ApiError::field("Idempotency-Key", "reused", "this key was used with a different request").into());
         }
+        if let (None, Some(location)) = (row.status, &row.applied_location) {
+            // Committed, answer lost: the result is there.
+            let res = HttpResponse::SeeOther().insert_header((header::LOCATION, location.as_str())).insert_header(("Idempotent-Replayed", "true")).finish();
+            return Ok(req.into_response(res));
+        }
         if row.status.is_none() {
             return Err(ApiError::Conflict("a request with this Idempotency-Key is still being processed".into()).into());
         }
         return Ok(req.into_response(replay(&row)));
     }
 
+    req.extensions_mut().insert(Claim { owner: owner.clone(), key: key.clone() });
     let res = next.call(req).await;
     let release = |state: web::Data<AppState>, owner: String, key: String| async move {
         let _ = state.db(move |c| Ok(settings::release_idempotency(c, &owner, &key)?)).await;

@@ -6,7 +6,7 @@ use crate::app::{notify, workflow};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
-use crate::http::{cursor, etag};
+use crate::http::{cursor, etag, idempotency};
 use crate::routes::audit;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
@@ -116,7 +116,9 @@ fn visible(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<kehu_persis
 /// File a complaint (a draft until `submit`).
 #[utoipa::path(tag = "complaints", operation_id = "createComplaint", security(("bearer" = [])), request_body = IntakeRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    responses((status = 201, body = ComplaintView, headers(("ETag" = String))), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = ComplaintView, headers(("ETag" = String))),
+        (status = 303, description = "An earlier request with this Idempotency-Key created the complaint but its answer was lost: it is at Location", headers(("Location" = String))),
+        (status = 400, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/complaints")]
 pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<IntakeRequest>) -> ApiResult<HttpResponse> {
     if !caller.roles.iter().any(|r| r.is_sales()) {
@@ -126,6 +128,7 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
     let (intake_row, _) = b.to_row()?;
     let rid = audit::request_id(&req);
     let book = state.names.clone();
+    let claim = idempotency::Claim::of(&req);
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
@@ -166,6 +169,7 @@ pub async fn create_complaint(state: web::Data<AppState>, caller: Caller, req: H
                 )?;
                 audit::write(c, &caller, "complaint.create", "complaint", row.id, &rid, serde_json::json!({"customer_id": row.customer_id}))?;
                 notify::outbox(c, &row, "complaint.created", now)?;
+                idempotency::mark_applied(c, &claim, &format!("/api/v1/complaints/{}", row.id))?;
                 complaint_view::build(c, &book, &caller, row)
             })
         })

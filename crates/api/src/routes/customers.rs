@@ -5,7 +5,7 @@ use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
-use crate::http::{cursor, etag};
+use crate::http::{cursor, etag, idempotency};
 use crate::routes::audit;
 pub use crate::routes::customer_types::*;
 use crate::state::AppState;
@@ -323,7 +323,10 @@ fn owner_for(conn: &mut DbConn, caller: &Caller, owner_id: i64) -> ApiResult<peo
 /// department manager's review; duplicates by name or tax id are listed on
 /// the record.
 #[utoipa::path(tag = "customers", operation_id = "createCustomer", security(("bearer" = [])), request_body = NewCustomerRequest,
-    responses((status = 201, body = CustomerView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 201, body = CustomerView),
+        (status = 303, description = "An earlier request with this Idempotency-Key registered the customer but its answer was lost: it is at Location", headers(("Location" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/customers")]
 pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: HttpRequest, body: Json<NewCustomerRequest>) -> ApiResult<HttpResponse> {
     if !caller.roles.iter().any(|r| r.is_sales()) {
@@ -357,6 +360,7 @@ pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: Ht
         }
     }
     let rid = audit::request_id(&req);
+    let claim = idempotency::Claim::of(&req);
     let v = state
         .db(move |c| {
             write_tx(c, |c| {
@@ -403,6 +407,7 @@ pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: Ht
                 let reviewers: Vec<i64> = reviewers.into_iter().filter(|u| *u != caller.user_id).collect();
                 archive::notify(c, caller.org_id, &reviewers, "customer_review", &format!("客户建档待审核：{}", cu.name), &cu.code, now)?;
                 audit::write(c, &caller, "customer.register", "customer", cu.id, &rid, serde_json::json!({"code": cu.code, "name": cu.name}))?;
+                idempotency::mark_applied(c, &claim, &format!("/api/v1/customers/{}", cu.id))?;
                 build(c, &caller, cu, ReadBasis::Owner)
             })
         })
