@@ -29,13 +29,13 @@ function GroupTable({ title, breakdown, label, loading }: { title: string; break
   return (
     <Card size="small" title={title}>
       <Table<Group>
-        rowKey="key"
+        rowKey={(g) => (g === breakdown.others ? ' others' : g.key)}
         size="small"
         loading={loading}
         dataSource={rows(breakdown)}
         pagination={false}
         locale={{ emptyText: t('reports.noCases') }}
-        rowClassName={(g) => (g.key === 'others' && g === breakdown.others ? 'kehu-report__others' : '')}
+        rowClassName={(g) => (g === breakdown.others ? 'kehu-report__others' : '')}
         columns={[
           { key: 'item', title: title, render: (_, g) => (g === breakdown.others ? t('reports.others') : label(g)) },
           { key: 'cases', title: t('reports.cases'), dataIndex: 'cases', ...right },
