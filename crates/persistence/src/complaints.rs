@@ -152,6 +152,9 @@ pub struct ComplaintChanges {
     pub closed_at: Option<Option<NaiveDateTime>>,
     pub first_closure: Option<Option<bool>>,
     pub sales_department_id: Option<i64>,
+    /// From `replace_lines` / `replace_responsibilities`.
+    pub lines_json: Option<Option<String>>,
+    pub responsibilities_json: Option<Option<String>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
@@ -260,8 +263,10 @@ pub fn lines(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<LineRow>> {
         .load(conn)?)
 }
 
-/// Replaces the lines, and the row's copy of them.
-pub fn replace_lines(conn: &mut DbConn, complaint_id: i64, rows: &[LineRow]) -> DbResult<()> {
+/// Replaces the lines; returns the row's new copy of them, for the case's
+/// update in the same transaction (`ComplaintChanges::lines_json`).
+#[must_use = "the copy belongs on the complaint row"]
+pub fn replace_lines(conn: &mut DbConn, complaint_id: i64, rows: &[LineRow]) -> DbResult<Option<String>> {
     diesel::delete(resolution_lines::table.filter(resolution_lines::complaint_id.eq(complaint_id))).execute(conn)?;
     let mut sorted: Vec<&LineRow> = rows.iter().collect();
     sorted.sort_by_key(|r| r.position);
@@ -270,9 +275,7 @@ pub fn replace_lines(conn: &mut DbConn, complaint_id: i64, rows: &[LineRow]) -> 
         let id: i64 = diesel::insert_into(resolution_lines::table).values(r).returning(resolution_lines::id).get_result(conn)?;
         copy.push((id, r.position, &r.kind, r.quantity, r.unit_price_fen, r.amount_fen, r.transport_cost_fen, r.settlement_fen, r.loss_fen, &r.remarks));
     }
-    let json = json_copy(&copy)?;
-    diesel::update(complaints::table.find(complaint_id)).set(complaints::lines_json.eq(json)).execute(conn)?;
-    Ok(())
+    json_copy(&copy)
 }
 
 fn json_copy<T: serde::Serialize>(rows: &[T]) -> DbResult<Option<String>> {
@@ -290,17 +293,17 @@ pub fn responsibilities(conn: &mut DbConn, complaint_id: i64) -> DbResult<Vec<Re
         .load(conn)?)
 }
 
-/// Replaces the responsibilities, and the row's copy of them.
-pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[ResponsibilityRow]) -> DbResult<()> {
+/// Replaces the responsibilities; returns the row's new copy of them, as
+/// `replace_lines` does.
+#[must_use = "the copy belongs on the complaint row"]
+pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[ResponsibilityRow]) -> DbResult<Option<String>> {
     diesel::delete(complaint_responsibilities::table.filter(complaint_responsibilities::complaint_id.eq(complaint_id))).execute(conn)?;
     let mut copy = Vec::with_capacity(rows.len());
     for r in rows {
         let id: i64 = diesel::insert_into(complaint_responsibilities::table).values(r).returning(complaint_responsibilities::id).get_result(conn)?;
         copy.push((id, r.department_id, &r.team, r.person_id, r.ratio_percent));
     }
-    let json = json_copy(&copy)?;
-    diesel::update(complaints::table.find(complaint_id)).set(complaints::responsibilities_json.eq(json)).execute(conn)?;
-    Ok(())
+    json_copy(&copy)
 }
 
 /// Open cases whose step deadline passed and that got no reminder yet.

@@ -230,7 +230,7 @@ pub fn apply(
                     ratio_percent: r.ratio_percent,
                 })
                 .collect();
-            complaints::replace_responsibilities(conn, row.id, &rows)?;
+            ch.responsibilities_json = Some(complaints::replace_responsibilities(conn, row.id, &rows)?);
             ch.countermeasure_department_id = Some(unit);
             ch.engineering_requested = Some(b.engineering_needed);
             ch.investigation = Some(Some(serde_json::json!({"defect_verified": b.defect_verified, "cause": b.cause, "findings": b.findings}).to_string()));
@@ -344,7 +344,7 @@ pub fn apply(
             let (Some(settlement), Some(loss)) = (settlement.filter(|s| Money::from_fen(*s).is_ok()), loss) else {
                 return Err(ApiError::field("lines", "too_large", "the total is too large"));
             };
-            complaints::replace_lines(conn, row.id, &rows)?;
+            ch.lines_json = Some(complaints::replace_lines(conn, row.id, &rows)?);
             ch.settlement_total_fen = Some(Some(settlement));
             ch.loss_total_fen = Some(Some(loss));
             ch.proposed_by = Some(Some(caller.user_id));
