@@ -44,8 +44,15 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kehu.db";
 
 impl Settings {
     pub fn from_env() -> anyhow::Result<Settings> {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        let jwt_secret = match var("KEHU_JWT_SECRET") {
+        Settings::from_vars(|k| std::env::var(k).ok())
+    }
+
+    /// Reads every `KEHU_*` setting strictly: a value that does not parse
+    /// stops the service with a message naming the variable, rather than
+    /// running on a default nobody chose. Unset (or empty) means the default.
+    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
+        let env = Vars(&get);
+        let jwt_secret = match env.text("KEHU_JWT_SECRET") {
             Some(s) if s.len() >= 32 => s.into_bytes(),
             Some(_) => anyhow::bail!("KEHU_JWT_SECRET must be at least 32 characters"),
             None => {
@@ -57,17 +64,56 @@ impl Settings {
                 b
             }
         };
+        let database_url = env.text("KEHU_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if kehu_persistence::db::backend_of(&database_url).is_err() {
+            anyhow::bail!("KEHU_DATABASE_URL must start with postgres://, postgresql:// or sqlite://");
+        }
+        let pool_size = env.parsed("KEHU_DB_POOL_SIZE", "a whole number of connections from 1 to 1000")?.unwrap_or_else(default_pool_size);
+        if !(1..=1000).contains(&pool_size) {
+            anyhow::bail!("KEHU_DB_POOL_SIZE must be a whole number of connections from 1 to 1000, not {pool_size}");
+        }
         Ok(Settings {
-            database_url: var("KEHU_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            bind: var("KEHU_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()).parse()?,
+            database_url,
+            bind: env.parsed("KEHU_BIND", "an address and port such as 127.0.0.1:8080")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             jwt_secret,
-            static_dir: var("KEHU_STATIC_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("frontend/dist")),
-            cookie_secure: var("KEHU_COOKIE_SECURE").map(|v| v != "false" && v != "0").unwrap_or(true),
-            pool_size: var("KEHU_DB_POOL_SIZE").and_then(|v| v.parse().ok()).unwrap_or_else(default_pool_size),
-            workers: var("KEHU_WORKERS").map(|v| v != "false" && v != "0").unwrap_or(true),
-            worker_interval_secs: var("KEHU_WORKER_INTERVAL_SECS").and_then(|v| v.parse().ok()).unwrap_or(60),
-            delivery_interval_ms: var("KEHU_DELIVERY_INTERVAL_MS").and_then(|v| v.parse().ok()).unwrap_or(1000),
+            static_dir: env.text("KEHU_STATIC_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("frontend/dist")),
+            cookie_secure: env.flag("KEHU_COOKIE_SECURE")?.unwrap_or(true),
+            pool_size,
+            workers: env.flag("KEHU_WORKERS")?.unwrap_or(true),
+            worker_interval_secs: env.positive("KEHU_WORKER_INTERVAL_SECS", "seconds")?.unwrap_or(60),
+            delivery_interval_ms: env.positive("KEHU_DELIVERY_INTERVAL_MS", "milliseconds")?.unwrap_or(1000),
         })
+    }
+}
+
+struct Vars<'a, F: Fn(&str) -> Option<String>>(&'a F);
+
+impl<F: Fn(&str) -> Option<String>> Vars<'_, F> {
+    fn text(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.trim().is_empty())
+    }
+
+    fn parsed<T: std::str::FromStr>(&self, name: &str, expected: &str) -> anyhow::Result<Option<T>> {
+        match self.text(name) {
+            None => Ok(None),
+            Some(v) => v.trim().parse().map(Some).map_err(|_| anyhow::anyhow!("{name} must be {expected}, not `{v}`")),
+        }
+    }
+
+    fn flag(&self, name: &str) -> anyhow::Result<Option<bool>> {
+        match self.text(name).map(|v| v.trim().to_ascii_lowercase()) {
+            None => Ok(None),
+            Some(v) if v == "true" || v == "1" => Ok(Some(true)),
+            Some(v) if v == "false" || v == "0" => Ok(Some(false)),
+            Some(v) => anyhow::bail!("{name} must be true or false (or 1 or 0), not `{v}`"),
+        }
+    }
+
+    fn positive(&self, name: &str, unit: &str) -> anyhow::Result<Option<u64>> {
+        match self.parsed::<u64>(name, &format!("a whole number of {unit} above 0"))? {
+            Some(0) => anyhow::bail!("{name} must be a whole number of {unit} above 0, not 0"),
+            other => Ok(other),
+        }
     }
 }
 
@@ -75,4 +121,47 @@ impl Settings {
 /// 30 % more reads than 16, whose extra backends only switched contexts.
 fn default_pool_size() -> u32 {
     std::thread::available_parallelism().map_or(4, |n| (2 * n.get() as u32).max(4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+
+    fn settings(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_vars(|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn defaults_when_unset() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert!(s.cookie_secure && s.workers);
+        assert_eq!((s.worker_interval_secs, s.delivery_interval_ms), (60, 1000));
+    }
+
+    #[test]
+    fn malformed_values_name_their_variable() {
+        for (name, value) in [
+            ("KEHU_BIND", "localhost"),
+            ("KEHU_DB_POOL_SIZE", "ten"),
+            ("KEHU_DB_POOL_SIZE", "0"),
+            ("KEHU_WORKERS", "yes"),
+            ("KEHU_COOKIE_SECURE", "off"),
+            ("KEHU_WORKER_INTERVAL_SECS", "-5"),
+            ("KEHU_DELIVERY_INTERVAL_MS", "0"),
+            ("KEHU_DATABASE_URL", "mysql://x"),
+            ("KEHU_JWT_SECRET", "short"),
+        ] {
+            let e = settings(&[(name, value)]).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(e.contains(name), "{name}={value}: {e}");
+        }
+    }
+
+    #[test]
+    fn accepted_spellings() {
+        let s = settings(&[("KEHU_WORKERS", "0"), ("KEHU_COOKIE_SECURE", "FALSE"), ("KEHU_DB_POOL_SIZE", " 8 ")]).unwrap();
+        assert!(!s.workers && !s.cookie_secure);
+        assert_eq!(s.pool_size, 8);
+    }
 }

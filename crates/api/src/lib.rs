@@ -13,6 +13,7 @@ pub mod state;
 pub mod telemetry;
 pub mod worker;
 
+use crate::error::FieldCode;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
@@ -85,7 +86,7 @@ impl Application {
                 .openapi(openapi::ApiDoc::openapi())
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(http::body::MAX_JSON_BYTES))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| error::ApiError::field("query", "invalid", e.to_string()).into()))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| error::ApiError::field("query", FieldCode::Invalid, e.to_string()).into()))
                 .app_data(web::PathConfig::default().error_handler(|_, _| error::ApiError::NotFound.into()))
                 .service(utoipa_actix_web::scope("/api/v1").configure(routes::api))
                 .service(routes::health::healthz)

@@ -34,7 +34,7 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    telemetry::init();
+    telemetry::init()?;
     match cli.command {
         Command::Openapi => {
             println!("{}", serde_json::to_string_pretty(&kehu_api::openapi_document())?);

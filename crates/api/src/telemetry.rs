@@ -2,11 +2,21 @@
 
 use tracing_subscriber::{fmt, EnvFilter};
 
-pub fn init() {
-    let filter = EnvFilter::try_from_env("KEHU_LOG").unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
-    let json = std::env::var("KEHU_LOG_FORMAT").is_ok_and(|v| v == "json");
+/// Logging from `KEHU_LOG` (a tracing filter) and `KEHU_LOG_FORMAT` (`text`
+/// or `json`); a malformed value of either stops the start.
+pub fn init() -> anyhow::Result<()> {
+    let filter = match std::env::var("KEHU_LOG").ok().filter(|v| !v.trim().is_empty()) {
+        Some(v) => EnvFilter::try_new(&v).map_err(|e| anyhow::anyhow!("KEHU_LOG is not a valid log filter (`{v}`): {e}"))?,
+        None => EnvFilter::new("info,actix_server=warn"),
+    };
+    let json = match std::env::var("KEHU_LOG_FORMAT").ok().filter(|v| !v.trim().is_empty()).as_deref().map(str::trim) {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => anyhow::bail!("KEHU_LOG_FORMAT must be text or json, not `{other}`"),
+    };
     let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = if json { builder.json().try_init() } else { builder.try_init() };
+    Ok(())
 }
 
 /// The request span: method, route, path, status and request id. Unlike the

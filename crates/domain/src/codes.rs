@@ -1,13 +1,28 @@
 //! String-coded enums: the codes are public API (JSON, database, URLs).
 
-/// Declares an enum whose variants map one-to-one to snake_case codes, with
-/// `as_str`, `FromStr`, `ALL` and serde as the code.
+/// A closed set of snake_case codes, one per variant. Storage and the API
+/// read and write these types through this trait alone, so an unknown stored
+/// value is an error wherever it surfaces.
+pub trait Code: Copy + Eq + std::fmt::Debug + Send + Sync + 'static {
+    /// The type's name, for messages.
+    const KIND: &'static str;
+    /// Every value, in declaration order.
+    fn all() -> &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn from_code(s: &str) -> Result<Self, UnknownCode> {
+        Self::all().iter().copied().find(|v| v.as_str() == s).ok_or_else(|| UnknownCode { kind: Self::KIND, code: s.to_owned() })
+    }
+}
+
+/// Declares an enum whose variants map one-to-one to codes, with `as_str`,
+/// `FromStr`, `ALL`, [`Code`], serde as the code and, with the `openapi`
+/// feature, an OpenAPI schema listing the codes (described by the enum's doc).
 #[macro_export]
 macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -17,13 +32,46 @@ macro_rules! coded_enum {
             }
         }
 
+        $crate::code_traits!($name);
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                $crate::codes::schema(concat!($($doc, "\n",)* ""), &[$($code),+])
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+/// The OpenAPI schema of a coded enum: a string, one of `codes`.
+#[cfg(feature = "openapi")]
+pub fn schema(doc: &str, codes: &[&str]) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let doc = doc.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    ObjectBuilder::new().schema_type(Type::String).description((!doc.is_empty()).then_some(doc)).enum_values(Some(codes.iter().copied())).into()
+}
+
+/// `FromStr`, `Display`, serde and [`Code`] for a type with `ALL` and `as_str`.
+#[macro_export]
+macro_rules! code_traits {
+    ($name:ident) => {
+        impl $crate::codes::Code for $name {
+            const KIND: &'static str = stringify!($name);
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = $crate::codes::UnknownCode;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($code => Ok($name::$variant),)+
-                    _ => Err($crate::codes::UnknownCode { kind: stringify!($name), code: s.to_owned() }),
-                }
+                <$name as $crate::codes::Code>::from_code(s)
             }
         }
 

@@ -1,6 +1,7 @@
 //! The complaint form sales files (客户抱怨处理表, domain.md §4.1).
 
 use crate::coded_enum;
+pub use crate::issue::{FieldIssue, Rule};
 use crate::money::Money;
 use chrono::NaiveDate;
 
@@ -58,14 +59,6 @@ pub struct Intake {
     pub sample_return_required: bool,
 }
 
-/// A field rule broken, named by its JSON field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldIssue {
-    pub field: &'static str,
-    pub code: &'static str,
-    pub message: &'static str,
-}
-
 fn blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|v| v.trim().is_empty())
 }
@@ -76,18 +69,18 @@ impl Intake {
         let mut out = Vec::new();
         if let (Some(shipped), Some(bad)) = (self.quantity_shipped, self.defective_quantity) {
             if bad > shipped {
-                out.push(FieldIssue { field: "defective_quantity", code: "exceeds_shipped", message: "defective quantity cannot exceed the quantity shipped" });
+                out.push(FieldIssue::new("defective_quantity", Rule::ExceedsShipped, "defective quantity cannot exceed the quantity shipped"));
             }
         }
         if self.sample_return_required && !self.has_sample {
-            out.push(FieldIssue { field: "sample_return_required", code: "no_sample", message: "a sample can only be returned when there is one" });
+            out.push(FieldIssue::new("sample_return_required", Rule::NoSample, "a sample can only be returned when there is one"));
         }
         out
     }
 
     /// The items an incomplete form lacks; coordinators return such forms to sales.
     pub fn missing_for_submit(&self) -> Vec<FieldIssue> {
-        let req = |field, message| FieldIssue { field, code: "required", message };
+        let req = |field: &str, message: &str| FieldIssue::new(field, Rule::Required, message);
         let mut out = Vec::new();
         if blank(&self.product_number) {
             out.push(req("product_number", "product / part number is required"));
@@ -154,13 +147,13 @@ mod tests {
     #[test]
     fn missing_items_are_listed() {
         let i = Intake { product_number: Some("  ".into()), ship_date: None, ..complete() };
-        let fields: Vec<_> = i.missing_for_submit().iter().map(|f| f.field).collect();
+        let fields: Vec<_> = i.missing_for_submit().into_iter().map(|f| f.field).collect();
         assert_eq!(fields, ["product_number", "ship_date"]);
     }
 
     #[test]
     fn defective_cannot_exceed_shipped() {
         let i = Intake { defective_quantity: Some(1001), ..complete() };
-        assert_eq!(i.consistency()[0].code, "exceeds_shipped");
+        assert_eq!(i.consistency()[0].rule, Rule::ExceedsShipped);
     }
 }

@@ -9,6 +9,7 @@ pub mod deadline;
 pub mod delivery;
 pub mod inbox;
 pub mod intake;
+pub mod issue;
 pub mod money;
 pub mod number;
 pub mod permission;

@@ -9,6 +9,8 @@
  * again, point types.ts back here and the client keeps working.
  */
 
+import type { components as Generated } from './schema.gen';
+
 type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
 type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
 type ProblemResponse = {
@@ -40,13 +42,13 @@ export interface components {
       refresh_token: string;
       user: components['schemas']['MeView'];
     };
-    FieldError: { field: string; code: string; message: string };
+    FieldError: { field: string; code: Generated['schemas']['FieldCode']; message: string };
     Problem: {
       type: string;
       title: string;
       status: number;
       detail: string;
-      code: string;
+      code: Generated['schemas']['ProblemCode'];
       errors?: components['schemas']['FieldError'][];
       request_id?: string | null;
     };

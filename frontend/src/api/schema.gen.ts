@@ -2045,12 +2045,16 @@ export interface components {
              */
             step_due_at?: string | null;
         };
+        /**
+         * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
+         * @enum {string}
+         */
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "top_secret" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
             field: string;
-            /** @description Stable snake_case rule code, e.g. `required`. */
-            code: string;
+            code: components["schemas"]["FieldCode"];
             message: string;
         };
         /** @description Which department kind follows up a poor score, per dimension. */
@@ -2516,10 +2520,15 @@ export interface components {
             /** Format: int32 */
             status: number;
             detail: string;
-            code: string;
+            code: components["schemas"]["ProblemCode"];
             errors?: components["schemas"]["FieldError"][];
             request_id?: string | null;
         };
+        /**
+         * @description What went wrong, as a stable code (`errors.<code>` in the SPA's catalogs).
+         * @enum {string}
+         */
+        ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff";
         ProposeBody: {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;

@@ -1,6 +1,7 @@
 //! Customers to and from Excel (.xlsx) and CSV: the columns of the customer
 //! list, Chinese headers (English field codes accepted on import).
 
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult};
 use kehu_domain::customer::{Category, Confidentiality, CustomerClass};
 use kehu_persistence::customers::Customer;
@@ -137,14 +138,14 @@ pub struct Table {
 /// Reads CSV or xlsx (by content: an xlsx is a zip file).
 pub fn parse(bytes: &[u8]) -> ApiResult<Table> {
     let mut it = parse_grid(bytes)?.into_iter();
-    let header = it.next().ok_or_else(|| ApiError::field("file", "empty", "the file has no header row"))?;
+    let header = it.next().ok_or_else(|| ApiError::field("file", FieldCode::Empty, "the file has no header row"))?;
     let mut map: Vec<Option<&'static str>> = Vec::new();
     for h in &header {
         let h = h.trim();
         map.push(COLUMNS.iter().find(|(code, zh, _)| *code == h || *zh == h).map(|c| c.0));
     }
     if !map.contains(&Some("name")) {
-        return Err(ApiError::field("file", "missing_column", "the header needs 客户名称 (name)"));
+        return Err(ApiError::field("file", FieldCode::MissingColumn, "the header needs 客户名称 (name)"));
     }
     let rows = it
         .enumerate()
@@ -178,7 +179,7 @@ fn csv_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
     let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut out = Vec::new();
     for rec in r.records() {
-        let rec = rec.map_err(|e| ApiError::field("file", "unreadable", format!("not a CSV file this service reads: {e}")))?;
+        let rec = rec.map_err(|e| ApiError::field("file", FieldCode::Unreadable, format!("not a CSV file this service reads: {e}")))?;
         out.push(rec.iter().map(str::to_owned).collect());
     }
     Ok(out)
@@ -186,7 +187,7 @@ fn csv_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
 
 fn xlsx_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
     use calamine::Reader;
-    let bad = |e: String| ApiError::field("file", "unreadable", format!("not an .xlsx file this service reads: {e}"));
+    let bad = |e: String| ApiError::field("file", FieldCode::Unreadable, format!("not an .xlsx file this service reads: {e}"));
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).map_err(|e| bad(e.to_string()))?;
     let range = book.worksheet_range_at(0).ok_or_else(|| bad("no worksheet".into()))?.map_err(|e| bad(e.to_string()))?;
     Ok(range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())

@@ -3,6 +3,7 @@
 
 use crate::app::policy;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use kehu_domain::customer::{self as rules, ArchivePolicy, Confidentiality, CustomerStatus, ReadBasis, RecordFacts};
@@ -195,7 +196,7 @@ pub fn transfer(conn: &mut DbConn, c: &Customer, to: &User, by: i64, source: &st
 /// The customer a salesperson files a complaint for: one of their
 /// department's or one they may read, and archived.
 pub fn complaint_customer(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<Customer> {
-    let not_found = || ApiError::field("customer_id", "not_found", "no such customer");
+    let not_found = || ApiError::field("customer_id", FieldCode::NotFound, "no such customer");
     let c = customers::get(conn, caller.org_id, id).map_err(|_| not_found())?;
     let own_department = c.department_id == caller.department_id && caller.roles.iter().any(|r| r.is_sales());
     if !own_department {
@@ -203,7 +204,7 @@ pub fn complaint_customer(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiRes
         basis(conn, caller, &c, today, Utc::now().naive_utc())?.ok_or_else(not_found)?;
     }
     if status(&c) != CustomerStatus::Active {
-        return Err(ApiError::field("customer_id", "not_archived", "complaints are filed for archived customers only"));
+        return Err(ApiError::field("customer_id", FieldCode::NotArchived, "complaints are filed for archived customers only"));
     }
     Ok(c)
 }

@@ -1,5 +1,6 @@
 //! The intake form on the wire, checked and turned into rows.
 
+use crate::error::FieldCode;
 use crate::error::{ApiError, FieldError};
 use chrono::NaiveDate;
 use kehu_domain::intake::{Channel, CustomerRequest, Intake as DomainIntake};
@@ -54,7 +55,7 @@ pub struct IntakeRequest {
 fn text(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>, max: usize) -> Option<String> {
     let t = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if t.chars().count() > max {
-        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
+        errors.push(FieldError { field: field.into(), code: FieldCode::TooLong, message: format!("at most {max} characters") });
     }
     Some(t.to_owned())
 }
@@ -62,7 +63,7 @@ fn text(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>, max: usiz
 fn count(errors: &mut Vec<FieldError>, field: &str, v: Option<i64>) -> Option<i64> {
     if let Some(n) = v {
         if !(0..=1_000_000_000).contains(&n) {
-            errors.push(FieldError { field: field.into(), code: "out_of_range".into(), message: "must be between 0 and 1,000,000,000".into() });
+            errors.push(FieldError { field: field.into(), code: FieldCode::OutOfRange, message: "must be between 0 and 1,000,000,000".into() });
         }
     }
     v
@@ -73,7 +74,7 @@ pub fn money_field(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>
     match s.parse::<Money>() {
         Ok(m) => Some(m),
         Err(e) => {
-            errors.push(FieldError { field: field.into(), code: "invalid_money".into(), message: e.to_string() });
+            errors.push(FieldError { field: field.into(), code: FieldCode::InvalidMoney, message: e.to_string() });
             None
         }
     }
@@ -104,10 +105,10 @@ impl IntakeRequest {
             sample_return_required: self.sample_return_required,
         };
         if self.ship_date.is_some_and(|d| d > chrono::Utc::now().date_naive() + chrono::Duration::days(1)) {
-            errors.push(FieldError { field: "ship_date".into(), code: "in_future".into(), message: "the ship date cannot be in the future".into() });
+            errors.push(FieldError { field: "ship_date".into(), code: FieldCode::InFuture, message: "the ship date cannot be in the future".into() });
         }
         let domain = domain_of(&row);
-        errors.extend(domain.consistency().into_iter().map(|i| FieldError { field: i.field.into(), code: i.code.into(), message: i.message.into() }));
+        errors.extend(domain.consistency().into_iter().map(FieldError::from));
         if errors.is_empty() {
             Ok((row, domain))
         } else {

@@ -5,6 +5,7 @@ use super::action_bodies::*;
 use super::{intake, notify, policy};
 use crate::app::complaint_view::facts;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError};
 use chrono::{NaiveDateTime, Utc};
 use kehu_domain::deadline::{Calendar, DeadlinePolicy, Market};
@@ -25,15 +26,15 @@ fn body<T: DeserializeOwned>(raw: &[u8]) -> ApiResult<T> {
 
 fn required_text(errors: &mut Vec<FieldError>, field: &str, v: &str, max: usize) {
     if v.trim().is_empty() {
-        errors.push(FieldError { field: field.into(), code: "required".into(), message: "must not be empty".into() });
+        errors.push(FieldError { field: field.into(), code: FieldCode::Required, message: "must not be empty".into() });
     } else if v.chars().count() > max {
-        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
+        errors.push(FieldError { field: field.into(), code: FieldCode::TooLong, message: format!("at most {max} characters") });
     }
 }
 
 fn optional_text(errors: &mut Vec<FieldError>, field: &str, v: &Option<String>, max: usize) {
     if v.as_ref().is_some_and(|s| s.chars().count() > max) {
-        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("at most {max} characters") });
+        errors.push(FieldError { field: field.into(), code: FieldCode::TooLong, message: format!("at most {max} characters") });
     }
 }
 
@@ -89,12 +90,12 @@ pub fn apply(
     match permission::check(&actor, action, &case, route) {
         Err(Denied::Hidden) => return Err(ApiError::NotFound),
         _ if row.version != expected_version => return Err(ApiError::PreconditionFailed),
-        Err(Denied::WrongState) => return Err(ApiError::Conflict(format!("`{action}` is not possible while the case is `{}`", row.state))),
+        Err(Denied::WrongState) => return Err(ApiError::state(format!("`{action}` is not possible while the case is `{}`", row.state))),
         Err(Denied::Forbidden) => return Err(ApiError::Forbidden("your role, department or ownership does not allow this action on this case")),
         Ok(()) => {}
     }
     let from: State = row.state.parse().map_err(|_| ApiError::Internal(format!("stored state {}", row.state)))?;
-    let target = workflow::target(from, action, route).ok_or_else(|| ApiError::Conflict("not possible in this state".into()))?;
+    let target = workflow::target(from, action, route).ok_or_else(|| ApiError::state("not possible in this state"))?;
     let (cal, deadlines) = policy::calendar_and_deadlines(conn, row.org_id)?;
     let mut ch = ComplaintChanges::default();
     let mut recorded = serde_json::Value::Object(Default::default());
@@ -108,9 +109,7 @@ pub fn apply(
             let _: NoteBody = body(raw)?;
             let missing = intake::to_domain(&row).missing_for_submit();
             if !missing.is_empty() {
-                return Err(ApiError::validation(
-                    missing.into_iter().map(|i| FieldError { field: i.field.into(), code: i.code.into(), message: i.message.into() }).collect(),
-                ));
+                return Err(ApiError::issues(missing));
             }
         }
         Action::Register => {
@@ -120,7 +119,7 @@ pub fn apply(
             if b.kind == ComplaintKind::NonQuality && b.non_quality_cause.is_none() {
                 errors.push(FieldError {
                     field: "non_quality_cause".into(),
-                    code: "required".into(),
+                    code: FieldCode::Required,
                     message: "name the cause of a non-quality complaint".into(),
                 });
             }
@@ -165,7 +164,7 @@ pub fn apply(
                 if !FIELDS.contains(&m.as_str()) {
                     errors.push(FieldError {
                         field: format!("missing_items[{i}]"),
-                        code: "unknown_value".into(),
+                        code: FieldCode::UnknownValue,
                         message: format!("expected one of: {}", FIELDS.join(", ")),
                     });
                 }
@@ -179,14 +178,14 @@ pub fn apply(
             required_text(&mut errors, "cause", &b.cause, 4000);
             optional_text(&mut errors, "findings", &b.findings, 4000);
             if b.responsible.is_empty() {
-                errors.push(FieldError { field: "responsible".into(), code: "required".into(), message: "name at least one responsible unit".into() });
+                errors.push(FieldError { field: "responsible".into(), code: FieldCode::Required, message: "name at least one responsible unit".into() });
             }
             let mut sum = 0;
             for (i, r) in b.responsible.iter().enumerate() {
                 if !(1..=100).contains(&r.ratio_percent) {
                     errors.push(FieldError {
                         field: format!("responsible[{i}].ratio_percent"),
-                        code: "out_of_range".into(),
+                        code: FieldCode::OutOfRange,
                         message: "between 1 and 100".into(),
                     });
                 }
@@ -194,7 +193,7 @@ pub fn apply(
                 if people::department(conn, row.org_id, r.department_id).is_err() {
                     errors.push(FieldError {
                         field: format!("responsible[{i}].department_id"),
-                        code: "not_found".into(),
+                        code: FieldCode::NotFound,
                         message: "no such department".into(),
                     });
                 }
@@ -203,7 +202,7 @@ pub fn apply(
             if !b.responsible.is_empty() && sum != 100 {
                 errors.push(FieldError {
                     field: "responsible".into(),
-                    code: "ratios_not_100".into(),
+                    code: FieldCode::RatiosNot100,
                     message: format!("ratios must add up to 100, not {sum}"),
                 });
             }
@@ -212,7 +211,7 @@ pub fn apply(
                 if !b.responsible.iter().any(|r| r.department_id == u) {
                     errors.push(FieldError {
                         field: "countermeasure_department_id".into(),
-                        code: "not_responsible".into(),
+                        code: FieldCode::NotResponsible,
                         message: "must be one of the responsible units".into(),
                     });
                 }
@@ -249,13 +248,13 @@ pub fn apply(
             let mut errors = Vec::new();
             required_text(&mut errors, "description", &b.description, 4000);
             if b.measures.is_empty() {
-                errors.push(FieldError { field: "measures".into(), code: "required".into(), message: "name at least one measure".into() });
+                errors.push(FieldError { field: "measures".into(), code: FieldCode::Required, message: "name at least one measure".into() });
             }
             for (i, m) in b.measures.iter().enumerate() {
                 if !CONTAINMENT_MEASURES.contains(&m.as_str()) {
                     errors.push(FieldError {
                         field: format!("measures[{i}]"),
-                        code: "unknown_value".into(),
+                        code: FieldCode::UnknownValue,
                         message: format!("expected one of: {}", CONTAINMENT_MEASURES.join(", ")),
                     });
                 }
@@ -302,7 +301,7 @@ pub fn apply(
             let mut errors = Vec::new();
             optional_text(&mut errors, "note", &b.note, 4000);
             if b.lines.is_empty() || b.lines.len() > 50 {
-                errors.push(FieldError { field: "lines".into(), code: "count".into(), message: "between 1 and 50 lines".into() });
+                errors.push(FieldError { field: "lines".into(), code: FieldCode::Count, message: "between 1 and 50 lines".into() });
             }
             let mut rows = Vec::new();
             for (i, l) in b.lines.iter().enumerate() {
@@ -333,7 +332,7 @@ pub fn apply(
                             resolution::LineError::Money(_) => f("amount"),
                         };
                         if !errors.iter().any(|x| x.field.starts_with(&format!("lines[{i}]"))) {
-                            errors.push(FieldError { field, code: "invalid_line".into(), message: e.to_string() });
+                            errors.push(FieldError { field, code: FieldCode::InvalidLine, message: e.to_string() });
                         }
                     }
                 }
@@ -342,7 +341,7 @@ pub fn apply(
             let settlement = rows.iter().try_fold(0i64, |a, r| a.checked_add(r.settlement_fen));
             let loss = rows.iter().try_fold(0i64, |a, r| a.checked_add(r.loss_fen));
             let (Some(settlement), Some(loss)) = (settlement.filter(|s| Money::from_fen(*s).is_ok()), loss) else {
-                return Err(ApiError::field("lines", "too_large", "the total is too large"));
+                return Err(ApiError::field("lines", FieldCode::TooLarge, "the total is too large"));
             };
             ch.lines_json = Some(complaints::replace_lines(conn, row.id, &rows)?);
             ch.settlement_total_fen = Some(Some(settlement));

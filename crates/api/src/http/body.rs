@@ -1,7 +1,7 @@
 //! JSON request bodies: content type, size and shape errors as problems,
 //! naming the field at fault.
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldCode, FieldError};
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
@@ -74,16 +74,16 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         };
         let quoted = |prefix: &str| message.strip_prefix(prefix).and_then(|m| m.split('`').next()).map(join);
         let (field, code, status_422) = if let Some(f) = quoted("missing field `") {
-            (f, "required", true)
+            (f, FieldCode::Required, true)
         } else if message.starts_with("unknown value") || message.starts_with("unknown variant") {
-            (at.clone(), "unknown_value", true)
+            (at.clone(), FieldCode::UnknownValue, true)
         } else if message.starts_with("unknown field") {
             // serde_path_to_error's path already ends at the unknown field.
-            (at.clone(), "unknown_field", false)
+            (at.clone(), FieldCode::UnknownField, false)
         } else {
-            (at.clone(), "wrong_type", false)
+            (at.clone(), FieldCode::WrongType, false)
         };
-        let errors = vec![FieldError { field: field.clone(), code: code.to_owned(), message: message.clone() }];
+        let errors = vec![FieldError::new(field.clone(), code, message.clone())];
         if status_422 {
             ApiError::validation(errors)
         } else {

@@ -1,6 +1,7 @@
 //! Opaque keyset cursors and list limits.
 
 use crate::error::ApiError;
+use crate::error::FieldCode;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{de::DeserializeOwned, Serialize};
@@ -12,7 +13,7 @@ pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
     match requested {
         None => Ok(DEFAULT_LIMIT),
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(_) => Err(ApiError::field("limit", "out_of_range", format!("limit must be between 1 and {MAX_LIMIT}"))),
+        Some(_) => Err(ApiError::field("limit", FieldCode::OutOfRange, format!("limit must be between 1 and {MAX_LIMIT}"))),
     }
 }
 
@@ -25,5 +26,5 @@ pub fn decode<T: DeserializeOwned>(cursor: &str) -> Result<T, ApiError> {
         .decode(cursor)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
-        .ok_or_else(|| ApiError::field("cursor", "invalid", "the cursor is not one this server issued"))
+        .ok_or_else(|| ApiError::field("cursor", FieldCode::Invalid, "the cursor is not one this server issued"))
 }

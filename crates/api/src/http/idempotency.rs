@@ -11,6 +11,7 @@
 use crate::auth::api_key;
 use crate::auth::extractor::{credential, Credential};
 use crate::error::ApiError;
+use crate::error::FieldCode;
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -76,7 +77,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     };
     let key = match key.to_str() {
         Ok(k) if !k.is_empty() && k.len() <= 255 => k.to_owned(),
-        _ => return Err(ApiError::field("Idempotency-Key", "invalid", "1 to 255 visible ASCII characters").into()),
+        _ => return Err(ApiError::field("Idempotency-Key", FieldCode::Invalid, "1 to 255 visible ASCII characters").into()),
     };
     let (Some(owner), Some(state)) = (owner(&req), req.app_data::<web::Data<AppState>>().cloned()) else {
         // Not authenticated: let the handler answer 401; nothing to store.
@@ -101,7 +102,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         .await?;
     if let Some(row) = existing {
         if row.body_hash != body_hash {
-            return Err(ApiError::field("Idempotency-Key", "reused", "this key was used with a different request").into());
+            return Err(ApiError::field("Idempotency-Key", FieldCode::Reused, "this key was used with a different request").into());
         }
         if let (None, Some(location)) = (row.status, &row.applied_location) {
             // Committed, answer lost: the result is there.
@@ -109,7 +110,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             return Ok(req.into_response(res));
         }
         if row.status.is_none() {
-            return Err(ApiError::Conflict("a request with this Idempotency-Key is still being processed".into()).into());
+            return Err(ApiError::state("a request with this Idempotency-Key is still being processed").into());
         }
         return Ok(req.into_response(replay(&row)));
     }

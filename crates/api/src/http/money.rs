@@ -1,5 +1,6 @@
 //! Money in JSON: amounts as decimal strings ("180000.00"), stored as fen.
 
+use crate::error::FieldCode;
 use crate::error::FieldError;
 use kehu_domain::Money;
 
@@ -8,7 +9,7 @@ pub fn parse(field: &str, v: Option<&str>) -> Result<Option<i64>, FieldError> {
     v.map(|s| {
         s.trim().parse::<Money>().map(Money::fen).map_err(|_| FieldError {
             field: field.into(),
-            code: "format".into(),
+            code: FieldCode::Format,
             message: "an amount like 180000.00".into(),
         })
     })

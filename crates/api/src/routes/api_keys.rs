@@ -1,6 +1,7 @@
 //! API keys of service accounts (admin): created once-visible, listed, revoked.
 
 use crate::auth::{api_key, Caller};
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
 use crate::routes::audit;
@@ -64,16 +65,16 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
     let b = body.0;
     let mut errors = Vec::new();
     if b.name.trim().is_empty() || b.name.chars().count() > 100 {
-        errors.push(FieldError { field: "name".into(), code: "length".into(), message: "1 to 100 characters".into() });
+        errors.push(FieldError { field: "name".into(), code: FieldCode::Length, message: "1 to 100 characters".into() });
     }
     if b.scopes.is_empty() {
-        errors.push(FieldError { field: "scopes".into(), code: "required".into(), message: "at least one scope".into() });
+        errors.push(FieldError { field: "scopes".into(), code: FieldCode::Required, message: "at least one scope".into() });
     }
     for (i, s) in b.scopes.iter().enumerate() {
         if !api_key::valid_scope(s) {
             errors.push(FieldError {
                 field: format!("scopes[{i}]"),
-                code: "unknown_value".into(),
+                code: FieldCode::UnknownValue,
                 message: format!("expected <resource>:read|write with resource one of {}", api_key::RESOURCES.join(", ")),
             });
         }
@@ -91,7 +92,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                     return Err(ApiError::NotFound);
                 }
                 if !people::roles_of(c, user_id)?.iter().any(|r| r == Role::Integration.as_str()) {
-                    return Err(ApiError::field("id", "not_service_account", "API keys belong to users with the integration role"));
+                    return Err(ApiError::field("id", FieldCode::NotServiceAccount, "API keys belong to users with the integration role"));
                 }
                 let (prefix, key, hash) = api_key::generate();
                 let mut scopes = b.scopes.clone();

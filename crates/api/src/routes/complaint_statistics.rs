@@ -5,6 +5,7 @@
 use crate::app::complaint_view::{money, MoneyView};
 use crate::app::policy;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
@@ -89,7 +90,7 @@ fn parse_month(raw: Option<&str>, today: NaiveDate) -> ApiResult<NaiveDate> {
     NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d")
         .ok()
         .filter(|d| raw.len() == 7 && d.year() >= 1970)
-        .ok_or_else(|| ApiError::field("month", "invalid", "a month as YYYY-MM, from 1970 on"))
+        .ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM, from 1970 on"))
 }
 
 fn view<K: ToString>(g: &Group<K>, name: Option<String>) -> GroupView {
@@ -134,13 +135,13 @@ pub async fn monthly(state: web::Data<AppState>, caller: Caller, q: web::Query<M
     let q = q.into_inner();
     let top = q.top.unwrap_or(20);
     if !(1..=200).contains(&top) {
-        return Err(ApiError::field("top", "out_of_range", "between 1 and 200"));
+        return Err(ApiError::field("top", FieldCode::OutOfRange, "between 1 and 200"));
     }
     let out = state
         .db(move |c| {
             let cal = policy::calendar(c, caller.org_id)?;
             let first = parse_month(q.month.as_deref(), cal.local_date(Utc::now()))?;
-            let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", "invalid", "a month as YYYY-MM"))?;
+            let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM"))?;
             let (from, to) = (cal.day_start(first), cal.day_start(next));
             let (cases, lines, shares) = kehu_persistence::statistics::closed_between(c, caller.org_id, from.naive_utc(), to.naive_utc())?;
             let m = statistics::monthly(&cases, &lines, &shares);

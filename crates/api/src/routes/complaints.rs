@@ -4,6 +4,7 @@ use crate::app::complaint_view::{self, ComplaintSummary, ComplaintView};
 use crate::app::intake::IntakeRequest;
 use crate::app::{notify, workflow};
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
 use crate::http::{cursor, etag, idempotency};
@@ -94,7 +95,7 @@ fn scope(caller: &Caller) -> ComplaintScope {
 fn parse_states(raw: &Option<String>) -> ApiResult<Vec<String>> {
     let mut out = Vec::new();
     for s in raw.iter().flat_map(|r| r.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        let st: State = s.parse().map_err(|_| ApiError::field("state", "unknown_value", format!("unknown state `{s}`")))?;
+        let st: State = s.parse().map_err(|_| ApiError::field("state", FieldCode::UnknownValue, format!("unknown state `{s}`")))?;
         out.push(st.as_str().to_owned());
     }
     Ok(out)
@@ -224,7 +225,7 @@ pub async fn update_draft(
                     return Err(ApiError::PreconditionFailed);
                 }
                 if row.state != State::Draft.as_str() {
-                    return Err(ApiError::Conflict("only drafts can be edited".into()));
+                    return Err(ApiError::state("only drafts can be edited"));
                 }
                 let owner = customers::get(c, row.org_id, row.customer_id)?.owner_id;
                 if permission::check(&caller.actor(), Action::Submit, &complaint_view::facts(&row, Some(owner)), Default::default()).is_err() {
@@ -276,7 +277,7 @@ pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web:
         "-updated_at" => Sort { key: SortKey::UpdatedAt, descending: true },
         "step_due_at" => Sort { key: SortKey::StepDueAt, descending: false },
         "-step_due_at" => Sort { key: SortKey::StepDueAt, descending: true },
-        _ => return Err(ApiError::field("sort", "unknown_value", "sort by created_at, updated_at or step_due_at, with - for descending")),
+        _ => return Err(ApiError::field("sort", FieldCode::UnknownValue, "sort by created_at, updated_at or step_due_at, with - for descending")),
     };
     let after =
         q.cursor.as_deref().map(cursor::decode::<ListCursor>).transpose()?.map(|c| (c.t.map_or(CursorValue::Null, |t| CursorValue::Time(t.naive_utc())), c.id));
@@ -287,7 +288,7 @@ pub async fn list_complaints(state: web::Data<AppState>, caller: Caller, q: web:
             (_, Some(s)) => s.parse::<kehu_domain::intake::ComplaintKind>().is_ok(),
         };
         if !ok {
-            return Err(ApiError::field(field, "unknown_value", format!("unknown {field}")));
+            return Err(ApiError::field(field, FieldCode::UnknownValue, format!("unknown {field}")));
         }
     }
     let filter = ComplaintFilter {

@@ -6,6 +6,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::{cursor, etag};
 use crate::routes::audit;
@@ -135,10 +136,10 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
     let b = body.0;
     let reason = b.reason.trim().to_owned();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(ApiError::field("reason", "length", "give a reason of at most 500 characters"));
+        return Err(ApiError::field("reason", FieldCode::Length, "give a reason of at most 500 characters"));
     }
     if b.customer_id.is_none() == b.customer_code.is_none() {
-        return Err(ApiError::field("customer_id", "one_of", "give customer_id or customer_code"));
+        return Err(ApiError::field("customer_id", FieldCode::OneOf, "give customer_id or customer_code"));
     }
     let rid = audit::request_id(&req);
     let v = state
@@ -152,14 +153,14 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let field = if b.customer_id.is_some() { "customer_id" } else { "customer_code" };
                 let cu = found
                     .filter(|c| archive::status(c) == CustomerStatus::Active)
-                    .ok_or_else(|| ApiError::field(field, "not_found", "no such archived customer"))?;
+                    .ok_or_else(|| ApiError::field(field, FieldCode::NotFound, "no such archived customer"))?;
                 if archive::level(&cu) == Confidentiality::TopSecret {
-                    return Err(ApiError::field(field, "top_secret", "绝密 records are not lent"));
+                    return Err(ApiError::field(field, FieldCode::TopSecret, "绝密 records are not lent"));
                 }
                 let now = Utc::now().naive_utc();
                 let today = archive::today(c, caller.org_id)?;
                 if archive::basis(c, &caller, &cu, today, now)?.is_some() {
-                    return Err(ApiError::conflict("already_readable", "you may already read this customer"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyReadable, "you may already read this customer"));
                 }
                 let pending = customers::access_requests(
                     c,
@@ -169,7 +170,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                     1,
                 )?;
                 if !pending.is_empty() {
-                    return Err(ApiError::conflict("request_pending", "you already asked for this customer; wait for the decision"));
+                    return Err(ApiError::conflict(ProblemCode::RequestPending, "you already asked for this customer; wait for the decision"));
                 }
                 let facts = archive::facts(&cu, customers::staff(c, cu.id)?, today);
                 let role = rules::access_approver(caller.department_id, &facts);
@@ -267,10 +268,10 @@ pub async fn decide(
     let b = body.0;
     let reason = b.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
     if !b.approve && reason.is_none() {
-        return Err(ApiError::field("reason", "required", "say why the request is refused"));
+        return Err(ApiError::field("reason", FieldCode::Required, "say why the request is refused"));
     }
     if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
-        return Err(ApiError::field("reason", "length", "at most 500 characters"));
+        return Err(ApiError::field("reason", FieldCode::Length, "at most 500 characters"));
     }
     let id = id.into_inner();
     let rid = audit::request_id(&req);
@@ -286,7 +287,7 @@ pub async fn decide(
                     return Err(ApiError::NotFound);
                 }
                 if r.status != "pending" {
-                    return Err(ApiError::conflict("already_decided", "this request was already decided"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyDecided, "this request was already decided"));
                 }
                 if !may_decide(&caller, &r) {
                     return Err(ApiError::Forbidden("the approver named on the request decides it, never its requester"));

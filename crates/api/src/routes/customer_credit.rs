@@ -6,6 +6,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::{etag, money};
 use crate::routes::audit;
@@ -169,7 +170,7 @@ pub async fn add_check(
     let b = body.0;
     let summary = b.summary.trim().to_owned();
     if summary.is_empty() || summary.chars().count() > 2000 {
-        return Err(ApiError::field("summary", "length", "1 to 2000 characters"));
+        return Err(ApiError::field("summary", FieldCode::Length, "1 to 2000 characters"));
     }
     let limit = money::parse("recommended_limit", b.recommended_limit.as_deref()).map_err(|e| ApiError::validation(vec![e]))?;
     let id = id.into_inner();
@@ -183,7 +184,7 @@ pub async fn add_check(
                     return Err(ApiError::Forbidden("the owner, assigned staff, the department's managers or finance investigate credit"));
                 }
                 if b.investigated_on > archive::today(c, caller.org_id)? {
-                    return Err(ApiError::field("investigated_on", "future", "cannot be in the future"));
+                    return Err(ApiError::field("investigated_on", FieldCode::Future, "cannot be in the future"));
                 }
                 let now = Utc::now().naive_utc();
                 let row = care::insert_credit_check(
@@ -263,14 +264,14 @@ pub async fn create_request(
     let reason = b.reason.trim().to_owned();
     let mut e = Vec::new();
     if reason.is_empty() || reason.chars().count() > 500 {
-        e.push(FieldError { field: "reason".into(), code: "length".into(), message: "give a reason of at most 500 characters".into() });
+        e.push(FieldError { field: "reason".into(), code: FieldCode::Length, message: "give a reason of at most 500 characters".into() });
     }
     let limit = money::parse("credit_limit", b.credit_limit.as_deref()).map_err(|e| ApiError::validation(vec![e]))?;
     if b.kind == RequestKind::Credit && b.credit_grade.is_none() && limit.is_none() && b.payment_term_days.is_none() {
-        e.push(FieldError { field: "credit_grade".into(), code: "required".into(), message: "change the grade, the limit or the payment terms".into() });
+        e.push(FieldError { field: "credit_grade".into(), code: FieldCode::Required, message: "change the grade, the limit or the payment terms".into() });
     }
     if b.kind == RequestKind::Deregister && (b.credit_grade.is_some() || limit.is_some() || b.payment_term_days.is_some()) {
-        e.push(FieldError { field: "kind".into(), code: "deregister_only".into(), message: "a deregistration carries no credit changes".into() });
+        e.push(FieldError { field: "kind".into(), code: FieldCode::DeregisterOnly, message: "a deregistration carries no credit changes".into() });
     }
     if !e.is_empty() {
         return Err(ApiError::validation(e));
@@ -286,24 +287,28 @@ pub async fn create_request(
                     return Err(ApiError::Forbidden("the owner, assigned staff or the department's managers ask for credit changes"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::conflict("not_archived", "only an archived customer's credit or registration changes"));
+                    return Err(ApiError::conflict(ProblemCode::NotArchived, "only an archived customer's credit or registration changes"));
                 }
                 let policy = archive::archive_policy(c, caller.org_id)?;
                 let check = b.credit_check_id.map(|k| care::credit_check(c, k)).transpose()?.flatten().filter(|k| k.customer_id == id);
                 if b.credit_check_id.is_some() && check.is_none() {
-                    return Err(ApiError::field("credit_check_id", "not_found", "no such credit investigation of this customer"));
+                    return Err(ApiError::field("credit_check_id", FieldCode::NotFound, "no such credit investigation of this customer"));
                 }
                 if let Some(days) = b.payment_term_days {
                     if !(0..=i64::from(policy.max_payment_term_days)).contains(&days) {
                         return Err(ApiError::field(
                             "payment_term_days",
-                            "too_long",
+                            FieldCode::TooLong,
                             format!("payment terms are at most {} days", policy.max_payment_term_days),
                         ));
                     }
                     if days > 0 {
                         if check.is_none() {
-                            return Err(ApiError::field("credit_check_id", "required", "granting payment terms needs a credit investigation of this customer"));
+                            return Err(ApiError::field(
+                                "credit_check_id",
+                                FieldCode::Required,
+                                "granting payment terms needs a credit investigation of this customer",
+                            ));
                         }
                     }
                 }
@@ -312,7 +317,7 @@ pub async fn create_request(
                     RequestKind::Deregister => "deregister",
                 };
                 if care::pending_requests(c, id, kind)? > 0 {
-                    return Err(ApiError::conflict("request_pending", "a request of this kind is already waiting for approval"));
+                    return Err(ApiError::conflict(ProblemCode::RequestPending, "a request of this kind is already waiting for approval"));
                 }
                 let now = Utc::now().naive_utc();
                 let row = care::insert_request(
@@ -422,7 +427,7 @@ pub async fn decide(state: web::Data<AppState>, caller: Caller, req: HttpRequest
     let b = body.0;
     let reason = b.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
     if !b.approve && reason.is_none() {
-        return Err(ApiError::field("reason", "required", "say why the request is refused"));
+        return Err(ApiError::field("reason", FieldCode::Required, "say why the request is refused"));
     }
     let id = id.into_inner();
     let rid = audit::request_id(&req);
@@ -433,7 +438,7 @@ pub async fn decide(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let cu = customers::get(c, caller.org_id, r.customer_id)?;
                 archive::read(c, &caller, &cu, "decision")?;
                 if r.status != "pending" {
-                    return Err(ApiError::conflict("already_decided", "this request was already decided"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyDecided, "this request was already decided"));
                 }
                 if !may_decide(&caller, &r) {
                     return Err(ApiError::Forbidden("the department's sales manager decides, never the requester"));
@@ -481,7 +486,7 @@ pub async fn supply_hold(
     let b = body.0;
     let reason = b.reason.trim().to_owned();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(ApiError::field("reason", "length", "give a reason of at most 500 characters"));
+        return Err(ApiError::field("reason", FieldCode::Length, "give a reason of at most 500 characters"));
     }
     let id = id.into_inner();
     let rid = audit::request_id(&req);
@@ -499,13 +504,13 @@ pub async fn supply_hold(
                     return Err(ApiError::Forbidden("you may not change this customer's supply hold"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::conflict("not_archived", "only an archived customer is supplied"));
+                    return Err(ApiError::conflict(ProblemCode::NotArchived, "only an archived customer is supplied"));
                 }
                 if cu.supply_hold == b.hold {
                     return Err(if b.hold {
-                        ApiError::conflict("already_on_hold", "already on supply hold")
+                        ApiError::conflict(ProblemCode::AlreadyOnHold, "already on supply hold")
                     } else {
-                        ApiError::conflict("not_on_hold", "not on supply hold")
+                        ApiError::conflict(ProblemCode::NotOnHold, "not on supply hold")
                     });
                 }
                 if cu.version != version {

@@ -5,6 +5,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::etag;
 use crate::routes::audit;
@@ -102,8 +103,8 @@ pub struct HistoryQuery {
 fn reason_required(reason: &Option<String>, field: &str) -> ApiResult<String> {
     match reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) if r.chars().count() <= 500 => Ok(r.to_owned()),
-        Some(_) => Err(ApiError::field(field, "length", "at most 500 characters")),
-        None => Err(ApiError::field(field, "required", "give a reason")),
+        Some(_) => Err(ApiError::field(field, FieldCode::Length, "at most 500 characters")),
+        None => Err(ApiError::field(field, FieldCode::Required, "give a reason")),
     }
 }
 
@@ -129,7 +130,7 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 let old = customers::get(c, caller.org_id, id)?;
                 let basis = archive::read(c, &caller, &old, "review")?;
                 if archive::status(&old) != CustomerStatus::PendingReview {
-                    return Err(ApiError::conflict("not_pending_review", "only a registration waiting for review can be reviewed"));
+                    return Err(ApiError::conflict(ProblemCode::NotPendingReview, "only a registration waiting for review can be reviewed"));
                 }
                 if !may_review(&caller, &old) {
                     return Err(ApiError::Forbidden("the department's sales manager reviews a registration, never its submitter"));
@@ -152,11 +153,14 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                             || (d.submitted_at < old.submitted_at && archive::status(d) == CustomerStatus::PendingReview)
                     });
                     if let Some(d) = first {
-                        return Err(ApiError::conflict("registered_first", format!("{} ({}) was registered first; reject this registration", d.name, d.code)));
+                        return Err(ApiError::conflict(
+                            ProblemCode::RegisteredFirst,
+                            format!("{} ({}) was registered first; reject this registration", d.name, d.code),
+                        ));
                     }
                     if old.category == Category::Key.as_str() && (customers::staff(c, id)?.len() as u32 + 1) < policy.key_customer_min_staff {
                         return Err(ApiError::conflict(
-                            "key_customer_staff",
+                            ProblemCode::KeyCustomerStaff,
                             format!("a key customer needs at least {} staff including the owner", policy.key_customer_min_staff),
                         ));
                     }
@@ -198,7 +202,7 @@ pub async fn resubmit(state: web::Data<AppState>, caller: Caller, req: HttpReque
                 let old = customers::get(c, caller.org_id, id)?;
                 let basis = archive::read(c, &caller, &old, "resubmit")?;
                 if archive::status(&old) != CustomerStatus::Rejected {
-                    return Err(ApiError::conflict("not_rejected", "only a rejected registration is resubmitted"));
+                    return Err(ApiError::conflict(ProblemCode::NotRejected, "only a rejected registration is resubmitted"));
                 }
                 if !may_edit(&caller, &old) {
                     return Err(ApiError::Forbidden("the owner resubmits a registration"));
@@ -247,10 +251,10 @@ pub async fn claim(state: web::Data<AppState>, caller: Caller, req: HttpRequest,
                 }
                 let today = archive::today(c, caller.org_id)?;
                 if old.owner_id == caller.user_id {
-                    return Err(ApiError::conflict("already_owner", "you already own this customer"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyOwner, "you already own this customer"));
                 }
                 if !rules::is_claimable(archive::status(&old), old.protected_until, today) || archive::level(&old) != Confidentiality::Secret {
-                    return Err(ApiError::conflict("still_protected", "this customer is still protected for its owner"));
+                    return Err(ApiError::conflict(ProblemCode::StillProtected, "this customer is still protected for its owner"));
                 }
                 if old.version != version {
                     return Err(ApiError::PreconditionFailed);
@@ -295,11 +299,11 @@ pub async fn transfer(
                     return Err(ApiError::Forbidden("the department's sales manager or the general manager transfers a customer"));
                 }
                 if archive::status(&old) == CustomerStatus::Deregistered {
-                    return Err(ApiError::conflict("deregistered", "a deregistered customer is read-only"));
+                    return Err(ApiError::conflict(ProblemCode::Deregistered, "a deregistered customer is read-only"));
                 }
                 let to = crate::routes::handover::receiver(c, &caller, b.to_user_id, "to_user_id")?;
                 if to.id == old.owner_id {
-                    return Err(ApiError::field("to_user_id", "same_owner", "this person already owns the customer"));
+                    return Err(ApiError::field("to_user_id", FieldCode::SameOwner, "this person already owns the customer"));
                 }
                 if old.version != version {
                     return Err(ApiError::PreconditionFailed);

@@ -4,6 +4,7 @@
 use crate::app::customer_io::{self as io, code_of, Table};
 use crate::app::customers as archive;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::routes::audit;
 use crate::routes::customers::{contact_rows, validate, ContactView, CustomerQuery};
@@ -176,7 +177,7 @@ struct Planner<'a> {
 
 impl Planner<'_> {
     fn err(&mut self, row: usize, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: format!("rows[{row}].{field}"), code: "invalid".into(), message: message.into() });
+        self.errors.push(FieldError { field: format!("rows[{row}].{field}"), code: FieldCode::Invalid, message: message.into() });
     }
 
     fn plan(&mut self, c: &mut DbConn, row: usize, m: &HashMap<&'static str, String>) -> ApiResult<Plan> {
@@ -288,7 +289,7 @@ pub async fn import(
     let bytes = read_body(payload).await?;
     let table: Table = io::parse(&bytes)?;
     if table.rows.len() > MAX_ROWS {
-        return Err(ApiError::field("file", "too_many_rows", format!("at most {MAX_ROWS} rows per file")));
+        return Err(ApiError::field("file", FieldCode::TooManyRows, format!("at most {MAX_ROWS} rows per file")));
     }
     let dry_run = q.dry_run.unwrap_or(false);
     let rid = audit::request_id(&req);

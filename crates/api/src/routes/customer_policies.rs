@@ -3,6 +3,7 @@
 use crate::app::customers::ARCHIVE;
 use crate::app::policy;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
 use crate::http::etag;
@@ -120,7 +121,7 @@ fn care_view(p: &CarePolicy, version: i64) -> CarePolicyView {
 
 fn range(e: &mut Vec<FieldError>, field: &str, v: i64, min: i64, max: i64) {
     if v < min || v > max {
-        e.push(FieldError { field: field.into(), code: "out_of_range".into(), message: format!("{min} to {max}") });
+        e.push(FieldError { field: field.into(), code: FieldCode::OutOfRange, message: format!("{min} to {max}") });
     }
 }
 
@@ -203,7 +204,7 @@ pub async fn put_care(state: web::Data<AppState>, caller: Caller, req: HttpReque
     let mut e = Vec::new();
     let limit = b.visit_expense_limit.parse::<Money>().map(Money::fen);
     if limit.is_err() {
-        e.push(FieldError { field: "visit_expense_limit".into(), code: "invalid_money".into(), message: "an amount like 2000.00".into() });
+        e.push(FieldError { field: "visit_expense_limit".into(), code: FieldCode::InvalidMoney, message: "an amount like 2000.00".into() });
     }
     range(&mut e, "poor_score", b.poor_score, 1, 4);
     range(&mut e, "survey_link_days", b.survey_link_days, 1, 365);
@@ -220,7 +221,7 @@ pub async fn put_care(state: web::Data<AppState>, caller: Caller, req: HttpReque
         if !crate::routes::people::DEPARTMENT_KINDS.contains(&kind.as_str()) {
             e.push(FieldError {
                 field: format!("followup_department_kinds.{}", d.as_str()),
-                code: "unknown_value".into(),
+                code: FieldCode::UnknownValue,
                 message: "not a department kind".into(),
             });
         }

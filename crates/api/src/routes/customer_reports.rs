@@ -7,6 +7,7 @@ use crate::app::customer_io as io;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::money;
 use crate::routes::audit;
@@ -107,7 +108,7 @@ pub struct YearQuery {
 /// and with it the protection period.
 fn record_order(c: &mut DbConn, caller: &Caller, cu: &Customer, o: &Order) -> ApiResult<Order> {
     if care::order_by_number(c, caller.org_id, &o.order_number)?.is_some() {
-        return Err(ApiError::conflict("order_exists", format!("order {} is already recorded", o.order_number)));
+        return Err(ApiError::conflict(ProblemCode::OrderExists, format!("order {} is already recorded", o.order_number)));
     }
     let saved = care::insert_order(c, o)?;
     if cu.last_deal_on.is_none_or(|d| d < o.ordered_on) {
@@ -142,7 +143,7 @@ pub async fn add_order(state: web::Data<AppState>, caller: Caller, req: HttpRequ
     let mut e = Vec::new();
     let number = b.order_number.trim().to_owned();
     if number.is_empty() || number.chars().count() > 50 {
-        e.push(FieldError { field: "order_number".into(), code: "length".into(), message: "1 to 50 characters".into() });
+        e.push(FieldError { field: "order_number".into(), code: FieldCode::Length, message: "1 to 50 characters".into() });
     }
     let amount = money::parse("amount", Some(&b.amount)).map_err(|x| e.push(x)).ok().flatten();
     let discount = money::parse("discount", b.discount.as_deref()).map_err(|x| e.push(x)).ok().flatten();
@@ -161,10 +162,10 @@ pub async fn add_order(state: web::Data<AppState>, caller: Caller, req: HttpRequ
                     return Err(ApiError::Forbidden("the customer's people and their managers enter orders"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::conflict("not_archived", "orders are entered for archived customers"));
+                    return Err(ApiError::conflict(ProblemCode::NotArchived, "orders are entered for archived customers"));
                 }
                 if b.ordered_on > archive::today(c, caller.org_id)? {
-                    return Err(ApiError::field("ordered_on", "future", "cannot be in the future"));
+                    return Err(ApiError::field("ordered_on", FieldCode::Future, "cannot be in the future"));
                 }
                 let o = Order {
                     id: 0,
@@ -209,7 +210,7 @@ pub async fn import_orders(state: web::Data<AppState>, caller: Caller, req: Http
                 let (Some(num), Some(code), Some(date), Some(amount)) =
                     (col(&["订单号", "order_number"]), col(&["客户编号", "customer_code"]), col(&["下单日期", "ordered_on"]), col(&["金额", "amount"]))
                 else {
-                    return Err(ApiError::field("file", "missing_column", "the header needs 订单号, 客户编号, 下单日期 and 金额"));
+                    return Err(ApiError::field("file", FieldCode::MissingColumn, "the header needs 订单号, 客户编号, 下单日期 and 金额"));
                 };
                 let (discount, cost) = (col(&["折扣", "discount"]), col(&["成本", "cost"]));
                 let mut errors = Vec::new();
@@ -217,7 +218,7 @@ pub async fn import_orders(state: web::Data<AppState>, caller: Caller, req: Http
                 for (i, cells) in it.enumerate() {
                     let row = i + 2;
                     let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).map(|s| s.trim()).filter(|s| !s.is_empty());
-                    let mut err = |f: &str, m: &str| errors.push(FieldError { field: format!("rows[{row}].{f}"), code: "invalid".into(), message: m.into() });
+                    let mut err = |f: &str, m: &str| errors.push(FieldError { field: format!("rows[{row}].{f}"), code: FieldCode::Invalid, message: m.into() });
                     let cu = match cell(Some(code)) {
                         Some(k) => customers::by_code(c, caller.org_id, k)?,
                         None => None,
@@ -268,7 +269,7 @@ pub async fn import_orders(state: web::Data<AppState>, caller: Caller, req: Http
                 let mut seen = std::collections::HashSet::new();
                 for (_, o, row) in &orders {
                     if !seen.insert(o.order_number.clone()) || care::order_by_number(c, caller.org_id, &o.order_number)?.is_some() {
-                        errors.push(FieldError { field: format!("rows[{row}].order_number"), code: "duplicate".into(), message: "already recorded".into() });
+                        errors.push(FieldError { field: format!("rows[{row}].order_number"), code: FieldCode::Duplicate, message: "already recorded".into() });
                     }
                 }
                 if !errors.is_empty() {
@@ -361,7 +362,7 @@ pub async fn purchases(state: web::Data<AppState>, caller: Caller, q: web::Query
         .db(move |c| {
             let year = year.unwrap_or(archive::today(c, caller.org_id)?.year());
             let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
-                return Err(ApiError::field("year", "out_of_range", "a calendar year"));
+                return Err(ApiError::field("year", FieldCode::OutOfRange, "a calendar year"));
             };
             let list = readable_active(c, &caller)?;
             let ids: Vec<i64> = list.iter().map(|c| c.id).collect();

@@ -4,6 +4,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::{cursor, etag, idempotency};
 use crate::routes::audit;
@@ -194,7 +195,7 @@ fn text(errors: &mut Vec<FieldError>, field: &str, v: Option<&str>, min: usize, 
     if let Some(v) = v {
         let n = v.trim().chars().count();
         if n < min || n > max {
-            errors.push(FieldError { field: field.into(), code: "length".into(), message: format!("must be {min} to {max} characters") });
+            errors.push(FieldError { field: field.into(), code: FieldCode::Length, message: format!("must be {min} to {max} characters") });
         }
     }
 }
@@ -227,21 +228,21 @@ pub fn validate(form: &mut CustomerForm, contacts: &[ContactView], today: NaiveD
             ("legal_representative", &form.legal_representative),
         ] {
             if v.is_some() {
-                e.push(FieldError { field: field.into(), code: "legal_entity_only".into(), message: "only legal entities have tax and bank data".into() });
+                e.push(FieldError { field: field.into(), code: FieldCode::LegalEntityOnly, message: "only legal entities have tax and bank data".into() });
             }
         }
     }
     form.tax_key = form.tax_id.as_deref().map(rules::tax_key);
     if let Some(k) = &form.tax_key {
         if k.len() != 18 {
-            e.push(FieldError { field: "tax_id".into(), code: "format".into(), message: "a unified social credit code has 18 letters and digits".into() });
+            e.push(FieldError { field: "tax_id".into(), code: FieldCode::Format, message: "a unified social credit code has 18 letters and digits".into() });
         }
     }
     if form.first_contact_on.is_some_and(|d| d > today) {
-        e.push(FieldError { field: "first_contact_on".into(), code: "future".into(), message: "first contact cannot be in the future".into() });
+        e.push(FieldError { field: "first_contact_on".into(), code: FieldCode::Future, message: "first contact cannot be in the future".into() });
     }
     if contacts.len() > 20 {
-        e.push(FieldError { field: "contacts".into(), code: "too_many".into(), message: "at most 20 contacts".into() });
+        e.push(FieldError { field: "contacts".into(), code: FieldCode::TooMany, message: "at most 20 contacts".into() });
     }
     for (i, k) in contacts.iter().enumerate() {
         text(&mut e, &format!("contacts[{i}].name"), Some(&k.name), 1, 100);
@@ -250,7 +251,7 @@ pub fn validate(form: &mut CustomerForm, contacts: &[ContactView], today: NaiveD
         text(&mut e, &format!("contacts[{i}].mobile"), k.mobile.as_deref(), 0, 50);
         text(&mut e, &format!("contacts[{i}].email"), k.email.as_deref(), 0, 200);
         if k.email.as_deref().is_some_and(|m| !m.trim().is_empty() && !m.contains('@')) {
-            e.push(FieldError { field: format!("contacts[{i}].email"), code: "format".into(), message: "not an email address".into() });
+            e.push(FieldError { field: format!("contacts[{i}].email"), code: FieldCode::Format, message: "not an email address".into() });
         }
     }
     if !e.is_empty() {
@@ -289,11 +290,11 @@ pub fn check_staff(conn: &mut DbConn, org_id: i64, owner_id: i64, category: &str
             .filter(|u| u.org_id == org_id && u.active)
             .is_some_and(|u| people::roles_of(conn, u.id).unwrap_or_default().iter().any(|r| r.parse::<Role>().is_ok_and(Role::is_sales)));
         if !ok {
-            return Err(ApiError::field(&format!("staff_ids[{i}]"), "not_found", "no such active salesperson"));
+            return Err(ApiError::field(&format!("staff_ids[{i}]"), FieldCode::NotFound, "no such active salesperson"));
         }
     }
     if category == Category::Key.as_str() && (ids.len() as u32 + 1) < min_staff {
-        return Err(ApiError::field("staff_ids", "key_customer_staff", format!("a key customer needs at least {min_staff} staff including the owner")));
+        return Err(ApiError::field("staff_ids", FieldCode::KeyCustomerStaff, format!("a key customer needs at least {min_staff} staff including the owner")));
     }
     Ok(ids)
 }
@@ -309,9 +310,9 @@ pub fn next_code(conn: &mut DbConn, org_id: i64) -> ApiResult<String> {
 }
 
 fn owner_for(conn: &mut DbConn, caller: &Caller, owner_id: i64) -> ApiResult<people::User> {
-    let owner = people::user(conn, owner_id).map_err(|_| ApiError::field("owner_id", "not_found", "no such user"))?;
+    let owner = people::user(conn, owner_id).map_err(|_| ApiError::field("owner_id", FieldCode::NotFound, "no such user"))?;
     if owner.org_id != caller.org_id || !owner.active {
-        return Err(ApiError::field("owner_id", "not_found", "no such active user"));
+        return Err(ApiError::field("owner_id", FieldCode::NotFound, "no such active user"));
     }
     if owner_id != caller.user_id && !(caller.has(Role::SalesManager) && owner.department_id == caller.department_id) {
         return Err(ApiError::Forbidden("only a sales manager files a registration for someone in their department"));
@@ -372,7 +373,7 @@ pub async fn create_customer(state: web::Data<AppState>, caller: Caller, req: Ht
                 let code = match b.code.as_deref().map(str::trim) {
                     Some(code) => {
                         if customers::by_code(c, caller.org_id, code)?.is_some() {
-                            return Err(ApiError::conflict("code_taken", "a customer with this code exists"));
+                            return Err(ApiError::conflict(ProblemCode::CodeTaken, "a customer with this code exists"));
                         }
                         code.to_owned()
                     }

@@ -4,6 +4,7 @@
 use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
 use crate::routes::audit;
@@ -83,10 +84,10 @@ pub fn receiver(conn: &mut DbConn, caller: &Caller, id: i64, field: &str) -> Api
     let u = people::user(conn, id)
         .ok()
         .filter(|u| u.org_id == caller.org_id && u.active)
-        .ok_or_else(|| ApiError::field(field, "not_found", "no such active user"))?;
+        .ok_or_else(|| ApiError::field(field, FieldCode::NotFound, "no such active user"))?;
     let sales = people::roles_of(conn, u.id)?.iter().any(|r| r.parse::<Role>().is_ok_and(Role::is_sales));
     if !sales {
-        return Err(ApiError::field(field, "not_sales", "customers go to a salesperson"));
+        return Err(ApiError::field(field, FieldCode::NotSales, "customers go to a salesperson"));
     }
     Ok(u)
 }
@@ -157,7 +158,7 @@ pub async fn hand_over(
                 let from = leaver(c, &caller, id)?;
                 let to = receiver(c, &caller, b.to_user_id, "to_user_id")?;
                 if to.id == from.id {
-                    return Err(ApiError::field("to_user_id", "same_user", "hand over to someone else"));
+                    return Err(ApiError::field("to_user_id", FieldCode::SameUser, "hand over to someone else"));
                 }
                 let now = Utc::now().naive_utc();
                 let owned: Vec<Customer> = customers::owned_by(c, id)?.into_iter().filter(|c| c.status != "rejected").collect();

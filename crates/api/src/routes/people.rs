@@ -1,6 +1,7 @@
 //! Departments and users (admin), and the caller's own view.
 
 use crate::auth::{password, Caller};
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
 use crate::http::{cursor, etag};
@@ -165,7 +166,7 @@ fn user_view(u: User, roles: Vec<String>) -> UserView {
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, v: &str, max: usize) {
     if v.trim().is_empty() || v.chars().count() > max {
-        errors.push(FieldError { field: field.into(), code: "length".into(), message: format!("must be 1 to {max} characters") });
+        errors.push(FieldError { field: field.into(), code: FieldCode::Length, message: format!("must be 1 to {max} characters") });
     }
 }
 
@@ -188,7 +189,7 @@ pub async fn create_department(state: web::Data<AppState>, caller: Caller, req: 
     check_text(&mut errors, "code", &b.code, 64);
     check_text(&mut errors, "name", &b.name, 100);
     if !DEPARTMENT_KINDS.contains(&b.kind.as_str()) {
-        errors.push(FieldError { field: "kind".into(), code: "unknown_value".into(), message: format!("expected one of: {}", DEPARTMENT_KINDS.join(", ")) });
+        errors.push(FieldError { field: "kind".into(), code: FieldCode::UnknownValue, message: format!("expected one of: {}", DEPARTMENT_KINDS.join(", ")) });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -294,14 +295,14 @@ pub async fn create_user(state: web::Data<AppState>, caller: Caller, req: HttpRe
     let b = body.0;
     let mut errors = Vec::new();
     if b.username.len() < 2 || b.username.len() > 64 || !b.username.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c)) {
-        errors.push(FieldError { field: "username".into(), code: "format".into(), message: "2 to 64 characters: a-z, 0-9, _ . -".into() });
+        errors.push(FieldError { field: "username".into(), code: FieldCode::Format, message: "2 to 64 characters: a-z, 0-9, _ . -".into() });
     }
     check_text(&mut errors, "display_name", &b.display_name, 100);
     if b.password.chars().count() < password::MIN_LENGTH || b.password.len() > 256 {
-        errors.push(FieldError { field: "password".into(), code: "length".into(), message: format!("at least {} characters", password::MIN_LENGTH) });
+        errors.push(FieldError { field: "password".into(), code: FieldCode::Length, message: format!("at least {} characters", password::MIN_LENGTH) });
     }
     if b.roles.is_empty() {
-        errors.push(FieldError { field: "roles".into(), code: "required".into(), message: "at least one role".into() });
+        errors.push(FieldError { field: "roles".into(), code: FieldCode::Required, message: "at least one role".into() });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -311,9 +312,10 @@ pub async fn create_user(state: web::Data<AppState>, caller: Caller, req: HttpRe
     let view = state
         .db(move |c| {
             write_tx(c, |c| {
-                people::department(c, caller.org_id, b.department_id).map_err(|_| ApiError::field("department_id", "not_found", "no such department"))?;
+                people::department(c, caller.org_id, b.department_id)
+                    .map_err(|_| ApiError::field("department_id", FieldCode::NotFound, "no such department"))?;
                 if people::user_by_username(c, &b.username)?.is_some() {
-                    return Err(ApiError::Conflict("that username is taken".into()));
+                    return Err(ApiError::state("that username is taken"));
                 }
                 let now = Utc::now().naive_utc();
                 let u = people::insert_user(
@@ -358,10 +360,10 @@ pub async fn update_user(state: web::Data<AppState>, caller: Caller, req: HttpRe
         check_text(&mut errors, "display_name", n, 100);
     }
     if b.password.as_ref().is_some_and(|p| p.chars().count() < password::MIN_LENGTH || p.len() > 256) {
-        errors.push(FieldError { field: "password".into(), code: "length".into(), message: format!("at least {} characters", password::MIN_LENGTH) });
+        errors.push(FieldError { field: "password".into(), code: FieldCode::Length, message: format!("at least {} characters", password::MIN_LENGTH) });
     }
     if b.roles.as_ref().is_some_and(|r| r.is_empty()) {
-        errors.push(FieldError { field: "roles".into(), code: "required".into(), message: "at least one role".into() });
+        errors.push(FieldError { field: "roles".into(), code: FieldCode::Required, message: "at least one role".into() });
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -377,11 +379,11 @@ pub async fn update_user(state: web::Data<AppState>, caller: Caller, req: HttpRe
                     return Err(ApiError::NotFound);
                 }
                 if let Some(d) = b.department_id {
-                    people::department(c, caller.org_id, d).map_err(|_| ApiError::field("department_id", "not_found", "no such department"))?;
+                    people::department(c, caller.org_id, d).map_err(|_| ApiError::field("department_id", FieldCode::NotFound, "no such department"))?;
                 }
                 if b.active == Some(false) && existing.active {
                     if customers::count_owned(c, id)? > 0 || !customers::staffed_by(c, id)?.is_empty() {
-                        return Err(ApiError::field("active", "owns_customers", "hand over this person's customers before deactivating them"));
+                        return Err(ApiError::field("active", FieldCode::OwnsCustomers, "hand over this person's customers before deactivating them"));
                     }
                     kehu_persistence::sessions::revoke_user(c, id, Utc::now().naive_utc())?;
                 }

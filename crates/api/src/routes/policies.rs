@@ -3,6 +3,7 @@
 
 use crate::app::policy;
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
 use crate::http::etag;
@@ -104,12 +105,13 @@ pub async fn put_approval(state: web::Data<AppState>, caller: Caller, req: HttpR
             .as_deref()
             .map(|s| s.parse::<Money>())
             .transpose()
-            .map_err(|e| ApiError::field(&format!("tiers[{i}].up_to"), "invalid_money", e.to_string()))?;
-        let approver: Role = t.approver_role.parse().map_err(|_| ApiError::field(&format!("tiers[{i}].approver_role"), "unknown_value", "unknown role"))?;
+            .map_err(|e| ApiError::field(&format!("tiers[{i}].up_to"), FieldCode::InvalidMoney, e.to_string()))?;
+        let approver: Role =
+            t.approver_role.parse().map_err(|_| ApiError::field(&format!("tiers[{i}].approver_role"), FieldCode::UnknownValue, "unknown role"))?;
         tiers.push(Tier { up_to, approver });
     }
     let p = ApprovalPolicy { tiers };
-    p.validate().map_err(|e| ApiError::field("tiers", "invalid_policy", e.to_string()))?;
+    p.validate().map_err(|e| ApiError::field("tiers", FieldCode::InvalidPolicy, e.to_string()))?;
     let rid = audit::request_id(&req);
     let view = state
         .db(move |c| {
@@ -191,10 +193,10 @@ pub async fn put_day(
     body: Json<CalendarDayRequest>,
 ) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
-    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
+    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", FieldCode::InvalidDate, "use YYYY-MM-DD"))?;
     let b = body.0;
     if b.name.chars().count() > 100 {
-        return Err(ApiError::field("name", "too_long", "at most 100 characters"));
+        return Err(ApiError::field("name", FieldCode::TooLong, "at most 100 characters"));
     }
     let rid = audit::request_id(&req);
     let name = b.name.clone();
@@ -215,7 +217,7 @@ pub async fn put_day(
 #[delete("/calendar/days/{day}")]
 pub async fn delete_day(state: web::Data<AppState>, caller: Caller, req: HttpRequest, day: web::Path<String>) -> ApiResult<HttpResponse> {
     caller.require(Role::Admin)?;
-    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", "invalid_date", "use YYYY-MM-DD"))?;
+    let day: NaiveDate = day.parse().map_err(|_| ApiError::field("day", FieldCode::InvalidDate, "use YYYY-MM-DD"))?;
     let rid = audit::request_id(&req);
     state
         .db(move |c| {

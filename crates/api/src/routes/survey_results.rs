@@ -5,6 +5,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::etag;
 use crate::routes::audit;
@@ -230,7 +231,7 @@ pub async fn close(
     let version = etag::if_match(&req)?;
     let resolution = body.0.resolution.trim().to_owned();
     if resolution.is_empty() || resolution.chars().count() > 2000 {
-        return Err(ApiError::field("resolution", "length", "1 to 2000 characters"));
+        return Err(ApiError::field("resolution", FieldCode::Length, "1 to 2000 characters"));
     }
     let id = id.into_inner();
     let rid = audit::request_id(&req);
@@ -242,7 +243,7 @@ pub async fn close(
                     return Err(ApiError::Forbidden("the responsible department closes its follow-up"));
                 }
                 if f.status != "open" {
-                    return Err(ApiError::conflict("already_done", "already closed"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyDone, "already closed"));
                 }
                 let now = Utc::now().naive_utc();
                 let done = store::close_followup(c, id, version, &resolution, caller.user_id, now)?.ok_or(ApiError::PreconditionFailed)?;

@@ -6,6 +6,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::routes::audit;
 use crate::routes::visits::care_policy;
@@ -74,7 +75,7 @@ impl Remarks {
             ("other", &self.other),
         ] {
             if v.as_ref().is_some_and(|s| s.chars().count() > 1000) {
-                return Err(ApiError::field(&format!("remarks.{k}"), "length", "at most 1000 characters"));
+                return Err(ApiError::field(&format!("remarks.{k}"), FieldCode::Length, "at most 1000 characters"));
             }
         }
         Ok(())
@@ -158,7 +159,7 @@ fn period_or_now(conn: &mut DbConn, org_id: i64, p: Option<String>) -> ApiResult
             if ok {
                 Ok(p)
             } else {
-                Err(ApiError::field("period", "format", "a quarter like 2026-Q4"))
+                Err(ApiError::field("period", FieldCode::Format, "a quarter like 2026-Q4"))
             }
         }
         None => Ok(care::quarter(archive::today(conn, org_id)?)),
@@ -170,7 +171,7 @@ fn check_scores(s: &Scores) -> ApiResult<()> {
         .iter()
         .zip(s.array())
         .filter(|(_, v)| !care::valid_score(*v))
-        .map(|(d, _)| FieldError { field: format!("scores.{}", d.as_str()), code: "out_of_range".into(), message: "1 (不满意) to 5 (很满意)".into() })
+        .map(|(d, _)| FieldError { field: format!("scores.{}", d.as_str()), code: FieldCode::OutOfRange, message: "1 (不满意) to 5 (很满意)".into() })
         .collect();
     if e.is_empty() {
         Ok(())
@@ -182,7 +183,7 @@ fn check_scores(s: &Scores) -> ApiResult<()> {
 fn short(v: Option<String>, field: &str) -> ApiResult<Option<String>> {
     let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     if v.as_ref().is_some_and(|s| s.chars().count() > 100) {
-        return Err(ApiError::field(field, "length", "at most 100 characters"));
+        return Err(ApiError::field(field, FieldCode::Length, "at most 100 characters"));
     }
     Ok(v)
 }
@@ -300,7 +301,7 @@ pub async fn link(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
                     return Err(ApiError::Forbidden("the customer's people, managers, executives and the marketing center send surveys"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::conflict("not_archived", "surveys go to archived customers"));
+                    return Err(ApiError::conflict(ProblemCode::NotArchived, "surveys go to archived customers"));
                 }
                 let period = period_or_now(c, caller.org_id, b.period.clone())?;
                 let policy = care_policy(c, caller.org_id)?;
@@ -368,14 +369,14 @@ pub async fn public_answer(state: web::Data<AppState>, token: web::Path<String>,
                 let s = by_token(c, &token)?;
                 let now = Utc::now().naive_utc();
                 if s.submitted_at.is_some() {
-                    return Err(ApiError::conflict("already_answered", "this survey was already answered; thank you"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyAnswered, "this survey was already answered; thank you"));
                 }
                 if s.token_expires_at.is_some_and(|e| e < now) {
-                    return Err(ApiError::conflict("link_expired", "this survey link has expired"));
+                    return Err(ApiError::conflict(ProblemCode::LinkExpired, "this survey link has expired"));
                 }
                 let remarks = serde_json::to_string(&b.remarks).map_err(|e| ApiError::Internal(e.to_string()))?;
                 let done = store::submit_survey(c, s.id, b.scores.array(), &remarks, respondent.as_deref(), now)?
-                    .ok_or_else(|| ApiError::conflict("already_answered", "this survey was already answered; thank you"))?;
+                    .ok_or_else(|| ApiError::conflict(ProblemCode::AlreadyAnswered, "this survey was already answered; thank you"))?;
                 crate::routes::survey_results::open_followups(c, &done)?;
                 let owner = customers::many(c, &[s.customer_id])?.pop().map(|c| c.owner_id);
                 archive::notify(c, s.org_id, &owner.into_iter().collect::<Vec<_>>(), "survey_answered", "客户已填写满意度调查", &s.period, now)?;

@@ -5,6 +5,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::etag;
 use crate::routes::audit;
@@ -164,7 +165,7 @@ pub async fn complete(
     let clean = |v: Option<String>, field: &str| -> ApiResult<Option<String>> {
         let v = v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         if v.as_ref().is_some_and(|s| s.chars().count() > 2000) {
-            return Err(ApiError::field(field, "length", "at most 2000 characters"));
+            return Err(ApiError::field(field, FieldCode::Length, "at most 2000 characters"));
         }
         Ok(v)
     };
@@ -183,7 +184,7 @@ pub async fn complete(
                     return Err(ApiError::Forbidden("the assigned person or the department's sales manager confirms the data"));
                 }
                 if t.status != "open" {
-                    return Err(ApiError::conflict("already_done", "this task is already done"));
+                    return Err(ApiError::conflict(ProblemCode::AlreadyDone, "this task is already done"));
                 }
                 let now = Utc::now().naive_utc();
                 let done = care::complete_verification(c, id, version, b.confirmed_via.as_str(), changes.as_deref(), note.as_deref(), caller.user_id, now)?

@@ -5,6 +5,7 @@ use crate::app::complaint_view::Ref;
 use crate::app::customers as archive;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{FieldCode, ProblemCode};
 use crate::http::body::Json;
 use crate::http::etag;
 use crate::routes::audit;
@@ -207,7 +208,7 @@ fn visits_customer(basis: ReadBasis) -> bool {
 fn text(field: &str, v: &str, max: usize) -> ApiResult<String> {
     let t = v.trim();
     if t.is_empty() || t.chars().count() > max {
-        return Err(ApiError::field(field, "length", format!("1 to {max} characters")));
+        return Err(ApiError::field(field, FieldCode::Length, format!("1 to {max} characters")));
     }
     Ok(t.to_owned())
 }
@@ -221,7 +222,7 @@ pub async fn plan(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
     let purpose = text("purpose", &b.purpose, 200)?;
     let content = b.content.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
     if content.as_ref().is_some_and(|c| c.chars().count() > 2000) {
-        return Err(ApiError::field("content", "length", "at most 2000 characters"));
+        return Err(ApiError::field("content", FieldCode::Length, "at most 2000 characters"));
     }
     let id = id.into_inner();
     let rid = audit::request_id(&req);
@@ -234,7 +235,7 @@ pub async fn plan(state: web::Data<AppState>, caller: Caller, req: HttpRequest, 
                     return Err(ApiError::Forbidden("the customer's people, managers, executives and the marketing center visit"));
                 }
                 if archive::status(&cu) != CustomerStatus::Active {
-                    return Err(ApiError::conflict("not_archived", "visits are planned for archived customers"));
+                    return Err(ApiError::conflict(ProblemCode::NotArchived, "visits are planned for archived customers"));
                 }
                 let now = Utc::now().naive_utc();
                 let v = store::insert_visit(
@@ -369,7 +370,7 @@ pub async fn record(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "planned" {
-                    return Err(ApiError::conflict("wrong_visit_step", "this visit is already recorded"));
+                    return Err(ApiError::conflict(ProblemCode::WrongVisitStep, "this visit is already recorded"));
                 }
                 let mut who = b.participant_ids.clone();
                 who.push(caller.user_id);
@@ -387,22 +388,22 @@ pub async fn record(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                                 sales += 1;
                             }
                         }
-                        None => e.push(FieldError { field: format!("participant_ids[{i}]"), code: "not_found".into(), message: "no such user".into() }),
+                        None => e.push(FieldError { field: format!("participant_ids[{i}]"), code: FieldCode::NotFound, message: "no such user".into() }),
                     }
                 }
                 let today = archive::today(c, caller.org_id)?;
                 if b.visited_on > today {
-                    e.push(FieldError { field: "visited_on".into(), code: "future".into(), message: "a visit is recorded after it took place".into() });
+                    e.push(FieldError { field: "visited_on".into(), code: FieldCode::Future, message: "a visit is recorded after it took place".into() });
                 }
                 let policy = care_policy(c, caller.org_id)?;
                 if expense.is_some_and(|x| x > policy.visit_expense_limit_fen) {
                     let limit = Money::from_fen(policy.visit_expense_limit_fen).map(|m| m.to_string()).unwrap_or_default();
-                    e.push(FieldError { field: "expense".into(), code: "over_limit".into(), message: format!("at most {limit} per visit") });
+                    e.push(FieldError { field: "expense".into(), code: FieldCode::OverLimit, message: format!("at most {limit} per visit") });
                 }
                 if store::count_done_visits(c, v.customer_id)? == 0 && sales < 2 {
                     e.push(FieldError {
                         field: "participant_ids".into(),
-                        code: "first_visit_two_sales".into(),
+                        code: FieldCode::FirstVisitTwoSales,
                         message: "a new customer's first visit is made by two salespeople".into(),
                     });
                 }
@@ -445,7 +446,7 @@ pub async fn report(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "recorded" {
-                    return Err(ApiError::conflict("wrong_visit_step", "a report follows the visit record, once"));
+                    return Err(ApiError::conflict(ProblemCode::WrongVisitStep, "a report follows the visit record, once"));
                 }
                 if !is_on(c, &v, caller.user_id)? {
                     return Err(ApiError::Forbidden("someone who went reports the visit"));
@@ -484,7 +485,7 @@ pub async fn review(state: web::Data<AppState>, caller: Caller, req: HttpRequest
             write_tx(c, |c| {
                 let mut v = load(c, &caller, id, version)?;
                 if v.status != "reported" {
-                    return Err(ApiError::conflict("wrong_visit_step", "a visit is reviewed once its report is in"));
+                    return Err(ApiError::conflict(ProblemCode::WrongVisitStep, "a visit is reviewed once its report is in"));
                 }
                 let cu = customers::get(c, caller.org_id, v.customer_id)?;
                 let supervisor = (reviewer_departments(&caller) && caller.department_id == cu.department_id) || caller.roles.iter().any(|r| r.is_executive());

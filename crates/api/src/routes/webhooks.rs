@@ -2,6 +2,7 @@
 //! with HMAC-SHA256, retried with backoff, each attempt kept in a log.
 
 use crate::auth::Caller;
+use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
 use crate::http::{cursor, etag};
@@ -116,15 +117,15 @@ fn validate(b: &NewWebhookRequest) -> ApiResult<String> {
     let mut errors = Vec::new();
     let url_ok = (b.url.starts_with("http://") || b.url.starts_with("https://")) && b.url.len() <= 2000 && !b.url.chars().any(char::is_whitespace);
     if !url_ok {
-        errors.push(FieldError { field: "url".into(), code: "invalid".into(), message: "an http:// or https:// address".into() });
+        errors.push(FieldError { field: "url".into(), code: FieldCode::Invalid, message: "an http:// or https:// address".into() });
     }
     let types = b.event_types.clone().unwrap_or_else(|| vec!["*".into()]);
     let type_ok = |t: &String| t == "*" || (t.len() <= 100 && t.contains('.') && t.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'));
     if types.is_empty() || !types.iter().all(type_ok) {
-        errors.push(FieldError { field: "event_types".into(), code: "invalid".into(), message: "event types like complaint.state_changed, or *".into() });
+        errors.push(FieldError { field: "event_types".into(), code: FieldCode::Invalid, message: "event types like complaint.state_changed, or *".into() });
     }
     if b.description.as_ref().is_some_and(|d| d.chars().count() > 200) {
-        errors.push(FieldError { field: "description".into(), code: "too_long".into(), message: "at most 200 characters".into() });
+        errors.push(FieldError { field: "description".into(), code: FieldCode::TooLong, message: "at most 200 characters".into() });
     }
     if errors.is_empty() {
         Ok(types.join(","))

@@ -10,7 +10,7 @@ import {
   toApiError,
   unwrap,
 } from '../problem';
-import type { Problem } from '../types';
+import type { FieldError, Problem } from '../types';
 
 const validation: Problem = {
   type: 'https://kehu.dev/problems/validation_failed',
@@ -20,7 +20,8 @@ const validation: Problem = {
   code: 'validation_failed',
   errors: [
     { field: 'description', code: 'required', message: 'describe the defect or problem' },
-    { field: 'lines[0].amount', code: 'amount_mismatch', message: 'amount must equal quantity × unit price' },
+    // A code from a newer server than this client knows.
+    { field: 'lines[0].amount', code: 'amount_mismatch' as FieldError['code'], message: 'amount must equal quantity × unit price' },
     { field: 'lines[0].amount', code: 'too_long', message: 'too long' },
   ],
   request_id: 'req-7f9c',
@@ -47,7 +48,7 @@ describe('problemToFormErrors', () => {
 
   it('falls back to the server detail for unknown codes', async () => {
     const { t } = await testI18n('zh-CN');
-    const problem: Problem = { type: 'x', title: 'Odd', status: 418, detail: 'a teapot', code: 'teapot' };
+    const problem: Problem = { type: 'x', title: 'Odd', status: 418, detail: 'a teapot', code: 'teapot' as Problem['code'] };
     expect(problemToFormErrors(new ApiError(418, problem), t).message).toBe('a teapot');
   });
 

@@ -1,7 +1,14 @@
 //! The one error type of the API and its RFC 9457 problem+json form.
 
+mod codes;
+mod validate;
+
+pub use codes::{FieldCode, ProblemCode};
+pub use validate::{not_blank, Validated};
+
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use kehu_domain::issue::{FieldIssue, Rule};
 use kehu_persistence::DbError;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -11,9 +18,31 @@ use utoipa::ToSchema;
 pub struct FieldError {
     /// JSON path of the field, e.g. `lines[0].amount`.
     pub field: String,
-    /// Stable snake_case rule code, e.g. `required`.
-    pub code: String,
+    pub code: FieldCode,
     pub message: String,
+}
+
+impl From<FieldIssue> for FieldError {
+    fn from(i: FieldIssue) -> FieldError {
+        let code = match i.rule {
+            Rule::Required => FieldCode::Required,
+            Rule::ExceedsShipped => FieldCode::ExceedsShipped,
+            Rule::NoSample => FieldCode::NoSample,
+            Rule::RatiosNot100 => FieldCode::RatiosNot100,
+            Rule::NotResponsible => FieldCode::NotResponsible,
+            Rule::OutOfRange => FieldCode::OutOfRange,
+            Rule::InvalidLine => FieldCode::InvalidLine,
+            Rule::Count => FieldCode::Count,
+            Rule::TooLarge => FieldCode::TooLarge,
+        };
+        FieldError { field: i.field, code, message: i.message }
+    }
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.into(), code, message: message.into() }
+    }
 }
 
 /// RFC 9457 problem details.
@@ -25,7 +54,7 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: String,
-    pub code: String,
+    pub code: ProblemCode,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,11 +74,9 @@ pub enum ApiError {
     Forbidden(&'static str),
     #[error("not found")]
     NotFound,
-    #[error("{0}")]
-    Conflict(String),
-    /// A conflict with a specific, stable code the client can explain.
+    /// The resource's state does not allow the request; the code says why.
     #[error("{1}")]
-    ConflictCode(&'static str, String),
+    Conflict(ProblemCode, String),
     #[error("If-Match is required for this request")]
     PreconditionRequired,
     #[error("the resource changed since you read it; reload and try again")]
@@ -74,31 +101,49 @@ impl ApiError {
         ApiError::Validation(format!("{n} field{} invalid", if n == 1 { " is" } else { "s are" }), errors)
     }
 
-    pub fn conflict(code: &'static str, detail: impl Into<String>) -> ApiError {
-        ApiError::ConflictCode(code, detail.into())
+    /// A 409 with a code the client can explain.
+    pub fn conflict(code: ProblemCode, detail: impl Into<String>) -> ApiError {
+        ApiError::Conflict(code, detail.into())
     }
 
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> ApiError {
-        ApiError::validation(vec![FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() }])
+    /// A 409 whose code is the general `conflict`.
+    pub fn state(detail: impl Into<String>) -> ApiError {
+        ApiError::Conflict(ProblemCode::Conflict, detail.into())
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn field(field: &str, code: FieldCode, message: impl Into<String>) -> ApiError {
+        ApiError::validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn issues(issues: Vec<FieldIssue>) -> ApiError {
+        ApiError::validation(issues.into_iter().map(FieldError::from).collect())
+    }
+
+    /// `Ok` when no rule broke, else the 422 listing them all.
+    pub fn check(errors: Vec<FieldError>) -> ApiResult<()> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(errors))
+        }
+    }
+
+    pub fn code(&self) -> ProblemCode {
         match self {
-            ApiError::BadRequest(_) => "bad_request",
-            ApiError::BadBody(..) => "invalid_body",
-            ApiError::Unauthenticated(_) => "unauthenticated",
-            ApiError::Forbidden(_) => "forbidden",
-            ApiError::NotFound => "not_found",
-            ApiError::Conflict(_) => "conflict",
-            ApiError::ConflictCode(code, _) => code,
-            ApiError::PreconditionRequired => "precondition_required",
-            ApiError::PreconditionFailed => "precondition_failed",
-            ApiError::Validation(..) => "validation_failed",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::PayloadTooLarge => "payload_too_large",
-            ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Unavailable => "service_unavailable",
-            ApiError::Internal(_) => "internal_error",
+            ApiError::BadRequest(_) => ProblemCode::BadRequest,
+            ApiError::BadBody(..) => ProblemCode::InvalidBody,
+            ApiError::Unauthenticated(_) => ProblemCode::Unauthenticated,
+            ApiError::Forbidden(_) => ProblemCode::Forbidden,
+            ApiError::NotFound => ProblemCode::NotFound,
+            ApiError::Conflict(code, _) => *code,
+            ApiError::PreconditionRequired => ProblemCode::PreconditionRequired,
+            ApiError::PreconditionFailed => ProblemCode::PreconditionFailed,
+            ApiError::Validation(..) => ProblemCode::ValidationFailed,
+            ApiError::UnsupportedMediaType(_) => ProblemCode::UnsupportedMediaType,
+            ApiError::PayloadTooLarge => ProblemCode::PayloadTooLarge,
+            ApiError::RateLimited { .. } => ProblemCode::RateLimited,
+            ApiError::Unavailable => ProblemCode::ServiceUnavailable,
+            ApiError::Internal(_) => ProblemCode::InternalError,
         }
     }
 
@@ -109,7 +154,7 @@ impl ApiError {
             ApiError::Unauthenticated(_) => "Not authenticated",
             ApiError::Forbidden(_) => "Not allowed",
             ApiError::NotFound => "Not found",
-            ApiError::Conflict(_) | ApiError::ConflictCode(..) => "Conflict",
+            ApiError::Conflict(..) => "Conflict",
             ApiError::PreconditionRequired => "Precondition required",
             ApiError::PreconditionFailed => "Precondition failed",
             ApiError::Validation(..) => "Validation failed",
@@ -132,7 +177,7 @@ impl ApiError {
             title: self.title().to_owned(),
             status: self.status_code().as_u16(),
             detail,
-            code: self.code().to_owned(),
+            code: self.code(),
             errors: match self {
                 ApiError::Validation(_, e) | ApiError::BadBody(_, e) => e.clone(),
                 _ => Vec::new(),
@@ -149,7 +194,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) | ApiError::ConflictCode(..) => StatusCode::CONFLICT,
+            ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::Validation(..) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -187,7 +232,7 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => ApiError::NotFound,
-            DbError::Conflict(m) => ApiError::Conflict(format!("conflicts with an existing record ({m})")),
+            DbError::Conflict(m) => ApiError::state(format!("conflicts with an existing record ({m})")),
             DbError::Stale => ApiError::PreconditionFailed,
             DbError::Unavailable(m) => {
                 tracing::warn!(cause = %m, "database unavailable");

@@ -1,0 +1,33 @@
+//! Broken field rules found by the domain, named by their JSON field.
+
+use crate::coded_enum;
+
+coded_enum! {
+    /// A business rule a field breaks.
+    Rule {
+        Required = "required",
+        ExceedsShipped = "exceeds_shipped",
+        NoSample = "no_sample",
+        RatiosNot100 = "ratios_not_100",
+        NotResponsible = "not_responsible",
+        OutOfRange = "out_of_range",
+        InvalidLine = "invalid_line",
+        Count = "count",
+        TooLarge = "too_large",
+    }
+}
+
+/// One broken rule: where, which, and a message for developers (clients
+/// translate the rule).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldIssue {
+    pub field: String,
+    pub rule: Rule,
+    pub message: String,
+}
+
+impl FieldIssue {
+    pub fn new(field: impl Into<String>, rule: Rule, message: impl Into<String>) -> FieldIssue {
+        FieldIssue { field: field.into(), rule, message: message.into() }
+    }
+}

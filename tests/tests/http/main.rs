@@ -1,0 +1,14 @@
+//! The black-box HTTP suite, one binary: each module is a resource or a concern.
+
+mod complaint_lists;
+mod complaint_search;
+mod customer_care;
+mod customer_io;
+mod customer_lists;
+mod customers;
+mod platform;
+mod races;
+mod rules;
+mod statistics;
+mod webhooks;
+mod workflow;
