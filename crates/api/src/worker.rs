@@ -2,7 +2,7 @@
 //! Safe with several instances on one database: each reminder is claimed by
 //! a conditional update that only one instance can win.
 
-use crate::app::notify;
+use crate::app::complaints::notify;
 use crate::error::ApiResult;
 use chrono::Utc;
 use kehu_persistence::complaints;

@@ -3,6 +3,7 @@
 
 use crate::coded_enum;
 use crate::customer::CustomerClass;
+use crate::org::DepartmentKind;
 use crate::role::Role;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,7 @@ pub struct CarePolicy {
     /// Days a customer's survey link stays open.
     pub survey_link_days: i64,
     /// The department kind that follows up each dimension.
-    pub followup_department_kind: Vec<(Dimension, String)>,
+    pub followup_department_kind: Vec<(Dimension, DepartmentKind)>,
 }
 
 impl Default for CarePolicy {
@@ -60,20 +61,20 @@ impl Default for CarePolicy {
             poor_score: 2,
             survey_link_days: 30,
             followup_department_kind: vec![
-                (Dimension::Quality, "quality".into()),
-                (Dimension::Delivery, "production".into()),
-                (Dimension::Price, "sales".into()),
-                (Dimension::Service, "customer_service".into()),
-                (Dimension::Comparison, "marketing".into()),
-                (Dimension::Other, "marketing".into()),
+                (Dimension::Quality, DepartmentKind::Quality),
+                (Dimension::Delivery, DepartmentKind::Production),
+                (Dimension::Price, DepartmentKind::Sales),
+                (Dimension::Service, DepartmentKind::CustomerService),
+                (Dimension::Comparison, DepartmentKind::Marketing),
+                (Dimension::Other, DepartmentKind::Marketing),
             ],
         }
     }
 }
 
 impl CarePolicy {
-    pub fn department_kind(&self, d: Dimension) -> &str {
-        self.followup_department_kind.iter().find(|(x, _)| *x == d).map_or("marketing", |(_, k)| k.as_str())
+    pub fn department_kind(&self, d: Dimension) -> DepartmentKind {
+        self.followup_department_kind.iter().find(|(x, _)| *x == d).map_or(DepartmentKind::Marketing, |(_, k)| *k)
     }
 }
 
@@ -183,6 +184,6 @@ mod tests {
     #[test]
     fn scale_and_policy() {
         assert!(valid_score(1) && valid_score(5) && !valid_score(0) && !valid_score(6));
-        assert_eq!(CarePolicy::default().department_kind(Dimension::Quality), "quality");
+        assert_eq!(CarePolicy::default().department_kind(Dimension::Quality), DepartmentKind::Quality);
     }
 }

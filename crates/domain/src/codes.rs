@@ -22,6 +22,8 @@ macro_rules! coded_enum {
     ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
         $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "diesel", derive(diesel::AsExpression, diesel::FromSqlRow))]
+        #[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
@@ -32,7 +34,18 @@ macro_rules! coded_enum {
             }
         }
 
+        impl $crate::codes::Code for $name {
+            const KIND: &'static str = stringify!($name);
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+
         $crate::code_traits!($name);
+        $crate::code_sql!($name);
 
         #[cfg(feature = "openapi")]
         impl utoipa::PartialSchema for $name {
@@ -54,20 +67,10 @@ pub fn schema(doc: &str, codes: &[&str]) -> utoipa::openapi::RefOr<utoipa::opena
     ObjectBuilder::new().schema_type(Type::String).description((!doc.is_empty()).then_some(doc)).enum_values(Some(codes.iter().copied())).into()
 }
 
-/// `FromStr`, `Display`, serde and [`Code`] for a type with `ALL` and `as_str`.
+/// `FromStr`, `Display` and serde as the code, for a type that implements [`Code`].
 #[macro_export]
 macro_rules! code_traits {
     ($name:ident) => {
-        impl $crate::codes::Code for $name {
-            const KIND: &'static str = stringify!($name);
-            fn all() -> &'static [Self] {
-                $name::ALL
-            }
-            fn as_str(self) -> &'static str {
-                $name::as_str(self)
-            }
-        }
-
         impl std::str::FromStr for $name {
             type Err = $crate::codes::UnknownCode;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -77,13 +80,13 @@ macro_rules! code_traits {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str($crate::codes::Code::as_str(*self))
             }
         }
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+                s.serialize_str($crate::codes::Code::as_str(*self))
             }
         }
 
@@ -91,9 +94,40 @@ macro_rules! code_traits {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
                 s.parse().map_err(|_| {
-                    let codes: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                    let codes: Vec<&str> = <$name as $crate::codes::Code>::all().iter().map(|v| $crate::codes::Code::as_str(*v)).collect();
                     serde::de::Error::custom(format!("unknown value `{}`, expected one of: {}", s, codes.join(", ")))
                 })
+            }
+        }
+    };
+}
+
+/// With the `diesel` feature: the code as a text column on any database
+/// (the type must also derive `diesel::AsExpression` and `diesel::FromSqlRow`
+/// with `sql_type = Text`). A stored value that is not a code is an error.
+#[macro_export]
+macro_rules! code_sql {
+    ($name:ident) => {
+        #[cfg(feature = "diesel")]
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, DB>) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, DB>>::to_sql($crate::codes::Code::as_str(*self), out)
+            }
+        }
+
+        #[cfg(feature = "diesel")]
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+                let s = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, DB>>::from_sql(bytes)?;
+                Ok(<$name as $crate::codes::Code>::from_code(&s)?)
             }
         }
     };

@@ -100,11 +100,12 @@ impl Calendar {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Market {
-    Domestic,
-    Foreign,
+crate::coded_enum! {
+    /// 内销 / 外销: foreign cases get longer deadlines.
+    Market {
+        Domestic = "domestic",
+        Foreign = "foreign",
+    }
 }
 
 /// Step and whole-case deadlines: company policy, editable.

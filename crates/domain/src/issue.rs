@@ -14,6 +14,14 @@ coded_enum! {
         InvalidLine = "invalid_line",
         Count = "count",
         TooLarge = "too_large",
+        Future = "future",
+        OverLimit = "over_limit",
+        FirstVisitTwoSales = "first_visit_two_sales",
+        LegalEntityOnly = "legal_entity_only",
+        Format = "format",
+        TooMany = "too_many",
+        DeregisterOnly = "deregister_only",
+        TooLong = "too_long",
     }
 }
 

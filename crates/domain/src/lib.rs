@@ -3,19 +3,25 @@
 
 pub mod approval;
 pub mod care;
+pub mod case;
 pub mod codes;
 pub mod customer;
 pub mod deadline;
 pub mod delivery;
+pub mod events;
 pub mod inbox;
 pub mod intake;
 pub mod issue;
 pub mod money;
 pub mod number;
+pub mod org;
 pub mod permission;
 pub mod resolution;
 pub mod role;
 pub mod statistics;
+pub mod survey;
+pub mod verification;
+pub mod visit;
 pub mod workflow;
 
 pub use money::Money;

@@ -98,6 +98,19 @@ impl fmt::Display for Money {
     }
 }
 
+/// Serde for `Option<Money>` as the API writes money: a decimal string
+/// (`"120000.00"`), for records kept as JSON.
+pub mod opt_as_text {
+    use super::Money;
+
+    pub fn serialize<S: serde::Serializer>(m: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
+        match m {
+            Some(m) => s.collect_str(m),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

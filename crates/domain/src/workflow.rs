@@ -53,6 +53,57 @@ coded_enum! {
     }
 }
 
+/// What a history event records: a workflow action, or a change around
+/// the route (the case filed, its draft edited, moved to another department).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "diesel", derive(diesel::AsExpression, diesel::FromSqlRow))]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
+pub enum EventAction {
+    Create,
+    Edit,
+    Reassign,
+    Act(Action),
+}
+
+impl crate::codes::Code for EventAction {
+    const KIND: &'static str = "EventAction";
+    fn all() -> &'static [Self] {
+        static ALL: std::sync::OnceLock<Vec<EventAction>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            [EventAction::Create, EventAction::Edit, EventAction::Reassign].into_iter().chain(Action::ALL.iter().map(|a| EventAction::Act(*a))).collect()
+        })
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            EventAction::Create => "create",
+            EventAction::Edit => "edit",
+            EventAction::Reassign => "reassign",
+            EventAction::Act(a) => a.as_str(),
+        }
+    }
+}
+
+crate::code_traits!(EventAction);
+crate::code_sql!(EventAction);
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for EventAction {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use crate::codes::Code;
+        let codes: Vec<&str> = EventAction::all().iter().map(|a| a.as_str()).collect();
+        crate::codes::schema("A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).", &codes)
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for EventAction {}
+
+impl From<Action> for EventAction {
+    fn from(a: Action) -> Self {
+        EventAction::Act(a)
+    }
+}
+
 impl State {
     pub fn is_open(self) -> bool {
         self != State::Closed
@@ -147,6 +198,11 @@ mod tests {
             assert_eq!(a.as_str().parse::<Action>().unwrap(), *a);
         }
         assert_eq!(Action::ALL.len(), 19);
+        use crate::codes::Code;
+        for e in EventAction::all() {
+            assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
+        }
+        assert_eq!(EventAction::all().len(), 22);
         assert_eq!(State::ALL.len(), 13);
     }
 

@@ -7,6 +7,9 @@ use crate::error::DbResult;
 use crate::schema::{complaints, customers};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::deadline::Market;
+use kehu_domain::intake::{ComplaintKind, Severity};
+use kehu_domain::{Closure, State};
 
 /// Which complaints a caller may list: `permission::can_see` as a filter
 /// (`kehu_domain::permission::ListVisibility`).
@@ -18,11 +21,11 @@ pub struct ComplaintScope {
 
 #[derive(Default)]
 pub struct ComplaintFilter {
-    pub states: Vec<String>,
+    pub states: Vec<State>,
     pub customer_id: Option<i64>,
     pub sales_department_id: Option<i64>,
-    pub severity: Option<String>,
-    pub kind: Option<String>,
+    pub severity: Option<Severity>,
+    pub kind: Option<ComplaintKind>,
     pub is_major: Option<bool>,
     pub overdue_at: Option<NaiveDateTime>,
     pub created_from: Option<NaiveDateTime>,
@@ -59,16 +62,16 @@ pub struct Sort {
 pub struct SummaryRow {
     pub id: i64,
     pub number: Option<String>,
-    pub state: String,
-    pub closure: Option<String>,
+    pub state: State,
+    pub closure: Option<Closure>,
     pub version: i64,
     pub customer_id: i64,
     pub sales_department_id: i64,
     pub product_number: Option<String>,
     pub description: Option<String>,
-    pub market: String,
-    pub severity: Option<String>,
-    pub kind: Option<String>,
+    pub market: Market,
+    pub severity: Option<Severity>,
+    pub kind: Option<ComplaintKind>,
     pub is_major: bool,
     pub settlement_total_fen: Option<i64>,
     pub step_entered_at: NaiveDateTime,
@@ -100,10 +103,10 @@ fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST
         cond = Box::new(cond.or(sales_department_id.eq(scope.department_id).or(complaints::customer_id.eq_any(own))));
     }
     if v.awaiting_registration {
-        cond = Box::new(cond.or(state.eq("awaiting_registration")));
+        cond = Box::new(cond.or(state.eq(State::AwaitingRegistration)));
     }
     if v.registered {
-        cond = Box::new(cond.or(state.ne("awaiting_registration").and(state.ne("draft").or(registered_at.is_not_null()))));
+        cond = Box::new(cond.or(state.ne(State::AwaitingRegistration).and(state.ne(State::Draft).or(registered_at.is_not_null()))));
     }
     q.filter(cond)
 }
@@ -144,7 +147,7 @@ fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, state_
         q = q.filter(complaints::is_major.eq(v));
     }
     if let Some(now) = f.overdue_at {
-        q = q.filter(complaints::step_due_at.lt(now).and(complaints::state.ne("closed")));
+        q = q.filter(complaints::step_due_at.lt(now).and(complaints::state.ne(State::Closed)));
     }
     if let Some(v) = f.created_from {
         q = q.filter(complaints::created_at.ge(v));
@@ -276,7 +279,7 @@ pub fn inbox(
     let (me, dept) = (scope.user_id, scope.department_id);
     let mut any: Option<Cond> = None;
     for c in clauses {
-        let states: Vec<String> = c.states.iter().map(|s| s.as_str().to_owned()).collect();
+        let states: Vec<kehu_domain::State> = c.states.clone();
         let cond: Cond = match &c.scope {
             StepScope::Any => Box::new(state.eq_any(states)),
             StepScope::CaseSales => {
@@ -285,10 +288,8 @@ pub fn inbox(
             }
             StepScope::Unit => Box::new(state.eq_any(states).and(countermeasure_department_id.assume_not_null().eq(dept))),
             StepScope::RoutedTo { role, own_department } => {
-                let routed = state
-                    .eq_any(states)
-                    .and(approver_role.assume_not_null().eq(role.as_str()))
-                    .and(proposed_by.is_null().or(proposed_by.assume_not_null().ne(me)));
+                let routed =
+                    state.eq_any(states).and(approver_role.assume_not_null().eq(*role)).and(proposed_by.is_null().or(proposed_by.assume_not_null().ne(me)));
                 if *own_department {
                     Box::new(routed.and(sales_department_id.eq(dept)))
                 } else {
@@ -306,7 +307,7 @@ pub fn inbox(
     };
     // Redundant with the clauses' states, but it lets PostgreSQL see that the
     // open-cases index covers the query.
-    let q = keyset_nullable(base(org_id, scope).filter(any).filter(state.ne("closed")), false, None);
+    let q = keyset_nullable(base(org_id, scope).filter(any).filter(state.ne(State::Closed)), false, None);
     Ok(q.limit(limit).load(conn)?)
 }
 

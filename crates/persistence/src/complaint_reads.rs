@@ -72,7 +72,7 @@ macro_rules! detail_query {
     };
 }
 
-type LineJson = (i64, i32, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64, i64, Option<String>);
+type LineJson = (i64, i32, kehu_domain::resolution::ResolutionKind, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64, i64, Option<String>);
 type ResponsibilityJson = (i64, i64, Option<String>, Option<i64>, i32);
 
 fn parse<T: serde::de::DeserializeOwned>(json: Option<&str>) -> DbResult<Vec<T>> {

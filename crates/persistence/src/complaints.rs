@@ -1,10 +1,15 @@
 //! Complaint rows, their lines and responsibilities, and the list query.
 
+use crate::codes::Codes;
 use crate::db::DbConn;
 use crate::error::DbResult;
 use crate::schema::{complaint_responsibilities, complaints, resolution_lines};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use kehu_domain::deadline::Market;
+use kehu_domain::intake::{Channel, ComplaintKind, CustomerRequest, NonQualityCause, Severity};
+use kehu_domain::resolution::ResolutionKind;
+use kehu_domain::{Closure, Role, State};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = complaints)]
@@ -12,13 +17,13 @@ pub struct ComplaintRow {
     pub id: i64,
     pub org_id: i64,
     pub number: Option<String>,
-    pub state: String,
-    pub closure: Option<String>,
+    pub state: State,
+    pub closure: Option<Closure>,
     pub version: i64,
     pub customer_id: i64,
     pub sales_department_id: i64,
     pub created_by: i64,
-    pub market: String,
+    pub market: Market,
     pub order_number: Option<String>,
     pub product_number: Option<String>,
     pub product_spec: Option<String>,
@@ -27,15 +32,15 @@ pub struct ComplaintRow {
     pub defective_quantity: Option<i64>,
     pub found_at: Option<String>,
     pub description: Option<String>,
-    pub requests: String,
+    pub requests: Codes<CustomerRequest>,
     pub request_quantity_undetermined: bool,
     pub claim_amount_fen: Option<i64>,
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     pub has_sample: bool,
     pub sample_return_required: bool,
-    pub severity: Option<String>,
-    pub kind: Option<String>,
-    pub non_quality_cause: Option<String>,
+    pub severity: Option<Severity>,
+    pub kind: Option<ComplaintKind>,
+    pub non_quality_cause: Option<NonQualityCause>,
     pub is_major: bool,
     pub registered_at: Option<NaiveDateTime>,
     pub step_entered_at: NaiveDateTime,
@@ -57,7 +62,7 @@ pub struct ComplaintRow {
     pub proposed_at: Option<NaiveDateTime>,
     pub consolidated_opinion: Option<String>,
     pub approval_tier: Option<i32>,
-    pub approver_role: Option<String>,
+    pub approver_role: Option<Role>,
     pub approval_policy_version: Option<i64>,
     pub approved_by: Option<i64>,
     pub approved_at: Option<NaiveDateTime>,
@@ -86,10 +91,10 @@ pub struct IntakeRow {
     pub defective_quantity: Option<i64>,
     pub found_at: Option<String>,
     pub description: Option<String>,
-    pub requests: String,
+    pub requests: Codes<CustomerRequest>,
     pub request_quantity_undetermined: bool,
     pub claim_amount_fen: Option<i64>,
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     pub has_sample: bool,
     pub sample_return_required: bool,
 }
@@ -98,11 +103,11 @@ pub struct IntakeRow {
 #[diesel(table_name = complaints)]
 pub struct NewComplaint {
     pub org_id: i64,
-    pub state: String,
+    pub state: State,
     pub customer_id: i64,
     pub sales_department_id: i64,
     pub created_by: i64,
-    pub market: String,
+    pub market: Market,
     pub step_entered_at: NaiveDateTime,
     pub supersedes_id: Option<i64>,
     pub created_at: NaiveDateTime,
@@ -114,14 +119,14 @@ pub struct NewComplaint {
 #[derive(AsChangeset, Default, Clone, Debug)]
 #[diesel(table_name = complaints)]
 pub struct ComplaintChanges {
-    pub state: Option<String>,
-    pub closure: Option<Option<String>>,
+    pub state: Option<State>,
+    pub closure: Option<Option<Closure>>,
     pub number: Option<Option<String>>,
-    pub market: Option<String>,
+    pub market: Option<Market>,
     pub customer_id: Option<i64>,
-    pub severity: Option<Option<String>>,
-    pub kind: Option<Option<String>>,
-    pub non_quality_cause: Option<Option<String>>,
+    pub severity: Option<Option<Severity>>,
+    pub kind: Option<Option<ComplaintKind>>,
+    pub non_quality_cause: Option<Option<NonQualityCause>>,
     pub is_major: Option<bool>,
     pub registered_at: Option<Option<NaiveDateTime>>,
     pub step_entered_at: Option<NaiveDateTime>,
@@ -143,7 +148,7 @@ pub struct ComplaintChanges {
     pub proposed_at: Option<Option<NaiveDateTime>>,
     pub consolidated_opinion: Option<Option<String>>,
     pub approval_tier: Option<Option<i32>>,
-    pub approver_role: Option<Option<String>>,
+    pub approver_role: Option<Option<Role>>,
     pub approval_policy_version: Option<Option<i64>>,
     pub approved_by: Option<Option<i64>>,
     pub approved_at: Option<Option<NaiveDateTime>>,
@@ -164,7 +169,7 @@ pub struct LineRow {
     pub id: i64,
     pub complaint_id: i64,
     pub position: i32,
-    pub kind: String,
+    pub kind: ResolutionKind,
     pub quantity: Option<i64>,
     pub unit_price_fen: Option<i64>,
     pub amount_fen: Option<i64>,
@@ -234,7 +239,7 @@ pub fn update_intake(
     version: i64,
     intake: &IntakeRow,
     customer_id: i64,
-    market: &str,
+    market: Market,
     now: NaiveDateTime,
 ) -> DbResult<Option<ComplaintRow>> {
     let target = complaints::table.filter(complaints::id.eq(id).and(complaints::version.eq(version)));
@@ -309,7 +314,7 @@ pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[Re
 /// Open cases whose step deadline passed and that got no reminder yet.
 pub fn overdue_unreminded(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<Vec<ComplaintRow>> {
     Ok(complaints::table
-        .filter(complaints::reminded_at.is_null().and(complaints::state.ne("closed")).and(complaints::step_due_at.lt(now)))
+        .filter(complaints::reminded_at.is_null().and(complaints::state.ne(State::Closed)).and(complaints::step_due_at.lt(now)))
         .order(complaints::step_due_at)
         .limit(limit)
         .select(ComplaintRow::as_select())
@@ -330,7 +335,7 @@ pub fn claim_reminder(conn: &mut DbConn, id: i64, step_entered_at: NaiveDateTime
 pub fn open_of_customers_elsewhere(conn: &mut DbConn, customer_ids: &[i64], department_id: i64) -> DbResult<Vec<ComplaintRow>> {
     Ok(complaints::table
         .filter(complaints::customer_id.eq_any(customer_ids))
-        .filter(complaints::state.ne("closed"))
+        .filter(complaints::state.ne(State::Closed))
         .filter(complaints::sales_department_id.ne(department_id))
         .order(complaints::id)
         .select(ComplaintRow::as_select())
@@ -341,7 +346,7 @@ pub fn open_of_customers_elsewhere(conn: &mut DbConn, customer_ids: &[i64], depa
 pub fn open_of_customers(conn: &mut DbConn, customer_ids: &[i64]) -> DbResult<Vec<ComplaintRow>> {
     Ok(complaints::table
         .filter(complaints::customer_id.eq_any(customer_ids))
-        .filter(complaints::state.ne("closed"))
+        .filter(complaints::state.ne(State::Closed))
         .order(complaints::id)
         .select(ComplaintRow::as_select())
         .load(conn)?)

@@ -6,6 +6,9 @@ use crate::error::DbResult;
 use crate::schema::{audit_log, complaint_events, notifications, outbox};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::events::{Aggregate, EventType};
+use kehu_domain::workflow::EventAction;
+use kehu_domain::{Role, State};
 
 // None is written as NULL, not DEFAULT: one statement text for every event,
 // so it stays prepared.
@@ -16,11 +19,11 @@ pub struct EventRow {
     pub id: i64,
     pub complaint_id: i64,
     pub seq: i64,
-    pub action: String,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub action: EventAction,
+    pub from_state: Option<State>,
+    pub to_state: State,
     pub actor_id: Option<i64>,
-    pub actor_role: Option<String>,
+    pub actor_role: Option<Role>,
     pub at: NaiveDateTime,
     pub body: String,
     pub step_due_at: Option<NaiveDateTime>,
@@ -123,10 +126,10 @@ pub fn notification_exists(conn: &mut DbConn, user_id: i64, id: i64) -> DbResult
     Ok(n > 0)
 }
 
-pub struct OutboxEvent<'a> {
+pub struct OutboxEvent {
     pub org_id: i64,
-    pub event_type: &'a str,
-    pub aggregate: &'a str,
+    pub event_type: EventType,
+    pub aggregate: Aggregate,
     pub aggregate_id: i64,
     pub payload: String,
     pub at: NaiveDateTime,

@@ -2,6 +2,8 @@
 
 pub mod api_keys;
 pub mod care;
+pub mod codes;
+pub mod complaint_changes;
 pub mod complaint_lists;
 pub mod complaint_reads;
 pub mod complaint_search;

@@ -5,6 +5,8 @@ use crate::error::DbResult;
 use crate::schema::{departments, organizations, user_roles, users};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::org::DepartmentKind;
+use kehu_domain::Role;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = organizations)]
@@ -23,7 +25,7 @@ pub struct Department {
     pub org_id: i64,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: DepartmentKind,
     pub active: bool,
     pub version: i64,
     pub created_at: NaiveDateTime,
@@ -36,7 +38,7 @@ pub struct NewDepartment<'a> {
     pub org_id: i64,
     pub code: &'a str,
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: DepartmentKind,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -147,7 +149,7 @@ pub fn user_by_username(conn: &mut DbConn, username: &str) -> DbResult<Option<Us
 pub struct UserFilter<'a> {
     pub q: Option<&'a str>,
     pub department_id: Option<i64>,
-    pub role: Option<&'a str>,
+    pub role: Option<Role>,
     pub active: Option<bool>,
 }
 
@@ -162,7 +164,7 @@ pub fn users_page(conn: &mut DbConn, org_id: i64, after_id: i64, limit: i64, f: 
         query = query.filter(users::department_id.eq(d));
     }
     if let Some(r) = f.role {
-        query = query.filter(users::id.eq_any(user_roles::table.filter(user_roles::role.eq(r.to_owned())).select(user_roles::user_id)));
+        query = query.filter(users::id.eq_any(user_roles::table.filter(user_roles::role.eq(r)).select(user_roles::user_id)));
     }
     if let Some(a) = f.active {
         query = query.filter(users::active.eq(a));
@@ -184,12 +186,12 @@ pub fn update_user(conn: &mut DbConn, id: i64, version: i64, changes: &UserChang
         .optional()?)
 }
 
-pub fn roles_of(conn: &mut DbConn, user_id: i64) -> DbResult<Vec<String>> {
+pub fn roles_of(conn: &mut DbConn, user_id: i64) -> DbResult<Vec<Role>> {
     Ok(user_roles::table.filter(user_roles::user_id.eq(user_id)).order(user_roles::role).select(user_roles::role).load(conn)?)
 }
 
 /// Roles of many users at once, to avoid a query per row in lists.
-pub fn roles_of_many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
+pub fn roles_of_many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, Role)>> {
     Ok(user_roles::table
         .filter(user_roles::user_id.eq_any(ids))
         .order((user_roles::user_id, user_roles::role))
@@ -197,7 +199,7 @@ pub fn roles_of_many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, Strin
         .load(conn)?)
 }
 
-pub fn set_roles(conn: &mut DbConn, user_id: i64, roles: &[&str]) -> DbResult<()> {
+pub fn set_roles(conn: &mut DbConn, user_id: i64, roles: &[Role]) -> DbResult<()> {
     diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id))).execute(conn)?;
     // One statement per row: multi-row VALUES does not compile for both backends.
     for r in roles {
@@ -207,7 +209,7 @@ pub fn set_roles(conn: &mut DbConn, user_id: i64, roles: &[&str]) -> DbResult<()
 }
 
 /// Active users holding `role`, optionally within one department.
-pub fn users_with_role(conn: &mut DbConn, org_id: i64, role: &str, department_id: Option<i64>) -> DbResult<Vec<i64>> {
+pub fn users_with_role(conn: &mut DbConn, org_id: i64, role: Role, department_id: Option<i64>) -> DbResult<Vec<i64>> {
     let mut q = users::table
         .inner_join(user_roles::table)
         .filter(users::org_id.eq(org_id).and(users::active.eq(true)).and(user_roles::role.eq(role)))

@@ -1,4 +1,5 @@
 // Diesel schema shared by PostgreSQL and SQLite; kept in step with migrations/.
+// Stored codes are text, read and written as the domain's coded enums.
 diesel::table! {
     organizations (id) {
         id -> BigInt,

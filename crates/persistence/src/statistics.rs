@@ -37,7 +37,7 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
     let closed = complaints::table
         .filter(complaints::org_id.eq(org_id))
         .filter(complaints::closed_at.ge(from).and(complaints::closed_at.lt(to)))
-        .filter(complaints::state.eq("closed"));
+        .filter(complaints::state.eq(kehu_domain::State::Closed));
     let rows: Vec<CaseRow> = closed
         .select((
             complaints::id,

@@ -30,8 +30,8 @@ export interface components {
       display_name: string;
       department_id: number;
       department_name: string;
-      /** Role codes, see glossary.md (e.g. "sales", "qa", "admin"). */
-      roles: string[];
+      /** Role codes, see glossary.md; the set is the server's Role enum. */
+      roles: Generated['schemas']['Role'][];
       org_id: number;
     };
     TokenResponse: {

@@ -1352,10 +1352,9 @@ export interface components {
             customer_code: string;
             requester: components["schemas"]["Ref"];
             reason: string;
-            /** @description sales_manager (of the owning department) or gm. */
-            approver_role: string;
-            /** @description pending, approved, rejected; an approved request past `valid_until` is `expired`. */
-            status: string;
+            /** @description The owning department's sales manager, or the GM. */
+            approver_role: components["schemas"]["Role"];
+            status: components["schemas"]["GrantStatus"];
             decided_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             decided_at?: string | null;
@@ -1368,7 +1367,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        /** @description The body of `POST /complaints/{id}/actions/{action}`; its shape depends on the action. */
+        /** @enum {string} */
+        Action: "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind";
         ActionBody: components["schemas"]["NoteBody"] | components["schemas"]["RegisterBody"] | components["schemas"]["ReturnToSalesBody"] | components["schemas"]["ConcludeBody"] | components["schemas"]["ReasonBody"] | components["schemas"]["ContainmentBody"] | components["schemas"]["CountermeasureBody"] | components["schemas"]["OpinionBody"] | components["schemas"]["RemarksBody"] | components["schemas"]["ProposeBody"] | components["schemas"]["ApproveBody"] | components["schemas"]["OutcomeBody"] | components["schemas"]["InvalidNoticeBody"];
         ActionResult: {
             complaint: components["schemas"]["ComplaintView"];
@@ -1398,8 +1398,7 @@ export interface components {
              * @description 1-based tier of the approval policy.
              */
             tier?: number | null;
-            /** @example deputy_gm */
-            approver_role?: string | null;
+            approver_role?: null | components["schemas"]["Role"];
             /** Format: int64 */
             policy_version?: number | null;
             approved_by?: null | components["schemas"]["Ref"];
@@ -1513,30 +1512,49 @@ export interface components {
             survey_link_days: number;
             followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
+        /**
+         * @description 客户类别: target 目标, general 一般, key 重点, potential 潜在.
+         * @enum {string}
+         */
+        Category: "target" | "general" | "key" | "potential";
+        /**
+         * @description A field of the record whose changes are kept (the material fields, and what the procedures add to them).
+         * @enum {string}
+         */
+        ChangeField: "name" | "kind" | "market" | "address" | "category" | "customer_class" | "credit_grade" | "credit_limit_fen" | "payment_term_days" | "region" | "industry" | "company_nature" | "supervising_unit" | "legal_representative" | "tax_id" | "bank_name" | "bank_account" | "confidentiality" | "supply_hold" | "supply_hold_reason" | "first_contact_on" | "owner_id" | "department_id" | "status" | "last_deal_on" | "contacts" | "staff" | "transfer_reason" | "verified";
         ChangePage: {
             items: components["schemas"]["ChangeView"][];
             next_cursor?: string | null;
         };
+        /**
+         * @description The procedure a change of the record came through.
+         * @enum {string}
+         */
+        ChangeSource: "registration" | "review" | "edit" | "claim" | "transfer" | "handover" | "credit_approval" | "deregistration" | "supply_hold" | "verification" | "import" | "order";
         /** @description One entry of the change history. */
         ChangeView: {
             /** Format: int64 */
             id: number;
-            /** @example address */
-            field: string;
+            field: components["schemas"]["ChangeField"];
             old_value?: string | null;
             new_value?: string | null;
             /** @description For `owner_id`, `department_id` and `staff`: the names behind the ids. */
             old_label?: string | null;
             new_label?: string | null;
-            /** @description registration, review, edit, claim, transfer, handover, credit_approval, import, order. */
-            source: string;
+            source: components["schemas"]["ChangeSource"];
             changed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             changed_at: string;
         };
+        /** @enum {string} */
+        Channel: "phone" | "visit" | "mail" | "letter" | "store";
         CloseFollowupInput: {
             resolution: string;
         };
+        /** @enum {string} */
+        Closure: "resolved" | "invalid" | "withdrawn" | "superseded";
+        /** @enum {string} */
+        ComplaintKind: "quality" | "non_quality";
         ComplaintPage: {
             items: components["schemas"]["ComplaintSummary"][];
             next_cursor?: string | null;
@@ -1546,8 +1564,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             number?: string | null;
-            state: string;
-            closure?: string | null;
+            state: components["schemas"]["State"];
+            closure?: null | components["schemas"]["Closure"];
             /** Format: int64 */
             version: number;
             customer: components["schemas"]["Ref"];
@@ -1555,9 +1573,9 @@ export interface components {
             sales_department_id: number;
             product_number?: string | null;
             description?: string | null;
-            market: string;
-            severity?: string | null;
-            kind?: string | null;
+            market: components["schemas"]["Market"];
+            severity?: null | components["schemas"]["Severity"];
+            kind?: null | components["schemas"]["ComplaintKind"];
             is_major: boolean;
             settlement_total?: null | components["schemas"]["MoneyView"];
             /** Format: date-time */
@@ -1582,10 +1600,8 @@ export interface components {
              * @example 2611-0007
              */
             number?: string | null;
-            /** @example pending_approval */
-            state: string;
-            /** @description How a closed case closed: resolved, invalid, withdrawn, superseded. */
-            closure?: string | null;
+            state: components["schemas"]["State"];
+            closure?: null | components["schemas"]["Closure"];
             /** Format: int64 */
             version: number;
             customer: components["schemas"]["Ref"];
@@ -1593,12 +1609,11 @@ export interface components {
             customer_supply_hold: boolean;
             sales_department: components["schemas"]["Ref"];
             created_by: components["schemas"]["Ref"];
-            /** @example domestic */
-            market: string;
+            market: components["schemas"]["Market"];
             intake: components["schemas"]["Intake"];
-            severity?: string | null;
-            kind?: string | null;
-            non_quality_cause?: string | null;
+            severity?: null | components["schemas"]["Severity"];
+            kind?: null | components["schemas"]["ComplaintKind"];
+            non_quality_cause?: null | components["schemas"]["NonQualityCause"];
             is_major: boolean;
             /** Format: date-time */
             registered_at?: string | null;
@@ -1633,15 +1648,8 @@ export interface components {
             first_closure?: boolean | null;
             /** Format: int64 */
             supersedes_id?: number | null;
-            /**
-             * @description What the caller may do now; draw buttons from this.
-             * @example [
-             *       "approve",
-             *       "reject",
-             *       "send_back"
-             *     ]
-             */
-            available_actions: string[];
+            /** @description What the caller may do now; draw buttons from this. */
+            available_actions: components["schemas"]["Action"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1662,12 +1670,12 @@ export interface components {
             engineering_needed?: boolean;
         };
         /**
-         * @description 密级: 秘密 secret, 机密 confidential, 绝密 top_secret.
+         * @description 密级, in rising order: 秘密 < 机密 < 绝密.
          * @enum {string}
          */
         Confidentiality: "secret" | "confidential" | "top_secret";
         /**
-         * @description How the data was confirmed.
+         * @description How a quarterly verification confirmed the data.
          * @enum {string}
          */
         ConfirmedVia: "mail" | "fax" | "phone" | "visit";
@@ -1686,17 +1694,21 @@ export interface components {
         };
         ContainmentBody: {
             /**
-             * @description recall, reinspection, stop_production, quarantine, process_change, send_engineer, other
              * @example [
              *       "quarantine",
              *       "reinspection"
              *     ]
              */
-            measures: string[];
+            measures: components["schemas"]["ContainmentMeasure"][];
             description: string;
             /** Format: date-time */
             taken_at?: string | null;
         };
+        /**
+         * @description Containment measures (围堵措施).
+         * @enum {string}
+         */
+        ContainmentMeasure: "recall" | "reinspection" | "stop_production" | "quarantine" | "process_change" | "send_engineer" | "other";
         CountermeasureBody: {
             cause_analysis: string;
             containment: string;
@@ -1706,7 +1718,7 @@ export interface components {
         CoverageRow: {
             customer: components["schemas"]["Ref"];
             code: string;
-            customer_class?: string | null;
+            customer_class?: null | components["schemas"]["CustomerClass"];
             owner: components["schemas"]["Ref"];
             quarter_done: number;
             year_done: number;
@@ -1741,27 +1753,25 @@ export interface components {
             /** Format: date */
             investigated_on: string;
             summary: string;
-            recommended_grade?: string | null;
+            recommended_grade?: null | components["schemas"]["CreditGrade"];
             recommended_limit?: string | null;
             /** Format: date-time */
             created_at: string;
         };
         /**
-         * @description 客户等级 (credit grade).
+         * @description 客户等级 (credit grade)
          * @enum {string}
          */
         CreditGrade: "AAA" | "AA" | "A" | "B";
         /**
-         * @description 客户类别: target 目标, general 一般, key 重点, potential 潜在.
-         * @enum {string}
-         */
-        CustomerCategory: "target" | "general" | "key" | "potential";
-        /**
-         * @description Class A/B/C.
+         * @description Class by business volume (A = long-term partner, overseas or national key project; B = orders ≥ 10,000,000 CNY; C = below).
          * @enum {string}
          */
         CustomerClass: "A" | "B" | "C";
-        /** @enum {string} */
+        /**
+         * @description 法人客户 (legal) or 自然人客户 (natural person).
+         * @enum {string}
+         */
         CustomerKind: "legal" | "natural";
         CustomerPage: {
             items: components["schemas"]["CustomerSummary"][];
@@ -1771,8 +1781,8 @@ export interface components {
         CustomerPatch: {
             name?: string | null;
             kind?: null | components["schemas"]["CustomerKind"];
-            market?: null | components["schemas"]["MarketCode"];
-            category?: null | components["schemas"]["CustomerCategory"];
+            market?: null | components["schemas"]["Market"];
+            category?: null | components["schemas"]["Category"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             region?: string | null;
             industry?: string | null;
@@ -1791,6 +1801,8 @@ export interface components {
             /** @description Replaces the further assigned staff. */
             staff_ids?: number[] | null;
         };
+        /** @enum {string} */
+        CustomerRequest: "return" | "exchange" | "discount" | "compensation" | "rework";
         CustomerRequestInput: {
             kind: components["schemas"]["RequestKind"];
             credit_grade?: null | components["schemas"]["CreditGrade"];
@@ -1809,19 +1821,17 @@ export interface components {
             /** Format: int64 */
             id: number;
             customer: components["schemas"]["Ref"];
-            /** @description credit or deregister. */
-            kind: string;
+            kind: components["schemas"]["RequestKind"];
             requested_by: components["schemas"]["Ref"];
-            credit_grade?: string | null;
+            credit_grade?: null | components["schemas"]["CreditGrade"];
             credit_limit?: string | null;
             /** Format: int64 */
             payment_term_days?: number | null;
             /** Format: int64 */
             credit_check_id?: number | null;
             reason: string;
-            approver_role: string;
-            /** @description pending, approved, rejected. */
-            status: string;
+            approver_role: components["schemas"]["Role"];
+            status: components["schemas"]["RequestStatus"];
             decided_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             decided_at?: string | null;
@@ -1833,7 +1843,7 @@ export interface components {
             created_at: string;
         };
         /**
-         * @description pending_review 待审核, rejected 已退回, active 已建档, deregistered 已注销.
+         * @description 客户状态: a registration waits for the manager's review; only an archived (active) customer is in the customer list.
          * @enum {string}
          */
         CustomerStatus: "pending_review" | "rejected" | "active" | "deregistered";
@@ -1846,9 +1856,9 @@ export interface components {
             /** @example 苏州精密机械有限公司 */
             name: string;
             kind: components["schemas"]["CustomerKind"];
-            market: components["schemas"]["MarketCode"];
+            market: components["schemas"]["Market"];
             status: components["schemas"]["CustomerStatus"];
-            category: components["schemas"]["CustomerCategory"];
+            category: components["schemas"]["Category"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             credit_grade?: null | components["schemas"]["CreditGrade"];
             region?: string | null;
@@ -1920,11 +1930,8 @@ export interface components {
             staff: components["schemas"]["Ref"][];
             /** @description Records this one may duplicate (shown to the owner and reviewers while pending). */
             duplicates: components["schemas"]["DuplicateView"][];
-            /**
-             * @description Why the caller may read the record: owner, staff, department_manager,
-             *     archive, executive, grant, claim_pool, integration.
-             */
-            access: string;
+            /** @description Why the caller may read the record. */
+            access: components["schemas"]["ReadBasis"];
             can_edit: boolean;
             can_review: boolean;
             can_claim: boolean;
@@ -1973,6 +1980,11 @@ export interface components {
             /** Format: date-time */
             delivered_at?: string | null;
         };
+        /**
+         * @description What a department does; rules find departments by kind (e.g. a survey's low quality score goes to `quality`).
+         * @enum {string}
+         */
+        DepartmentKind: "sales" | "gm_office" | "quality" | "production" | "engineering" | "marketing" | "customer_service" | "finance" | "warehouse" | "hr" | "executive" | "it";
         DepartmentPatch: {
             name?: string | null;
             active?: boolean | null;
@@ -1998,15 +2010,16 @@ export interface components {
             code: string;
             /** @example 业务一部 */
             name: string;
-            /**
-             * @description What the department does: sales, gm_office, quality, production, engineering, marketing, customer_service, finance, warehouse, hr, executive, it.
-             * @example sales
-             */
-            kind: string;
+            kind: components["schemas"]["DepartmentKind"];
             active: boolean;
             /** Format: int64 */
             version: number;
         };
+        /**
+         * @description The six survey dimensions.
+         * @enum {string}
+         */
+        Dimension: "quality" | "delivery" | "price" | "service" | "comparison" | "other";
         /** @description Another record with the same normalised name or tax id. */
         DuplicateView: {
             /** Format: int64 */
@@ -2020,6 +2033,11 @@ export interface components {
             /** Format: date-time */
             registered_at?: string | null;
         };
+        /**
+         * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
+         * @enum {string}
+         */
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -2027,14 +2045,13 @@ export interface components {
         EventView: {
             /** Format: int64 */
             seq: number;
-            /** @example approve */
-            action: string;
-            from_state?: string | null;
-            to_state: string;
+            action: components["schemas"]["EventAction"];
+            from_state?: null | components["schemas"]["State"];
+            to_state: components["schemas"]["State"];
             /** Format: int64 */
             actor_id?: number | null;
             actor_name?: string | null;
-            actor_role?: string | null;
+            actor_role?: null | components["schemas"]["Role"];
             /** Format: date-time */
             at: string;
             /** @description What the actor wrote (the action's body). */
@@ -2059,25 +2076,29 @@ export interface components {
         };
         /** @description Which department kind follows up a poor score, per dimension. */
         FollowupKinds: {
-            quality: string;
-            delivery: string;
-            price: string;
-            service: string;
-            comparison: string;
-            other: string;
+            quality: components["schemas"]["DepartmentKind"];
+            delivery: components["schemas"]["DepartmentKind"];
+            price: components["schemas"]["DepartmentKind"];
+            service: components["schemas"]["DepartmentKind"];
+            comparison: components["schemas"]["DepartmentKind"];
+            other: components["schemas"]["DepartmentKind"];
         };
+        /**
+         * @description Where a low score's follow-up stands.
+         * @enum {string}
+         */
+        FollowupStatus: "open" | "closed";
         FollowupView: {
             /** Format: int64 */
             id: number;
             /** Format: int64 */
             survey_id: number;
             customer: components["schemas"]["Ref"];
-            dimension: string;
+            dimension: components["schemas"]["Dimension"];
             /** Format: int64 */
             score: number;
             department: components["schemas"]["Ref"];
-            /** @description open or closed. */
-            status: string;
+            status: components["schemas"]["FollowupStatus"];
             resolution?: string | null;
             closed_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
@@ -2090,14 +2111,18 @@ export interface components {
             created_at: string;
         };
         GradeRow: {
-            /** @description AAA, AA, A, B, or empty when not graded. */
-            credit_grade: string;
+            credit_grade?: null | components["schemas"]["CreditGrade"];
             class_a: number;
             class_b: number;
             class_c: number;
             unclassified: number;
             total: number;
         };
+        /**
+         * @description Where an access request (档案借阅) stands for its requester: an approved one past its validity has expired.
+         * @enum {string}
+         */
+        GrantStatus: "pending" | "approved" | "rejected" | "expired";
         GroupView: {
             /** @description The code, product number or cause; the id for customers and departments. */
             key: string;
@@ -2114,7 +2139,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             number?: string | null;
-            state: string;
+            state: components["schemas"]["State"];
             /** Format: int64 */
             customer_id: number;
             customer_name: string;
@@ -2176,20 +2201,18 @@ export interface components {
             defect_rate_percent?: string | null;
             found_at?: string | null;
             description?: string | null;
-            /**
-             * @example [
-             *       "return",
-             *       "compensation"
-             *     ]
-             */
-            requests: string[];
+            requests: components["schemas"]["CustomerRequest"][];
             request_quantity_undetermined: boolean;
             claim_amount?: null | components["schemas"]["MoneyView"];
-            /** @example phone */
-            channel?: string | null;
+            channel?: null | components["schemas"]["Channel"];
             has_sample: boolean;
             sample_return_required: boolean;
         };
+        /**
+         * @description The intake form's fields, as the coordinator names what is missing.
+         * @enum {string}
+         */
+        IntakeField: "customer_id" | "order_number" | "product_number" | "product_spec" | "ship_date" | "quantity_shipped" | "defective_quantity" | "found_at" | "description" | "requests" | "claim_amount" | "channel" | "has_sample" | "attachments";
         /**
          * @description The complaint form (客户抱怨处理表). A draft may leave fields empty;
          *     `submit` requires the complete form.
@@ -2216,13 +2239,8 @@ export interface components {
             found_at?: string | null;
             /** @example 边缘毛刺，装配卡滞 */
             description?: string | null;
-            /**
-             * @description What the customer asks for.
-             * @example [
-             *       "return"
-             *     ]
-             */
-            requests?: string[];
+            /** @description What the customer asks for. */
+            requests?: components["schemas"]["CustomerRequest"][];
             /** @description Quantity not known yet: the customer is still processing (客户加工中未确定). */
             request_quantity_undetermined?: boolean;
             /**
@@ -2230,15 +2248,10 @@ export interface components {
              * @example 120000.00
              */
             claim_amount?: string | null;
-            /** @example phone */
-            channel?: string | null;
+            channel?: null | components["schemas"]["Channel"];
             has_sample?: boolean;
             sample_return_required?: boolean;
-            /**
-             * @description Domestic or foreign; defaults to the customer's.
-             * @example domestic
-             */
-            market?: string | null;
+            market?: null | components["schemas"]["Market"];
         };
         InvalidNoticeBody: {
             /**
@@ -2251,8 +2264,7 @@ export interface components {
             remarks?: string | null;
         };
         LineRequest: {
-            /** @example compensation */
-            kind: string;
+            kind: components["schemas"]["ResolutionKind"];
             /** Format: int64 */
             quantity?: number | null;
             /** @description Actual unit price (return) or A-grade unit price (resend), CNY. */
@@ -2272,8 +2284,11 @@ export interface components {
             /** @example kehu-demo-pass */
             password: string;
         };
-        /** @enum {string} */
-        MarketCode: "domestic" | "foreign";
+        /**
+         * @description 内销 / 外销: foreign cases get longer deadlines.
+         * @enum {string}
+         */
+        Market: "domestic" | "foreign";
         MeView: {
             /** Format: int64 */
             id: number;
@@ -2283,12 +2298,7 @@ export interface components {
             /** Format: int64 */
             department_id: number;
             department_name: string;
-            /**
-             * @example [
-             *       "sales"
-             *     ]
-             */
-            roles: string[];
+            roles: components["schemas"]["Role"][];
             /** Format: int64 */
             org_id: number;
         };
@@ -2352,8 +2362,8 @@ export interface components {
             /** @example 苏州精密机械有限公司 */
             name: string;
             kind: components["schemas"]["CustomerKind"];
-            market: components["schemas"]["MarketCode"];
-            category?: null | components["schemas"]["CustomerCategory"];
+            market: components["schemas"]["Market"];
+            category?: null | components["schemas"]["Category"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             /** @example 华东 */
             region?: string | null;
@@ -2389,8 +2399,7 @@ export interface components {
             code: string;
             /** @example 业务三部 */
             name: string;
-            /** @example sales */
-            kind: string;
+            kind: components["schemas"]["DepartmentKind"];
         };
         NewUserRequest: {
             /** @example wang.li */
@@ -2400,12 +2409,7 @@ export interface components {
             password: string;
             /** Format: int64 */
             department_id: number;
-            /**
-             * @example [
-             *       "sales"
-             *     ]
-             */
-            roles: string[];
+            roles: components["schemas"]["Role"][];
             email?: string | null;
             phone?: string | null;
         };
@@ -2425,6 +2429,11 @@ export interface components {
             event_types?: string[] | null;
             description?: string | null;
         };
+        /**
+         * @description Human causes of non-quality complaints (非品质).
+         * @enum {string}
+         */
+        NonQualityCause: "wrong_documents" | "financial_error" | "material_not_per_spec" | "rejects_mixed_into_stock" | "over_delivery" | "order_entry_error" | "late_delivery" | "wrong_shipment" | "wrong_delivery_note" | "storage_or_transport_damage" | "label_mismatch" | "inspection_data_mismatch" | "other";
         NoteBody: {
             note?: string | null;
         };
@@ -2563,15 +2572,23 @@ export interface components {
         RaisedView: {
             raised: number;
         };
+        /**
+         * @description Why a caller may read a record; everything but `owner` and `staff` is a read by someone else and is logged.
+         * @enum {string}
+         */
+        ReadBasis: "owner" | "staff" | "department_manager" | "archive" | "executive" | "grant" | "claim_pool" | "integration";
+        /**
+         * @description What a logged read of a record was for.
+         * @enum {string}
+         */
+        ReadPurpose: "record" | "edit" | "history" | "reads" | "review" | "resubmit" | "claim" | "transfer" | "credit" | "request" | "requests" | "supply_hold" | "visit" | "visits" | "survey" | "surveys" | "verification" | "order" | "export" | "complaint" | "decision";
         /** @description A read of the record by someone who is not its owner or staff. */
         ReadView: {
             /** Format: int64 */
             id: number;
             user: components["schemas"]["Ref"];
-            /** @description department_manager, archive, executive, grant, claim_pool, integration. */
-            basis: string;
-            /** @description record, history, edit, export. */
-            what: string;
+            basis: components["schemas"]["ReadBasis"];
+            what: components["schemas"]["ReadPurpose"];
             /** Format: date-time */
             at: string;
         };
@@ -2579,6 +2596,7 @@ export interface components {
             /** @example 缺少交运数量 */
             reason: string;
         };
+        /** @description Something named: a person, a department, a customer. */
         Ref: {
             /** Format: int64 */
             id: number;
@@ -2595,20 +2613,14 @@ export interface components {
             total: number;
         };
         RegisterBody: {
-            /** @example general */
-            severity: string;
-            /** @example quality */
-            kind: string;
-            /**
-             * @description Required when kind is `non_quality`.
-             * @example late_delivery
-             */
-            non_quality_cause?: string | null;
+            severity: components["schemas"]["Severity"];
+            kind: components["schemas"]["ComplaintKind"];
+            non_quality_cause?: null | components["schemas"]["NonQualityCause"];
             /** @description 重大投诉: alerts the sales manager, deputy GM and GM. */
             is_major?: boolean;
             note?: string | null;
         };
-        /** @description Free-text remarks per dimension (keys as in `Scores`). */
+        /** @description Free-text remarks per dimension (keys as in the scores). */
         Remarks: {
             quality?: string | null;
             delivery?: string | null;
@@ -2620,8 +2632,16 @@ export interface components {
         RemarksBody: {
             remarks?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description What a change request asks for.
+         * @enum {string}
+         */
         RequestKind: "credit" | "deregister";
+        /**
+         * @description Where a request that needs someone's approval stands (档案借阅, credit changes, deregistration).
+         * @enum {string}
+         */
+        RequestStatus: "pending" | "approved" | "rejected";
         Resolution: {
             lines: components["schemas"]["ResolutionLineView"][];
             settlement_total?: null | components["schemas"]["MoneyView"];
@@ -2630,9 +2650,10 @@ export interface components {
             /** Format: date-time */
             proposed_at?: string | null;
         };
+        /** @enum {string} */
+        ResolutionKind: "compensation" | "discount" | "return" | "resend" | "rework";
         ResolutionLineView: {
-            /** @example return */
-            kind: string;
+            kind: components["schemas"]["ResolutionKind"];
             /** Format: int64 */
             quantity?: number | null;
             unit_price?: null | components["schemas"]["MoneyView"];
@@ -2669,8 +2690,8 @@ export interface components {
         };
         ReturnToSalesBody: {
             reason: string;
-            /** @description Intake fields that are missing or wrong, e.g. `ship_date`. */
-            missing_items?: string[];
+            /** @description Intake fields that are missing or wrong. */
+            missing_items?: components["schemas"]["IntakeField"][];
         };
         /** @enum {string} */
         ReviewDecision: "approve" | "reject";
@@ -2680,6 +2701,8 @@ export interface components {
             /** @description Required when rejecting: what the salesperson must fix. */
             reason?: string | null;
         };
+        /** @enum {string} */
+        Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "deputy_gm" | "gm" | "admin" | "integration";
         /** @description Scores 1 (不满意) to 5 (很满意), one per dimension. */
         Scores: {
             /**
@@ -2713,6 +2736,8 @@ export interface components {
              */
             other: number;
         };
+        /** @enum {string} */
+        Severity: "severe" | "general" | "incidental";
         Standing: {
             /** @description 优秀客户: class A or B, credit AAA or AA, no supply hold, no poor survey and no complaint this year. */
             excellent: components["schemas"]["StandingRow"][];
@@ -2727,12 +2752,19 @@ export interface components {
             /** @description Why the customer is on the list. */
             reasons: string[];
         };
+        /** @enum {string} */
+        State: "draft" | "awaiting_registration" | "qa_investigation" | "production_countermeasure" | "engineering_review" | "coordinator_review" | "sales_proposal" | "consolidation" | "pending_approval" | "customer_negotiation" | "invalid_notice" | "awaiting_close" | "closed";
         SupplyHoldInput: {
             /** @description true: stop supplying (payment overdue); false: resume. */
             hold: boolean;
             /** @example 货款逾期 45 天未付 */
             reason: string;
         };
+        /**
+         * @description How a survey reached the customer.
+         * @enum {string}
+         */
+        SurveyChannel: "staff" | "link";
         SurveyGroup: {
             /** @description The customer's name, the product, or the period. */
             key: string;
@@ -2784,8 +2816,7 @@ export interface components {
             customer: components["schemas"]["Ref"];
             product?: string | null;
             period: string;
-            /** @description staff or link. */
-            channel: string;
+            channel: components["schemas"]["SurveyChannel"];
             /** Format: date-time */
             submitted_at?: string | null;
             scores?: null | components["schemas"]["Scores"];
@@ -2837,7 +2868,7 @@ export interface components {
             display_name?: string | null;
             /** Format: int64 */
             department_id?: number | null;
-            roles?: string[] | null;
+            roles?: components["schemas"]["Role"][] | null;
             password?: string | null;
             email?: string | null;
             phone?: string | null;
@@ -2853,7 +2884,7 @@ export interface components {
             phone?: string | null;
             /** Format: int64 */
             department_id: number;
-            roles: string[];
+            roles: components["schemas"]["Role"][];
             active: boolean;
             /** Format: int64 */
             version: number;
@@ -2866,6 +2897,11 @@ export interface components {
             changes?: string | null;
             note?: string | null;
         };
+        /**
+         * @description Where a verification task stands.
+         * @enum {string}
+         */
+        VerificationStatus: "open" | "done";
         VerificationView: {
             /** Format: int64 */
             id: number;
@@ -2877,8 +2913,7 @@ export interface components {
             due_on: string;
             overdue: boolean;
             assignee: components["schemas"]["Ref"];
-            /** @description open or done. */
-            status: string;
+            status: components["schemas"]["VerificationStatus"];
             confirmed_via?: null | components["schemas"]["ConfirmedVia"];
             changes?: string | null;
             note?: string | null;
@@ -2918,6 +2953,11 @@ export interface components {
             expense?: string | null;
             expense_note?: string | null;
         };
+        /**
+         * @description Where a visit stands.
+         * @enum {string}
+         */
+        VisitStatus: "planned" | "recorded" | "reported" | "reviewed";
         VisitTextInput: {
             /** @description The report (回访报告) or the supervisor's comments. */
             text: string;
@@ -2932,8 +2972,7 @@ export interface components {
             purpose: string;
             content?: string | null;
             method: components["schemas"]["VisitMethod"];
-            /** @description planned, recorded, reported, reviewed. */
-            status: string;
+            status: components["schemas"]["VisitStatus"];
             /** Format: date */
             visited_on?: string | null;
             record?: string | null;
@@ -3349,8 +3388,8 @@ export interface operations {
                 /** @description Part of the username or display name. */
                 q?: string;
                 department_id?: number;
-                /** @description Holders of this role, e.g. `sales`. */
-                role?: string;
+                /** @description Holders of this role. */
+                role?: components["schemas"]["Role"];
                 /** @description true: only active people; false: only those who left. */
                 active?: boolean;
                 limit?: number;
@@ -4079,10 +4118,10 @@ export interface operations {
                 q?: string;
                 /** @description Default `active` (the customer list); `pending_review` is the review queue. */
                 status?: components["schemas"]["CustomerStatus"];
-                market?: components["schemas"]["MarketCode"];
+                market?: components["schemas"]["Market"];
                 owner_id?: number;
                 department_id?: number;
-                category?: components["schemas"]["CustomerCategory"];
+                category?: components["schemas"]["Category"];
                 customer_class?: components["schemas"]["CustomerClass"];
                 credit_grade?: components["schemas"]["CreditGrade"];
                 region?: string;
@@ -4806,7 +4845,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description open (default) or closed. */
-                status?: string;
+                status?: components["schemas"]["FollowupStatus"];
             };
             header?: never;
             path?: never;
@@ -4984,10 +5023,10 @@ export interface operations {
                 q?: string;
                 /** @description Default `active` (the customer list); `pending_review` is the review queue. */
                 status?: components["schemas"]["CustomerStatus"];
-                market?: components["schemas"]["MarketCode"];
+                market?: components["schemas"]["Market"];
                 owner_id?: number;
                 department_id?: number;
-                category?: components["schemas"]["CustomerCategory"];
+                category?: components["schemas"]["Category"];
                 customer_class?: components["schemas"]["CustomerClass"];
                 credit_grade?: components["schemas"]["CreditGrade"];
                 region?: string;
@@ -6087,10 +6126,8 @@ export interface operations {
                 state?: string;
                 customer_id?: number;
                 department_id?: number;
-                /** @example severe */
-                severity?: string;
-                /** @example quality */
-                kind?: string;
+                severity?: components["schemas"]["Severity"];
+                kind?: components["schemas"]["ComplaintKind"];
                 major?: boolean;
                 /** @description Only cases whose current step is past its deadline. */
                 overdue?: boolean;
@@ -6353,8 +6390,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                /** @example approve */
-                action: string;
+                action: components["schemas"]["Action"];
             };
             cookie?: never;
         };

@@ -8,6 +8,7 @@ export type { paths } from './schema.gen';
 
 export type Schemas = components['schemas'];
 export type Me = Schemas['MeView'];
+export type Role = Schemas['Role'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];

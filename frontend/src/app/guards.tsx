@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '../api/types';
 import { PageFallback } from '../components/PageFallback';
 import { useSession } from '../features/auth/hooks/useSession';
 import { loginPath } from '../features/auth/next-path';
@@ -18,7 +19,7 @@ export function RequireAuth() {
 }
 
 /** Hides a route from users without the role, or any of `roles` (the server checks again). */
-export function RequireRole({ role, roles }: { role?: string; roles?: readonly string[] }) {
+export function RequireRole({ role, roles }: { role?: Role; roles?: readonly Role[] }) {
   const session = useSession();
   const allowed = [...(role ? [role] : []), ...(roles ?? [])];
   if (!session.user?.roles.some((r) => allowed.includes(r))) {

@@ -12,7 +12,7 @@ const ComplaintsPage = lazy(() => import('../features/complaints/components/Comp
 const ComplaintDetailPage = lazy(() => import('../features/complaints/components/ComplaintDetailPage'));
 const IntakePage = lazy(() => import('../features/complaints/components/IntakePage'));
 const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'));
-const CustomerDetailPage = lazy(() => import('../features/customers/components/CustomerDetailPage'));
+const CustomerRecordPage = lazy(() => import('./CustomerRecordPage'));
 const CustomerFormPage = lazy(() => import('../features/customers/components/CustomerFormPage'));
 const AccessPage = lazy(() => import('../features/customers/components/AccessPage'));
 const HandoverPage = lazy(() => import('../features/customers/components/HandoverPage'));
@@ -63,7 +63,7 @@ export const routes: RouteObject[] = [
           { path: 'customers/verifications', element: page(<VerificationsPage />) },
           { path: 'customers/surveys', element: page(<SurveysPage />) },
           { path: 'customers/reports', element: page(<CustomerReportsPage />) },
-          { path: 'customers/:id', element: page(<CustomerDetailPage />) },
+          { path: 'customers/:id', element: page(<CustomerRecordPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },

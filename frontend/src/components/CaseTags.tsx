@@ -2,10 +2,11 @@ import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icon
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { countdown, formatDateTime } from '../lib/datetime';
+import type { Schemas } from '../api/types';
 import { stateColor } from '../features/complaints/lib/states';
 
 /** The state label (and how a closed case closed). */
-export function StateTag({ state, closure }: { state: string; closure?: string | null }) {
+export function StateTag({ state, closure }: { state: Schemas['State']; closure?: Schemas['Closure'] | null }) {
   const { t } = useTranslation();
   const label = t(`state.${state}`, { defaultValue: state });
   return (

@@ -1,13 +1,28 @@
-//! Use cases: what a request does, in one transaction, between HTTP and storage.
+//! Use cases: what a request does, between HTTP and storage.
+//!
+//! Every write goes through one door, `AppState::write`: a use case is a
+//! function `(tx: &mut Tx, ctx: &Ctx, cmd) -> ApiResult<View>` that runs in
+//! one transaction; the command arrives parsed into domain types, the rules
+//! are the domain's, and storage is the persistence crate's. Reads have the
+//! same shape with a plain connection (`AppState::read`).
 
-pub mod action_bodies;
+pub mod access;
 pub mod bootstrap;
-pub mod complaint_view;
+pub mod complaints;
+pub mod credit;
+mod ctx;
 pub mod customer_io;
+pub mod customer_reports;
 pub mod customers;
-pub mod intake;
-pub mod notify;
+pub mod handover;
+pub mod people;
 pub mod policy;
 pub mod scale;
 pub mod seed;
-pub mod workflow;
+pub mod survey_results;
+pub mod surveys;
+pub mod verifications;
+pub mod views;
+pub mod visits;
+
+pub use ctx::{Ctx, Tx};

@@ -12,6 +12,7 @@ use serde::Serialize;
 pub const APPROVAL: &str = "approval_tiers";
 pub const DEADLINES: &str = "deadlines";
 pub const LOSS: &str = "loss";
+pub const CARE: &str = "customer_care";
 
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
@@ -47,7 +48,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<DeadlinePolicy>(conn, org_id, DEADLINES, now)?;
     put::<LossPolicy>(conn, org_id, LOSS, now)?;
     put::<kehu_domain::customer::ArchivePolicy>(conn, org_id, crate::app::customers::ARCHIVE, now)?;
-    put::<kehu_domain::care::CarePolicy>(conn, org_id, crate::routes::visits::CARE, now)?;
+    put::<kehu_domain::care::CarePolicy>(conn, org_id, CARE, now)?;
     Ok(())
 }
 

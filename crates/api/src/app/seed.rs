@@ -1,30 +1,36 @@
 //! `kehu seed-demo`: a demo factory with one user per role and complaints in
 //! several states. Running it again adds nothing.
 
-use crate::app::{bootstrap, workflow};
+use crate::app::complaints::{self, Act, IntakeCmd};
+use crate::app::customers::flow::{self, OnRecord, Review, ReviewDecision};
+use crate::app::customers::register::{self, Registration};
+use crate::app::{bootstrap, Ctx, Tx};
 use crate::auth::{password, Caller};
 use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
-use kehu_domain::{Action, Role};
-use kehu_persistence::complaints::{self, IntakeRow, NewComplaint};
-use kehu_persistence::customers::{self, CustomerForm, NewContact, NewCustomer};
-use kehu_persistence::events::{self, EventRow};
+use kehu_domain::case::Command;
+use kehu_domain::customer::{Category, Contact, CustomerClass, CustomerDetails, CustomerKind, NewOrder};
+use kehu_domain::deadline::Market;
+use kehu_domain::intake::{Channel, ComplaintKind, CustomerRequest, Intake, Severity};
+use kehu_domain::org::DepartmentKind;
+use kehu_domain::{Action, Money, Role};
+use kehu_persistence::customers;
 use kehu_persistence::people::{self, NewDepartment, NewUser};
 use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, &str); 10] = [
-    ("sales-1", "业务一部", "sales"),
-    ("sales-2", "业务二部", "sales"),
-    ("gm-office", "总经理室生产管理组", "gm_office"),
-    ("quality", "质量管理部", "quality"),
-    ("production", "制造部", "production"),
-    ("engineering", "研发部", "engineering"),
-    ("executive", "总经理室", "executive"),
-    ("it", "信息部", "it"),
-    ("finance", "财务部", "finance"),
-    ("marketing", "市场营销部", "marketing"),
+const DEPARTMENTS: [(&str, &str, DepartmentKind); 10] = [
+    ("sales-1", "业务一部", DepartmentKind::Sales),
+    ("sales-2", "业务二部", DepartmentKind::Sales),
+    ("gm-office", "总经理室生产管理组", DepartmentKind::GmOffice),
+    ("quality", "质量管理部", DepartmentKind::Quality),
+    ("production", "制造部", DepartmentKind::Production),
+    ("engineering", "研发部", DepartmentKind::Engineering),
+    ("executive", "总经理室", DepartmentKind::Executive),
+    ("it", "信息部", DepartmentKind::It),
+    ("finance", "财务部", DepartmentKind::Finance),
+    ("marketing", "市场营销部", DepartmentKind::Marketing),
 ];
 
 const USERS: [(&str, &str, &str, Role); 14] = [
@@ -51,7 +57,7 @@ pub struct Report {
 
 fn caller_for(conn: &mut DbConn, username: &str) -> ApiResult<Caller> {
     let u = people::user_by_username(conn, username)?.ok_or(ApiError::NotFound)?;
-    let roles = people::roles_of(conn, u.id)?.iter().filter_map(|r| r.parse().ok()).collect();
+    let roles = people::roles_of(conn, u.id)?;
     Ok(Caller { user_id: u.id, org_id: u.org_id, department_id: u.department_id, roles, display_name: u.display_name })
 }
 
@@ -85,76 +91,47 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
                     updated_at: now,
                 },
             )?;
-            people::set_roles(c, u.id, &[role.as_str()])?;
+            people::set_roles(c, u.id, &[role])?;
             created_users += 1;
         }
         let sales = caller_for(c, "sales")?;
-        let sales2 = caller_for(c, "sales2")?;
-        let manager = caller_for(c, "sales_manager")?;
         let demo_customers = [
-            ("C-0001", "苏州精密机械有限公司", "domestic", &sales, "key", "A", "华东", "王建国", "0512-6000 0001"),
-            ("C-0002", "宁波汽配制造有限公司", "domestic", &sales, "general", "B", "华东", "李娜", "0574-8800 0002"),
-            ("C-0003", "Hanse Automotive GmbH", "foreign", &sales, "general", "A", "欧洲", "Jonas Weber", "+49 40 1234 5678"),
-            ("C-0004", "东莞电子科技有限公司", "domestic", &sales2, "target", "C", "华南", "陈伟", "0769-2200 0004"),
+            ("C-0001", "苏州精密机械有限公司", Market::Domestic, "sales", Category::Key, CustomerClass::A, "华东", "王建国", "0512-6000 0001"),
+            ("C-0002", "宁波汽配制造有限公司", Market::Domestic, "sales", Category::General, CustomerClass::B, "华东", "李娜", "0574-8800 0002"),
+            ("C-0003", "Hanse Automotive GmbH", Market::Foreign, "sales", Category::General, CustomerClass::A, "欧洲", "Jonas Weber", "+49 40 1234 5678"),
+            ("C-0004", "东莞电子科技有限公司", Market::Domestic, "sales2", Category::Target, CustomerClass::C, "华南", "陈伟", "0769-2200 0004"),
         ];
         let mut customer_ids = Vec::new();
         let today = crate::app::customers::today(c, org.id)?;
-        let policy = crate::app::customers::archive_policy(c, org.id)?;
         for (code, name, market, owner, category, class, region, contact, phone) in demo_customers {
             let id = match customers::by_code(c, org.id, code)? {
                 Some(cu) => cu.id,
                 None => {
-                    let cu = customers::insert(
-                        c,
-                        &NewCustomer {
-                            org_id: org.id,
-                            code: code.into(),
-                            owner_id: owner.user_id,
-                            department_id: owner.department_id,
-                            status: "active".into(),
-                            registration_due: None,
-                            submitted_by: Some(owner.user_id),
-                            submitted_at: Some(now),
-                            archived_at: Some(now),
-                            protected_until: Some(policy.protected_until(today, None)),
-                            created_at: now,
-                            updated_at: now,
-                        },
-                        &CustomerForm {
-                            name: name.into(),
-                            kind: "legal".into(),
-                            market: market.into(),
-                            category: category.into(),
-                            customer_class: Some(class.into()),
-                            region: Some(region.into()),
-                            confidentiality: "secret".into(),
-                            first_contact_on: Some(today),
-                            name_key: kehu_domain::customer::name_key(name),
-                            ..Default::default()
-                        },
-                    )?;
-                    let contact = NewContact {
-                        customer_id: cu.id,
-                        position: 0,
-                        name: contact.into(),
-                        title: Some("采购部经理".into()),
-                        phone: Some(phone.into()),
-                        mobile: None,
-                        email: None,
+                    let details = CustomerDetails {
+                        category,
+                        customer_class: Some(class),
+                        region: Some(region.into()),
+                        first_contact_on: Some(today),
+                        ..CustomerDetails::new(name, CustomerKind::Legal, market)
                     };
-                    customers::replace_contacts(c, cu.id, &[contact])?;
-                    if category == "key" {
-                        // A key customer has two people on it (domain.md §2).
-                        customers::set_staff(c, cu.id, &[manager.user_id], manager.user_id, now)?;
-                    }
-                    crate::app::customers::refresh_derived(c, &cu)?;
-                    cu.id
+                    let contact = Contact { name: contact.into(), title: Some("采购部经理".into()), phone: Some(phone.into()), ..Contact::default() };
+                    // A key customer has two people on it (domain.md §2).
+                    let manager = if owner == "sales" { "sales_manager" } else { "sales_manager2" };
+                    let staff_ids = if category == Category::Key { vec![caller_for(c, manager)?.user_id] } else { Vec::new() };
+                    let registration = Registration { code: Some(code.into()), details, contacts: vec![contact], staff_ids, owner_id: None };
+                    let owner = Ctx::internal(caller_for(c, owner)?);
+                    let filed = register::register(&mut Tx::new(c), &owner, registration)?;
+                    let review =
+                        OnRecord { id: filed.summary.id, version: filed.summary.version, body: Review { decision: ReviewDecision::Approve, reason: None } };
+                    let manager = Ctx::internal(caller_for(c, manager)?);
+                    flow::review(&mut Tx::new(c), &manager, review)?;
+                    filed.summary.id
                 }
             };
             customer_ids.push(id);
         }
         // Complaints only on the first run: their presence marks the seed done.
-        if complaints::any_in_org(c, org.id)? {
+        if kehu_persistence::complaints::any_in_org(c, org.id)? {
             return Ok(Report { created_users, created_complaints: 0 });
         }
         let scenarios: [(usize, &str, &str, &[Action]); 5] = [
@@ -171,57 +148,27 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
         ];
         let mut created = 0;
         for (ci, product, description, actions) in scenarios {
-            let row = complaints::insert(
-                c,
-                &NewComplaint {
-                    org_id: org.id,
-                    state: "draft".into(),
-                    customer_id: customer_ids[ci],
-                    sales_department_id: sales.department_id,
-                    created_by: sales.user_id,
-                    market: if ci == 2 { "foreign".into() } else { "domestic".into() },
-                    step_entered_at: now,
-                    supersedes_id: None,
-                    created_at: now,
-                    updated_at: now,
-                },
-                &IntakeRow {
-                    order_number: Some(format!("SO-{product}")),
-                    product_number: Some(product.into()),
-                    product_spec: Some("标准".into()),
-                    ship_date: Some(now.date() - chrono::Duration::days(10)),
-                    quantity_shipped: Some(400),
-                    defective_quantity: Some(12),
-                    found_at: Some("来料检验".into()),
-                    description: Some(description.into()),
-                    requests: "return".into(),
-                    request_quantity_undetermined: false,
-                    claim_amount_fen: Some(1_200_000),
-                    channel: Some("phone".into()),
-                    has_sample: true,
-                    sample_return_required: false,
-                },
-            )?;
-            events::insert_event(
-                c,
-                &EventRow {
-                    id: 0,
-                    complaint_id: row.id,
-                    seq: 1,
-                    action: "create".into(),
-                    from_state: None,
-                    to_state: "draft".into(),
-                    actor_id: Some(sales.user_id),
-                    actor_role: Some("sales".into()),
-                    at: now,
-                    body: "{}".into(),
-                    step_due_at: None,
-                },
-            )?;
-            let mut version = row.version;
+            let intake = Intake {
+                order_number: Some(format!("SO-{product}")),
+                product_number: Some(product.into()),
+                product_spec: Some("标准".into()),
+                ship_date: Some(now.date() - chrono::Duration::days(10)),
+                quantity_shipped: Some(400),
+                defective_quantity: Some(12),
+                found_at: Some("来料检验".into()),
+                description: Some(description.into()),
+                requests: vec![CustomerRequest::Return],
+                claim_amount: Money::from_fen(1_200_000).ok(),
+                channel: Some(Channel::Phone),
+                has_sample: true,
+                ..Intake::default()
+            };
+            let filed = complaints::file(&mut Tx::new(c), &Ctx::internal(sales.clone()), IntakeCmd { customer_id: customer_ids[ci], market: None, intake })?;
+            let mut version = filed.version;
             for a in actions.iter() {
-                let (who, body) = demo_step(c, *a)?;
-                version = workflow::apply(c, &who, row.id, version, *a, body.to_string().as_bytes(), &None)?.row.version;
+                let (who, command) = demo_step(c, *a)?;
+                let act = Act { id: filed.id, version, action: *a, command: Ok(command) };
+                version = complaints::act(&mut Tx::new(c), &Ctx::internal(who), act)?.complaint.version;
             }
             created += 1;
         }
@@ -229,22 +176,36 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
     })
 }
 
-fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, serde_json::Value)> {
+fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command)> {
+    use kehu_domain::case::*;
     Ok(match a {
-        Action::Submit => (caller_for(c, "sales")?, serde_json::json!({})),
-        Action::Register => (caller_for(c, "coordinator")?, serde_json::json!({"severity": "general", "kind": "quality", "is_major": false})),
+        Action::Submit => (caller_for(c, "sales")?, Command::Submit(Note::default())),
+        Action::Register => (
+            caller_for(c, "coordinator")?,
+            Command::Register(Register { severity: Severity::General, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: false, note: None }),
+        ),
         Action::ConcludeInvestigation => {
             let production = caller_for(c, "production")?;
-            (
-                caller_for(c, "qa")?,
-                serde_json::json!({"defect_verified": true, "cause": "模具磨损", "responsible": [{"department_id": production.department_id, "team": "冲压一班", "ratio_percent": 100}]}),
-            )
+            let share = Share { department_id: production.department_id, team: Some("冲压一班".into()), person_id: None, ratio_percent: 100 };
+            let conclude = Conclude {
+                defect_verified: true,
+                cause: "模具磨损".into(),
+                findings: None,
+                responsible: vec![share],
+                countermeasure_department_id: None,
+                engineering_needed: false,
+            };
+            (caller_for(c, "qa")?, Command::ConcludeInvestigation(conclude))
         }
         Action::SubmitCountermeasure => (
             caller_for(c, "production")?,
-            serde_json::json!({"cause_analysis": "模具刃口磨损未及时更换", "containment": "库存全检，隔离不良品", "permanent_actions": "刃口每 5 万冲次检查一次"}),
+            Command::SubmitCountermeasure(Countermeasure {
+                cause_analysis: "模具刃口磨损未及时更换".into(),
+                containment: "库存全检，隔离不良品".into(),
+                permanent_actions: "刃口每 5 万冲次检查一次".into(),
+            }),
         ),
-        Action::ForwardToSales => (caller_for(c, "coordinator")?, serde_json::json!({"remarks": "请业务拟定处理意见"})),
+        Action::ForwardToSales => (caller_for(c, "coordinator")?, Command::ForwardToSales(Remarks { remarks: Some("请业务拟定处理意见".into()) })),
         _ => return Err(ApiError::Internal("no demo step".into())),
     })
 }
@@ -256,143 +217,63 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
     let report = seed(conn)?;
     let org = people::default_org(conn)?.ok_or(ApiError::NotFound)?;
     write_tx(conn, |c| {
-        let now = Utc::now().naive_utc();
         let today = crate::app::customers::today(c, org.id)?;
         let mut ids = Vec::new();
         for code in ["C-0001", "C-0002"] {
             ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
         }
-        archive_activity(c, org.id, &ids, today, now)
+        archive_activity(c, org.id, &ids, today)
     })?;
     Ok(report)
 }
 
-fn archive_activity(c: &mut DbConn, org_id: i64, customer_ids: &[i64], today: chrono::NaiveDate, now: chrono::NaiveDateTime) -> ApiResult<()> {
-    use kehu_persistence::care::{self, Order, Survey, Visit};
+fn archive_activity(c: &mut DbConn, org_id: i64, customer_ids: &[i64], today: chrono::NaiveDate) -> ApiResult<()> {
+    use crate::app::surveys::{Answers, Remarks, Subject};
+    use kehu_domain::care::VisitMethod;
+    use kehu_domain::survey::Scores;
+    use kehu_domain::visit::VisitPlan;
     if customers::by_code(c, org_id, "C-0005")?.is_some() {
         return Ok(());
     }
     let sales = caller_for(c, "sales")?;
     let sales3 = caller_for(c, "sales3")?;
-    let policy = crate::app::customers::archive_policy(c, org_id)?;
-    let cal = crate::app::policy::calendar(c, org_id)?;
-    let first_contact = today - chrono::Duration::days(3);
-    let pending = customers::insert(
-        c,
-        &NewCustomer {
-            org_id,
-            code: "C-0005".into(),
-            owner_id: sales3.user_id,
-            department_id: sales3.department_id,
-            status: "pending_review".into(),
-            registration_due: Some(cal.add_working_days_to(first_contact, policy.registration_working_days)),
-            submitted_by: Some(sales3.user_id),
-            submitted_at: Some(now),
-            archived_at: None,
-            protected_until: None,
-            created_at: now,
-            updated_at: now,
-        },
-        &CustomerForm {
-            name: "常州华力液压有限公司".into(),
-            kind: "legal".into(),
-            market: "domestic".into(),
-            category: "potential".into(),
-            customer_class: Some("C".into()),
-            region: Some("华东".into()),
-            industry: Some("液压件".into()),
-            confidentiality: "secret".into(),
-            first_contact_on: Some(first_contact),
-            name_key: kehu_domain::customer::name_key("常州华力液压有限公司"),
-            ..Default::default()
-        },
-    )?;
-    let contact = NewContact {
-        customer_id: pending.id,
-        position: 0,
-        name: "周工".into(),
-        title: Some("技术部".into()),
-        phone: Some("0519-8800 1234".into()),
-        mobile: None,
-        email: None,
+    let details = CustomerDetails {
+        category: Category::Potential,
+        customer_class: Some(CustomerClass::C),
+        region: Some("华东".into()),
+        industry: Some("液压件".into()),
+        first_contact_on: Some(today - chrono::Duration::days(3)),
+        ..CustomerDetails::new("常州华力液压有限公司", CustomerKind::Legal, Market::Domestic)
     };
-    customers::replace_contacts(c, pending.id, &[contact])?;
-    crate::app::customers::refresh_derived(c, &pending)?;
-    crate::app::customers::record(c, pending.id, "status", None, Some("pending_review"), Some(sales3.user_id), "registration", now)?;
+    let contact = Contact { name: "周工".into(), title: Some("技术部".into()), phone: Some("0519-8800 1234".into()), ..Contact::default() };
+    let registration = Registration { code: Some("C-0005".into()), details, contacts: vec![contact], staff_ids: Vec::new(), owner_id: None };
+    register::register(&mut Tx::new(c), &Ctx::internal(sales3), registration)?;
     for (i, (customer, days_ago, amount, cost)) in
         [(0usize, 40i64, 18_000_000i64, 12_600_000i64), (1, 75, 42_000_000, 31_000_000), (0, 120, 9_500_000, 6_900_000)].into_iter().enumerate()
     {
-        let order = Order {
-            id: 0,
-            org_id,
+        let money = |fen: i64| Money::from_fen(fen).map_err(|e| ApiError::Internal(e.to_string()));
+        let order = NewOrder {
             customer_id: customer_ids[customer],
             order_number: format!("SO-DEMO-{}", i + 1),
             ordered_on: today - chrono::Duration::days(days_ago),
-            amount_fen: amount,
-            discount_fen: 0,
-            cost_fen: Some(cost),
-            entered_by: Some(sales.user_id),
-            created_at: now,
+            amount: money(amount)?,
+            discount: Money::ZERO,
+            cost: Some(money(cost)?),
         };
-        care::insert_order(c, &order)?;
+        // The deal extends protection, as an entered order does.
+        crate::app::customer_reports::add_order(&mut Tx::new(c), &Ctx::internal(sales.clone()), order)?;
     }
-    // The deals extend protection, as an entered order does.
-    for (i, days_ago) in [(0usize, 40i64), (1, 75)] {
-        let on = today - chrono::Duration::days(days_ago);
-        customers::set_last_deal(c, customer_ids[i], on, policy.protected_until(today, Some(on)))?;
-    }
-    care::insert_visit(
-        c,
-        &Visit {
-            id: 0,
-            org_id,
-            customer_id: customer_ids[0],
-            planned_by: sales.user_id,
-            planned_on: today + chrono::Duration::days(7),
-            purpose: "季度回访：了解新项目需求".into(),
-            content: Some("带新品样件，确认明年采购计划".into()),
-            method: "onsite".into(),
-            status: "planned".into(),
-            visited_on: None,
-            record: None,
-            recorded_by: None,
-            recorded_at: None,
-            report: None,
-            reported_at: None,
-            report_due_on: None,
-            expense_fen: None,
-            expense_note: None,
-            reviewed_by: None,
-            reviewed_at: None,
-            review_comment: None,
-            version: 1,
-            created_at: now,
-        },
-    )?;
-    let survey = care::insert_survey(
-        c,
-        &Survey {
-            id: 0,
-            org_id,
-            customer_id: customer_ids[1],
-            product: Some("SHF-1180".into()),
-            period: kehu_domain::care::quarter(today),
-            channel: "staff".into(),
-            token_hash: None,
-            token_expires_at: None,
-            created_by: sales.user_id,
-            respondent: None,
-            submitted_at: None,
-            score_quality: None,
-            score_delivery: None,
-            score_price: None,
-            score_service: None,
-            score_comparison: None,
-            score_other: None,
-            remarks: "{}".into(),
-            created_at: now,
-        },
-    )?;
-    care::submit_survey(c, survey.id, [4, 4, 3, 5, 4, 4], r#"{"price":"希望年度框架价再优惠"}"#, Some("李娜"), now)?;
+    let plan = VisitPlan {
+        customer_id: customer_ids[0],
+        planned_on: today + chrono::Duration::days(7),
+        purpose: "季度回访：了解新项目需求".into(),
+        content: Some("带新品样件，确认明年采购计划".into()),
+        method: VisitMethod::Onsite,
+    };
+    crate::app::visits::plan(&mut Tx::new(c), &Ctx::internal(sales.clone()), plan)?;
+    let subject = Subject { customer_id: customer_ids[1], product: Some("SHF-1180".into()), period: None };
+    let remarks = Remarks { price: Some("希望年度框架价再优惠".into()), ..Remarks::default() };
+    let answers = Answers { scores: Scores([4, 4, 3, 5, 4, 4]), remarks, respondent: Some("李娜".into()) };
+    crate::app::surveys::enter(&mut Tx::new(c), &Ctx::internal(sales.clone()), (subject, answers))?;
     Ok(())
 }

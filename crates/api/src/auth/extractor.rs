@@ -63,13 +63,7 @@ pub fn credential(req: &HttpRequest) -> Result<Credential, ApiError> {
     }
     let claims = state.keys.verify(token).ok_or(ApiError::Unauthenticated("the access token is invalid or expired"))?;
     let user_id = claims.sub.parse().map_err(|_| ApiError::Unauthenticated("the access token is invalid"))?;
-    Ok(Credential::Jwt(Caller {
-        user_id,
-        org_id: claims.org,
-        department_id: claims.dept,
-        roles: claims.roles.iter().filter_map(|r| r.parse().ok()).collect(),
-        display_name: claims.name,
-    }))
+    Ok(Credential::Jwt(Caller { user_id, org_id: claims.org, department_id: claims.dept, roles: claims.roles, display_name: claims.name }))
 }
 
 /// Resolves an API key to its service account, checking revocation and
@@ -104,7 +98,7 @@ async fn key_caller(state: web::Data<AppState>, key: String, scope: String) -> R
                 return Err(ApiError::Unauthenticated("the service account is deactivated"));
             }
             kehu_persistence::api_keys::touch(c, row.id, chrono::Utc::now().naive_utc())?;
-            let roles = kehu_persistence::people::roles_of(c, user.id)?.iter().filter_map(|r| r.parse().ok()).collect();
+            let roles = kehu_persistence::people::roles_of(c, user.id)?;
             Ok(Caller { user_id: user.id, org_id: user.org_id, department_id: user.department_id, roles, display_name: user.display_name })
         })
         .await

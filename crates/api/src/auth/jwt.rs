@@ -19,7 +19,7 @@ pub struct Claims {
     pub sub: String,
     pub org: i64,
     pub dept: i64,
-    pub roles: Vec<String>,
+    pub roles: Vec<kehu_domain::Role>,
     pub name: String,
     pub iss: String,
     pub aud: String,

@@ -2,9 +2,9 @@
 
 use super::jwt::{Claims, ACCESS_TTL_SECS, AUDIENCE, ISSUER};
 use super::{password, Caller};
+use crate::app::people::{me_view, MeView};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
-use crate::routes::people::{me_view, MeView};
 use crate::state::AppState;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};

@@ -4,7 +4,7 @@ mod codes;
 mod validate;
 
 pub use codes::{FieldCode, ProblemCode};
-pub use validate::{not_blank, Validated};
+pub use validate::{broken_rules, not_blank, Validated};
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -34,6 +34,14 @@ impl From<FieldIssue> for FieldError {
             Rule::InvalidLine => FieldCode::InvalidLine,
             Rule::Count => FieldCode::Count,
             Rule::TooLarge => FieldCode::TooLarge,
+            Rule::Future => FieldCode::Future,
+            Rule::OverLimit => FieldCode::OverLimit,
+            Rule::FirstVisitTwoSales => FieldCode::FirstVisitTwoSales,
+            Rule::LegalEntityOnly => FieldCode::LegalEntityOnly,
+            Rule::Format => FieldCode::Format,
+            Rule::TooMany => FieldCode::TooMany,
+            Rule::DeregisterOnly => FieldCode::DeregisterOnly,
+            Rule::TooLong => FieldCode::TooLong,
         };
         FieldError { field: i.field, code, message: i.message }
     }

@@ -17,12 +17,20 @@ impl<T: Validate> Validated for T {}
 
 impl From<ValidationErrors> for ApiError {
     fn from(e: ValidationErrors) -> Self {
-        let mut out = Vec::new();
+        ApiError::validation(broken_rules(Err(e)))
+    }
+}
+
+/// The rules a `validate()` found broken, as field errors (none for `Ok`),
+/// for merging with the checks that follow.
+pub fn broken_rules(r: Result<(), ValidationErrors>) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if let Err(e) = r {
         flatten("", &e, &mut out);
         // validator keeps fields in a hash map: order them for stable answers.
         out.sort_by(|a, b| a.field.cmp(&b.field));
-        ApiError::validation(out)
     }
+    out
 }
 
 fn flatten(prefix: &str, errors: &ValidationErrors, out: &mut Vec<FieldError>) {

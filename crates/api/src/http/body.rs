@@ -47,6 +47,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+/// A raw body, when there is one, must be declared JSON.
+pub fn require_json_if_any(req: &HttpRequest, raw: &[u8]) -> Result<(), ApiError> {
+    let json = req.headers().get(actix_web::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
+    if raw.is_empty() || json {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType("send the body as application/json".into()))
+    }
+}
+
 /// Parses JSON, turning serde's complaint into a problem that names the field:
 /// malformed JSON and wrong types are 400; a missing field or an unknown
 /// enum value is a broken field rule, 422.
@@ -90,4 +100,20 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ApiError::BadBody(format!("the body does not match the expected shape at `{field}`: {message}"), errors)
         }
     })
+}
+
+/// Largest file accepted as a request body (imports).
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Reads a file sent as the request body, up to [`MAX_FILE_BYTES`].
+pub async fn file(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| ApiError::BadRequest("could not read the request body".into()))?;
+        if body.len() + chunk.len() > MAX_FILE_BYTES {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }

@@ -2,6 +2,7 @@
 //! bodies, ETags, cursors and idempotent POSTs.
 
 pub mod body;
+pub mod ctx;
 pub mod cursor;
 pub mod etag;
 pub mod idempotency;

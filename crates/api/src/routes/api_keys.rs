@@ -91,7 +91,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, req: HttpRequest
                 if user.org_id != caller.org_id {
                     return Err(ApiError::NotFound);
                 }
-                if !people::roles_of(c, user_id)?.iter().any(|r| r == Role::Integration.as_str()) {
+                if !people::roles_of(c, user_id)?.iter().any(|r| *r == Role::Integration) {
                     return Err(ApiError::field("id", FieldCode::NotServiceAccount, "API keys belong to users with the integration role"));
                 }
                 let (prefix, key, hash) = api_key::generate();

@@ -2,8 +2,8 @@
 //! closed cases by closure, kind, severity, cause, customer, product,
 //! resolution type and responsible department.
 
-use crate::app::complaint_view::{money, MoneyView};
 use crate::app::policy;
+use crate::app::views::{money, MoneyView};
 use crate::auth::Caller;
 use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, Problem};

@@ -2,18 +2,19 @@
 
 use crate::app::customers::ARCHIVE;
 use crate::app::policy;
+use crate::app::policy::CARE;
 use crate::auth::Caller;
 use crate::error::FieldCode;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::body::Json;
 use crate::http::etag;
 use crate::routes::audit;
-use crate::routes::visits::CARE;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kehu_domain::care::{CarePolicy, Dimension};
 use kehu_domain::customer::ArchivePolicy;
+use kehu_domain::org::DepartmentKind;
 use kehu_domain::{Money, Role};
 use kehu_persistence::{settings, write_tx, DbConn};
 use serde::{Deserialize, Serialize};
@@ -56,12 +57,12 @@ pub struct ArchivePolicyView {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FollowupKinds {
-    pub quality: String,
-    pub delivery: String,
-    pub price: String,
-    pub service: String,
-    pub comparison: String,
-    pub other: String,
+    pub quality: DepartmentKind,
+    pub delivery: DepartmentKind,
+    pub price: DepartmentKind,
+    pub service: DepartmentKind,
+    pub comparison: DepartmentKind,
+    pub other: DepartmentKind,
 }
 
 /// Visits and surveys.
@@ -102,7 +103,7 @@ fn archive_view(p: &ArchivePolicy, version: i64) -> ArchivePolicyView {
 }
 
 fn care_view(p: &CarePolicy, version: i64) -> CarePolicyView {
-    let k = |d| p.department_kind(d).to_owned();
+    let k = |d| p.department_kind(d);
     CarePolicyView {
         version,
         visit_expense_limit: Money::from_fen(p.visit_expense_limit_fen).map(|m| m.to_string()).unwrap_or_default(),
@@ -217,15 +218,6 @@ pub async fn put_care(state: web::Data<AppState>, caller: Caller, req: HttpReque
         (Dimension::Comparison, &k.comparison),
         (Dimension::Other, &k.other),
     ];
-    for (d, kind) in &kinds {
-        if !crate::routes::people::DEPARTMENT_KINDS.contains(&kind.as_str()) {
-            e.push(FieldError {
-                field: format!("followup_department_kinds.{}", d.as_str()),
-                code: FieldCode::UnknownValue,
-                message: "not a department kind".into(),
-            });
-        }
-    }
     if !e.is_empty() {
         return Err(ApiError::validation(e));
     }
@@ -233,7 +225,7 @@ pub async fn put_care(state: web::Data<AppState>, caller: Caller, req: HttpReque
         visit_expense_limit_fen: limit.unwrap_or_default(),
         poor_score: b.poor_score,
         survey_link_days: b.survey_link_days,
-        followup_department_kind: kinds.iter().map(|(d, k)| (*d, (*k).clone())).collect(),
+        followup_department_kind: kinds.iter().map(|(d, k)| (*d, **k)).collect(),
     };
     let rid = audit::request_id(&req);
     let view = state

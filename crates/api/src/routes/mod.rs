@@ -6,11 +6,8 @@ pub mod complaint_statistics;
 pub mod complaints;
 pub mod customer_access;
 pub mod customer_credit;
-pub mod customer_flow;
-pub mod customer_io;
 pub mod customer_policies;
 pub mod customer_reports;
-pub mod customer_types;
 pub mod customers;
 pub mod handover;
 pub mod health;
@@ -57,9 +54,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customer_access::list)
         .service(customer_access::create)
         .service(customer_access::decide)
-        .service(customer_flow::duplicates)
-        .service(customer_io::export)
-        .service(customer_io::import)
+        .service(customers::flow::duplicates)
+        .service(customers::io::export)
+        .service(customers::io::import)
         .service(customer_reports::import_orders)
         .service(customer_reports::grades)
         .service(customer_reports::regions)
@@ -84,12 +81,12 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(customers::create_customer)
         .service(customers::get_customer)
         .service(customers::update_customer)
-        .service(customer_flow::review)
-        .service(customer_flow::resubmit)
-        .service(customer_flow::claim)
-        .service(customer_flow::transfer)
-        .service(customer_flow::history)
-        .service(customer_flow::reads)
+        .service(customers::flow::review)
+        .service(customers::flow::resubmit)
+        .service(customers::flow::claim)
+        .service(customers::flow::transfer)
+        .service(customers::flow::history)
+        .service(customers::flow::reads)
         .service(customer_credit::add_check)
         .service(customer_credit::list_checks)
         .service(customer_credit::create_request)

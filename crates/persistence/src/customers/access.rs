@@ -6,6 +6,8 @@ use crate::error::DbResult;
 use crate::schema::{customer_access_requests, customer_reads};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::customer::{ReadBasis, ReadPurpose, RequestStatus};
+use kehu_domain::Role;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = customer_access_requests)]
@@ -15,9 +17,9 @@ pub struct AccessRequest {
     pub customer_id: i64,
     pub requester_id: i64,
     pub reason: String,
-    pub approver_role: String,
+    pub approver_role: Role,
     pub approver_department_id: Option<i64>,
-    pub status: String,
+    pub status: RequestStatus,
     pub decided_by: Option<i64>,
     pub decided_at: Option<NaiveDateTime>,
     pub decision_reason: Option<String>,
@@ -33,9 +35,9 @@ pub struct NewAccessRequest<'a> {
     pub customer_id: i64,
     pub requester_id: i64,
     pub reason: &'a str,
-    pub approver_role: &'a str,
+    pub approver_role: Role,
     pub approver_department_id: Option<i64>,
-    pub status: &'a str,
+    pub status: RequestStatus,
     pub created_at: NaiveDateTime,
 }
 
@@ -45,8 +47,8 @@ pub struct Read {
     pub id: i64,
     pub customer_id: i64,
     pub user_id: i64,
-    pub basis: String,
-    pub what: String,
+    pub basis: ReadBasis,
+    pub what: ReadPurpose,
     pub at: NaiveDateTime,
 }
 
@@ -58,26 +60,28 @@ pub fn access_request(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<Acces
     Ok(customer_access_requests::table.filter(customer_access_requests::org_id.eq(org_id)).find(id).select(AccessRequest::as_select()).first(conn)?)
 }
 
-/// A decision, if the request is still pending at `version`.
-pub fn decide_access(
-    conn: &mut DbConn,
-    id: i64,
-    version: i64,
-    status: &str,
-    by: i64,
-    reason: Option<&str>,
-    valid_until: Option<NaiveDateTime>,
-    now: NaiveDateTime,
-) -> DbResult<Option<AccessRequest>> {
-    let target = customer_access_requests::table
-        .filter(customer_access_requests::id.eq(id).and(customer_access_requests::version.eq(version)).and(customer_access_requests::status.eq("pending")));
+/// A decision on an access request: approved (valid until a time) or refused.
+pub struct AccessDecision<'a> {
+    pub approved: bool,
+    pub by: i64,
+    pub reason: Option<&'a str>,
+    pub valid_until: Option<NaiveDateTime>,
+    pub at: NaiveDateTime,
+}
+
+/// Records the decision, if the request is still pending at `version`.
+pub fn decide_access(conn: &mut DbConn, id: i64, version: i64, d: &AccessDecision) -> DbResult<Option<AccessRequest>> {
+    let status = if d.approved { RequestStatus::Approved } else { RequestStatus::Rejected };
+    let target = customer_access_requests::table.filter(
+        customer_access_requests::id.eq(id).and(customer_access_requests::version.eq(version)).and(customer_access_requests::status.eq(RequestStatus::Pending)),
+    );
     Ok(diesel::update(target)
         .set((
             customer_access_requests::status.eq(status),
-            customer_access_requests::decided_by.eq(by),
-            customer_access_requests::decided_at.eq(now),
-            customer_access_requests::decision_reason.eq(reason),
-            customer_access_requests::valid_until.eq(valid_until),
+            customer_access_requests::decided_by.eq(d.by),
+            customer_access_requests::decided_at.eq(d.at),
+            customer_access_requests::decision_reason.eq(d.reason),
+            customer_access_requests::valid_until.eq(d.valid_until),
             customer_access_requests::version.eq(customer_access_requests::version + 1),
         ))
         .returning(customer_access_requests::all_columns)
@@ -88,9 +92,9 @@ pub fn decide_access(
 pub struct AccessFilter {
     pub requester_id: Option<i64>,
     pub customer_id: Option<i64>,
-    pub status: Option<String>,
+    pub status: Option<RequestStatus>,
     /// Pending requests this approver decides: `(role, department)`.
-    pub approver: Option<(String, Option<i64>)>,
+    pub approver: Option<(Role, Option<i64>)>,
 }
 
 pub fn access_requests(conn: &mut DbConn, org_id: i64, f: &AccessFilter, before_id: Option<i64>, limit: i64) -> DbResult<Vec<AccessRequest>> {
@@ -101,11 +105,11 @@ pub fn access_requests(conn: &mut DbConn, org_id: i64, f: &AccessFilter, before_
     if let Some(c) = f.customer_id {
         q = q.filter(customer_access_requests::customer_id.eq(c));
     }
-    if let Some(s) = &f.status {
-        q = q.filter(customer_access_requests::status.eq(s.clone()));
+    if let Some(s) = f.status {
+        q = q.filter(customer_access_requests::status.eq(s));
     }
     if let Some((role, dept)) = &f.approver {
-        q = q.filter(customer_access_requests::approver_role.eq(role.clone()));
+        q = q.filter(customer_access_requests::approver_role.eq(*role));
         if let Some(d) = dept {
             q = q.filter(customer_access_requests::approver_department_id.eq(*d));
         }
@@ -121,7 +125,7 @@ pub fn has_grant(conn: &mut DbConn, user_id: i64, customer_id: i64, now: NaiveDa
     let n: i64 = customer_access_requests::table
         .filter(customer_access_requests::requester_id.eq(user_id))
         .filter(customer_access_requests::customer_id.eq(customer_id))
-        .filter(customer_access_requests::status.eq("approved"))
+        .filter(customer_access_requests::status.eq(RequestStatus::Approved))
         .filter(customer_access_requests::valid_until.gt(now))
         .count()
         .get_result(conn)?;
@@ -133,13 +137,13 @@ pub fn granted_among(conn: &mut DbConn, user_id: i64, customer_ids: &[i64], now:
     Ok(customer_access_requests::table
         .filter(customer_access_requests::requester_id.eq(user_id))
         .filter(customer_access_requests::customer_id.eq_any(customer_ids))
-        .filter(customer_access_requests::status.eq("approved"))
+        .filter(customer_access_requests::status.eq(RequestStatus::Approved))
         .filter(customer_access_requests::valid_until.gt(now))
         .select(customer_access_requests::customer_id)
         .load(conn)?)
 }
 
-pub fn log_read(conn: &mut DbConn, customer_id: i64, user_id: i64, basis: &str, what: &str, at: NaiveDateTime) -> DbResult<()> {
+pub fn log_read(conn: &mut DbConn, customer_id: i64, user_id: i64, basis: ReadBasis, what: ReadPurpose, at: NaiveDateTime) -> DbResult<()> {
     diesel::insert_into(customer_reads::table)
         .values((
             customer_reads::customer_id.eq(customer_id),

@@ -5,16 +5,17 @@ use crate::error::DbResult;
 use crate::schema::customer_changes;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::customer::{ChangeField, ChangeSource};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = customer_changes)]
 pub struct Change {
     pub id: i64,
     pub customer_id: i64,
-    pub field: String,
+    pub field: ChangeField,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
-    pub source: String,
+    pub source: ChangeSource,
     pub changed_by: Option<i64>,
     pub changed_at: NaiveDateTime,
 }
@@ -23,10 +24,10 @@ pub struct Change {
 #[diesel(table_name = customer_changes)]
 pub struct NewChange<'a> {
     pub customer_id: i64,
-    pub field: &'a str,
+    pub field: ChangeField,
     pub old_value: Option<&'a str>,
     pub new_value: Option<&'a str>,
-    pub source: &'a str,
+    pub source: ChangeSource,
     pub changed_by: Option<i64>,
     pub changed_at: NaiveDateTime,
 }

@@ -1,20 +1,23 @@
 //! The customer archive: records, contacts, assigned staff, change history,
 //! access requests and the log of reads by non-owners.
 
-use crate::db::{DbConn, MultiBackend};
+use crate::db::DbConn;
 use crate::error::DbResult;
-use crate::schema::{customer_access_requests, customer_staff, customers};
+use crate::schema::customers;
 
 mod access;
 mod contacts;
 mod history;
+mod lists;
 
 pub use access::*;
 use chrono::{NaiveDate, NaiveDateTime};
 pub use contacts::*;
 use diesel::prelude::*;
-use diesel::sql_types::Bool;
 pub use history::*;
+use kehu_domain::customer::{Category, ChangeField, Confidentiality, CreditGrade, CustomerClass, CustomerDetails, CustomerKind, CustomerStatus};
+use kehu_domain::deadline::Market;
+pub use lists::*;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = customers)]
@@ -23,20 +26,20 @@ pub struct Customer {
     pub org_id: i64,
     pub code: String,
     pub name: String,
-    pub kind: String,
-    pub market: String,
+    pub kind: CustomerKind,
+    pub market: Market,
     pub owner_id: i64,
     pub department_id: i64,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub address: Option<String>,
-    pub status: String,
+    pub status: CustomerStatus,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub category: String,
-    pub customer_class: Option<String>,
-    pub credit_grade: Option<String>,
+    pub category: Category,
+    pub customer_class: Option<CustomerClass>,
+    pub credit_grade: Option<CreditGrade>,
     pub credit_limit_fen: Option<i64>,
     pub payment_term_days: i64,
     pub region: Option<String>,
@@ -47,7 +50,7 @@ pub struct Customer {
     pub tax_id: Option<String>,
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
-    pub confidentiality: String,
+    pub confidentiality: Confidentiality,
     pub supply_hold: bool,
     pub name_key: String,
     pub tax_key: Option<String>,
@@ -65,16 +68,17 @@ pub struct Customer {
     pub supply_hold_reason: Option<String>,
 }
 
-/// The fields a person edits (the registration form), as stored.
-#[derive(Insertable, AsChangeset, Clone, Debug, Default)]
+/// The fields a person edits (the registration form), as stored, with the
+/// keys duplicates are found by.
+#[derive(Insertable, AsChangeset, Clone, Debug)]
 #[diesel(table_name = customers, treat_none_as_null = true)]
 pub struct CustomerForm {
     pub name: String,
-    pub kind: String,
-    pub market: String,
+    pub kind: CustomerKind,
+    pub market: Market,
     pub address: Option<String>,
-    pub category: String,
-    pub customer_class: Option<String>,
+    pub category: Category,
+    pub customer_class: Option<CustomerClass>,
     pub region: Option<String>,
     pub industry: Option<String>,
     pub company_nature: Option<String>,
@@ -83,7 +87,7 @@ pub struct CustomerForm {
     pub tax_id: Option<String>,
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
-    pub confidentiality: String,
+    pub confidentiality: Confidentiality,
     pub first_contact_on: Option<NaiveDate>,
     pub name_key: String,
     pub tax_key: Option<String>,
@@ -96,7 +100,7 @@ pub struct NewCustomer {
     pub code: String,
     pub owner_id: i64,
     pub department_id: i64,
-    pub status: String,
+    pub status: CustomerStatus,
     pub registration_due: Option<NaiveDate>,
     pub submitted_by: Option<i64>,
     pub submitted_at: Option<NaiveDateTime>,
@@ -113,7 +117,7 @@ pub struct NewCustomer {
 pub struct CustomerChanges {
     pub owner_id: Option<i64>,
     pub department_id: Option<i64>,
-    pub status: Option<String>,
+    pub status: Option<CustomerStatus>,
     pub contact_name: Option<Option<String>>,
     pub contact_phone: Option<Option<String>>,
     pub search_text: Option<String>,
@@ -126,123 +130,87 @@ pub struct CustomerChanges {
     pub protected_until: Option<Option<NaiveDate>>,
 }
 
+impl From<&CustomerDetails> for CustomerForm {
+    fn from(d: &CustomerDetails) -> CustomerForm {
+        CustomerForm {
+            name: d.name.trim().to_owned(),
+            kind: d.kind,
+            market: d.market,
+            address: d.address.clone(),
+            category: d.category,
+            customer_class: d.customer_class,
+            region: d.region.clone(),
+            industry: d.industry.clone(),
+            company_nature: d.company_nature.clone(),
+            supervising_unit: d.supervising_unit.clone(),
+            legal_representative: d.legal_representative.clone(),
+            tax_id: d.tax_id.clone(),
+            bank_name: d.bank_name.clone(),
+            bank_account: d.bank_account.clone(),
+            confidentiality: d.confidentiality,
+            first_contact_on: d.first_contact_on,
+            name_key: d.name_key(),
+            tax_key: d.tax_key(),
+        }
+    }
+}
+
 impl Customer {
+    /// The form as it stands.
+    pub fn details(&self) -> CustomerDetails {
+        CustomerDetails {
+            name: self.name.clone(),
+            kind: self.kind,
+            market: self.market,
+            address: self.address.clone(),
+            category: self.category,
+            customer_class: self.customer_class,
+            region: self.region.clone(),
+            industry: self.industry.clone(),
+            company_nature: self.company_nature.clone(),
+            supervising_unit: self.supervising_unit.clone(),
+            legal_representative: self.legal_representative.clone(),
+            tax_id: self.tax_id.clone(),
+            bank_name: self.bank_name.clone(),
+            bank_account: self.bank_account.clone(),
+            confidentiality: self.confidentiality,
+            first_contact_on: self.first_contact_on,
+        }
+    }
+
     /// The material fields as `(field, value)` for the change history.
-    pub fn material(&self) -> Vec<(&'static str, Option<String>)> {
+    pub fn material(&self) -> Vec<(ChangeField, Option<String>)> {
         vec![
-            ("name", Some(self.name.clone())),
-            ("kind", Some(self.kind.clone())),
-            ("market", Some(self.market.clone())),
-            ("address", self.address.clone()),
-            ("category", Some(self.category.clone())),
-            ("customer_class", self.customer_class.clone()),
-            ("credit_grade", self.credit_grade.clone()),
-            ("credit_limit_fen", self.credit_limit_fen.map(|v| v.to_string())),
-            ("payment_term_days", Some(self.payment_term_days.to_string())),
-            ("region", self.region.clone()),
-            ("industry", self.industry.clone()),
-            ("company_nature", self.company_nature.clone()),
-            ("supervising_unit", self.supervising_unit.clone()),
-            ("legal_representative", self.legal_representative.clone()),
-            ("tax_id", self.tax_id.clone()),
-            ("bank_name", self.bank_name.clone()),
-            ("bank_account", self.bank_account.clone()),
-            ("confidentiality", Some(self.confidentiality.clone())),
-            ("supply_hold", Some(self.supply_hold.to_string())),
-            ("first_contact_on", self.first_contact_on.map(|d| d.to_string())),
-            ("owner_id", Some(self.owner_id.to_string())),
-            ("department_id", Some(self.department_id.to_string())),
-            ("status", Some(self.status.clone())),
-            ("last_deal_on", self.last_deal_on.map(|d| d.to_string())),
+            (ChangeField::Name, Some(self.name.clone())),
+            (ChangeField::Kind, Some(self.kind.to_string())),
+            (ChangeField::Market, Some(self.market.to_string())),
+            (ChangeField::Address, self.address.clone()),
+            (ChangeField::Category, Some(self.category.to_string())),
+            (ChangeField::CustomerClass, self.customer_class.map(|v| v.to_string())),
+            (ChangeField::CreditGrade, self.credit_grade.map(|v| v.to_string())),
+            (ChangeField::CreditLimitFen, self.credit_limit_fen.map(|v| v.to_string())),
+            (ChangeField::PaymentTermDays, Some(self.payment_term_days.to_string())),
+            (ChangeField::Region, self.region.clone()),
+            (ChangeField::Industry, self.industry.clone()),
+            (ChangeField::CompanyNature, self.company_nature.clone()),
+            (ChangeField::SupervisingUnit, self.supervising_unit.clone()),
+            (ChangeField::LegalRepresentative, self.legal_representative.clone()),
+            (ChangeField::TaxId, self.tax_id.clone()),
+            (ChangeField::BankName, self.bank_name.clone()),
+            (ChangeField::BankAccount, self.bank_account.clone()),
+            (ChangeField::Confidentiality, Some(self.confidentiality.to_string())),
+            (ChangeField::SupplyHold, Some(self.supply_hold.to_string())),
+            (ChangeField::FirstContactOn, self.first_contact_on.map(|d| d.to_string())),
+            (ChangeField::OwnerId, Some(self.owner_id.to_string())),
+            (ChangeField::DepartmentId, Some(self.department_id.to_string())),
+            (ChangeField::Status, Some(self.status.to_string())),
+            (ChangeField::LastDealOn, self.last_deal_on.map(|d| d.to_string())),
         ]
     }
 
     /// What changed from `self` to `new`: `(field, old, new)`.
-    pub fn diff(&self, new: &Customer) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    pub fn diff(&self, new: &Customer) -> Vec<(ChangeField, Option<String>, Option<String>)> {
         self.material().into_iter().zip(new.material()).filter(|((_, a), (_, b))| a != b).map(|((f, a), (_, b))| (f, a, b)).collect()
-    }
-}
-
-/// The records a caller may list, as SQL: the same rules as
-/// `kehu_domain::customer::read_basis`, in the shape of a filter.
-#[derive(Clone, Debug, Default)]
-pub struct ReadScope {
-    pub user_id: i64,
-    pub department_id: i64,
-    /// Levels readable in every department (executives).
-    pub all_levels: Vec<&'static str>,
-    /// Levels readable in the caller's own department (its managers).
-    pub department_levels: Vec<&'static str>,
-    /// Levels readable through an approved access request.
-    pub grant_levels: Vec<&'static str>,
-    /// Sales see lapsed 秘密 customers, to claim them.
-    pub claim_pool: bool,
-    pub today: NaiveDate,
-    pub now: NaiveDateTime,
-}
-
-type Predicate = Box<dyn BoxableExpression<customers::table, MultiBackend, SqlType = Bool>>;
-
-fn readable(s: &ReadScope) -> Predicate {
-    let staff = customer_staff::table.filter(customer_staff::user_id.eq(s.user_id)).select(customer_staff::customer_id);
-    let granted = customer_access_requests::table
-        .filter(customer_access_requests::requester_id.eq(s.user_id))
-        .filter(customer_access_requests::status.eq("approved"))
-        .filter(customer_access_requests::valid_until.gt(s.now))
-        .select(customer_access_requests::customer_id);
-    let mut p: Predicate = Box::new(customers::owner_id.eq(s.user_id).or(customers::id.eq_any(staff)));
-    if !s.all_levels.is_empty() {
-        p = Box::new(p.or(customers::confidentiality.eq_any(s.all_levels.clone())));
-    }
-    if !s.department_levels.is_empty() {
-        p = Box::new(p.or(customers::department_id.eq(s.department_id).and(customers::confidentiality.eq_any(s.department_levels.clone()))));
-    }
-    if !s.grant_levels.is_empty() {
-        p = Box::new(p.or(customers::id.eq_any(granted).and(customers::confidentiality.eq_any(s.grant_levels.clone()))));
-    }
-    if s.claim_pool {
-        p = Box::new(
-            p.or(customers::confidentiality.eq("secret").and(customers::status.eq("active")).and(customers::protected_until.assume_not_null().lt(s.today))),
-        );
-    }
-    p
-}
-
-pub struct CustomerFilter<'a> {
-    /// Already folded with `kehu_domain::customer::search_query`.
-    pub q: Option<&'a str>,
-    pub market: Option<&'a str>,
-    pub owner_id: Option<i64>,
-    pub status: Option<&'a str>,
-    pub category: Option<&'a str>,
-    pub customer_class: Option<&'a str>,
-    pub credit_grade: Option<&'a str>,
-    pub region: Option<&'a str>,
-    pub department_id: Option<i64>,
-    pub supply_hold: Option<bool>,
-    /// Lapsed on this day.
-    pub claimable_on: Option<NaiveDate>,
-}
-
-impl CustomerFilter<'_> {
-    pub fn by_owner(owner_id: i64) -> CustomerFilter<'static> {
-        CustomerFilter { owner_id: Some(owner_id), ..CustomerFilter::all() }
-    }
-
-    pub fn all() -> CustomerFilter<'static> {
-        CustomerFilter {
-            q: None,
-            market: None,
-            owner_id: None,
-            status: None,
-            category: None,
-            customer_class: None,
-            credit_grade: None,
-            region: None,
-            department_id: None,
-            supply_hold: None,
-            claimable_on: None,
-        }
     }
 }
 
@@ -260,7 +228,7 @@ pub fn by_code(conn: &mut DbConn, org_id: i64, code: &str) -> DbResult<Option<Cu
 
 pub fn by_tax_key(conn: &mut DbConn, org_id: i64, tax_key: &str) -> DbResult<Option<Customer>> {
     Ok(customers::table
-        .filter(customers::org_id.eq(org_id).and(customers::tax_key.eq(tax_key)).and(customers::status.ne("rejected")))
+        .filter(customers::org_id.eq(org_id).and(customers::tax_key.eq(tax_key)).and(customers::status.ne(CustomerStatus::Rejected)))
         .order(customers::id)
         .select(Customer::as_select())
         .first(conn)
@@ -269,80 +237,6 @@ pub fn by_tax_key(conn: &mut DbConn, org_id: i64, tax_key: &str) -> DbResult<Opt
 
 pub fn many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Customer>> {
     Ok(customers::table.filter(customers::id.eq_any(ids)).select(Customer::as_select()).load(conn)?)
-}
-
-/// Other records, not rejected, with the same name key or tax key.
-pub fn duplicates(conn: &mut DbConn, org_id: i64, name_key: &str, tax_key: Option<&str>, except: Option<i64>) -> DbResult<Vec<Customer>> {
-    let mut q = customers::table.filter(customers::org_id.eq(org_id)).filter(customers::status.ne("rejected")).select(Customer::as_select()).into_boxed();
-    q = match tax_key.filter(|t| !t.is_empty()) {
-        Some(t) => q.filter(customers::name_key.eq(name_key.to_owned()).or(customers::tax_key.eq(t.to_owned()))),
-        None => q.filter(customers::name_key.eq(name_key.to_owned())),
-    };
-    if let Some(id) = except {
-        q = q.filter(customers::id.ne(id));
-    }
-    Ok(q.order(customers::id).limit(20).load(conn)?)
-}
-
-/// A page ordered by name then id, after the `(name, id)` cursor.
-pub fn page(
-    conn: &mut DbConn,
-    org_id: i64,
-    scope: Option<&ReadScope>,
-    f: &CustomerFilter,
-    after: Option<(String, i64)>,
-    limit: i64,
-) -> DbResult<Vec<Customer>> {
-    let mut q = customers::table.filter(customers::org_id.eq(org_id)).select(Customer::as_select()).into_boxed();
-    if let Some(s) = scope {
-        q = q.filter(readable(s));
-    }
-    if let Some(text) = f.q {
-        q = q.filter(customers::search_text.like(format!("%{}%", crate::like_escape(text))).escape('\\'));
-    }
-    if let Some(v) = f.status {
-        q = q.filter(customers::status.eq(v.to_owned()));
-    }
-    if let Some(m) = f.market {
-        q = q.filter(customers::market.eq(m.to_owned()));
-    }
-    if let Some(o) = f.owner_id {
-        q = q.filter(customers::owner_id.eq(o));
-    }
-    if let Some(v) = f.category {
-        q = q.filter(customers::category.eq(v.to_owned()));
-    }
-    if let Some(v) = f.customer_class {
-        q = q.filter(customers::customer_class.eq(v.to_owned()));
-    }
-    if let Some(v) = f.credit_grade {
-        q = q.filter(customers::credit_grade.eq(v.to_owned()));
-    }
-    if let Some(v) = f.region {
-        q = q.filter(customers::region.eq(v.to_owned()));
-    }
-    if let Some(v) = f.department_id {
-        q = q.filter(customers::department_id.eq(v));
-    }
-    if let Some(v) = f.supply_hold {
-        q = q.filter(customers::supply_hold.eq(v));
-    }
-    if let Some(d) = f.claimable_on {
-        q = q.filter(customers::status.eq("active").and(customers::protected_until.lt(d)));
-    }
-    if let Some((name, id)) = after {
-        q = q.filter(customers::name.gt(name.clone()).or(customers::name.eq(name).and(customers::id.gt(id))));
-    }
-    // A search of three characters or more is selective and the trigram index
-    // finds it: ordering by an expression keeps PostgreSQL from walking the
-    // name index instead (it cannot estimate `LIKE '%…%'` and guesses many
-    // hits). Shorter text matches many rows, where the name order is quickest.
-    if f.q.is_some_and(|t| t.chars().count() >= 3) {
-        q = q.order((customers::name.concat(""), customers::id));
-    } else {
-        q = q.order((customers::name, customers::id));
-    }
-    Ok(q.limit(limit).load(conn)?)
 }
 
 /// Saves the form fields if the version still matches.
@@ -379,7 +273,14 @@ pub fn set_derived(conn: &mut DbConn, id: i64, search_text: &str, contact_name: 
 }
 
 /// Credit fields change only through an approved request.
-pub fn set_credit(conn: &mut DbConn, id: i64, grade: Option<String>, limit_fen: Option<i64>, term_days: i64, now: NaiveDateTime) -> DbResult<Option<Customer>> {
+pub fn set_credit(
+    conn: &mut DbConn,
+    id: i64,
+    grade: Option<CreditGrade>,
+    limit_fen: Option<i64>,
+    term_days: i64,
+    now: NaiveDateTime,
+) -> DbResult<Option<Customer>> {
     Ok(diesel::update(customers::table.find(id))
         .set((
             customers::credit_grade.eq(grade),
@@ -434,7 +335,7 @@ pub fn set_keys(conn: &mut DbConn, id: i64, name_key: &str, tax_key: Option<&str
 }
 
 pub fn count_owned(conn: &mut DbConn, owner_id: i64) -> DbResult<i64> {
-    Ok(customers::table.filter(customers::owner_id.eq(owner_id)).filter(customers::status.ne("rejected")).count().get_result(conn)?)
+    Ok(customers::table.filter(customers::owner_id.eq(owner_id)).filter(customers::status.ne(CustomerStatus::Rejected)).count().get_result(conn)?)
 }
 
 pub fn owned_by(conn: &mut DbConn, owner_id: i64) -> DbResult<Vec<Customer>> {

@@ -7,6 +7,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Role } from '../../api/types';
 
 export interface NavItem {
   key: string;
@@ -15,7 +16,7 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   /** Shown only to users with this role (the server enforces it too). */
-  role?: string;
+  role?: Role;
   /** Counted badge: the number of open tasks. */
   countsTasks?: boolean;
 }
@@ -41,6 +42,6 @@ export function activeNavKey(pathname: string): string {
   return pathname.split('/')[1] ?? '';
 }
 
-export function visibleItems(items: NavItem[], roles: readonly string[]): NavItem[] {
+export function visibleItems(items: NavItem[], roles: readonly Role[]): NavItem[] {
   return items.filter((item) => !item.role || roles.includes(item.role));
 }

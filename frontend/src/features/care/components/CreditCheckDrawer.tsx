@@ -1,9 +1,10 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
-import { drawerFailure, FormDrawer, type ActionOutcome, type DrawerProblem } from '../../customers/components/FormDrawer';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
+import { customerFailure } from '../../customers/lib/failure';
 import { GRADES } from '../../customers/lib/options';
 import { useAddCreditCheck } from '../api/mutations';
 
@@ -26,59 +27,43 @@ const FIELDS = ['investigated_on', 'summary', 'recommended_grade', 'recommended_
 /** 信用调查: when, what was found, and the grade and limit it recommends. */
 export function CreditCheckDrawer({ customerId, open, onClose, onDone, ...outcome }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const mutation = useAddCreditCheck(customerId);
-  const [problem, setProblem] = useState<DrawerProblem | null>(null);
-
-  useEffect(() => {
-    setProblem(null);
-    if (open) form.resetFields();
-  }, [open]);
 
   async function submit(v: Values) {
-    setProblem(null);
-    try {
-      await mutation.mutateAsync({
-        investigated_on: (v.investigated_on ?? dayjs()).format('YYYY-MM-DD'),
-        summary: v.summary?.trim() ?? '',
-        recommended_grade: v.recommended_grade ?? null,
-        recommended_limit: v.recommended_limit?.trim() || null,
-      });
-      onDone();
-    } catch (failure) {
-      setProblem(drawerFailure(failure, t, form, FIELDS, outcome));
-    }
+    await mutation.mutateAsync({
+      investigated_on: (v.investigated_on ?? dayjs()).format('YYYY-MM-DD'),
+      summary: v.summary?.trim() ?? '',
+      recommended_grade: v.recommended_grade ?? null,
+      recommended_limit: v.recommended_limit?.trim() || null,
+    });
+    onDone();
   }
 
   return (
-    <FormDrawer
+    <FormDrawer<Values>
       open={open}
       title={t('care.credit.addCheck')}
       submitLabel={t('common.save')}
       onClose={onClose}
-      onSubmit={() => form.submit()}
-      loading={mutation.isPending}
-      problem={problem}
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={customerFailure(t, FIELDS, outcome)}
+      name="credit-check"
+      initialValues={{ investigated_on: dayjs() }}
       width={480}
     >
-      <Form<Values> form={form} layout="vertical" name="credit-check" onFinish={submit} disabled={mutation.isPending} initialValues={{ investigated_on: dayjs() }}>
-        <Form.Item name="investigated_on" label={t('care.credit.investigatedOn')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker className="kehu-full" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
-        </Form.Item>
-        <Form.Item name="summary" label={t('care.credit.summary')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item name="recommended_grade" label={t('care.credit.recommendedGrade')}>
-          <Select allowClear options={GRADES.map((g) => ({ value: g, label: g }))} />
-        </Form.Item>
-        <Form.Item
-          name="recommended_limit"
-          label={t('care.credit.recommendedLimit')}
-          rules={[{ pattern: /^\d+(\.\d{1,2})?$/, message: t('validation.invalid_money') }]}
-        >
-          <Input inputMode="decimal" prefix="¥" />
-        </Form.Item>
-      </Form>
+      <Form.Item name="investigated_on" label={t('care.credit.investigatedOn')} rules={[{ required: true, message: t('validation.required') }]}>
+        <DatePicker className="kehu-full" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+      </Form.Item>
+      <Form.Item name="summary" label={t('care.credit.summary')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item name="recommended_grade" label={t('care.credit.recommendedGrade')}>
+        <Select allowClear options={GRADES.map((g) => ({ value: g, label: g }))} />
+      </Form.Item>
+      <Form.Item name="recommended_limit" label={t('care.credit.recommendedLimit')} rules={[{ pattern: /^\d+(\.\d{1,2})?$/, message: t('validation.invalid_money') }]}>
+        <Input inputMode="decimal" prefix="¥" />
+      </Form.Item>
     </FormDrawer>
   );
 }

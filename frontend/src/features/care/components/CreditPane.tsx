@@ -12,6 +12,7 @@ import { CreditCheckDrawer } from './CreditCheckDrawer';
 import { usePaneFeedback } from './PaneFeedback';
 import { RequestTable } from './RequestTable';
 import { SupplyHoldDrawer } from './SupplyHoldDrawer';
+import '../care.css';
 
 type Customer = Schemas['CustomerView'];
 type Check = Schemas['CreditCheckView'];

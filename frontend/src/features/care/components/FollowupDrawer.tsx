@@ -1,8 +1,9 @@
-import { Descriptions, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
-import { drawerFailure, FormDrawer, type ActionOutcome, type DrawerProblem } from '../../customers/components/FormDrawer';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
+import { customerFailure } from '../../customers/lib/failure';
 import { useCloseFollowup } from '../api/mutations';
 
 type Followup = Schemas['FollowupView'];
@@ -16,54 +17,36 @@ interface Props extends ActionOutcome {
 /** 关闭跟进: what the department did about a poor score. */
 export function FollowupDrawer({ followup: f, onClose, onDone, ...outcome }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ resolution?: string }>();
   const mutation = useCloseFollowup();
-  const [problem, setProblem] = useState<DrawerProblem | null>(null);
-
-  useEffect(() => {
-    setProblem(null);
-    if (f) form.resetFields();
-  }, [f?.id]);
 
   async function submit(v: { resolution?: string }) {
     if (!f) return;
-    setProblem(null);
-    try {
-      await mutation.mutateAsync({ id: f.id, version: f.version, body: { resolution: v.resolution?.trim() ?? '' } });
-      onDone();
-    } catch (failure) {
-      setProblem(drawerFailure(failure, t, form, ['resolution'], outcome));
-    }
+    await mutation.mutateAsync({ id: f.id, version: f.version, body: { resolution: v.resolution?.trim() ?? '' } });
+    onDone();
   }
 
   return (
-    <FormDrawer
+    <FormDrawer<{ resolution?: string }>
       open={f !== null}
       title={t('care.followup.close')}
       submitLabel={t('care.followup.close')}
       onClose={onClose}
-      onSubmit={() => form.submit()}
-      loading={mutation.isPending}
-      problem={problem}
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={customerFailure(t, ['resolution'], outcome)}
+      name="followup-close"
       width={480}
+      facts={
+        f && [
+          { key: 'customer', label: t('customers.name'), children: f.customer.name },
+          { key: 'dimension', label: t('care.followup.dimension'), children: t(`care.survey.dimensions.${f.dimension}`, { defaultValue: f.dimension }) },
+          { key: 'score', label: t('care.followup.score'), children: `${f.score} ${t(`care.survey.levels.${f.score}`, { defaultValue: '' })}` },
+        ]
+      }
     >
-      {f && (
-        <Descriptions
-          size="small"
-          column={1}
-          className="kehu-gap"
-          items={[
-            { key: 'customer', label: t('customers.name'), children: f.customer.name },
-            { key: 'dimension', label: t('care.followup.dimension'), children: t(`care.survey.dimensions.${f.dimension}`, { defaultValue: f.dimension }) },
-            { key: 'score', label: t('care.followup.score'), children: `${f.score} ${t(`care.survey.levels.${f.score}`, { defaultValue: '' })}` },
-          ]}
-        />
-      )}
-      <Form form={form} layout="vertical" name="followup-close" onFinish={submit} disabled={mutation.isPending}>
-        <Form.Item name="resolution" label={t('care.followup.resolution')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
+      <Form.Item name="resolution" label={t('care.followup.resolution')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
     </FormDrawer>
   );
 }

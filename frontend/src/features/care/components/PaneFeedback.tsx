@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionOutcome } from '../../customers/components/FormDrawer';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
 
 interface Feedback {
   type: 'success' | 'warning';

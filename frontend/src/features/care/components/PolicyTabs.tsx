@@ -17,7 +17,18 @@ const ARCHIVE_FIELDS = [
   ['key_customer_min_staff', 1, 5],
 ] as const;
 
-const DEPARTMENT_KINDS = ['quality', 'production', 'sales', 'customer_service', 'marketing', 'engineering', 'finance', 'warehouse', 'gm_office'];
+/** The kinds offered for a survey dimension's follow-up (the server takes any kind). */
+const DEPARTMENT_KINDS: readonly Schemas['DepartmentKind'][] = [
+  'quality',
+  'production',
+  'sales',
+  'customer_service',
+  'marketing',
+  'engineering',
+  'finance',
+  'warehouse',
+  'gm_office',
+];
 
 /** Saves with If-Match; a 412 reloads the policy, field problems go to their fields. */
 function usePolicyForm<V extends object>(version: number | undefined, save: (version: number, v: V) => Promise<unknown>) {

@@ -1,12 +1,15 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { formatDateTime } from '../../../lib/format';
-import { drawerFailure, FormDrawer, type ActionOutcome, type DrawerProblem } from '../../customers/components/FormDrawer';
+import { customerFailure } from '../../customers/lib/failure';
 import { useSurveyLink } from '../api/mutations';
 import { currentPeriod } from '../lib/labels';
+import { ProductPeriodFields } from './SurveyDrawer';
 
 interface Values {
   product?: string;
@@ -22,26 +25,17 @@ interface Props extends ActionOutcome {
 /** 生成调查链接: a one-time link the customer answers without logging in. */
 export function SurveyLinkDrawer({ customerId, open, onClose, ...outcome }: Props) {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const mutation = useSurveyLink(customerId);
-  const [problem, setProblem] = useState<DrawerProblem | null>(null);
   const [link, setLink] = useState<Schemas['SurveyLinkView'] | null>(null);
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
-    setProblem(null);
     setLink(null);
     setCopied(false);
-    if (open) form.resetFields();
   }, [open]);
 
   async function submit(v: Values) {
-    setProblem(null);
-    try {
-      setLink(await mutation.mutateAsync({ product: v.product?.trim() || null, period: v.period?.trim() || null }));
-    } catch (failure) {
-      setProblem(drawerFailure(failure, t, form, ['product', 'period'], outcome));
-    }
+    setLink(await mutation.mutateAsync({ product: v.product?.trim() || null, period: v.period?.trim() || null }));
   }
 
   const url = link ? `${location.origin}/survey/${link.token}` : '';
@@ -55,41 +49,37 @@ export function SurveyLinkDrawer({ customerId, open, onClose, ...outcome }: Prop
   }
 
   return (
-    <FormDrawer
+    <FormDrawer<Values>
       open={open}
       title={t('care.survey.link')}
-      submitLabel={link ? t('common.close') : t('care.survey.link')}
+      submitLabel={t('care.survey.link')}
       onClose={onClose}
-      onSubmit={() => (link ? onClose() : form.submit())}
-      loading={mutation.isPending}
-      problem={problem}
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={customerFailure(t, ['product', 'period'], outcome)}
+      name="survey-link"
+      initialValues={{ period: currentPeriod() }}
       width={520}
+      result={
+        link && (
+          <Alert
+            type="success"
+            showIcon
+            message={t('care.survey.linkReady', { date: formatDateTime(link.expires_at, i18n.language) })}
+            description={
+              <Space.Compact className="kehu-full">
+                <Input readOnly value={url} aria-label={t('care.survey.linkUrl')} data-testid="survey-url" onFocus={(e) => e.target.select()} />
+                <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+                  {copied ? t('care.survey.copied') : t('care.survey.copy')}
+                </Button>
+              </Space.Compact>
+            }
+          />
+        )
+      }
     >
-      {link ? (
-        <Alert
-          type="success"
-          showIcon
-          message={t('care.survey.linkReady', { date: formatDateTime(link.expires_at, i18n.language) })}
-          description={
-            <Space.Compact className="kehu-full">
-              <Input readOnly value={url} aria-label={t('care.survey.linkUrl')} data-testid="survey-url" onFocus={(e) => e.target.select()} />
-              <Button icon={<CopyOutlined />} onClick={() => void copy()}>
-                {copied ? t('care.survey.copied') : t('care.survey.copy')}
-              </Button>
-            </Space.Compact>
-          }
-        />
-      ) : (
-        <Form<Values> form={form} layout="vertical" name="survey-link" onFinish={submit} disabled={mutation.isPending} initialValues={{ period: currentPeriod() }}>
-          <Form.Item name="product" label={t('care.survey.product')}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="period" label={t('care.survey.period')} rules={[{ pattern: /^\d{4}-Q[1-4]$/, message: t('care.survey.periodFormat') }]}>
-            <Input maxLength={7} placeholder="2026-Q4" />
-          </Form.Item>
-          <Typography.Paragraph type="secondary">{t('care.survey.linkHint')}</Typography.Paragraph>
-        </Form>
-      )}
+      <ProductPeriodFields />
+      <Typography.Paragraph type="secondary">{t('care.survey.linkHint')}</Typography.Paragraph>
     </FormDrawer>
   );
 }

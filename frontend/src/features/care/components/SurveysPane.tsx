@@ -9,6 +9,7 @@ import { DIMENSIONS, scoreColor } from '../lib/labels';
 import { usePaneFeedback } from './PaneFeedback';
 import { SurveyDrawer } from './SurveyDrawer';
 import { SurveyLinkDrawer } from './SurveyLinkDrawer';
+import '../care.css';
 
 type Survey = Schemas['SurveyView'];
 

@@ -1,9 +1,10 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
-import { drawerFailure, FormDrawer, type ActionOutcome, type DrawerProblem } from '../../customers/components/FormDrawer';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
+import { customerFailure } from '../../customers/lib/failure';
 import { usePlanVisit } from '../api/mutations';
 import { VISIT_METHODS } from '../lib/labels';
 
@@ -24,55 +25,43 @@ interface Props extends ActionOutcome {
 /** 回访计划: when, why, what and how. */
 export function VisitPlanDrawer({ customerId, open, onClose, onDone, ...outcome }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const mutation = usePlanVisit(customerId);
-  const [problem, setProblem] = useState<DrawerProblem | null>(null);
-
-  useEffect(() => {
-    setProblem(null);
-    if (open) form.resetFields();
-  }, [open]);
 
   async function submit(v: Values) {
-    setProblem(null);
-    try {
-      await mutation.mutateAsync({
-        planned_on: (v.planned_on ?? dayjs()).format('YYYY-MM-DD'),
-        purpose: v.purpose?.trim() ?? '',
-        content: v.content?.trim() || null,
-        method: v.method,
-      });
-      onDone();
-    } catch (failure) {
-      setProblem(drawerFailure(failure, t, form, ['planned_on', 'purpose', 'content', 'method'], outcome));
-    }
+    await mutation.mutateAsync({
+      planned_on: (v.planned_on ?? dayjs()).format('YYYY-MM-DD'),
+      purpose: v.purpose?.trim() ?? '',
+      content: v.content?.trim() || null,
+      method: v.method,
+    });
+    onDone();
   }
 
   return (
-    <FormDrawer
+    <FormDrawer<Values>
       open={open}
       title={t('care.visit.plan')}
       submitLabel={t('care.visit.plan')}
       onClose={onClose}
-      onSubmit={() => form.submit()}
-      loading={mutation.isPending}
-      problem={problem}
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={customerFailure(t, ['planned_on', 'purpose', 'content', 'method'], outcome)}
+      name="visit-plan"
+      initialValues={{ method: 'onsite', planned_on: dayjs() }}
       width={480}
     >
-      <Form<Values> form={form} layout="vertical" name="visit-plan" onFinish={submit} disabled={mutation.isPending} initialValues={{ method: 'onsite', planned_on: dayjs() }}>
-        <Form.Item name="planned_on" label={t('care.visit.plannedOn')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker className="kehu-full" />
-        </Form.Item>
-        <Form.Item name="method" label={t('care.visit.method')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select options={VISIT_METHODS.map((m) => ({ value: m, label: t(`care.visit.methods.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('care.visit.purpose')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="content" label={t('care.visit.content')}>
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
+      <Form.Item name="planned_on" label={t('care.visit.plannedOn')} rules={[{ required: true, message: t('validation.required') }]}>
+        <DatePicker className="kehu-full" />
+      </Form.Item>
+      <Form.Item name="method" label={t('care.visit.method')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select options={VISIT_METHODS.map((m) => ({ value: m, label: t(`care.visit.methods.${m}`) }))} />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('care.visit.purpose')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="content" label={t('care.visit.content')}>
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
     </FormDrawer>
   );
 }

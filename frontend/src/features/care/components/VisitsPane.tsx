@@ -8,6 +8,7 @@ import { usePaneFeedback } from './PaneFeedback';
 import { VisitPlanDrawer } from './VisitPlanDrawer';
 import { VisitStepDrawer, type VisitStepName } from './VisitStepDrawer';
 import { VisitTable } from './VisitTable';
+import '../care.css';
 
 type Visit = Schemas['VisitView'];
 

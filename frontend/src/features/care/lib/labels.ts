@@ -1,19 +1,16 @@
+import type { Role, Schemas } from '../../../api/types';
+import { everyCode } from '../../../lib/codes';
+
 /** The survey's six dimensions and five levels (5 很满意 … 1 不满意), in display order. */
-export const DIMENSIONS = ['quality', 'delivery', 'price', 'service', 'comparison', 'other'] as const;
+export const DIMENSIONS = everyCode<keyof Schemas['FollowupKinds']>()(['quality', 'delivery', 'price', 'service', 'comparison', 'other']);
 export type Dimension = (typeof DIMENSIONS)[number];
 export const LEVELS = [5, 4, 3, 2, 1] as const;
 
-export const VISIT_METHODS = ['onsite', 'phone', 'video', 'mail'] as const;
-export const CONFIRMED_VIA = ['mail', 'fax', 'phone', 'visit'] as const;
+export const VISIT_METHODS = everyCode<Schemas['VisitMethod']>()(['onsite', 'phone', 'video', 'mail']);
+export const CONFIRMED_VIA = everyCode<Schemas['ConfirmedVia']>()(['mail', 'fax', 'phone', 'visit']);
 
 /** Who decides credit requests and reviews visit reports (the server checks again). */
-export const DECIDER_ROLES = ['sales_manager', 'gm', 'deputy_gm'] as const;
-/** May import and export the archive. */
-export const IO_ROLES = ['marketing', 'marketing_manager', 'sales_manager'] as const;
-
-export function hasAny(roles: readonly string[] | undefined, allowed: readonly string[]): boolean {
-  return !!roles?.some((r) => allowed.includes(r));
-}
+export const DECIDER_ROLES: readonly Role[] = ['sales_manager', 'gm', 'deputy_gm'];
 
 /** Score colour: 4–5 green, 3 plain, 1–2 red. */
 export function scoreColor(score: number): string | undefined {

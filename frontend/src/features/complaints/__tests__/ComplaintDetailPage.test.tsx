@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetSessionForTests, startSession } from '../../../api/session';
+import type { Role } from '../../../api/types';
 import { frameResponse, jsonResponse, renderApp } from '../../../test/render';
 
 const money = (amount: string) => ({ amount, currency: 'CNY' });
@@ -48,7 +49,7 @@ let current = complaint(9, []);
 const posts: { action: string; ifMatch: string | null; body: unknown }[] = [];
 let actionStatus = 200;
 
-function signIn(roles: string[]) {
+function signIn(roles: Role[]) {
   startSession({
     access_token: 'a',
     token_type: 'Bearer',

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../api/problem';
 import { ACTION_FORM, ACTIONS, actionTone, buildActionBody, isAction, nextState, orderActions, ratioSum } from '../lib/actions';
 
 describe('workflow actions on the client', () => {
@@ -35,6 +36,12 @@ describe('workflow actions on the client', () => {
       non_quality_cause: 'late_delivery',
       is_major: true,
     });
+  });
+
+  it('register: an unset severity, kind or cause is not sent (the form requires them)', () => {
+    expect(() => buildActionBody('register', { kind: 'quality' })).toThrow(ApiError);
+    expect(() => buildActionBody('register', { severity: 'general' })).toThrow(ApiError);
+    expect(() => buildActionBody('register', { severity: 'general', kind: 'non_quality' })).toThrow(ApiError);
   });
 
   it('conclude_investigation: responsible units with ratios and the countermeasure unit', () => {

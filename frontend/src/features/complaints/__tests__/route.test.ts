@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../../api/types';
 import { currentStepIndex, reached, returnedSteps, routeSteps } from '../lib/route';
 
-const keys = (c: Parameters<typeof routeSteps>[0]) => routeSteps(c).map((s) => s.key);
-const base = { state: 'qa_investigation', closure: null, engineering_requested: false, engineering_opinion: null };
+type Case = Parameters<typeof routeSteps>[0];
+const keys = (c: Case) => routeSteps(c).map((s) => s.key);
+const base: Case = { state: 'qa_investigation', closure: null, engineering_requested: false, engineering_opinion: null };
 
 describe('the route of a case', () => {
   it('has engineering only when it was asked for', () => {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
+import { taskKeys } from '../../../api/query-keys';
 import type { Schemas } from '../../../api/types';
 import { notificationKeys } from '../../notifications/api/queries';
-import { taskKeys } from '../../tasks/api/queries';
 import type { ActionName } from '../lib/actions';
 import { complaintKeys } from './queries';
 

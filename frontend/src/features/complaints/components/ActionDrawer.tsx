@@ -1,11 +1,9 @@
-import { Alert, Button, Drawer, Form, Space } from 'antd';
+import { Form } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemToFormErrors, toAntdFields, type FormErrors } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
-import { useIsPhone } from '../../../app/layout/useIsPhone';
-import { changedPaths, withAncestors } from '../../../lib/form-paths';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { useComplaintAction } from '../api/mutations';
 import { ACTION_FORM, actionTone, buildActionBody, nextState, type ActionFormValues, type ActionName } from '../lib/actions';
 import { fromLineView } from '../lib/resolution';
@@ -22,8 +20,8 @@ interface Props {
   action: ActionName | null;
   onClose: () => void;
   onDone: (action: ActionName, result: Result) => void;
-  /** 409: the state moved on; the page explains and refreshes. */
-  onConflict: (action: ActionName, problem: FormErrors) => void;
+  /** 409: the state moved on; the page explains (the server's `message`) and refreshes. */
+  onConflict: (action: ActionName, message: string) => void;
   /** 412: someone changed the case; refetch it (the drawer stays open). */
   onStale: () => void;
 }
@@ -48,20 +46,10 @@ function initialValues(action: ActionName, c: Complaint): ActionFormValues {
 /** The form an action needs, in a drawer, with what happens next. */
 export function ActionDrawer({ complaint, action, onClose, onDone, onConflict, onStale }: Props) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   const [form] = Form.useForm<ActionFormValues>();
   const mutation = useComplaintAction();
-  const [problem, setProblem] = useState<{ message: string; details: string[]; stale: boolean } | null>(null);
   const accepted = Form.useWatch('accepted', form);
   const initial = useMemo(() => (action ? initialValues(action, complaint) : {}), [action]);
-
-  useEffect(() => {
-    setProblem(null);
-    if (action) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [action]);
 
   if (!action) return null;
   const kind = ACTION_FORM[action];
@@ -70,87 +58,48 @@ export function ActionDrawer({ complaint, action, onClose, onDone, onConflict, o
 
   async function submit(values: ActionFormValues) {
     if (!action) return;
-    setProblem(null);
-    try {
-      const result = await mutation.mutateAsync({
-        id: complaint.id,
-        version: complaint.version,
-        action,
-        body: buildActionBody(action, values),
-      });
-      onDone(action, result);
-    } catch (failure) {
-      const p = problemToFormErrors(failure, t);
-      if (p.status === 409) return onConflict(action, p);
-      if (p.status === 412) onStale();
-      form.setFields(toAntdFields<ActionFormValues>(p.fieldErrors));
-      const placed = new Set(Object.keys(form.getFieldsValue()));
-      const details = Object.entries(p.fieldErrors)
-        .filter(([field]) => !placed.has(field.split(/[.[]/)[0] ?? field))
-        .map(([field, message]) => `${field}: ${message}`);
-      setProblem({ message: p.status === 412 ? t('detail.stale') : p.message, details, stale: p.status === 412 });
-    }
+    const result = await mutation.mutateAsync({
+      id: complaint.id,
+      version: complaint.version,
+      action,
+      body: buildActionBody(action, values),
+    });
+    onDone(action, result);
   }
 
   return (
-    <Drawer
+    <FormDrawer<ActionFormValues>
+      // A new action is a new form: nothing of the last one's problem or values.
+      key={action}
       open
       title={label}
+      submitLabel={label}
+      danger={actionTone(action) === 'danger'}
       onClose={onClose}
-      destroyOnHidden
-      placement={phone ? 'bottom' : 'right'}
-      width={phone ? undefined : 560}
-      height={phone ? '92%' : undefined}
-      rootClassName="kehu-action-drawer"
-      footer={
-        <Space className="kehu-drawer__footer">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={actionTone(action) === 'danger'}
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-          >
-            {label}
-          </Button>
-        </Space>
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={{ outcome: { onConflict: (message) => onConflict(action, message), onStale }, messages: { 412: t('detail.stale') } }}
+      form={form}
+      name={`action-${action}`}
+      initialValues={initial}
+      before={
+        next &&
+        kind !== 'consolidate' && (
+          <p className="kehu-next" data-testid="next-step">
+            {t('drawer.next', { state: t(`state.${next}`) })}
+          </p>
+        )
       }
     >
-      <div aria-live="assertive">
-        {problem && (
-          <Alert
-            type={problem.stale ? 'warning' : 'error'}
-            showIcon
-            role="alert"
-            message={problem.message}
-            description={problem.details.length ? problem.details.join('\n') : undefined}
-            className="kehu-gap"
-          />
-        )}
-      </div>
-      {next && kind !== 'consolidate' && (
-        <p className="kehu-next" data-testid="next-step">
-          {t('drawer.next', { state: t(`state.${next}`) })}
-        </p>
+      {kind === 'conclude' ? (
+        <ConcludeFields />
+      ) : kind === 'propose' ? (
+        <ProposeFields />
+      ) : kind === 'consolidate' ? (
+        <ConsolidateFields complaint={complaint} />
+      ) : (
+        <SimpleFields kind={kind} />
       )}
-      <Form<ActionFormValues> form={form} layout="vertical" name={`action-${action}`} initialValues={initial}
-        onFinish={submit}
-        disabled={mutation.isPending}
-        onValuesChange={(changed) => {
-          const paths = withAncestors(changedPaths(changed)).filter((p) => form.getFieldError(p as never).length > 0);
-          if (paths.length) form.setFields(paths.map((name) => ({ name, errors: [] })) as never);
-        }}
-      >
-        {kind === 'conclude' ? (
-          <ConcludeFields />
-        ) : kind === 'propose' ? (
-          <ProposeFields />
-        ) : kind === 'consolidate' ? (
-          <ConsolidateFields complaint={complaint} />
-        ) : (
-          <SimpleFields kind={kind} />
-        )}
-      </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -13,8 +13,8 @@ type Complaint = Schemas['ComplaintView'];
 export function CaseSections({ complaint: c }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const steps = routeSteps(c);
-  const at = (state: string) => reached(steps, c.state, state);
-  const now = (...states: string[]) => states.includes(c.state);
+  const at = (state: Schemas['State']) => reached(steps, c.state, state);
+  const now = (...states: Schemas['State'][]) => states.includes(c.state);
   const invalid = steps.some((s) => s.key === 'invalidNotice');
   const showEngineering = c.engineering_requested || !!c.engineering_opinion;
   const owner = stepOwner(c, t);

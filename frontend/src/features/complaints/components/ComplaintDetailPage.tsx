@@ -112,9 +112,9 @@ export default function ComplaintDetailPage() {
         action={action}
         onClose={() => setAction(null)}
         onStale={refresh}
-        onConflict={(a, problem) => {
+        onConflict={(a, message) => {
           setAction(null);
-          setFeedback({ type: 'warning', key: 'detail.conflict', action: a, detail: problem.message });
+          setFeedback({ type: 'warning', key: 'detail.conflict', action: a, detail: message });
           refresh();
         }}
         onDone={(a, result) => {

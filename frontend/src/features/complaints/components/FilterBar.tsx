@@ -1,12 +1,10 @@
-import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Input, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIsPhone } from '../../../app/layout/useIsPhone';
+import { SearchFilters, TextFilter } from '../../../components/SearchFilters';
 import { useCustomerOptions } from '../../reference/api/queries';
 import { activeFilterCount, KINDS, SEVERITIES, type ComplaintFilters } from '../lib/filters';
-import { STATES } from '../lib/states';
+import { STATES, type State } from '../lib/states';
 
 interface Props {
   filters: ComplaintFilters;
@@ -27,123 +25,83 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 export function FilterBar({ filters, onChange, hideCustomer = false }: Props) {
   const { t } = useTranslation();
   const customers = useCustomerOptions();
-  const [q, setQ] = useState(filters.q ?? '');
-  const [number, setNumber] = useState(filters.number ?? '');
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
-  useEffect(() => setNumber(filters.number ?? ''), [filters.number]);
   const set = (patch: Partial<ComplaintFilters>) => onChange({ ...filters, ...patch });
-  const phone = useIsPhone();
-  const [expanded, setExpanded] = useState(false);
   const count = activeFilterCount({ ...filters, q: undefined, customer_id: hideCustomer ? undefined : filters.customer_id });
-  // On a phone the filters take a screen: the search stays, the rest folds away.
-  const folded = phone && !expanded;
+  const clear = () => onChange({ state: [], sort: filters.sort, customer_id: hideCustomer ? filters.customer_id : undefined });
 
   return (
-    <form className="kehu-filters" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
-      <Space wrap size={[8, 8]}>
-        <Input.Search
+    <SearchFilters
+      label={t('filters.label')}
+      q={filters.q}
+      searchLabel={t('filters.q')}
+      onSearch={(q) => set({ q })}
+      count={count}
+      onClear={activeFilterCount(filters) > (hideCustomer ? 1 : 0) ? clear : undefined}
+    >
+      <TextFilter value={filters.number} onChange={(number) => set({ number })} label={t('complaint.number')} className="kehu-filters__number" />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={filters.state}
+        onChange={(state: State[]) => set({ state })}
+        placeholder={t('filters.state')}
+        aria-label={t('filters.state')}
+        options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+        className="kehu-filters__state"
+      />
+      {!hideCustomer && (
+        <Select
           allowClear
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(value) => set({ q: value.trim() || undefined })}
-          placeholder={t('filters.q')}
-          aria-label={t('filters.q')}
-          className="kehu-filters__q"
+          showSearch
+          optionFilterProp="label"
+          value={filters.customer_id}
+          onChange={(customer_id?: number) => set({ customer_id })}
+          placeholder={t('filters.customer')}
+          aria-label={t('filters.customer')}
+          loading={customers.isPending}
+          options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          className="kehu-filters__customer"
         />
-        {phone && (
-          <Button icon={<FilterOutlined />} onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
-            {count ? t('filters.toggleCount', { count }) : t('filters.toggle')}
-          </Button>
-        )}
-        {!folded && (
-          <>
-            <Input
-              allowClear
-              value={number}
-              onChange={(e) => {
-                setNumber(e.target.value);
-                if (!e.target.value) set({ number: undefined });
-              }}
-              onPressEnter={() => set({ number: number.trim() || undefined })}
-              onBlur={() => number.trim() !== (filters.number ?? '') && set({ number: number.trim() || undefined })}
-              placeholder={t('complaint.number')}
-              aria-label={t('complaint.number')}
-              className="kehu-filters__number"
-            />
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              value={filters.state}
-              onChange={(state: string[]) => set({ state })}
-              placeholder={t('filters.state')}
-              aria-label={t('filters.state')}
-              options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-              className="kehu-filters__state"
-            />
-            {!hideCustomer && (
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                value={filters.customer_id}
-                onChange={(customer_id?: number) => set({ customer_id })}
-                placeholder={t('filters.customer')}
-                aria-label={t('filters.customer')}
-                loading={customers.isPending}
-                options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                className="kehu-filters__customer"
-              />
-            )}
-            <Select
-              allowClear
-              value={filters.severity}
-              onChange={(severity?: string) => set({ severity })}
-              placeholder={t('filters.severity')}
-              aria-label={t('filters.severity')}
-              options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-              className="kehu-filters__small"
-            />
-            <Select
-              allowClear
-              value={filters.kind}
-              onChange={(kind?: string) => set({ kind })}
-              placeholder={t('filters.kind')}
-              aria-label={t('filters.kind')}
-              options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-              className="kehu-filters__small"
-            />
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              value={toRange(filters.created_from, filters.created_to)}
-              onChange={(range) => set({ created_from: day(range?.[0]), created_to: day(range?.[1]) })}
-              placeholder={[t('filters.createdFrom'), t('filters.createdTo')]}
-              aria-label={t('filters.created')}
-            />
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              value={toRange(filters.registered_from, filters.registered_to)}
-              onChange={(range) => set({ registered_from: day(range?.[0]), registered_to: day(range?.[1]) })}
-              placeholder={[t('filters.registeredFrom'), t('filters.registeredTo')]}
-              aria-label={t('filters.registered')}
-            />
-            <Checkbox checked={!!filters.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
-              {t('filters.overdue')}
-            </Checkbox>
-            <Checkbox checked={!!filters.major} onChange={(e) => set({ major: e.target.checked || undefined })}>
-              {t('complaint.major')}
-            </Checkbox>
-          </>
-        )}
-        {activeFilterCount(filters) > (hideCustomer ? 1 : 0) && (
-          <Button
-            icon={<ClearOutlined />}
-            onClick={() => onChange({ state: [], sort: filters.sort, customer_id: hideCustomer ? filters.customer_id : undefined })}
-          >
-            {t('filters.clear')}
-          </Button>
-        )}
-      </Space>
-    </form>
+      )}
+      <Select
+        allowClear
+        value={filters.severity}
+        onChange={(severity?: ComplaintFilters['severity']) => set({ severity })}
+        placeholder={t('filters.severity')}
+        aria-label={t('filters.severity')}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+        className="kehu-filters__small"
+      />
+      <Select
+        allowClear
+        value={filters.kind}
+        onChange={(kind?: ComplaintFilters['kind']) => set({ kind })}
+        placeholder={t('filters.kind')}
+        aria-label={t('filters.kind')}
+        options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        className="kehu-filters__small"
+      />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        value={toRange(filters.created_from, filters.created_to)}
+        onChange={(range) => set({ created_from: day(range?.[0]), created_to: day(range?.[1]) })}
+        placeholder={[t('filters.createdFrom'), t('filters.createdTo')]}
+        aria-label={t('filters.created')}
+      />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        value={toRange(filters.registered_from, filters.registered_to)}
+        onChange={(range) => set({ registered_from: day(range?.[0]), registered_to: day(range?.[1]) })}
+        placeholder={[t('filters.registeredFrom'), t('filters.registeredTo')]}
+        aria-label={t('filters.registered')}
+      />
+      <Checkbox checked={!!filters.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
+        {t('filters.overdue')}
+      </Checkbox>
+      <Checkbox checked={!!filters.major} onChange={(e) => set({ major: e.target.checked || undefined })}>
+        {t('complaint.major')}
+      </Checkbox>
+    </SearchFilters>
   );
 }

@@ -6,6 +6,8 @@ import { isAction } from '../lib/actions';
 import { asObject, str } from './sections/json';
 
 const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause'] as const;
+/** Steps back or out of the route: drawn red. */
+const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid'];
 
 /** The case's history: who (role), what, when, and what they wrote. */
 export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) {
@@ -17,7 +19,7 @@ export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) 
         const body = asObject(e.body);
         const text = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
         const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
-        const backward = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid'].includes(e.action);
+        const backward = BACKWARD.includes(e.action);
         return {
           color: backward ? 'red' : e.to_state === 'closed' ? 'green' : 'blue',
           children: (

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { problemToFormErrors, toAntdFields, type FormErrors } from '../../../api/problem';
 import { PageHeading } from '../../../components/PageHeading';
+import { isCode } from '../../../lib/codes';
 import { formatDateTime } from '../../../lib/format';
-import { changedPaths } from '../../../lib/form-paths';
+import { useClearErrorsOnEdit } from '../../../lib/useClearErrorsOnEdit';
 import { useComplaintAction, useSaveIntake } from '../api/mutations';
 import { useComplaint } from '../api/queries';
 import { fromComplaint, INTAKE_FIELDS, toIntakeRequest, type IntakeValues } from '../lib/intake';
@@ -15,7 +16,7 @@ import '../complaints.css';
 /** Messages for fields the form does not show, so none is lost. */
 function unplaced(fieldErrors: Record<string, string>, t: (k: string) => string): string[] {
   return Object.entries(fieldErrors)
-    .filter(([field]) => !(INTAKE_FIELDS as readonly string[]).includes(field))
+    .filter(([field]) => !isCode(field, INTAKE_FIELDS))
     .map(([field, message]) => `${t(`fieldName.${field}`)}: ${message}`);
 }
 
@@ -34,6 +35,7 @@ export default function IntakePage() {
   const [form] = Form.useForm<IntakeValues>();
   const save = useSaveIntake();
   const act = useComplaintAction();
+  const clearErrors = useClearErrorsOnEdit(form);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const location = useLocation();
   const carried = location.state as Carried | null;
@@ -43,12 +45,6 @@ export default function IntakePage() {
 
   const title = routeId ? t('intake.editTitle') : t('intake.newTitle');
   const busy = save.isPending || act.isPending;
-
-  /** A server message goes away once the user edits its field (rules re-run on their own). */
-  function clearErrors(changed: object) {
-    const paths = changedPaths(changed).filter((path) => form.getFieldError(path as never).length > 0);
-    if (paths.length) form.setFields(paths.map((name) => ({ name, errors: [] })) as never);
-  }
 
   function show(problem: FormErrors) {
     form.setFields(toAntdFields<IntakeValues>(problem.fieldErrors));
@@ -136,7 +132,7 @@ export default function IntakePage() {
           initialValues={initial}
           disabled={busy}
           scrollToFirstError
-          onValuesChange={(changed) => clearErrors(changed)}
+          onValuesChange={clearErrors}
         >
           <IntakeFields form={form} />
         </Form>

@@ -5,9 +5,15 @@
  */
 import type { Dayjs } from 'dayjs';
 import type { Schemas } from '../../../api/types';
+import { everyCode, isCode } from '../../../lib/codes';
+import { requiredValue } from '../../../lib/required';
 import { toLineRequest, type LineDraft } from './resolution';
+import type { State } from './states';
 
-export const ACTIONS = [
+export type ActionName = Schemas['Action'];
+
+/** Every workflow action; the order ranks buttons within their group. */
+export const ACTIONS = everyCode<ActionName>()([
   'submit',
   'register',
   'return_to_sales',
@@ -27,8 +33,7 @@ export const ACTIONS = [
   'send_back',
   'withdraw',
   'remind',
-] as const;
-export type ActionName = (typeof ACTIONS)[number];
+]);
 
 /** The form (and body schema) of each action. */
 export type FormKind =
@@ -70,7 +75,7 @@ export const ACTION_FORM: Record<ActionName, FormKind> = {
 };
 
 export function isAction(value: unknown): value is ActionName {
-  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+  return isCode(value, ACTIONS);
 }
 
 /** Actions that move the case backwards or end it: shown as danger. */
@@ -100,7 +105,7 @@ export function orderActions(available: readonly string[]): ActionName[] {
 }
 
 /** Where the action takes the case (for the drawer's "what happens next" line). */
-export function nextState(action: ActionName, engineeringRequested: boolean, accepted?: boolean): string | null {
+export function nextState(action: ActionName, engineeringRequested: boolean, accepted?: boolean): State | null {
   switch (action) {
     case 'submit':
       return 'awaiting_registration';
@@ -139,19 +144,19 @@ export function nextState(action: ActionName, engineeringRequested: boolean, acc
 /** What the drawers' forms hold; dates are dayjs values from antd pickers. */
 export interface ActionFormValues {
   note?: string;
-  severity?: string;
-  kind?: string;
-  non_quality_cause?: string;
+  severity?: Schemas['Severity'];
+  kind?: Schemas['ComplaintKind'];
+  non_quality_cause?: Schemas['NonQualityCause'];
   is_major?: boolean;
   reason?: string;
-  missing_items?: string[];
+  missing_items?: Schemas['IntakeField'][];
   defect_verified?: boolean;
   cause?: string;
   findings?: string;
   responsible?: { department_id?: number; team?: string; ratio_percent?: number }[];
   countermeasure_department_id?: number;
   engineering_needed?: boolean;
-  measures?: string[];
+  measures?: Schemas['ContainmentMeasure'][];
   description?: string;
   taken_at?: Dayjs | null;
   cause_analysis?: string;
@@ -207,9 +212,9 @@ export function buildActionBody(action: ActionName, v: ActionFormValues): Body {
       return { note: optional(v.note) };
     case 'register':
       return {
-        severity: v.severity ?? '',
-        kind: v.kind ?? '',
-        non_quality_cause: v.kind === 'non_quality' ? (v.non_quality_cause ?? null) : null,
+        severity: requiredValue(v.severity, 'severity'),
+        kind: requiredValue(v.kind, 'kind'),
+        non_quality_cause: v.kind === 'non_quality' ? requiredValue(v.non_quality_cause, 'non_quality_cause') : null,
         is_major: v.is_major ?? false,
         note: optional(v.note),
       };

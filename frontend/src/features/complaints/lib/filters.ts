@@ -3,19 +3,21 @@
  * list is a shareable link. Parsing is forgiving (unknown or malformed values
  * are dropped); serialising is canonical (fixed order, empty values left out).
  */
-import { STATES } from './states';
+import type { Schemas } from '../../../api/types';
+import { everyCode, isCode } from '../../../lib/codes';
+import { STATES, type State } from './states';
 
 export const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at', 'step_due_at', '-step_due_at'] as const;
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = '-created_at';
-export const SEVERITIES = ['severe', 'general', 'incidental'] as const;
-export const KINDS = ['quality', 'non_quality'] as const;
+export const SEVERITIES = everyCode<Schemas['Severity']>()(['severe', 'general', 'incidental']);
+export const KINDS = everyCode<Schemas['ComplaintKind']>()(['quality', 'non_quality']);
 
 export interface ComplaintFilters {
-  state: string[];
+  state: State[];
   customer_id?: number;
-  severity?: string;
-  kind?: string;
+  severity?: Schemas['Severity'];
+  kind?: Schemas['ComplaintKind'];
   major?: boolean;
   overdue?: boolean;
   created_from?: string;
@@ -58,7 +60,7 @@ export function emptyFilters(): ComplaintFilters {
 
 export function parseFilters(params: URLSearchParams): ComplaintFilters {
   const filters: ComplaintFilters = {
-    state: [...new Set((params.get('state') ?? '').split(',').filter((s) => (STATES as readonly string[]).includes(s)))],
+    state: [...new Set((params.get('state') ?? '').split(',').filter((s) => isCode(s, STATES)))],
   };
   const customer = Number(params.get('customer_id'));
   if (Number.isSafeInteger(customer) && customer > 0) filters.customer_id = customer;

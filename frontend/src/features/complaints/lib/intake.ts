@@ -4,15 +4,16 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Schemas } from '../../../api/types';
+import { everyCode } from '../../../lib/codes';
 
-export const CHANNELS = ['phone', 'visit', 'mail', 'letter', 'store'] as const;
-export const CUSTOMER_REQUESTS = ['return', 'exchange', 'discount', 'compensation', 'rework'] as const;
-export const MARKETS = ['domestic', 'foreign'] as const;
+export const CHANNELS = everyCode<Schemas['Channel']>()(['phone', 'visit', 'mail', 'letter', 'store']);
+export const CUSTOMER_REQUESTS = everyCode<Schemas['CustomerRequest']>()(['return', 'exchange', 'discount', 'compensation', 'rework']);
+export const MARKETS = everyCode<Schemas['Market']>()(['domestic', 'foreign']);
 
 export interface IntakeValues {
   customer_id?: number;
-  market?: string;
-  channel?: string;
+  market?: Schemas['Market'];
+  channel?: Schemas['Channel'];
   order_number?: string;
   product_number?: string;
   product_spec?: string;
@@ -21,15 +22,15 @@ export interface IntakeValues {
   defective_quantity?: number | null;
   found_at?: string;
   description?: string;
-  requests?: string[];
+  requests?: Schemas['CustomerRequest'][];
   request_quantity_undetermined?: boolean;
   claim_amount?: string;
   has_sample?: boolean;
   sample_return_required?: boolean;
 }
 
-/** The intake fields the form shows, as the server names them. */
-export const INTAKE_FIELDS = [
+/** The intake fields the form shows, as the server names them: all of the request's. */
+export const INTAKE_FIELDS = everyCode<keyof Schemas['IntakeRequest']>()([
   'customer_id',
   'market',
   'channel',
@@ -46,7 +47,7 @@ export const INTAKE_FIELDS = [
   'claim_amount',
   'has_sample',
   'sample_return_required',
-] as const;
+]);
 
 function text(value: string | undefined | null): string | null {
   const t = value?.trim();

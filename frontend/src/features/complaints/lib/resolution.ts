@@ -6,9 +6,10 @@
  */
 import { fenToDecimal, parseMoney } from '../../../lib/money';
 import type { Schemas } from '../../../api/types';
+import { everyCode, isCode } from '../../../lib/codes';
 
-export const LINE_KINDS = ['compensation', 'discount', 'return', 'resend', 'rework'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
+export type LineKind = Schemas['ResolutionKind'];
+export const LINE_KINDS = everyCode<LineKind>()(['compensation', 'discount', 'return', 'resend', 'rework']);
 export type LineInputField = 'quantity' | 'unit_price' | 'amount' | 'transport_cost';
 
 /** The inputs a line of each kind carries (the rest are not sent). */
@@ -42,7 +43,7 @@ export interface LineDraft {
 export const MONEY_INPUT = /^\d{1,13}(\.\d{1,2})?$/;
 
 export function isLineKind(value: unknown): value is LineKind {
-  return typeof value === 'string' && (LINE_KINDS as readonly string[]).includes(value);
+  return isCode(value, LINE_KINDS);
 }
 
 function money(value: string | null | undefined): bigint | null {

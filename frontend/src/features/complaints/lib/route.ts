@@ -4,11 +4,13 @@
  */
 import type { Schemas } from '../../../api/types';
 
+type State = Schemas['State'];
+
 export interface RouteStep {
   /** Catalog key suffix: route.<key>. */
   key: string;
   /** States that belong to this step. */
-  states: readonly string[];
+  states: readonly State[];
 }
 
 const INTAKE: RouteStep = { key: 'intake', states: ['draft'] };
@@ -47,14 +49,14 @@ export function routeSteps(c: Complaint): RouteStep[] {
 }
 
 /** Index of the current step; past the end for a closed case. */
-export function currentStepIndex(steps: readonly RouteStep[], state: string): number {
+export function currentStepIndex(steps: readonly RouteStep[], state: State): number {
   const index = steps.findIndex((s) => s.states.includes(state));
   if (state === 'closed') return steps.length;
   return index < 0 ? 0 : index;
 }
 
 /** Actions that move a case backwards. */
-const BACKWARD = new Set(['send_back', 'return_to_sales', 'reject']);
+const BACKWARD: ReadonlySet<Schemas['EventAction']> = new Set(['send_back', 'return_to_sales', 'reject']);
 
 /** Keys of the steps the case was sent back to at some point. */
 export function returnedSteps(steps: readonly RouteStep[], events: readonly Schemas['EventView'][]): Set<string> {
@@ -68,7 +70,7 @@ export function returnedSteps(steps: readonly RouteStep[], events: readonly Sche
 }
 
 /** Has the case reached (or passed) the step holding `state`? */
-export function reached(steps: readonly RouteStep[], current: string, state: string): boolean {
+export function reached(steps: readonly RouteStep[], current: State, state: State): boolean {
   const target = steps.findIndex((s) => s.states.includes(state));
   return target >= 0 && currentStepIndex(steps, current) >= target;
 }

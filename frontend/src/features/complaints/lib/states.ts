@@ -3,7 +3,13 @@
  * filters and display only: what a user may do comes from the case's
  * `available_actions`.
  */
-export const STATES = [
+import type { Schemas } from '../../../api/types';
+import { everyCode } from '../../../lib/codes';
+
+export type State = Schemas['State'];
+
+/** Every state, in route order (filters, labels). */
+export const STATES = everyCode<State>()([
   'draft',
   'awaiting_registration',
   'qa_investigation',
@@ -17,13 +23,12 @@ export const STATES = [
   'invalid_notice',
   'awaiting_close',
   'closed',
-] as const;
-export type State = (typeof STATES)[number];
+]);
 
 export const OPEN_STATES = STATES.filter((s) => s !== 'closed');
 
 /** The action a step is waiting for (shown in My tasks). */
-export const STEP_ACTION: Partial<Record<string, string>> = {
+export const STEP_ACTION: Partial<Record<State, Schemas['Action']>> = {
   draft: 'submit',
   awaiting_registration: 'register',
   qa_investigation: 'conclude_investigation',
@@ -36,10 +41,10 @@ export const STEP_ACTION: Partial<Record<string, string>> = {
   customer_negotiation: 'record_outcome',
   invalid_notice: 'confirm_invalid_notice',
   awaiting_close: 'close',
-};
+} satisfies Record<Exclude<State, 'closed'>, Schemas['Action']>;
 
 /** The section of the detail page a step concerns (anchor id). */
-export const STEP_SECTION: Partial<Record<string, string>> = {
+export const STEP_SECTION: Partial<Record<State, string>> = {
   awaiting_registration: 'section-intake',
   qa_investigation: 'section-investigation',
   production_countermeasure: 'section-countermeasure',
@@ -54,14 +59,14 @@ export const STEP_SECTION: Partial<Record<string, string>> = {
 };
 
 /** Where a task opens: a draft opens its form, other cases the step's section. */
-export function caseLink(id: number, state: string): string {
+export function caseLink(id: number, state: State): string {
   if (state === 'draft') return `/complaints/${id}/edit`;
   const section = STEP_SECTION[state];
   return section ? `/complaints/${id}#${section}` : `/complaints/${id}`;
 }
 
 /** antd Tag colour per state. */
-export function stateColor(state: string): string {
+export function stateColor(state: State): string {
   switch (state) {
     case 'draft':
       return 'default';

@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { problemToFormErrors } from '../../../api/problem';
-import type { Schemas } from '../../../api/types';
+import type { Role, Schemas } from '../../../api/types';
 import { useIsPhone } from '../../../app/layout/useIsPhone';
 import { PageHeading } from '../../../components/PageHeading';
 import { useSession } from '../../auth/hooks/useSession';
 import { useAccessRequests, type AccessBox } from '../api/queries';
+import { AccessDecisionDrawer } from './AccessDecisionDrawer';
 import { AccessRequestDrawer } from './AccessRequestDrawer';
 import { AccessTable } from './AccessTable';
 import { CustomerSectionNav } from './CustomerSectionNav';
-import { DecisionDrawer } from './DecisionDrawer';
 import '../customers.css';
 
-const APPROVERS = ['sales_manager', 'gm'];
+const APPROVERS: readonly Role[] = ['sales_manager', 'gm'];
 
 /** 档案借阅: my requests, and the ones waiting for my decision. */
 export default function AccessPage() {
@@ -99,7 +99,7 @@ export default function AccessPage() {
           setParams({ box: 'mine' }, { replace: true });
         }}
       />
-      <DecisionDrawer
+      <AccessDecisionDrawer
         request={deciding?.request ?? null}
         approve={deciding?.approve ?? true}
         onClose={() => setDeciding(null)}

@@ -10,7 +10,7 @@ import { useCustomer } from '../api/queries';
 import { customerActions, type CustomerActionName } from '../lib/actions';
 import { CustomerActionButtons, CustomerHeader } from './CustomerHeader';
 import { CustomerSections } from './CustomerSections';
-import { CustomerTabs } from './CustomerTabs';
+import { CustomerTabs, type RecordTab } from './CustomerTabs';
 import { DuplicateList } from './DuplicateWarning';
 import { EditDrawer } from './EditDrawer';
 import { ReviewDrawer } from './ReviewDrawer';
@@ -31,8 +31,8 @@ interface Feedback {
 
 type DrawerName = 'edit' | 'review' | 'transfer';
 
-/** One customer record (客户档案): its sections, what the caller may do, history and reads. */
-export default function CustomerDetailPage() {
+/** One customer record (客户档案): its sections, what the caller may do, history and reads; `tabs` add panes below it. */
+export default function CustomerDetailPage({ tabs = [] }: { tabs?: readonly RecordTab[] }) {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const location = useLocation();
@@ -121,7 +121,7 @@ export default function CustomerDetailPage() {
       )}
       {showDuplicates && <DuplicateList duplicates={c.duplicates} hint={t('customers.duplicate.reviewHint')} />}
       <CustomerSections customer={c} />
-      <CustomerTabs customer={c} />
+      <CustomerTabs customer={c} added={tabs} />
       {phone && actions.length > 0 && (
         <div className="kehu-action-bar" role="toolbar" aria-label={t('detail.actions')}>
           <CustomerActionButtons actions={actions} busy={busy} onPick={pick} block />

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { problemToFormErrors } from '../../../api/problem';
 import { PageHeading } from '../../../components/PageHeading';
-import { changedPaths, withAncestors } from '../../../lib/form-paths';
+import { placeFieldErrors } from '../../../lib/form-errors';
+import { useClearErrorsOnEdit } from '../../../lib/useClearErrorsOnEdit';
 import { useCreateCustomer } from '../api/mutations';
-import { isPlaced, toNewCustomer, type CustomerValues } from '../lib/form';
+import { formFieldName, isPlaced, toNewCustomer, type CustomerValues } from '../lib/form';
 import { CustomerFields } from './CustomerFields';
-import { placeFieldErrors } from './FormDrawer';
 import '../customers.css';
 
 /** 登记新客户: the registration form; the record then waits for the manager's review. */
@@ -18,6 +18,7 @@ export default function CustomerFormPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<CustomerValues>();
   const create = useCreateCustomer();
+  const clearErrors = useClearErrorsOnEdit(form);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const initial = useMemo<CustomerValues>(
     () => ({ kind: 'legal', market: 'domestic', category: 'general', confidentiality: 'secret', first_contact_on: dayjs(), contacts: [{}], staff_ids: [] }),
@@ -37,7 +38,11 @@ export default function CustomerFormPage() {
     } catch (failure) {
       const p = problemToFormErrors(failure, t);
       if (p.status === 409) p.fieldErrors = { code: t('validation.taken'), ...p.fieldErrors };
-      const details = placeFieldErrors(form, p, isPlaced, (f) => t(`customers.field.${f}`, { defaultValue: f }));
+      const details = placeFieldErrors(form, p.fieldErrors, {
+        isPlaced,
+        label: (f) => t(`customers.field.${f}`, { defaultValue: f }),
+        fieldName: formFieldName,
+      });
       setError({ message: p.status === 409 ? t('customers.form.codeTaken') : p.message, details });
       const first = Object.keys(p.fieldErrors).find(isPlaced);
       if (first) form.scrollToField(first.startsWith('staff_ids') ? 'staff_ids' : first, { block: 'center' });
@@ -67,10 +72,7 @@ export default function CustomerFormPage() {
           initialValues={initial}
           disabled={create.isPending}
           scrollToFirstError
-          onValuesChange={(changed) => {
-            const paths = withAncestors(changedPaths(changed)).filter((p) => form.getFieldError(p as never).length > 0);
-            if (paths.length) form.setFields(paths.map((name) => ({ name, errors: [] })) as never);
-          }}
+          onValuesChange={clearErrors}
         >
           <CustomerFields form={form} mode="create" />
         </Form>

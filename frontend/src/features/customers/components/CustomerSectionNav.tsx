@@ -1,15 +1,16 @@
 import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { Role } from '../../../api/types';
 import { useSession } from '../../auth/hooks/useSession';
 import { useCustomerList } from '../api/queries';
 import { HANDOVER_ROLES } from '../lib/options';
 
-const REVIEWERS = ['sales_manager', 'gm'];
+const REVIEWERS: readonly Role[] = ['sales_manager', 'gm'];
 
 const CARE_SECTIONS = ['requests', 'visits', 'verifications', 'surveys', 'reports'];
 /** Who decides credit and deregistration requests. */
-const DECIDERS = ['sales_manager', 'gm', 'deputy_gm'];
+const DECIDERS: readonly Role[] = ['sales_manager', 'gm', 'deputy_gm'];
 
 /** The current section: 客户一览表 · 待审核 · 档案借阅 · 离职交接 · 审批 · 回访 · 核实 · 满意度 · 报表. */
 export function sectionOf(pathname: string, search: string): string {
@@ -48,7 +49,7 @@ export function CustomerSectionNav() {
       ),
     },
     { key: 'access', label: <Link to="/customers/access">{t('customers.nav.access')}</Link> },
-    ...(roles.some((r) => (HANDOVER_ROLES as readonly string[]).includes(r))
+    ...(roles.some((r) => HANDOVER_ROLES.includes(r))
       ? [{ key: 'handover', label: <Link to="/customers/handover">{t('customer.handover')}</Link> }]
       : []),
     ...(roles.some((r) => DECIDERS.includes(r)) ? [{ key: 'requests', label: <Link to="/customers/requests">{t('care.nav.requests')}</Link> }] : []),

@@ -1,5 +1,5 @@
 import { Card, Skeleton, Tabs } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/problem';
@@ -10,14 +10,20 @@ import { usePeople } from '../hooks/useSalespeople';
 import { ChangeTimeline } from './ChangeTimeline';
 import { CustomerComplaints } from './CustomerComplaints';
 import { ReadsTable } from './ReadsTable';
-import '../../care/care.css';
 
-// Credit, visits and surveys load when their tab is first opened.
-const CreditPane = lazy(() => import('../../care/components/CreditPane'));
-const VisitsPane = lazy(() => import('../../care/components/VisitsPane'));
-const SurveysPane = lazy(() => import('../../care/components/SurveysPane'));
+type Customer = Schemas['CustomerView'];
 
-const TAB_KEYS = ['complaints', 'credit', 'visits', 'surveys', 'history', 'reads'];
+/**
+ * A tab another feature adds to the record (customer care: 信用, 回访, 满意度).
+ * The router hands these in, so this folder does not import that feature.
+ */
+export interface RecordTab {
+  key: string;
+  /** The label's catalog key. */
+  label: string;
+  /** Lazy, so that it loads when its tab is first opened. */
+  Pane: ComponentType<{ customer: Customer }>;
+}
 
 function later(node: ReactNode) {
   return <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
@@ -36,19 +42,18 @@ function HistoryPane({ customerId }: { customerId: number }) {
   return <ChangeTimeline changes={history.data?.items ?? []} names={names} />;
 }
 
-/** Below the record: its complaints, 信用, 回访, 满意度, 变更记录, and 查阅记录 (hidden from those who may not see it). */
-export function CustomerTabs({ customer }: { customer: Schemas['CustomerView'] }) {
+/** Below the record: its complaints, the added tabs, 变更记录, and 查阅记录 (hidden from those who may not see it). */
+export function CustomerTabs({ customer, added }: { customer: Customer; added: readonly RecordTab[] }) {
   const { t } = useTranslation();
   const customerId = customer.id;
   const [params, setParams] = useSearchParams();
   const reads = useCustomerReads(customerId);
   const forbidden = reads.error instanceof ApiError && reads.error.status === 403;
+  const tabKeys = ['complaints', ...added.map((tab) => tab.key), 'history', 'reads'];
 
   const items = [
     { key: 'complaints', label: t('customers.tabs.complaints'), children: <CustomerComplaints customerId={customerId} /> },
-    { key: 'credit', label: t('care.tabs.credit'), children: later(<CreditPane customer={customer} />) },
-    { key: 'visits', label: t('care.tabs.visits'), children: later(<VisitsPane customer={customer} />) },
-    { key: 'surveys', label: t('care.tabs.surveys'), children: later(<SurveysPane customer={customer} />) },
+    ...added.map(({ key, label, Pane }) => ({ key, label: t(label), children: later(<Pane customer={customer} />) })),
     { key: 'history', label: t('customers.tabs.history'), children: <HistoryPane customerId={customerId} /> },
     ...(forbidden
       ? []
@@ -59,7 +64,7 @@ export function CustomerTabs({ customer }: { customer: Schemas['CustomerView'] }
     <Card size="small" className="kehu-gap-top">
       <Tabs
         items={items}
-        activeKey={TAB_KEYS.find((k) => k === params.get('tab')) ?? 'complaints'}
+        activeKey={tabKeys.find((k) => k === params.get('tab')) ?? 'complaints'}
         onChange={(key) => {
           const next = new URLSearchParams(params);
           next.set('tab', key);

@@ -1,22 +1,22 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
-import { LEVEL_COLOR, STATUS_COLOR } from '../lib/options';
+import { LEVEL_COLOR, STATUS_COLOR, type CustomerStatus } from '../lib/options';
 
 type Summary = Schemas['CustomerSummary'];
 
 /** 已建档 / 待审核 / 已退回 / 已注销 */
-export function CustomerStatusTag({ status }: { status: string }) {
+export function CustomerStatusTag({ status }: { status: CustomerStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} className="kehu-customer-status">
+    <Tag color={STATUS_COLOR[status]} className="kehu-customer-status">
       {t(`customers.statuses.${status}`, { defaultValue: status })}
     </Tag>
   );
 }
 
 /** 密级: 秘密 / 机密 / 绝密 */
-export function LevelTag({ level }: { level: string }) {
+export function LevelTag({ level }: { level: Schemas['Confidentiality'] }) {
   const { t } = useTranslation();
   return (
     <Tag color={LEVEL_COLOR[level]} title={t('customers.confidentiality')}>

@@ -7,15 +7,14 @@ import { problemToFormErrors } from '../../../api/problem';
 import { useIsPhone } from '../../../app/layout/useIsPhone';
 import { PageHeading } from '../../../components/PageHeading';
 import { useSession } from '../../auth/hooks/useSession';
-import { useListFileButtons } from '../../care/components/ListFileButtons';
-import { hasAny, IO_ROLES } from '../../care/lib/labels';
 import { useCustomerList } from '../api/queries';
 import { activeCustomerFilters, customerFiltersToParams, parseCustomerFilters, type CustomerFilters } from '../lib/filters';
-import { isSales } from '../lib/options';
+import { hasAny, IO_ROLES, isSales } from '../lib/options';
 import { AccessRequestDrawer } from './AccessRequestDrawer';
 import { CustomerFilterBar } from './CustomerFilterBar';
 import { CustomerSectionNav } from './CustomerSectionNav';
 import { CustomerTable } from './CustomerTable';
+import { useListFileButtons } from './ListFileButtons';
 import '../customers.css';
 
 /** 客户一览表: the archive the user may read, by status, filtered through the URL. */

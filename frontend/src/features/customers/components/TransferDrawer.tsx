@@ -1,10 +1,11 @@
 import { Form, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
+import type { ActionOutcome } from '../../../components/form-drawer/failure';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { useCustomerAction } from '../api/mutations';
 import { personOptions, useSalespeople } from '../hooks/useSalespeople';
-import { drawerFailure, FormDrawer, type ActionOutcome, type DrawerProblem } from './FormDrawer';
+import { customerFailure } from '../lib/failure';
 
 interface Values {
   to_user_id?: number;
@@ -19,55 +20,42 @@ interface Props extends ActionOutcome {
 }
 
 /** 移交: one customer to another salesperson (the department's sales manager or the GM). */
-export function TransferDrawer({ customer: c, open, onClose, onDone, onConflict, onStale }: Props) {
+export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const mutation = useCustomerAction();
   const { salespeople, loading } = useSalespeople();
-  const [problem, setProblem] = useState<DrawerProblem | null>(null);
-
-  useEffect(() => {
-    setProblem(null);
-    if (open) form.resetFields();
-  }, [open]);
 
   async function submit(v: Values) {
-    setProblem(null);
-    try {
-      await mutation.mutateAsync({
-        id: c.id,
-        version: c.version,
-        action: { kind: 'transfer', body: { to_user_id: v.to_user_id ?? 0, reason: v.reason?.trim() ?? '' } },
-      });
-      onDone();
-    } catch (failure) {
-      setProblem(drawerFailure(failure, t, form, ['to_user_id', 'reason'], { onConflict, onStale }));
-    }
+    await mutation.mutateAsync({
+      id: c.id,
+      version: c.version,
+      action: { kind: 'transfer', body: { to_user_id: v.to_user_id ?? 0, reason: v.reason?.trim() ?? '' } },
+    });
+    onDone();
   }
 
   return (
-    <FormDrawer
+    <FormDrawer<Values>
       open={open}
       title={t('customers.actions.transfer')}
       submitLabel={t('customers.actions.transfer')}
       onClose={onClose}
-      onSubmit={() => form.submit()}
-      loading={mutation.isPending}
-      problem={problem}
+      onSubmit={submit}
+      busy={mutation.isPending}
+      failure={customerFailure(t, ['to_user_id', 'reason'], outcome)}
+      name="customer-transfer"
       width={480}
+      after={<p className="kehu-next">{t('customers.transfer.next')}</p>}
     >
-      <Form<Values> form={form} layout="vertical" name="customer-transfer" onFinish={submit} disabled={mutation.isPending}>
-        <Form.Item label={t('customers.owner')}>
-          <span>{c.owner_name ?? '—'}</span>
-        </Form.Item>
-        <Form.Item name="to_user_id" label={t('customers.transfer.to')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople.filter((p) => p.id !== c.owner_id))} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('drawer.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-      <p className="kehu-next">{t('customers.transfer.next')}</p>
+      <Form.Item label={t('customers.owner')}>
+        <span>{c.owner_name ?? '—'}</span>
+      </Form.Item>
+      <Form.Item name="to_user_id" label={t('customers.transfer.to')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople.filter((p) => p.id !== c.owner_id))} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('drawer.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
     </FormDrawer>
   );
 }

@@ -2,37 +2,45 @@
  * The customer archive's coded values (domain.md §2), in display order, and
  * who counts as sales. Labels come from the catalogs.
  */
-import type { Schemas } from '../../../api/types';
+import type { Role, Schemas } from '../../../api/types';
+import { everyCode } from '../../../lib/codes';
 
 export type CustomerStatus = Schemas['CustomerStatus'];
 
 /** The list's status tabs: 已建档 · 待审核 · 已退回 · 已注销. */
-export const STATUSES = ['active', 'pending_review', 'rejected', 'deregistered'] as const satisfies readonly CustomerStatus[];
-export const CATEGORIES = ['target', 'general', 'key', 'potential'] as const satisfies readonly Schemas['CustomerCategory'][];
-export const CLASSES = ['A', 'B', 'C'] as const satisfies readonly Schemas['CustomerClass'][];
-export const GRADES = ['AAA', 'AA', 'A', 'B'] as const satisfies readonly Schemas['CreditGrade'][];
+export const STATUSES = everyCode<CustomerStatus>()(['active', 'pending_review', 'rejected', 'deregistered']);
+export const CATEGORIES = everyCode<Schemas['Category']>()(['target', 'general', 'key', 'potential']);
+export const CLASSES = everyCode<Schemas['CustomerClass']>()(['A', 'B', 'C']);
+export const GRADES = everyCode<Schemas['CreditGrade']>()(['AAA', 'AA', 'A', 'B']);
 /** 密级, rising: 秘密 < 机密 < 绝密. */
-export const LEVELS = ['secret', 'confidential', 'top_secret'] as const satisfies readonly Schemas['Confidentiality'][];
-export const KINDS = ['legal', 'natural'] as const satisfies readonly Schemas['CustomerKind'][];
-export const MARKETS = ['domestic', 'foreign'] as const;
+export const LEVELS = everyCode<Schemas['Confidentiality']>()(['secret', 'confidential', 'top_secret']);
+export const KINDS = everyCode<Schemas['CustomerKind']>()(['legal', 'natural']);
+export const MARKETS = everyCode<Schemas['Market']>()(['domestic', 'foreign']);
 
 /** Role::is_sales on the server: these own customers and may register them. */
-export const SALES_ROLES = ['sales', 'sales_supervisor', 'sales_manager'] as const;
+export const SALES_ROLES: readonly Role[] = ['sales', 'sales_supervisor', 'sales_manager'];
 
-export function isSales(roles: readonly string[] | undefined): boolean {
-  return !!roles?.some((r) => (SALES_ROLES as readonly string[]).includes(r));
+export function isSales(roles: readonly Role[] | undefined): boolean {
+  return hasAny(roles, SALES_ROLES);
+}
+
+/** May import and export the archive. */
+export const IO_ROLES: readonly Role[] = ['marketing', 'marketing_manager', 'sales_manager'];
+
+export function hasAny(roles: readonly Role[] | undefined, allowed: readonly Role[]): boolean {
+  return !!roles?.some((r) => allowed.includes(r));
 }
 
 /** Who may hand a leaver's customers over (handover.rs may_hand_over). */
-export const HANDOVER_ROLES = ['admin', 'gm', 'sales_manager'] as const;
+export const HANDOVER_ROLES: readonly Role[] = ['admin', 'gm', 'sales_manager'];
 
 export function oneOf<T extends string>(value: string | null | undefined, allowed: readonly T[]): T | undefined {
   return value != null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 /** Tag colours: 绝密 red, 机密 orange, 秘密 plain. */
-export const LEVEL_COLOR: Record<string, string | undefined> = { top_secret: 'red', confidential: 'orange', secret: undefined };
-export const STATUS_COLOR: Record<string, string> = {
+export const LEVEL_COLOR: Record<Schemas['Confidentiality'], string | undefined> = { top_secret: 'red', confidential: 'orange', secret: undefined };
+export const STATUS_COLOR: Record<CustomerStatus, string> = {
   active: 'success',
   pending_review: 'processing',
   rejected: 'error',

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../api/types';
 import { frameResponse, jsonResponse, renderApp, signInForTests } from '../../../test/render';
 
 const money = (amount: string) => ({ amount, currency: 'CNY' });
@@ -32,7 +33,7 @@ const statistics = {
   by_department: [{ department_id: 5, name: '制造部', cases: 2, ratio_percent_sum: 170, loss_share: money('1200.00') }],
 };
 
-const signIn = (roles: string[]) => signInForTests({ display_name: '王协调', roles });
+const signIn = (roles: Role[]) => signInForTests({ display_name: '王协调', roles });
 
 let asked: URL[] = [];
 function serve(status: number) {

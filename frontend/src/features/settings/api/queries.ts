@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import type { Schemas } from '../../../api/types';
+import type { Role, Schemas } from '../../../api/types';
+import { everyCode } from '../../../lib/codes';
 import { referenceKeys } from '../../reference/api/queries';
 import { ifMatch } from '../../complaints/api/mutations';
 
@@ -11,7 +12,7 @@ export const settingsKeys = {
 };
 
 /** Roles an administrator can give (role.rs), integration accounts aside. */
-export const ROLES = [
+export const ROLES = everyCode<Exclude<Role, 'integration'>>()([
   'sales',
   'sales_supervisor',
   'sales_manager',
@@ -30,13 +31,13 @@ export const ROLES = [
   'deputy_gm',
   'gm',
   'admin',
-] as const;
+]);
 
 /** Roles that may approve complaints (approval.rs APPROVER_ROLES). */
-export const APPROVER_ROLES = ['sales_supervisor', 'sales_manager', 'marketing_manager', 'deputy_gm', 'gm'] as const;
+export const APPROVER_ROLES: readonly Role[] = ['sales_supervisor', 'sales_manager', 'marketing_manager', 'deputy_gm', 'gm'];
 
 /** What departments do (DepartmentView.kind). */
-export const DEPARTMENT_KINDS = [
+export const DEPARTMENT_KINDS = everyCode<Schemas['DepartmentKind']>()([
   'sales',
   'gm_office',
   'quality',
@@ -49,7 +50,7 @@ export const DEPARTMENT_KINDS = [
   'hr',
   'executive',
   'it',
-] as const;
+]);
 
 export function useSaveUser() {
   const queryClient = useQueryClient();

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemToFormErrors, toAntdFields } from '../../../api/problem';
+import { problemToFormErrors } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
+import { requiredValue } from '../../../lib/required';
 import { useDepartments } from '../../reference/api/queries';
 import { DEPARTMENT_KINDS, useSaveDepartment } from '../api/queries';
 
@@ -11,7 +13,7 @@ type Department = Schemas['DepartmentView'];
 interface Values {
   code?: string;
   name?: string;
-  kind?: string;
+  kind?: Schemas['DepartmentKind'];
 }
 
 /** Departments: list, create, rename, deactivate. */
@@ -21,33 +23,24 @@ export function DepartmentsTab() {
   const save = useSaveDepartment();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [notice, setNotice] = useState<{ type: 'error' | 'success'; text: string } | null>(null);
-  const [form] = Form.useForm<Values>();
-
-  function open(d: Department | 'new') {
-    setEditing(d);
-    form.resetFields();
-    if (d !== 'new') form.setFieldsValue(d);
-  }
-
-  async function run(task: () => Promise<unknown>, ok: string): Promise<boolean> {
-    try {
-      await task();
-      setNotice({ type: 'success', text: ok });
-      return true;
-    } catch (failure) {
-      const p = problemToFormErrors(failure, t);
-      form.setFields(toAntdFields<Values>(p.fieldErrors));
-      setNotice({ type: 'error', text: p.message });
-      return false;
-    }
-  }
 
   async function submit(v: Values) {
-    const done =
-      editing === 'new'
-        ? await run(() => save.mutateAsync({ create: { code: v.code?.trim() ?? '', name: v.name?.trim() ?? '', kind: v.kind ?? '' } }), t('settings.saved'))
-        : editing && (await run(() => save.mutateAsync({ id: editing.id, version: editing.version, patch: { name: v.name?.trim() } }), t('settings.saved')));
-    if (done) setEditing(null);
+    if (editing === 'new') {
+      await save.mutateAsync({ create: { code: v.code?.trim() ?? '', name: v.name?.trim() ?? '', kind: requiredValue(v.kind, 'kind') } });
+    } else if (editing) {
+      await save.mutateAsync({ id: editing.id, version: editing.version, patch: { name: v.name?.trim() } });
+    }
+    setNotice({ type: 'success', text: t('settings.saved') });
+    setEditing(null);
+  }
+
+  async function setActive(d: Department) {
+    try {
+      await save.mutateAsync({ id: d.id, version: d.version, patch: { active: !d.active } });
+      setNotice({ type: 'success', text: t('settings.saved') });
+    } catch (failure) {
+      setNotice({ type: 'error', text: problemToFormErrors(failure, t).message });
+    }
   }
 
   const columns: TableProps<Department>['columns'] = [
@@ -60,13 +53,13 @@ export function DepartmentsTab() {
       title: t('settings.actions'),
       render: (_, d) => (
         <Space size={0}>
-          <Button type="link" onClick={() => open(d)}>
+          <Button type="link" onClick={() => setEditing(d)}>
             {t('settings.edit')}
           </Button>
           <Button
             type="link"
             danger={d.active}
-            onClick={() => void run(() => save.mutateAsync({ id: d.id, version: d.version, patch: { active: !d.active } }), t('settings.saved'))}
+            onClick={() => void setActive(d)}
           >
             {d.active ? t('settings.deactivate') : t('settings.reactivate')}
           </Button>
@@ -79,39 +72,33 @@ export function DepartmentsTab() {
     <>
       <div className="kehu-page__head">
         <span className="kehu-muted">{t('settings.departments.hint')}</span>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('settings.departments.new')}
         </Button>
       </div>
       {notice && <Alert type={notice.type} showIcon closable message={notice.text} onClose={() => setNotice(null)} className="kehu-gap" />}
       <Table<Department> rowKey="id" size="middle" loading={departments.isPending} columns={columns} dataSource={departments.data ?? []} pagination={false} scroll={{ x: 640 }} />
-      <Drawer
+      <FormDrawer<Values>
         open={editing !== null}
         title={editing === 'new' ? t('settings.departments.new') : t('settings.departments.edit')}
+        submitLabel={t('settings.save')}
         onClose={() => setEditing(null)}
-        destroyOnHidden
+        onSubmit={submit}
+        busy={save.isPending}
+        name="department"
+        initialValues={editing === 'new' ? undefined : (editing ?? undefined)}
         width={420}
-        footer={
-          <Space className="kehu-drawer__footer">
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-              {t('settings.save')}
-            </Button>
-          </Space>
-        }
       >
-        <Form<Values> form={form} layout="vertical" onFinish={submit} name="department">
-          <Form.Item name="code" label={t('settings.departments.code')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
-            <Input disabled={editing !== 'new'} />
-          </Form.Item>
-          <Form.Item name="name" label={t('settings.departments.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="kind" label={t('settings.departments.kind')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
-            <Select disabled={editing !== 'new'} options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))} />
-          </Form.Item>
-        </Form>
-      </Drawer>
+        <Form.Item name="code" label={t('settings.departments.code')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
+          <Input disabled={editing !== 'new'} />
+        </Form.Item>
+        <Form.Item name="name" label={t('settings.departments.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('settings.departments.kind')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
+          <Select disabled={editing !== 'new'} options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))} />
+        </Form.Item>
+      </FormDrawer>
     </>
   );
 }

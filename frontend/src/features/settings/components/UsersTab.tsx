@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemToFormErrors, toAntdFields } from '../../../api/problem';
-import type { Schemas } from '../../../api/types';
+import { problemToFormErrors } from '../../../api/problem';
+import type { Role, Schemas } from '../../../api/types';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { useDepartments, useUsers } from '../../reference/api/queries';
 import { ROLES, useSaveUser } from '../api/queries';
 
@@ -13,7 +14,7 @@ interface Values {
   display_name?: string;
   password?: string;
   department_id?: number;
-  roles?: string[];
+  roles?: Role[];
   email?: string;
   phone?: string;
 }
@@ -28,50 +29,37 @@ export function UsersTab() {
   const save = useSaveUser();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [notice, setNotice] = useState<{ type: 'error' | 'success'; text: string } | null>(null);
-  const [form] = Form.useForm<Values>();
   const deptName = (id: number) => departments.data?.find((d) => d.id === id)?.name ?? id;
 
-  function open(user: User | 'new') {
-    setEditing(user);
-    form.resetFields();
-    if (user !== 'new') form.setFieldsValue({ ...user, email: user.email ?? undefined, phone: user.phone ?? undefined });
-  }
-
   async function submit(v: Values) {
-    try {
-      if (editing === 'new') {
-        await save.mutateAsync({
-          create: {
-            username: v.username?.trim() ?? '',
-            display_name: v.display_name?.trim() ?? '',
-            password: v.password ?? '',
-            department_id: v.department_id ?? 0,
-            roles: v.roles ?? [],
-            email: optional(v.email),
-            phone: optional(v.phone),
-          },
-        });
-      } else if (editing) {
-        await save.mutateAsync({
-          id: editing.id,
-          version: editing.version,
-          patch: {
-            display_name: v.display_name?.trim(),
-            department_id: v.department_id,
-            roles: v.roles,
-            email: optional(v.email),
-            phone: optional(v.phone),
-            ...(v.password ? { password: v.password } : {}),
-          },
-        });
-      }
-      setEditing(null);
-      setNotice({ type: 'success', text: t('settings.saved') });
-    } catch (failure) {
-      const p = problemToFormErrors(failure, t);
-      form.setFields(toAntdFields<Values>(p.fieldErrors));
-      setNotice({ type: 'error', text: p.message });
+    if (editing === 'new') {
+      await save.mutateAsync({
+        create: {
+          username: v.username?.trim() ?? '',
+          display_name: v.display_name?.trim() ?? '',
+          password: v.password ?? '',
+          department_id: v.department_id ?? 0,
+          roles: v.roles ?? [],
+          email: optional(v.email),
+          phone: optional(v.phone),
+        },
+      });
+    } else if (editing) {
+      await save.mutateAsync({
+        id: editing.id,
+        version: editing.version,
+        patch: {
+          display_name: v.display_name?.trim(),
+          department_id: v.department_id,
+          roles: v.roles,
+          email: optional(v.email),
+          phone: optional(v.phone),
+          ...(v.password ? { password: v.password } : {}),
+        },
+      });
     }
+    setEditing(null);
+    setNotice({ type: 'success', text: t('settings.saved') });
   }
 
   async function setActive(user: User, active: boolean) {
@@ -100,7 +88,7 @@ export function UsersTab() {
       title: t('settings.actions'),
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" onClick={() => open(u)}>
+          <Button type="link" onClick={() => setEditing(u)}>
             {t('settings.edit')}
           </Button>
           <Button type="link" danger={u.active} onClick={() => void setActive(u, !u.active)}>
@@ -115,7 +103,7 @@ export function UsersTab() {
     <>
       <div className="kehu-page__head">
         <span className="kehu-muted">{t('settings.users.hint')}</span>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('settings.users.new')}
         </Button>
       </div>
@@ -123,49 +111,43 @@ export function UsersTab() {
         {notice && <Alert type={notice.type} showIcon closable message={notice.text} onClose={() => setNotice(null)} className="kehu-gap" role={notice.type === 'error' ? 'alert' : 'status'} />}
       </div>
       <Table<User> rowKey="id" size="middle" loading={users.isPending} columns={columns} dataSource={users.data ?? []} pagination={false} scroll={{ x: 800 }} />
-      <Drawer
+      <FormDrawer<Values>
         open={editing !== null}
         title={editing === 'new' ? t('settings.users.new') : t('settings.users.edit')}
+        submitLabel={t('settings.save')}
         onClose={() => setEditing(null)}
-        destroyOnHidden
+        onSubmit={submit}
+        busy={save.isPending}
+        name="user"
+        initialValues={editing && editing !== 'new' ? { ...editing, email: editing.email ?? undefined, phone: editing.phone ?? undefined } : undefined}
         width={480}
-        footer={
-          <Space className="kehu-drawer__footer">
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-              {t('settings.save')}
-            </Button>
-          </Space>
-        }
       >
-        <Form<Values> form={form} layout="vertical" onFinish={submit} name="user">
-          <Form.Item name="username" label={t('settings.users.username')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
-            <Input disabled={editing !== 'new'} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="display_name" label={t('settings.users.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={editing === 'new' ? t('login.password') : t('settings.users.newPassword')}
-            rules={[{ required: editing === 'new', message: t('validation.required') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="department_id" label={t('topbar.department')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-          <Form.Item name="roles" label={t('topbar.roles')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          </Form.Item>
-          <Form.Item name="email" label={t('settings.users.email')}>
-            <Input type="email" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('customers.phone')}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Drawer>
+        <Form.Item name="username" label={t('settings.users.username')} rules={[{ required: editing === 'new', message: t('validation.required') }]}>
+          <Input disabled={editing !== 'new'} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="display_name" label={t('settings.users.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={editing === 'new' ? t('login.password') : t('settings.users.newPassword')}
+          rules={[{ required: editing === 'new', message: t('validation.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="department_id" label={t('topbar.department')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('topbar.roles')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="email" label={t('settings.users.email')}>
+          <Input type="email" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('customers.phone')}>
+          <Input />
+        </Form.Item>
+      </FormDrawer>
     </>
   );
 }

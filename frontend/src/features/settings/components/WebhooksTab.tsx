@@ -2,8 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemToFormErrors, toAntdFields } from '../../../api/problem';
+import { problemToFormErrors } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
+import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { formatDateTime } from '../../../lib/format';
 import { useCreateWebhook, useSetWebhookActive, useWebhookDeliveries, useWebhooks, WEBHOOK_EVENTS } from '../api/queries';
 
@@ -74,24 +75,17 @@ export function WebhooksTab() {
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [watching, setWatching] = useState<Webhook | null>(null);
   const [notice, setNotice] = useState<{ type: 'error' | 'success'; text: string } | null>(null);
-  const [form] = Form.useForm<Values>();
 
   async function submit(v: Values) {
-    try {
-      const events = v.event_types?.length ? v.event_types : ['*'];
-      const made = await create.mutateAsync({
-        url: v.url?.trim() ?? '',
-        event_types: events.includes('*') ? ['*'] : events,
-        description: v.description?.trim() || null,
-      });
-      setCreating(false);
-      setNotice(null);
-      setSecret({ url: made.url, secret: made.secret });
-    } catch (failure) {
-      const p = problemToFormErrors(failure, t);
-      form.setFields(toAntdFields<Values>(p.fieldErrors));
-      setNotice({ type: 'error', text: p.message });
-    }
+    const events = v.event_types?.length ? v.event_types : ['*'];
+    const made = await create.mutateAsync({
+      url: v.url?.trim() ?? '',
+      event_types: events.includes('*') ? ['*'] : events,
+      description: v.description?.trim() || null,
+    });
+    setCreating(false);
+    setNotice(null);
+    setSecret({ url: made.url, secret: made.secret });
   }
 
   async function toggle(w: Webhook) {
@@ -129,14 +123,7 @@ export function WebhooksTab() {
     <>
       <div className="kehu-page__head">
         <span className="kehu-muted">{t('settings.webhooks.hint')}</span>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            form.resetFields();
-            setCreating(true);
-          }}
-        >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('settings.webhooks.new')}
         </Button>
       </div>
@@ -171,41 +158,35 @@ export function WebhooksTab() {
         scroll={{ x: 760 }}
         locale={{ emptyText: t('settings.webhooks.none') }}
       />
-      <Drawer
+      <FormDrawer<Values>
         open={creating}
         title={t('settings.webhooks.new')}
+        submitLabel={t('settings.save')}
         onClose={() => setCreating(false)}
-        destroyOnHidden
+        onSubmit={submit}
+        busy={create.isPending}
+        name="webhook"
+        initialValues={{ event_types: ['*'] }}
         width={480}
-        footer={
-          <Space className="kehu-drawer__footer">
-            <Button onClick={() => setCreating(false)}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {t('settings.save')}
-            </Button>
-          </Space>
-        }
       >
-        <Form<Values> form={form} layout="vertical" onFinish={submit} name="webhook" initialValues={{ event_types: ['*'] }}>
-          <Form.Item
-            name="url"
-            label={t('settings.webhooks.url')}
-            extra={t('settings.webhooks.urlHint')}
-            rules={[
-              { required: true, whitespace: true, message: t('validation.required') },
-              { pattern: /^https?:\/\/\S+$/, message: t('settings.webhooks.urlInvalid') },
-            ]}
-          >
-            <Input placeholder="https://erp.example.com/hooks/kehu" />
-          </Form.Item>
-          <Form.Item name="event_types" label={t('settings.webhooks.eventTypes')} extra={t('settings.webhooks.eventsHint')}>
-            <Select mode="multiple" options={['*', ...WEBHOOK_EVENTS].map((e) => ({ value: e, label: eventLabel(e) }))} />
-          </Form.Item>
-          <Form.Item name="description" label={t('settings.webhooks.description')} rules={[{ max: 200, message: t('settings.webhooks.descriptionLong') }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Drawer>
+        <Form.Item
+          name="url"
+          label={t('settings.webhooks.url')}
+          extra={t('settings.webhooks.urlHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { pattern: /^https?:\/\/\S+$/, message: t('settings.webhooks.urlInvalid') },
+          ]}
+        >
+          <Input placeholder="https://erp.example.com/hooks/kehu" />
+        </Form.Item>
+        <Form.Item name="event_types" label={t('settings.webhooks.eventTypes')} extra={t('settings.webhooks.eventsHint')}>
+          <Select mode="multiple" options={['*', ...WEBHOOK_EVENTS].map((e) => ({ value: e, label: eventLabel(e) }))} />
+        </Form.Item>
+        <Form.Item name="description" label={t('settings.webhooks.description')} rules={[{ max: 200, message: t('settings.webhooks.descriptionLong') }]}>
+          <Input />
+        </Form.Item>
+      </FormDrawer>
       <DeliveriesDrawer hook={watching} onClose={() => setWatching(null)} />
     </>
   );

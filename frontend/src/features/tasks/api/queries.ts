@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
+import { taskKeys } from '../../../api/query-keys';
 import { useSession } from '../../auth/hooks/useSession';
-
-export const taskKeys = {
-  all: ['tasks'] as const,
-  mine: () => [...taskKeys.all, 'mine'] as const,
-};
 
 /** GET /me/tasks: cases waiting for me or my role, soonest deadline first. */
 export function useMyTasks() {

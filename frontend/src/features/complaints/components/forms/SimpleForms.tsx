@@ -1,9 +1,12 @@
 import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../../../../api/types';
+import { everyCode } from '../../../../lib/codes';
 import type { FormKind } from '../../lib/actions';
+import { KINDS, SEVERITIES } from '../../lib/filters';
 
-export const NON_QUALITY_CAUSES = [
+export const NON_QUALITY_CAUSES = everyCode<Schemas['NonQualityCause']>()([
   'wrong_documents',
   'financial_error',
   'material_not_per_spec',
@@ -17,9 +20,18 @@ export const NON_QUALITY_CAUSES = [
   'label_mismatch',
   'inspection_data_mismatch',
   'other',
-] as const;
-export const CONTAINMENT_MEASURES = ['recall', 'reinspection', 'stop_production', 'quarantine', 'process_change', 'send_engineer', 'other'] as const;
-export const MISSING_ITEMS = [
+]);
+export const CONTAINMENT_MEASURES = everyCode<Schemas['ContainmentMeasure']>()([
+  'recall',
+  'reinspection',
+  'stop_production',
+  'quarantine',
+  'process_change',
+  'send_engineer',
+  'other',
+]);
+/** What the coordinator can name as missing when returning a case to sales. */
+export const MISSING_ITEMS = everyCode<Schemas['IntakeField']>()([
   'customer_id',
   'order_number',
   'product_number',
@@ -34,7 +46,8 @@ export const MISSING_ITEMS = [
   'channel',
   'has_sample',
   'attachments',
-] as const;
+]);
+// Not checked against the schema: the server takes the method as free text (InvalidNoticeBody.method: string).
 const NOTICE_METHODS = ['letter', 'mail', 'visit', 'phone'] as const;
 
 function useRequired() {
@@ -59,10 +72,10 @@ function RegisterFields() {
   return (
     <>
       <Form.Item name="severity" label={t('complaints.severity')} rules={rules}>
-        <Radio.Group options={['severe', 'general', 'incidental'].map((v) => ({ value: v, label: t(`severity.${v}`) }))} />
+        <Radio.Group options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))} />
       </Form.Item>
       <Form.Item name="kind" label={t('complaints.kind')} rules={rules}>
-        <Radio.Group options={['quality', 'non_quality'].map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
+        <Radio.Group options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
       </Form.Item>
       {kind === 'non_quality' && (
         <Form.Item name="non_quality_cause" label={t('register.cause')} rules={rules}>

@@ -1,0 +1,127 @@
+//! Who hears about a case: whoever it now waits for, and managers on alerts.
+
+use crate::error::ApiResult;
+use chrono::NaiveDateTime;
+use kehu_domain::events::{Aggregate, EventType};
+use kehu_domain::{Role, State};
+use kehu_persistence::complaints::ComplaintRow;
+use kehu_persistence::events::{self, NewNotification, OutboxEvent};
+use kehu_persistence::{people, DbConn};
+
+/// The active users whose step the case is in.
+pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>> {
+    let state = row.state;
+    let org = row.org_id;
+    use State::*;
+    let mut ids = match state {
+        AwaitingRegistration | CoordinatorReview | Consolidation | AwaitingClose => people::users_with_role(conn, org, Role::Coordinator, None)?,
+        QaInvestigation => {
+            let mut v = people::users_with_role(conn, org, Role::Qa, None)?;
+            v.extend(people::users_with_role(conn, org, Role::QaManager, None)?);
+            v
+        }
+        ProductionCountermeasure => row.countermeasure_department_id.map(|d| people::active_users_in_department(conn, d)).transpose()?.unwrap_or_default(),
+        EngineeringReview => people::users_with_role(conn, org, Role::Engineering, None)?,
+        Draft | SalesProposal | CustomerNegotiation | InvalidNotice => {
+            let mut v = vec![row.created_by];
+            v.extend(people::users_with_role(conn, org, Role::Sales, Some(row.sales_department_id))?);
+            v
+        }
+        PendingApproval => match row.approver_role {
+            Some(Role::SalesManager) => people::users_with_role(conn, org, Role::SalesManager, Some(row.sales_department_id))?,
+            Some(r) => people::users_with_role(conn, org, r, None)?,
+            None => Vec::new(),
+        },
+        Closed => Vec::new(),
+    };
+    if state == PendingApproval {
+        ids.retain(|id| Some(*id) != row.proposed_by);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Notifies the people a case now waits for, and records the outbox event.
+pub fn case_moved(conn: &mut DbConn, row: &ComplaintRow, event_type: EventType, title: &str, now: NaiveDateTime) -> ApiResult<()> {
+    let users = waiting_for(conn, row)?;
+    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
+    let body = format!("{label}: {}", row.state);
+    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "task", complaint_id: Some(row.id), title, body: &body, at: now })?;
+    outbox(conn, row, event_type, now)
+}
+
+pub fn outbox(conn: &mut DbConn, row: &ComplaintRow, event_type: EventType, now: NaiveDateTime) -> ApiResult<()> {
+    let payload = serde_json::json!({"complaint_id": row.id, "number": row.number, "state": row.state, "closure": row.closure, "version": row.version});
+    events::enqueue(
+        conn,
+        &OutboxEvent { org_id: row.org_id, event_type, aggregate: Aggregate::Complaint, aggregate_id: row.id, payload: payload.to_string(), at: now },
+    )?;
+    Ok(())
+}
+
+/// Major complaints alert the department's sales manager, the deputy GM and the GM.
+pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
+    let mut users = people::users_with_role(conn, row.org_id, Role::SalesManager, Some(row.sales_department_id))?;
+    users.extend(people::users_with_role(conn, row.org_id, Role::DeputyGm, None)?);
+    users.extend(people::users_with_role(conn, row.org_id, Role::Gm, None)?);
+    users.sort_unstable();
+    users.dedup();
+    let label = row.number.clone().unwrap_or_default();
+    let body = format!("{label}: {}", row.description.clone().unwrap_or_default());
+    events::notify(
+        conn,
+        &users,
+        &NewNotification { org_id: row.org_id, kind: "major_alert", complaint_id: Some(row.id), title: "重大投诉", body: &body, at: now },
+    )?;
+    outbox(conn, row, EventType::ComplaintMajorAlert, now)
+}
+
+/// A reminder notice (催办单) to the people holding an overdue or urged step.
+pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
+    let users = waiting_for(conn, row)?;
+    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
+    let body = format!("{label}: {}", row.state);
+    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "reminder", complaint_id: Some(row.id), title: "催办单", body: &body, at: now })?;
+    outbox(conn, row, EventType::ComplaintOverdue, now)
+}
+
+/// A case closed after its whole-case deadline: an inquiry (洽办单) goes to
+/// the people of every step that overran its own deadline, asking why.
+pub fn late_close_inquiry(conn: &mut DbConn, closed: &ComplaintRow, now: NaiveDateTime) -> ApiResult<usize> {
+    let history = events::events_of(conn, closed.id, 0, 10_000)?;
+    let mut late_states = Vec::new();
+    for pair in history.windows(2) {
+        if let Some(due) = pair[0].step_due_at {
+            if pair[1].at > due && !late_states.contains(&pair[0].to_state) {
+                late_states.push(pair[0].to_state);
+            }
+        }
+    }
+    let label = closed.number.clone().unwrap_or_else(|| format!("#{}", closed.id));
+    for state in &late_states {
+        let step = ComplaintRow { state: *state, ..closed.clone() };
+        let users = waiting_for(conn, &step)?;
+        let body = format!("{label}: {state}");
+        events::notify(
+            conn,
+            &users,
+            &NewNotification { org_id: closed.org_id, kind: "late_inquiry", complaint_id: Some(closed.id), title: "洽办单", body: &body, at: now },
+        )?;
+    }
+    if !late_states.is_empty() {
+        let payload = serde_json::json!({"complaint_id": closed.id, "number": closed.number, "late_steps": late_states});
+        events::enqueue(
+            conn,
+            &OutboxEvent {
+                org_id: closed.org_id,
+                event_type: EventType::ComplaintLateCloseInquiry,
+                aggregate: Aggregate::Complaint,
+                aggregate_id: closed.id,
+                payload: payload.to_string(),
+                at: now,
+            },
+        )?;
+    }
+    Ok(late_states.len())
+}

@@ -1,0 +1,174 @@
+//! 离职交接: before a salesperson leaves, everything they own moves to a
+//! colleague in one step, and their customers are listed to be notified.
+
+use crate::app::customers::{self as archive, Change};
+use crate::app::views::Ref;
+use crate::app::{Ctx, Tx};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, FieldCode};
+use kehu_domain::customer::{ChangeField, ChangeSource, CustomerStatus};
+use kehu_domain::Role;
+use kehu_persistence::customers::{self, Customer};
+use kehu_persistence::people::{self, User, UserChanges};
+use kehu_persistence::{complaints, DbConn};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A customer to tell about its new contact person.
+#[derive(Serialize, ToSchema)]
+pub struct NotifyRow {
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HandoverCase {
+    pub id: i64,
+    pub number: Option<String>,
+    pub state: kehu_domain::State,
+    pub customer_id: i64,
+    pub customer_name: String,
+}
+
+/// What a handover moves.
+#[derive(Serialize, ToSchema)]
+pub struct HandoverPreview {
+    pub user: Ref,
+    /// Customers they own (registrations waiting for review included).
+    pub customers: Vec<NotifyRow>,
+    /// Customers where they are further assigned staff.
+    pub staffed: Vec<Ref>,
+    /// Open complaints of their customers.
+    pub open_complaints: Vec<HandoverCase>,
+    /// Visits they planned that have not taken place.
+    pub visit_plans: usize,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverRequest {
+    /// The salesperson who takes everything over.
+    pub to_user_id: i64,
+    /// Deactivate the leaver in the same step.
+    #[serde(default)]
+    pub deactivate: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HandoverResult {
+    pub from: Ref,
+    pub to: Ref,
+    pub customers_moved: usize,
+    pub staff_moved: usize,
+    pub complaints_moved: usize,
+    /// Open visit plans (回访计划) now planned by the receiver.
+    pub visit_plans_moved: usize,
+    pub deactivated: bool,
+    /// 待通知客户: the customers to tell about their new contact person.
+    pub notify: Vec<NotifyRow>,
+}
+
+fn may_hand_over(caller: &Caller, leaver: &User) -> bool {
+    caller.has(Role::Admin) || caller.has(Role::Gm) || (caller.has(Role::SalesManager) && caller.department_id == leaver.department_id)
+}
+
+/// An active salesperson of the caller's company who can receive customers.
+pub fn receiver(conn: &mut DbConn, caller: &Caller, id: i64, field: &str) -> ApiResult<User> {
+    let u = people::user(conn, id)
+        .ok()
+        .filter(|u| u.org_id == caller.org_id && u.active)
+        .ok_or_else(|| ApiError::field(field, FieldCode::NotFound, "no such active user"))?;
+    let sales = people::roles_of(conn, u.id)?.iter().any(|r| r.is_sales());
+    if !sales {
+        return Err(ApiError::field(field, FieldCode::NotSales, "customers go to a salesperson"));
+    }
+    Ok(u)
+}
+
+fn notify_row(c: &Customer) -> NotifyRow {
+    NotifyRow { customer_id: c.id, code: c.code.clone(), name: c.name.clone(), contact_name: c.contact_name.clone(), contact_phone: c.contact_phone.clone() }
+}
+
+fn leaver(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<User> {
+    let u = people::user(conn, id).ok().filter(|u| u.org_id == caller.org_id).ok_or(ApiError::NotFound)?;
+    if !may_hand_over(caller, &u) {
+        return Err(ApiError::Forbidden("an administrator, the general manager or the person's sales manager hands over"));
+    }
+    Ok(u)
+}
+
+/// What handing this person over would move.
+pub fn preview(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<HandoverPreview> {
+    let u = leaver(conn, &ctx.caller, id)?;
+    let owned: Vec<Customer> = customers::owned_by(conn, id)?.into_iter().filter(|c| c.status != CustomerStatus::Rejected).collect();
+    let staffed_ids = customers::staffed_by(conn, id)?;
+    let staffed = customers::many(conn, &staffed_ids)?;
+    let ids: Vec<i64> = owned.iter().map(|c| c.id).collect();
+    let open = complaints::open_of_customers(conn, &ids)?;
+    Ok(HandoverPreview {
+        user: Ref { id: u.id, name: u.display_name.clone() },
+        customers: owned.iter().map(notify_row).collect(),
+        staffed: staffed.iter().map(|c| Ref { id: c.id, name: c.name.clone() }).collect(),
+        open_complaints: open
+            .into_iter()
+            .map(|r| {
+                let customer_name = owned.iter().find(|c| c.id == r.customer_id).map(|c| c.name.clone()).unwrap_or_default();
+                HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id, customer_name }
+            })
+            .collect(),
+        visit_plans: kehu_persistence::care::open_visit_plans_of(conn, id)?.len(),
+    })
+}
+
+/// Hand everything over in one transaction: owned customers (with their open
+/// complaints and verification tasks), staff assignments, open visit plans;
+/// optionally deactivate the leaver. All or nothing.
+pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> ApiResult<HandoverResult> {
+    let from = leaver(tx, &ctx.caller, id)?;
+    let to = receiver(tx, &ctx.caller, cmd.to_user_id, "to_user_id")?;
+    if to.id == from.id {
+        return Err(ApiError::field("to_user_id", FieldCode::SameUser, "hand over to someone else"));
+    }
+    let owned: Vec<Customer> = customers::owned_by(tx, id)?.into_iter().filter(|c| c.status != CustomerStatus::Rejected).collect();
+    let mut notify = Vec::new();
+    let mut complaints_moved = 0;
+    for cu in &owned {
+        let (moved, n) = archive::transfer(tx, cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
+        complaints_moved += n;
+        notify.push(notify_row(&moved));
+    }
+    let staffed = customers::staffed_by(tx, id)?;
+    let staff_moved = customers::move_staff(tx, id, to.id)?;
+    for cid in &staffed {
+        let change = Change { field: ChangeField::Staff, old: Some(&id.to_string()), new: Some(&to.id.to_string()), source: ChangeSource::Handover };
+        archive::record(tx, *cid, change, Some(ctx.user()), ctx.now)?;
+    }
+    // Rejected registrations stay with their author's history but must not
+    // block the deactivation: they move too, quietly.
+    for cu in customers::owned_by(tx, id)? {
+        archive::transfer(tx, &cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
+    }
+    let visit_plans_moved = kehu_persistence::care::move_visit_plans(tx, id, to.id)?;
+    let deactivated = cmd.deactivate && from.active;
+    if deactivated {
+        people::update_user(tx, id, from.version, &UserChanges { active: Some(false), ..Default::default() }, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
+        kehu_persistence::sessions::revoke_user(tx, id, ctx.now)?;
+    }
+    let body = format!("{} 名客户自 {} 移交", owned.len(), from.display_name);
+    archive::notify(tx, ctx.org(), &[to.id], "customer_handover", "离职交接：客户已移交给您", &body, ctx.now)?;
+    let details = serde_json::json!({"to": to.id, "customers": owned.len(), "staff": staff_moved, "complaints": complaints_moved, "visit_plans": visit_plans_moved, "deactivated": deactivated});
+    ctx.audit(tx, "user.handover", "user", id, details)?;
+    Ok(HandoverResult {
+        from: Ref { id: from.id, name: from.display_name },
+        to: Ref { id: to.id, name: to.display_name },
+        customers_moved: owned.len(),
+        staff_moved,
+        complaints_moved,
+        visit_plans_moved,
+        deactivated,
+        notify,
+    })
+}

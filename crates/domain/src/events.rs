@@ -1,0 +1,25 @@
+//! What the service tells the outside world (the outbox, for webhooks) and
+//! its people (in-app notifications): the kinds, as stored codes.
+
+use crate::coded_enum;
+
+coded_enum! {
+    /// The type of an outbox event, as webhooks subscribe to it.
+    EventType {
+        ComplaintCreated = "complaint.created",
+        ComplaintSubmitted = "complaint.submitted",
+        ComplaintStateChanged = "complaint.state_changed",
+        ComplaintUpdated = "complaint.updated",
+        ComplaintOverdue = "complaint.overdue",
+        ComplaintMajorAlert = "complaint.major_alert",
+        ComplaintLateCloseInquiry = "complaint.late_close_inquiry",
+    }
+}
+
+coded_enum! {
+    /// What an outbox event is about.
+    Aggregate {
+        Complaint = "complaint",
+        Customer = "customer",
+    }
+}
