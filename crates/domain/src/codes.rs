@@ -16,10 +16,11 @@ pub trait Code: Copy + Eq + std::fmt::Debug + Send + Sync + 'static {
 
 /// Declares an enum whose variants map one-to-one to codes, with `as_str`,
 /// `FromStr`, `ALL`, [`Code`], serde as the code and, with the `openapi`
-/// feature, an OpenAPI schema listing the codes (described by the enum's doc).
+/// feature, an OpenAPI schema listing the codes (described by the enum's doc;
+/// `#[schema_name = "…"]` after the doc keeps a name clients already use).
 #[macro_export]
 macro_rules! coded_enum {
-    ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+    ($(#[doc = $doc:literal])* $(#[schema_name = $schema_name:literal])? $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
         $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "diesel", derive(diesel::AsExpression, diesel::FromSqlRow))]
@@ -55,7 +56,11 @@ macro_rules! coded_enum {
         }
 
         #[cfg(feature = "openapi")]
-        impl utoipa::ToSchema for $name {}
+        impl utoipa::ToSchema for $name {
+            $(fn name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed($schema_name)
+            })?
+        }
     };
 }
 

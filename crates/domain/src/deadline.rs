@@ -102,6 +102,7 @@ impl Calendar {
 
 crate::coded_enum! {
     /// 内销 / 外销: foreign cases get longer deadlines.
+    #[schema_name = "MarketCode"]
     Market {
         Domestic = "domestic",
         Foreign = "foreign",

@@ -1513,11 +1513,6 @@ export interface components {
             followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
         /**
-         * @description 客户类别: target 目标, general 一般, key 重点, potential 潜在.
-         * @enum {string}
-         */
-        Category: "target" | "general" | "key" | "potential";
-        /**
          * @description A field of the record whose changes are kept (the material fields, and what the procedures add to them).
          * @enum {string}
          */
@@ -1573,7 +1568,7 @@ export interface components {
             sales_department_id: number;
             product_number?: string | null;
             description?: string | null;
-            market: components["schemas"]["Market"];
+            market: components["schemas"]["MarketCode"];
             severity?: null | components["schemas"]["Severity"];
             kind?: null | components["schemas"]["ComplaintKind"];
             is_major: boolean;
@@ -1609,7 +1604,7 @@ export interface components {
             customer_supply_hold: boolean;
             sales_department: components["schemas"]["Ref"];
             created_by: components["schemas"]["Ref"];
-            market: components["schemas"]["Market"];
+            market: components["schemas"]["MarketCode"];
             intake: components["schemas"]["Intake"];
             severity?: null | components["schemas"]["Severity"];
             kind?: null | components["schemas"]["ComplaintKind"];
@@ -1764,6 +1759,11 @@ export interface components {
          */
         CreditGrade: "AAA" | "AA" | "A" | "B";
         /**
+         * @description 客户类别: target 目标, general 一般, key 重点, potential 潜在.
+         * @enum {string}
+         */
+        CustomerCategory: "target" | "general" | "key" | "potential";
+        /**
          * @description Class by business volume (A = long-term partner, overseas or national key project; B = orders ≥ 10,000,000 CNY; C = below).
          * @enum {string}
          */
@@ -1781,8 +1781,8 @@ export interface components {
         CustomerPatch: {
             name?: string | null;
             kind?: null | components["schemas"]["CustomerKind"];
-            market?: null | components["schemas"]["Market"];
-            category?: null | components["schemas"]["Category"];
+            market?: null | components["schemas"]["MarketCode"];
+            category?: null | components["schemas"]["CustomerCategory"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             region?: string | null;
             industry?: string | null;
@@ -1856,9 +1856,9 @@ export interface components {
             /** @example 苏州精密机械有限公司 */
             name: string;
             kind: components["schemas"]["CustomerKind"];
-            market: components["schemas"]["Market"];
+            market: components["schemas"]["MarketCode"];
             status: components["schemas"]["CustomerStatus"];
-            category: components["schemas"]["Category"];
+            category: components["schemas"]["CustomerCategory"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             credit_grade?: null | components["schemas"]["CreditGrade"];
             region?: string | null;
@@ -2251,7 +2251,7 @@ export interface components {
             channel?: null | components["schemas"]["Channel"];
             has_sample?: boolean;
             sample_return_required?: boolean;
-            market?: null | components["schemas"]["Market"];
+            market?: null | components["schemas"]["MarketCode"];
         };
         InvalidNoticeBody: {
             /**
@@ -2288,7 +2288,7 @@ export interface components {
          * @description 内销 / 外销: foreign cases get longer deadlines.
          * @enum {string}
          */
-        Market: "domestic" | "foreign";
+        MarketCode: "domestic" | "foreign";
         MeView: {
             /** Format: int64 */
             id: number;
@@ -2362,8 +2362,8 @@ export interface components {
             /** @example 苏州精密机械有限公司 */
             name: string;
             kind: components["schemas"]["CustomerKind"];
-            market: components["schemas"]["Market"];
-            category?: null | components["schemas"]["Category"];
+            market: components["schemas"]["MarketCode"];
+            category?: null | components["schemas"]["CustomerCategory"];
             customer_class?: null | components["schemas"]["CustomerClass"];
             /** @example 华东 */
             region?: string | null;
@@ -4118,10 +4118,10 @@ export interface operations {
                 q?: string;
                 /** @description Default `active` (the customer list); `pending_review` is the review queue. */
                 status?: components["schemas"]["CustomerStatus"];
-                market?: components["schemas"]["Market"];
+                market?: components["schemas"]["MarketCode"];
                 owner_id?: number;
                 department_id?: number;
-                category?: components["schemas"]["Category"];
+                category?: components["schemas"]["CustomerCategory"];
                 customer_class?: components["schemas"]["CustomerClass"];
                 credit_grade?: components["schemas"]["CreditGrade"];
                 region?: string;
@@ -5023,10 +5023,10 @@ export interface operations {
                 q?: string;
                 /** @description Default `active` (the customer list); `pending_review` is the review queue. */
                 status?: components["schemas"]["CustomerStatus"];
-                market?: components["schemas"]["Market"];
+                market?: components["schemas"]["MarketCode"];
                 owner_id?: number;
                 department_id?: number;
-                category?: components["schemas"]["Category"];
+                category?: components["schemas"]["CustomerCategory"];
                 customer_class?: components["schemas"]["CustomerClass"];
                 credit_grade?: components["schemas"]["CreditGrade"];
                 region?: string;

@@ -42,6 +42,7 @@ coded_enum! {
 
 coded_enum! {
     /// 客户类别: target 目标, general 一般, key 重点, potential 潜在.
+    #[schema_name = "CustomerCategory"]
     Category {
         Target = "target",
         General = "general",

@@ -8,11 +8,11 @@ import { everyCode } from '../../../lib/codes';
 
 export const CHANNELS = everyCode<Schemas['Channel']>()(['phone', 'visit', 'mail', 'letter', 'store']);
 export const CUSTOMER_REQUESTS = everyCode<Schemas['CustomerRequest']>()(['return', 'exchange', 'discount', 'compensation', 'rework']);
-export const MARKETS = everyCode<Schemas['Market']>()(['domestic', 'foreign']);
+export const MARKETS = everyCode<Schemas['MarketCode']>()(['domestic', 'foreign']);
 
 export interface IntakeValues {
   customer_id?: number;
-  market?: Schemas['Market'];
+  market?: Schemas['MarketCode'];
   channel?: Schemas['Channel'];
   order_number?: string;
   product_number?: string;

@@ -20,8 +20,8 @@ export interface CustomerValues {
   code?: string;
   name?: string;
   kind?: Schemas['CustomerKind'];
-  market?: Schemas['Market'];
-  category?: Schemas['Category'];
+  market?: Schemas['MarketCode'];
+  category?: Schemas['CustomerCategory'];
   customer_class?: Schemas['CustomerClass'] | null;
   region?: string;
   industry?: string;

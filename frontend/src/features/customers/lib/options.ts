@@ -9,13 +9,13 @@ export type CustomerStatus = Schemas['CustomerStatus'];
 
 /** The list's status tabs: 已建档 · 待审核 · 已退回 · 已注销. */
 export const STATUSES = everyCode<CustomerStatus>()(['active', 'pending_review', 'rejected', 'deregistered']);
-export const CATEGORIES = everyCode<Schemas['Category']>()(['target', 'general', 'key', 'potential']);
+export const CATEGORIES = everyCode<Schemas['CustomerCategory']>()(['target', 'general', 'key', 'potential']);
 export const CLASSES = everyCode<Schemas['CustomerClass']>()(['A', 'B', 'C']);
 export const GRADES = everyCode<Schemas['CreditGrade']>()(['AAA', 'AA', 'A', 'B']);
 /** 密级, rising: 秘密 < 机密 < 绝密. */
 export const LEVELS = everyCode<Schemas['Confidentiality']>()(['secret', 'confidential', 'top_secret']);
 export const KINDS = everyCode<Schemas['CustomerKind']>()(['legal', 'natural']);
-export const MARKETS = everyCode<Schemas['Market']>()(['domestic', 'foreign']);
+export const MARKETS = everyCode<Schemas['MarketCode']>()(['domestic', 'foreign']);
 
 /** Role::is_sales on the server: these own customers and may register them. */
 export const SALES_ROLES: readonly Role[] = ['sales', 'sales_supervisor', 'sales_manager'];
