@@ -7,6 +7,7 @@ pub mod config;
 pub mod delivery;
 pub mod error;
 pub mod http;
+pub mod i18n;
 pub mod openapi;
 pub mod routes;
 pub mod state;

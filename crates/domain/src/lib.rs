@@ -13,6 +13,7 @@ pub mod inbox;
 pub mod intake;
 pub mod issue;
 pub mod money;
+pub mod notice;
 pub mod number;
 pub mod org;
 pub mod permission;

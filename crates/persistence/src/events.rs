@@ -7,6 +7,7 @@ use crate::schema::{audit_log, complaint_events, notifications, outbox};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use kehu_domain::events::{Aggregate, EventType};
+use kehu_domain::notice::{Notice, NoticeKind};
 use kehu_domain::workflow::EventAction;
 use kehu_domain::{Role, State};
 
@@ -49,38 +50,35 @@ pub struct NotificationRow {
     pub id: i64,
     pub org_id: i64,
     pub user_id: i64,
-    pub kind: String,
+    pub kind: NoticeKind,
     pub complaint_id: Option<i64>,
+    /// The text of a notice stored before notices were data; empty since.
     pub title: String,
     pub body: String,
     pub created_at: NaiveDateTime,
     pub read_at: Option<NaiveDateTime>,
+    /// The notice's parameters, a JSON object of strings.
+    pub params: String,
 }
 
-pub struct NewNotification<'a> {
-    pub org_id: i64,
-    pub kind: &'a str,
-    pub complaint_id: Option<i64>,
-    pub title: &'a str,
-    pub body: &'a str,
-    pub at: NaiveDateTime,
-}
-
-pub fn notify(conn: &mut DbConn, users: &[i64], n: &NewNotification) -> DbResult<()> {
+/// Stores `n` for each of `users`.
+pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], n: &Notice, at: NaiveDateTime) -> DbResult<()> {
     if users.is_empty() {
         return Ok(());
     }
+    let params = serde_json::to_string(&n.params).map_err(|e| crate::error::DbError::Other(e.to_string()))?;
     let rows: Vec<_> = users
         .iter()
         .map(|u| {
             (
-                notifications::org_id.eq(n.org_id),
+                notifications::org_id.eq(org_id),
                 notifications::user_id.eq(*u),
                 notifications::kind.eq(n.kind),
                 notifications::complaint_id.eq(n.complaint_id),
-                notifications::title.eq(n.title),
-                notifications::body.eq(n.body),
-                notifications::created_at.eq(n.at),
+                notifications::title.eq(""),
+                notifications::body.eq(""),
+                notifications::params.eq(&params),
+                notifications::created_at.eq(at),
             )
         })
         .collect();

@@ -329,6 +329,7 @@ diesel::table! {
         body -> Text,
         created_at -> Timestamp,
         read_at -> Nullable<Timestamp>,
+        params -> Text,
     }
 }
 

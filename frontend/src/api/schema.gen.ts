@@ -104,7 +104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notifications, newest first. */
+        /** My notifications, newest first, worded in the request's language. */
         get: operations["listMyNotifications"];
         put?: never;
         post?: never;
@@ -2437,6 +2437,11 @@ export interface components {
         NoteBody: {
             note?: string | null;
         };
+        /**
+         * @description What a notification tells its reader.
+         * @enum {string}
+         */
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -2444,13 +2449,24 @@ export interface components {
         NotificationView: {
             /** Format: int64 */
             id: number;
-            /**
-             * @description `task` (a case waits for you), `reminder` (催办单), `major_alert` (重大投诉).
-             * @example task
-             */
-            kind: string;
+            kind: components["schemas"]["NoticeKind"];
             /** Format: int64 */
             complaint_id?: number | null;
+            /**
+             * @description The values the text names, by name (e.g. `number`, `state`, `customer`,
+             *     `customer_id`); the SPA words them from its catalogs (`notices.<kind>`).
+             * @example {
+             *       "number": "KS-2026-0001",
+             *       "state": "qa_investigation"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+            /**
+             * @description The title in the request's language (`Accept-Language`), for clients
+             *     without the catalogs.
+             */
             title: string;
             body: string;
             /** Format: date-time */

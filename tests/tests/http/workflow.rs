@@ -159,6 +159,19 @@ async fn major_complaints_alert_the_managers() {
     }
     let (_, v) = app.get("sales_manager2", "/me/notifications").await;
     assert!(!v["items"].as_array().unwrap().iter().any(|n| n["kind"] == "major_alert"));
+    // Stored as a kind and its values; each reader gets the words of their language.
+    let alert = |v: &serde_json::Value| v["items"].as_array().unwrap().iter().find(|n| n["kind"] == "major_alert").cloned().unwrap();
+    let zh = alert(&app.get("gm", "/me/notifications").await.1);
+    let number = zh["params"]["number"].as_str().unwrap().to_owned();
+    assert_eq!(zh["title"], format!("重大投诉：{number}"));
+    let res = app.client.get(app.url("/me/notifications")).bearer_auth(app.token("gm").await).header("accept-language", "en-GB,en;q=0.8").send().await.unwrap();
+    let en = alert(&res.json().await.unwrap());
+    assert_eq!(en["title"], format!("Major complaint: {number}"));
+    assert_eq!(en["params"], zh["params"]);
+    let (_, tasks) = app.get("coordinator", "/me/notifications").await;
+    let task = tasks["items"].as_array().unwrap().iter().find(|n| n["kind"] == "task" && n["complaint_id"] == id).cloned().unwrap();
+    assert!(task["body"].as_str().unwrap().contains("待登记"), "the step is worded, not its code: {task}");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM notifications WHERE body <> '' OR title <> ''"), 0, "no sentence is stored");
     let c = app.complaint("qa", id).await;
     assert!(c["containment_due_at"].is_string(), "severe quality cases get a containment deadline");
     app.assert_invariants();

@@ -8,6 +8,7 @@ use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, ProblemCode};
 use chrono::{DateTime, Duration, Utc};
 use kehu_domain::customer::{self as rules, Confidentiality, CustomerStatus, GrantStatus, PendingRequest, RequestStatus};
+use kehu_domain::notice::Notice;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, AccessDecision, AccessFilter, AccessRequest, NewAccessRequest};
 use kehu_persistence::{people, DbConn};
@@ -135,7 +136,7 @@ pub fn ask(tx: &mut Tx, ctx: &Ctx, a: Ask) -> ApiResult<AccessRequestView> {
     };
     let row = customers::insert_access_request(tx, &new)?;
     let approvers: Vec<i64> = people::users_with_role(tx, ctx.org(), role, dept)?.into_iter().filter(|u| *u != ctx.user()).collect();
-    archive::notify(tx, ctx.org(), &approvers, "customer_access_request", &format!("档案借阅申请：{}", cu.name), &a.reason, ctx.now)?;
+    archive::notify(tx, ctx.org(), &approvers, &Notice::access_request(cu.id, &cu.name, &a.reason), ctx.now)?;
     ctx.audit(tx, "customer.access_request", "customer", cu.id, serde_json::json!({"request": row.id, "approver_role": role}))?;
     Ok(views(tx, ctx, vec![row])?.remove(0))
 }
@@ -191,8 +192,9 @@ pub fn decide(tx: &mut Tx, ctx: &Ctx, d: Decide) -> ApiResult<AccessRequestView>
     let valid_until = d.approve.then(|| ctx.now + Duration::days(i64::from(policy.access_days)));
     let decision = AccessDecision { approved: d.approve, by: ctx.user(), reason: d.reason.as_deref(), valid_until, at: ctx.now };
     let updated = customers::decide_access(tx, d.id, d.version, &decision)?.ok_or(ApiError::PreconditionFailed)?;
-    let title = if d.approve { "档案借阅已批准" } else { "档案借阅未批准" };
-    archive::notify(tx, ctx.org(), &[r.requester_id], "customer_access_decided", title, d.reason.as_deref().unwrap_or(""), ctx.now)?;
+    let cu = customers::get(tx, ctx.org(), r.customer_id)?;
+    let notice = Notice::access_decided(cu.id, &cu.name, d.approve, d.reason.as_deref());
+    archive::notify(tx, ctx.org(), &[r.requester_id], &notice, ctx.now)?;
     ctx.audit(tx, "customer.access_decision", "customer", r.customer_id, serde_json::json!({"request": d.id, "status": updated.status}))?;
     Ok(views(tx, ctx, vec![updated])?.remove(0))
 }

@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::customer::{
     self as rules, ChangeField, ChangeRequest, ChangeSource, CreditGrade, CustomerStatus, PendingRequest, ReadPurpose, RequestKind, RequestStatus,
 };
+use kehu_domain::notice::Notice;
 use kehu_domain::{Money, Role};
 use kehu_persistence::care::{self, CreditCheck, CustomerRequest};
 use kehu_persistence::customers::{self, Customer, CustomerChanges};
@@ -189,8 +190,7 @@ pub fn request(tx: &mut Tx, ctx: &Ctx, (customer_id, r): (i64, ChangeRequest)) -
     let row = care::insert_request(tx, (ctx.org(), customer_id), &r, ctx.user(), (Role::SalesManager, Some(cu.department_id)), ctx.now)?;
     let approvers: Vec<i64> =
         people::users_with_role(tx, ctx.org(), Role::SalesManager, Some(cu.department_id))?.into_iter().filter(|u| *u != ctx.user()).collect();
-    let title = if r.kind == RequestKind::Credit { format!("信用变更待审批：{}", cu.name) } else { format!("客户注销待审批：{}", cu.name) };
-    archive::notify(tx, ctx.org(), &approvers, "customer_request", &title, &r.reason, ctx.now)?;
+    archive::notify(tx, ctx.org(), &approvers, &Notice::change_request(cu.id, &cu.name, r.kind, &r.reason), ctx.now)?;
     ctx.audit(tx, "customer.request", "customer", customer_id, serde_json::json!({"request": row.id, "kind": r.kind}))?;
     Ok(views(tx, ctx, vec![row])?.remove(0))
 }
@@ -248,8 +248,8 @@ pub fn decide(tx: &mut Tx, ctx: &Ctx, d: Decision) -> ApiResult<CustomerRequestV
     if d.approve {
         apply(tx, ctx, &decided, &cu)?;
     }
-    let title = format!("申请{}：{}", if d.approve { "已批准" } else { "未批准" }, cu.name);
-    archive::notify(tx, ctx.org(), &[r.requested_by], "customer_request_decided", &title, d.reason.as_deref().unwrap_or(""), ctx.now)?;
+    let notice = Notice::change_request_decided(cu.id, &cu.name, r.kind, d.approve, d.reason.as_deref());
+    archive::notify(tx, ctx.org(), &[r.requested_by], &notice, ctx.now)?;
     ctx.audit(tx, "customer.request_decision", "customer", cu.id, serde_json::json!({"request": d.id, "status": decided.status}))?;
     Ok(views(tx, ctx, vec![decided])?.remove(0))
 }
@@ -283,8 +283,7 @@ pub fn supply_hold(tx: &mut Tx, ctx: &Ctx, h: SupplyHold) -> ApiResult<CustomerV
     let mut to = vec![cu.owner_id];
     to.extend(people::users_with_role(tx, ctx.org(), Role::SalesManager, Some(cu.department_id))?);
     to.retain(|u| *u != ctx.user());
-    let title = format!("{}：{}", if h.hold { "暂停供货" } else { "恢复供货" }, cu.name);
-    archive::notify(tx, ctx.org(), &to, "customer_supply_hold", &title, &h.reason, ctx.now)?;
+    archive::notify(tx, ctx.org(), &to, &Notice::supply_hold(cu.id, &cu.name, h.hold, &h.reason), ctx.now)?;
     ctx.audit(tx, "customer.supply_hold", "customer", h.id, serde_json::json!({"hold": h.hold, "reason": h.reason}))?;
     build(tx, ctx, updated, basis)
 }

@@ -4,6 +4,7 @@
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::http::idempotency::Claim;
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use kehu_domain::Actor;
 use kehu_persistence::events::{self, Audit};
@@ -22,12 +23,14 @@ pub struct Ctx {
     pub claim: Option<Claim>,
     /// People's and departments' names for the views.
     pub names: Arc<NameBook>,
+    /// The language the caller reads (`Accept-Language`).
+    pub lang: Lang,
 }
 
 impl Ctx {
     /// A context outside any request (demo data, tools): `caller` acts now.
     pub fn internal(caller: Caller) -> Ctx {
-        Ctx { caller, request_id: None, now: chrono::Utc::now().naive_utc(), claim: None, names: Default::default() }
+        Ctx { caller, request_id: None, now: chrono::Utc::now().naive_utc(), claim: None, names: Default::default(), lang: Lang::default() }
     }
 
     pub fn actor(&self) -> Actor {

@@ -7,6 +7,7 @@ use crate::app::{Ctx, Tx};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldCode};
 use kehu_domain::customer::{ChangeField, ChangeSource, CustomerStatus};
+use kehu_domain::notice::Notice;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, Customer};
 use kehu_persistence::people::{self, User, UserChanges};
@@ -157,8 +158,7 @@ pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> A
         people::update_user(tx, id, from.version, &UserChanges { active: Some(false), ..Default::default() }, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
         kehu_persistence::sessions::revoke_user(tx, id, ctx.now)?;
     }
-    let body = format!("{} 名客户自 {} 移交", owned.len(), from.display_name);
-    archive::notify(tx, ctx.org(), &[to.id], "customer_handover", "离职交接：客户已移交给您", &body, ctx.now)?;
+    archive::notify(tx, ctx.org(), &[to.id], &Notice::customer_handover(owned.len(), &from.display_name), ctx.now)?;
     let details = serde_json::json!({"to": to.id, "customers": owned.len(), "staff": staff_moved, "complaints": complaints_moved, "visit_plans": visit_plans_moved, "deactivated": deactivated});
     ctx.audit(tx, "user.handover", "user", id, details)?;
     Ok(HandoverResult {

@@ -15,6 +15,7 @@ pub mod customer_io;
 pub mod customer_reports;
 pub mod customers;
 pub mod handover;
+pub mod notifications;
 pub mod people;
 pub mod policy;
 pub mod scale;

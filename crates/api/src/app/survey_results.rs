@@ -8,6 +8,7 @@ use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, ProblemCode};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use kehu_domain::care::Dimension;
+use kehu_domain::notice::Notice;
 use kehu_domain::survey::{self, DepartmentFacts, FollowupStatus, Quarter, Scores};
 use kehu_domain::Role;
 use kehu_persistence::care::{self as store, Followup, Survey, SurveyFilter};
@@ -78,12 +79,13 @@ pub(crate) fn open_followups(tx: &mut Tx, s: &Survey, now: NaiveDateTime) -> Api
     let policy = care_policy(tx, s.org_id)?;
     let departments: Vec<DepartmentFacts> =
         people::departments(tx, s.org_id)?.into_iter().map(|d| DepartmentFacts { id: d.id, kind: d.kind, active: d.active }).collect();
+    let customer = customers::many(tx, &[s.customer_id])?.pop().map(|c| c.name).unwrap_or_default();
     let mut n = 0;
     for (d, score) in scores.poor(&policy) {
         let Some(department_id) = survey::followup_department(&policy, d, &departments) else { continue };
         store::insert_followup(tx, s, d, score, department_id, now)?;
         let users = people::active_users_in_department(tx, department_id)?;
-        archive::notify(tx, s.org_id, &users, "survey_followup", "满意度调查：低分待跟进", d.as_str(), now)?;
+        archive::notify(tx, s.org_id, &users, &Notice::survey_followup(s.customer_id, &customer, d, score), now)?;
         n += 1;
     }
     Ok(n)

@@ -10,6 +10,7 @@ use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, ProblemCode};
 use chrono::{DateTime, Duration, Utc};
 use kehu_domain::customer::{CustomerStatus, ReadBasis, ReadPurpose};
+use kehu_domain::notice::Notice;
 use kehu_domain::survey::{Quarter, Scores, SurveyChannel};
 use kehu_persistence::care::{self as store, NewSurvey, Survey};
 use kehu_persistence::{customers, DbConn};
@@ -249,8 +250,9 @@ pub fn public_answer(tx: &mut Tx, token: &str, answers: Answers, now: chrono::Na
     }
     let done = store::submit_survey(tx, s.id, answers.scores, &remarks_text(&answers.remarks)?, answers.respondent.as_deref(), now)?.ok_or_else(answered)?;
     open_followups(tx, &done, now)?;
-    let owner = customers::many(tx, &[s.customer_id])?.pop().map(|c| c.owner_id);
-    archive::notify(tx, s.org_id, &owner.into_iter().collect::<Vec<_>>(), "survey_answered", "客户已填写满意度调查", &s.period, now)?;
+    if let Some(cu) = customers::many(tx, &[s.customer_id])?.pop() {
+        archive::notify(tx, s.org_id, &[cu.owner_id], &Notice::survey_answered(cu.id, &cu.name, &s.period), now)?;
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult, FieldCode, FieldError, ProblemCode};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use kehu_domain::care::{self, CarePolicy, DoneVisit, VisitMethod};
 use kehu_domain::customer::{CustomerClass, CustomerStatus, ReadBasis, ReadPurpose};
+use kehu_domain::notice::Notice;
 use kehu_domain::visit::{self, RecordRules, VisitFacts, VisitPlan, VisitRecord, VisitStatus, VisitStep};
 use kehu_domain::{Money, Role};
 use kehu_persistence::care::{self as store, Visit, VisitFilter};
@@ -255,7 +256,7 @@ pub fn report(tx: &mut Tx, ctx: &Ctx, cmd: VisitStepCmd<String>) -> ApiResult<Vi
     let mut to = people::users_with_role(tx, ctx.org(), Role::SalesSupervisor, Some(cu.department_id))?;
     to.extend(people::users_with_role(tx, ctx.org(), Role::SalesManager, Some(cu.department_id))?);
     to.retain(|u| *u != ctx.user());
-    archive::notify(tx, ctx.org(), &to, "visit_report", &format!("回访报告待审阅：{}", cu.name), &v.purpose, ctx.now)?;
+    archive::notify(tx, ctx.org(), &to, &Notice::visit_report(cu.id, &cu.name, &v.purpose), ctx.now)?;
     ctx.audit(tx, "visit.report", "visit", v.id, serde_json::json!({}))?;
     one(tx, ctx, saved)
 }
@@ -268,7 +269,7 @@ pub fn review(tx: &mut Tx, ctx: &Ctx, cmd: VisitStepCmd<String>) -> ApiResult<Vi
     }
     let saved = store::review_visit(tx, v.id, v.version, &cmd.body, ctx.user(), ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     let cu = customers::get(tx, ctx.org(), v.customer_id)?;
-    archive::notify(tx, ctx.org(), &[v.planned_by], "visit_reviewed", &format!("回访报告已审阅：{}", cu.name), &cmd.body, ctx.now)?;
+    archive::notify(tx, ctx.org(), &[v.planned_by], &Notice::visit_reviewed(cu.id, &cu.name, &cmd.body), ctx.now)?;
     ctx.audit(tx, "visit.review", "visit", v.id, serde_json::json!({}))?;
     one(tx, ctx, saved)
 }

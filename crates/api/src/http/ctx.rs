@@ -5,8 +5,10 @@ use crate::app::Ctx;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::http::idempotency::Claim;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::dev::Payload;
+use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::{ready, Ready};
 use tracing_actix_web::RequestId;
@@ -29,6 +31,7 @@ fn context(req: &HttpRequest, payload: &mut Payload) -> Result<Ctx, ApiError> {
         now: chrono::Utc::now().naive_utc(),
         claim: Claim::of(req),
         names: state.names.clone(),
+        lang: req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language).unwrap_or_default(),
     })
 }
 

@@ -122,7 +122,7 @@ fn unknown_departments(tx: &mut Tx, org_id: i64, c: &case::Conclude) -> ApiResul
 fn tell(tx: &mut Tx, row: &ComplaintRow, d: &Decision, ctx: &Ctx) -> ApiResult<()> {
     for notice in &d.notices {
         match notice {
-            Notice::Waiting(event) => notify::case_moved(tx, row, *event, d.to().as_str(), ctx.now)?,
+            Notice::Waiting(event) => notify::case_moved(tx, row, *event, ctx.now)?,
             Notice::Reminder => notify::reminder(tx, row, ctx.now)?,
             Notice::Updated => notify::outbox(tx, row, kehu_domain::events::EventType::ComplaintUpdated, ctx.now)?,
             Notice::MajorAlert => notify::major_alert(tx, row, ctx.now)?,
@@ -175,6 +175,6 @@ fn open_follow_up(tx: &mut Tx, ctx: &Ctx, closed: &ComplaintRow) -> ApiResult<i6
             step_due_at: None,
         },
     )?;
-    notify::case_moved(tx, &draft, kehu_domain::events::EventType::ComplaintCreated, "draft", ctx.now)?;
+    notify::case_moved(tx, &draft, kehu_domain::events::EventType::ComplaintCreated, ctx.now)?;
     Ok(draft.id)
 }

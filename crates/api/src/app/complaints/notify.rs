@@ -3,10 +3,16 @@
 use crate::error::ApiResult;
 use chrono::NaiveDateTime;
 use kehu_domain::events::{Aggregate, EventType};
+use kehu_domain::notice::Notice;
 use kehu_domain::{Role, State};
 use kehu_persistence::complaints::ComplaintRow;
-use kehu_persistence::events::{self, NewNotification, OutboxEvent};
+use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::{people, DbConn};
+
+/// The case's number, or `#id` while it has none.
+fn label(row: &ComplaintRow) -> String {
+    row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
+}
 
 /// The active users whose step the case is in.
 pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>> {
@@ -43,11 +49,9 @@ pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>>
 }
 
 /// Notifies the people a case now waits for, and records the outbox event.
-pub fn case_moved(conn: &mut DbConn, row: &ComplaintRow, event_type: EventType, title: &str, now: NaiveDateTime) -> ApiResult<()> {
+pub fn case_moved(conn: &mut DbConn, row: &ComplaintRow, event_type: EventType, now: NaiveDateTime) -> ApiResult<()> {
     let users = waiting_for(conn, row)?;
-    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
-    let body = format!("{label}: {}", row.state);
-    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "task", complaint_id: Some(row.id), title, body: &body, at: now })?;
+    events::notify(conn, row.org_id, &users, &Notice::task(row.id, &label(row), row.state), now)?;
     outbox(conn, row, event_type, now)
 }
 
@@ -67,22 +71,15 @@ pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) ->
     users.extend(people::users_with_role(conn, row.org_id, Role::Gm, None)?);
     users.sort_unstable();
     users.dedup();
-    let label = row.number.clone().unwrap_or_default();
-    let body = format!("{label}: {}", row.description.clone().unwrap_or_default());
-    events::notify(
-        conn,
-        &users,
-        &NewNotification { org_id: row.org_id, kind: "major_alert", complaint_id: Some(row.id), title: "重大投诉", body: &body, at: now },
-    )?;
+    let notice = Notice::major_alert(row.id, &label(row), row.description.as_deref().unwrap_or(""));
+    events::notify(conn, row.org_id, &users, &notice, now)?;
     outbox(conn, row, EventType::ComplaintMajorAlert, now)
 }
 
 /// A reminder notice (催办单) to the people holding an overdue or urged step.
 pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
     let users = waiting_for(conn, row)?;
-    let label = row.number.clone().unwrap_or_else(|| format!("#{}", row.id));
-    let body = format!("{label}: {}", row.state);
-    events::notify(conn, &users, &NewNotification { org_id: row.org_id, kind: "reminder", complaint_id: Some(row.id), title: "催办单", body: &body, at: now })?;
+    events::notify(conn, row.org_id, &users, &Notice::reminder(row.id, &label(row), row.state), now)?;
     outbox(conn, row, EventType::ComplaintOverdue, now)
 }
 
@@ -98,16 +95,10 @@ pub fn late_close_inquiry(conn: &mut DbConn, closed: &ComplaintRow, now: NaiveDa
             }
         }
     }
-    let label = closed.number.clone().unwrap_or_else(|| format!("#{}", closed.id));
     for state in &late_states {
         let step = ComplaintRow { state: *state, ..closed.clone() };
         let users = waiting_for(conn, &step)?;
-        let body = format!("{label}: {state}");
-        events::notify(
-            conn,
-            &users,
-            &NewNotification { org_id: closed.org_id, kind: "late_inquiry", complaint_id: Some(closed.id), title: "洽办单", body: &body, at: now },
-        )?;
+        events::notify(conn, closed.org_id, &users, &Notice::late_inquiry(closed.id, &label(closed), *state), now)?;
     }
     if !late_states.is_empty() {
         let payload = serde_json::json!({"complaint_id": closed.id, "number": closed.number, "late_steps": late_states});

@@ -9,6 +9,7 @@ use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, ProblemCode};
 use chrono::{DateTime, Utc};
 use kehu_domain::customer::{self as rules, ChangeField, ChangeSource, CustomerStatus, ReadBasis, ReadPurpose};
+use kehu_domain::notice::Notice;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, CustomerChanges};
 use kehu_persistence::{people, DbConn};
@@ -112,12 +113,9 @@ pub fn review(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<Review>) -> ApiResult<Custom
     }
     let updated = customers::update(tx, cmd.id, Some(cmd.version), &changes, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     record_diff(tx, &old, &updated, Some(ctx.user()), ChangeSource::Review, ctx.now)?;
-    let title = match decision {
-        ReviewDecision::Approve => format!("客户已建档：{}", updated.name),
-        ReviewDecision::Reject => format!("客户登记被退回：{}", updated.name),
-    };
     let to: Vec<i64> = [Some(updated.owner_id), updated.submitted_by].into_iter().flatten().filter(|u| *u != ctx.user()).collect();
-    notify(tx, ctx.org(), &to, "customer_reviewed", &title, reason.as_deref().unwrap_or(""), ctx.now)?;
+    let notice = Notice::customer_reviewed(updated.id, &updated.name, decision == ReviewDecision::Approve, reason.as_deref());
+    notify(tx, ctx.org(), &to, &notice, ctx.now)?;
     ctx.audit(tx, "customer.review", "customer", cmd.id, serde_json::json!({"decision": updated.status, "reason": reason}))?;
     build(tx, ctx, updated, basis)
 }
@@ -142,7 +140,7 @@ pub fn resubmit(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<()>) -> ApiResult<Customer
     record_diff(tx, &old, &updated, Some(ctx.user()), ChangeSource::Registration, ctx.now)?;
     let reviewers: Vec<i64> =
         people::users_with_role(tx, ctx.org(), Role::SalesManager, Some(updated.department_id))?.into_iter().filter(|u| *u != ctx.user()).collect();
-    notify(tx, ctx.org(), &reviewers, "customer_review", &format!("客户建档待审核：{}", updated.name), &updated.code, ctx.now)?;
+    notify(tx, ctx.org(), &reviewers, &Notice::customer_review(updated.id, &updated.name, &updated.code), ctx.now)?;
     ctx.audit(tx, "customer.resubmit", "customer", cmd.id, serde_json::json!({}))?;
     build(tx, ctx, updated, basis)
 }
@@ -167,7 +165,7 @@ pub fn claim(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<()>) -> ApiResult<CustomerVie
     }
     let me = people::user(tx, ctx.user())?;
     let (updated, _) = move_to(tx, &old, &me, ctx.user(), ChangeSource::Claim, ctx.now)?;
-    notify(tx, ctx.org(), &[old.owner_id], "customer_claimed", &format!("客户已被认领：{}", old.name), &ctx.caller.display_name, ctx.now)?;
+    notify(tx, ctx.org(), &[old.owner_id], &Notice::customer_claimed(old.id, &old.name, &ctx.caller.display_name), ctx.now)?;
     ctx.audit(tx, "customer.claim", "customer", cmd.id, serde_json::json!({"from": old.owner_id}))?;
     build(tx, ctx, updated, ReadBasis::Owner)
 }
@@ -194,7 +192,7 @@ pub fn transfer(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<Transfer>) -> ApiResult<Cu
     let (updated, moved) = move_to(tx, &old, &to, ctx.user(), ChangeSource::Transfer, ctx.now)?;
     let change = Change { field: ChangeField::TransferReason, old: None, new: Some(&reason), source: ChangeSource::Transfer };
     record(tx, cmd.id, change, Some(ctx.user()), ctx.now)?;
-    notify(tx, ctx.org(), &[to.id, old.owner_id], "customer_transferred", &format!("客户移交：{}", old.name), &reason, ctx.now)?;
+    notify(tx, ctx.org(), &[to.id, old.owner_id], &Notice::customer_transferred(old.id, &old.name, &reason), ctx.now)?;
     ctx.audit(tx, "customer.transfer", "customer", cmd.id, serde_json::json!({"from": old.owner_id, "to": to.id, "complaints_moved": moved}))?;
     build(tx, ctx, updated, basis)
 }

@@ -12,9 +12,10 @@ use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use kehu_domain::customer::{self as rules, ArchivePolicy, ChangeField, ChangeSource, CustomerStatus, Holding, ReadBasis, ReadPurpose, RecordFacts};
+use kehu_domain::notice::Notice;
 use kehu_domain::workflow::EventAction;
 use kehu_persistence::customers::{self, Customer, CustomerChanges, NewChange, ReadScope};
-use kehu_persistence::events::{self, EventRow, NewNotification};
+use kehu_persistence::events::{self, EventRow};
 use kehu_persistence::people::User;
 use kehu_persistence::{complaints, DbConn};
 
@@ -217,8 +218,8 @@ pub fn complaint_customer(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiRes
     Ok(c)
 }
 
-pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], kind: &str, title: &str, body: &str, now: NaiveDateTime) -> ApiResult<()> {
-    events::notify(conn, users, &NewNotification { org_id, kind, complaint_id: None, title, body, at: now })?;
+pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], notice: &Notice, now: NaiveDateTime) -> ApiResult<()> {
+    events::notify(conn, org_id, users, notice, now)?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult, FieldCode, FieldError, ProblemCode};
 use kehu_domain::customer::{
     self as rules, Category, ChangeField, ChangeSource, Contact, CustomerDetails, CustomerStatus, DetailsPatch, ReadBasis, ReadPurpose,
 };
+use kehu_domain::notice::Notice;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, CustomerForm, NewContact, NewCustomer};
 use kehu_persistence::{people, settings, DbConn};
@@ -138,7 +139,7 @@ pub fn register(tx: &mut Tx, ctx: &Ctx, r: Registration) -> ApiResult<CustomerVi
     let change = Change { field: ChangeField::Status, old: None, new: Some(cu.status.as_str()), source: ChangeSource::Registration };
     record(tx, cu.id, change, Some(ctx.user()), ctx.now)?;
     let to = reviewers(tx, ctx, cu.department_id)?;
-    notify(tx, ctx.org(), &to, "customer_review", &format!("客户建档待审核：{}", cu.name), &cu.code, ctx.now)?;
+    notify(tx, ctx.org(), &to, &Notice::customer_review(cu.id, &cu.name, &cu.code), ctx.now)?;
     ctx.audit(tx, "customer.register", "customer", cu.id, serde_json::json!({"code": cu.code, "name": cu.name}))?;
     ctx.created_at_location(tx, &format!("/api/v1/customers/{}", cu.id))?;
     build(tx, ctx, cu, ReadBasis::Owner)

@@ -1,0 +1,195 @@
+//! Notifications as data: a kind and its parameters, never a sentence. The
+//! words live in the SPA's catalogs (`notices.<kind>.title` and `.body`),
+//! so each reader sees them in their own language; the constructors below
+//! fix which parameters each kind carries.
+
+use crate::care::Dimension;
+use crate::coded_enum;
+use crate::customer::RequestKind;
+use crate::State;
+use std::collections::BTreeMap;
+
+coded_enum! {
+    /// What a notification tells its reader.
+    NoticeKind {
+        /// A case now waits for the reader.
+        Task = "task",
+        /// 催办单: a step is overdue or was urged.
+        Reminder = "reminder",
+        /// 重大投诉预警.
+        MajorAlert = "major_alert",
+        /// 洽办单: a step overran its deadline on a case closed late.
+        LateInquiry = "late_inquiry",
+        CustomerReview = "customer_review",
+        CustomerReviewed = "customer_reviewed",
+        CustomerClaimed = "customer_claimed",
+        CustomerTransferred = "customer_transferred",
+        VisitReport = "visit_report",
+        VisitReviewed = "visit_reviewed",
+        CustomerHandover = "customer_handover",
+        SurveyAnswered = "survey_answered",
+        SurveyFollowup = "survey_followup",
+        AccessRequest = "customer_access_request",
+        AccessDecided = "customer_access_decided",
+        ChangeRequest = "customer_request",
+        ChangeRequestDecided = "customer_request_decided",
+        SupplyHold = "customer_supply_hold",
+    }
+}
+
+/// A notification to store: what it is about and the values its text names.
+/// Parameters that hold codes (`state`, `dimension`, `request`, `outcome`,
+/// `hold`, `review`) are worded by the catalogs too (`notices.codes`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub complaint_id: Option<i64>,
+    pub params: BTreeMap<&'static str, String>,
+}
+
+/// 批准 / 未批准, as a code the catalogs translate.
+fn outcome(approved: bool) -> String {
+    if approved { "approved" } else { "rejected" }.to_owned()
+}
+
+impl Notice {
+    fn new(kind: NoticeKind, complaint_id: Option<i64>, params: &[(&'static str, String)]) -> Notice {
+        Notice { kind, complaint_id, params: params.iter().cloned().collect() }
+    }
+
+    fn about_customer(kind: NoticeKind, customer_id: i64, customer: &str, more: &[(&'static str, String)]) -> Notice {
+        let mut params = vec![("customer_id", customer_id.to_string()), ("customer", customer.to_owned())];
+        params.extend_from_slice(more);
+        Notice::new(kind, None, &params)
+    }
+
+    /// `number` is the case number, or `#id` for a draft.
+    pub fn task(complaint_id: i64, number: &str, state: State) -> Notice {
+        Notice::new(NoticeKind::Task, Some(complaint_id), &[("number", number.into()), ("state", state.as_str().into())])
+    }
+
+    pub fn reminder(complaint_id: i64, number: &str, state: State) -> Notice {
+        Notice::new(NoticeKind::Reminder, Some(complaint_id), &[("number", number.into()), ("state", state.as_str().into())])
+    }
+
+    pub fn major_alert(complaint_id: i64, number: &str, description: &str) -> Notice {
+        Notice::new(NoticeKind::MajorAlert, Some(complaint_id), &[("number", number.into()), ("description", description.into())])
+    }
+
+    pub fn late_inquiry(complaint_id: i64, number: &str, late_step: State) -> Notice {
+        Notice::new(NoticeKind::LateInquiry, Some(complaint_id), &[("number", number.into()), ("state", late_step.as_str().into())])
+    }
+
+    /// A registration waits for the reader's review.
+    pub fn customer_review(customer_id: i64, customer: &str, code: &str) -> Notice {
+        Notice::about_customer(NoticeKind::CustomerReview, customer_id, customer, &[("code", code.into())])
+    }
+
+    pub fn customer_reviewed(customer_id: i64, customer: &str, archived: bool, reason: Option<&str>) -> Notice {
+        let review = if archived { "archived" } else { "returned" };
+        Notice::about_customer(NoticeKind::CustomerReviewed, customer_id, customer, &[("review", review.into()), ("reason", reason.unwrap_or("").into())])
+    }
+
+    /// `by` claimed the reader's customer from the pool.
+    pub fn customer_claimed(customer_id: i64, customer: &str, by: &str) -> Notice {
+        Notice::about_customer(NoticeKind::CustomerClaimed, customer_id, customer, &[("by", by.into())])
+    }
+
+    pub fn customer_transferred(customer_id: i64, customer: &str, reason: &str) -> Notice {
+        Notice::about_customer(NoticeKind::CustomerTransferred, customer_id, customer, &[("reason", reason.into())])
+    }
+
+    pub fn visit_report(customer_id: i64, customer: &str, purpose: &str) -> Notice {
+        Notice::about_customer(NoticeKind::VisitReport, customer_id, customer, &[("purpose", purpose.into())])
+    }
+
+    pub fn visit_reviewed(customer_id: i64, customer: &str, comment: &str) -> Notice {
+        Notice::about_customer(NoticeKind::VisitReviewed, customer_id, customer, &[("comment", comment.into())])
+    }
+
+    /// `customers` of `from` are now the reader's.
+    pub fn customer_handover(customers: usize, from: &str) -> Notice {
+        Notice::new(NoticeKind::CustomerHandover, None, &[("count", customers.to_string()), ("from", from.into())])
+    }
+
+    pub fn survey_answered(customer_id: i64, customer: &str, period: &str) -> Notice {
+        Notice::about_customer(NoticeKind::SurveyAnswered, customer_id, customer, &[("period", period.into())])
+    }
+
+    pub fn survey_followup(customer_id: i64, customer: &str, dimension: Dimension, score: i64) -> Notice {
+        Notice::about_customer(NoticeKind::SurveyFollowup, customer_id, customer, &[("dimension", dimension.as_str().into()), ("score", score.to_string())])
+    }
+
+    pub fn access_request(customer_id: i64, customer: &str, reason: &str) -> Notice {
+        Notice::about_customer(NoticeKind::AccessRequest, customer_id, customer, &[("reason", reason.into())])
+    }
+
+    pub fn access_decided(customer_id: i64, customer: &str, approved: bool, reason: Option<&str>) -> Notice {
+        Notice::about_customer(NoticeKind::AccessDecided, customer_id, customer, &[("outcome", outcome(approved)), ("reason", reason.unwrap_or("").into())])
+    }
+
+    pub fn change_request(customer_id: i64, customer: &str, kind: RequestKind, reason: &str) -> Notice {
+        Notice::about_customer(NoticeKind::ChangeRequest, customer_id, customer, &[("request", kind.as_str().into()), ("reason", reason.into())])
+    }
+
+    pub fn change_request_decided(customer_id: i64, customer: &str, kind: RequestKind, approved: bool, reason: Option<&str>) -> Notice {
+        let params = [("request", kind.as_str().into()), ("outcome", outcome(approved)), ("reason", reason.unwrap_or("").into())];
+        Notice::about_customer(NoticeKind::ChangeRequestDecided, customer_id, customer, &params)
+    }
+
+    pub fn supply_hold(customer_id: i64, customer: &str, hold: bool, reason: &str) -> Notice {
+        let hold = if hold { "on" } else { "off" };
+        Notice::about_customer(NoticeKind::SupplyHold, customer_id, customer, &[("hold", hold.into()), ("reason", reason.into())])
+    }
+
+    /// One notice of every kind, with made-up values: the catalogs are
+    /// checked against these.
+    pub fn samples() -> Vec<Notice> {
+        let v = vec![
+            Notice::task(1, "KS-2026-0001", State::QaInvestigation),
+            Notice::reminder(1, "KS-2026-0001", State::ProductionCountermeasure),
+            Notice::major_alert(1, "KS-2026-0001", "批量退货"),
+            Notice::late_inquiry(1, "KS-2026-0001", State::SalesProposal),
+            Notice::customer_review(2, "苏州精密机械", "C-0001"),
+            Notice::customer_reviewed(2, "苏州精密机械", false, Some("税号有误")),
+            Notice::customer_claimed(2, "苏州精密机械", "钱业务"),
+            Notice::customer_transferred(2, "苏州精密机械", "区域调整"),
+            Notice::visit_report(2, "苏州精密机械", "季度回访"),
+            Notice::visit_reviewed(2, "苏州精密机械", "已阅"),
+            Notice::customer_handover(3, "张业务"),
+            Notice::survey_answered(2, "苏州精密机械", "2026Q4"),
+            Notice::survey_followup(2, "苏州精密机械", Dimension::Delivery, 2),
+            Notice::access_request(2, "苏州精密机械", "客户来电询价"),
+            Notice::access_decided(2, "苏州精密机械", true, None),
+            Notice::change_request(2, "苏州精密机械", RequestKind::Credit, "年度调整"),
+            Notice::change_request_decided(2, "苏州精密机械", RequestKind::Deregister, false, Some("仍有未结货款")),
+            Notice::supply_hold(2, "苏州精密机械", true, "货款逾期 90 天"),
+        ];
+        debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_sample() {
+        let samples = Notice::samples();
+        for kind in NoticeKind::ALL {
+            assert!(samples.iter().any(|n| n.kind == *kind), "{kind}");
+        }
+    }
+
+    #[test]
+    fn case_notices_name_their_case_and_customer_notices_their_customer() {
+        for n in Notice::samples() {
+            if n.complaint_id.is_some() {
+                assert!(n.params.contains_key("number"), "{}", n.kind);
+            } else if n.kind != NoticeKind::CustomerHandover {
+                assert!(n.params.contains_key("customer_id") && n.params.contains_key("customer"), "{}", n.kind);
+            }
+        }
+    }
+}
