@@ -86,6 +86,23 @@ test('the list, tasks and new form in English', async () => {
   await heading('新建投诉').waitFor();
 });
 
+test('coordinator: notices are worded in the reader\'s language, and read', async () => {
+  await switchUser(page, 'coordinator');
+  await page.getByRole('link', { name: /^通知/ }).click();
+  await heading('通知').waitFor();
+  // Stored as a kind and its values: the step is worded, never its code.
+  await page.getByText(/^待办：/).first().waitFor();
+  await page.getByText(/已到「待登记」/).first().waitFor();
+  await screenshot(page, 'notifications-zh-CN');
+  await switchLanguage(page, 'English', 'en');
+  await page.getByText(/^To do: /).first().waitFor();
+  await page.getByText(/is at “Awaiting registration”/).first().waitFor();
+  await page.getByRole('button', { name: 'Mark all read' }).click();
+  await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  await switchLanguage(page, '简体中文', 'zh-CN');
+  await switchUser(page, 'sales');
+});
+
 test('phone: the complaint list becomes cards, the case a compact route', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${baseUrl()}/complaints`);

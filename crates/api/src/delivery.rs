@@ -45,7 +45,7 @@ async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
         .post(&d.url)
         .header("content-type", "application/json")
         .header("kehu-event-id", d.event_id.to_string())
-        .header("kehu-event-type", &d.event_type)
+        .header("kehu-event-type", d.event_type.as_str())
         .header("kehu-delivery-id", d.delivery_id.to_string())
         .header("kehu-signature", signature(&d.secret, now.timestamp(), &body))
         .body(body)

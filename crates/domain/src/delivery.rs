@@ -1,7 +1,20 @@
 //! Webhook delivery: which events a hook takes, and when a failed delivery
 //! is tried again.
 
+use crate::coded_enum;
+use crate::events::EventType;
 use chrono::Duration;
+
+coded_enum! {
+    /// Where a webhook delivery stands.
+    DeliveryStatus {
+        /// Waiting for its next try.
+        Pending = "pending",
+        Delivered = "delivered",
+        /// Given up after the last try.
+        Failed = "failed",
+    }
+}
 
 /// Tries after the first: roughly doubling, from 10 seconds to a day; after
 /// the last the delivery is given up (and stays in the log as failed).
@@ -15,8 +28,13 @@ pub fn retry_after(attempts: i32) -> Option<Duration> {
 pub const MAX_ATTEMPTS: i32 = RETRY_AFTER_SECS.len() as i32 + 1;
 
 /// `event_types` as stored: `*`, or comma-separated types.
-pub fn wants(event_types: &str, event_type: &str) -> bool {
-    event_types.split(',').map(str::trim).any(|t| t == "*" || t == event_type)
+pub fn wants(event_types: &str, event_type: EventType) -> bool {
+    event_types.split(',').map(str::trim).any(|t| t == "*" || t == event_type.as_str())
+}
+
+/// A hook's subscription as given: `*` or known event types, at least one.
+pub fn valid_subscription(types: &[String]) -> bool {
+    !types.is_empty() && types.iter().all(|t| t == "*" || t.parse::<EventType>().is_ok())
 }
 
 #[cfg(test)]
@@ -35,8 +53,17 @@ mod tests {
 
     #[test]
     fn hooks_take_their_types() {
-        assert!(wants("*", "complaint.closed"));
-        assert!(wants("complaint.submitted, complaint.state_changed", "complaint.state_changed"));
-        assert!(!wants("complaint.submitted", "complaint.state_changed"));
+        assert!(wants("*", EventType::ComplaintOverdue));
+        assert!(wants("complaint.submitted, complaint.state_changed", EventType::ComplaintStateChanged));
+        assert!(!wants("complaint.submitted", EventType::ComplaintStateChanged));
+    }
+
+    #[test]
+    fn a_subscription_names_known_types_or_all() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(valid_subscription(&list(&["*"])));
+        assert!(valid_subscription(&list(&["complaint.submitted", "complaint.overdue"])));
+        assert!(!valid_subscription(&list(&["complaint.submited"])));
+        assert!(!valid_subscription(&list(&[])));
     }
 }

@@ -6,6 +6,8 @@ use crate::error::DbResult;
 use crate::schema::{outbox, webhook_deliveries, webhooks};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
+use kehu_domain::delivery::DeliveryStatus;
+use kehu_domain::events::EventType;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = webhooks)]
@@ -42,7 +44,7 @@ pub struct Delivery {
     pub id: i64,
     pub webhook_id: i64,
     pub outbox_id: i64,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub leased_until: Option<NaiveDateTime>,
@@ -52,6 +54,9 @@ pub struct Delivery {
     pub delivered_at: Option<NaiveDateTime>,
 }
 
+/// (delivery, attempts, url, secret, event, type, payload, created).
+type DueRow = (i64, i32, String, String, i64, EventType, String, NaiveDateTime);
+
 /// A leased delivery with what sending it needs.
 #[derive(Clone, Debug)]
 pub struct Due {
@@ -60,7 +65,7 @@ pub struct Due {
     pub url: String,
     pub secret: String,
     pub event_id: i64,
-    pub event_type: String,
+    pub event_type: EventType,
     pub payload: String,
     pub created_at: NaiveDateTime,
 }
@@ -87,7 +92,7 @@ pub fn set_active(conn: &mut DbConn, id: i64, version: i64, active: bool, now: N
 }
 
 /// The delivery log of a hook, newest first, before `before`.
-pub fn deliveries(conn: &mut DbConn, webhook_id: i64, before: Option<i64>, limit: i64) -> DbResult<Vec<(Delivery, String)>> {
+pub fn deliveries(conn: &mut DbConn, webhook_id: i64, before: Option<i64>, limit: i64) -> DbResult<Vec<(Delivery, EventType)>> {
     let mut q = webhook_deliveries::table
         .inner_join(outbox::table)
         .filter(webhook_deliveries::webhook_id.eq(webhook_id))
@@ -103,7 +108,7 @@ pub fn deliveries(conn: &mut DbConn, webhook_id: i64, before: Option<i64>, limit
 
 /// Outbox events not yet fanned out, oldest first, locked for this
 /// transaction (others skip them) on PostgreSQL; SQLite has one writer.
-fn pending_events(conn: &mut DbConn, limit: i64) -> DbResult<Vec<(i64, i64, String)>> {
+fn pending_events(conn: &mut DbConn, limit: i64) -> DbResult<Vec<(i64, i64, EventType)>> {
     let q = outbox::table.filter(outbox::delivered_at.is_null()).order(outbox::id).limit(limit).select((outbox::id, outbox::org_id, outbox::event_type));
     Ok(match conn {
         DbConn::Pg(c) => q.for_update().skip_locked().load(c)?,
@@ -129,11 +134,11 @@ pub fn fan_out(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<us
     let rows: Vec<_> = events
         .iter()
         .flat_map(|(event_id, org_id, event_type)| {
-            hooks.iter().filter(move |h| h.1 == *org_id && kehu_domain::delivery::wants(&h.2, event_type)).map(move |(hook_id, _, _)| {
+            hooks.iter().filter(move |h| h.1 == *org_id && kehu_domain::delivery::wants(&h.2, *event_type)).map(move |(hook_id, _, _)| {
                 (
                     webhook_deliveries::webhook_id.eq(*hook_id),
                     webhook_deliveries::outbox_id.eq(*event_id),
-                    webhook_deliveries::status.eq("pending"),
+                    webhook_deliveries::status.eq(DeliveryStatus::Pending),
                     webhook_deliveries::next_attempt_at.eq(now),
                     webhook_deliveries::created_at.eq(now),
                 )
@@ -159,7 +164,7 @@ pub fn fan_out(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<us
 /// died) is due again.
 pub fn lease_due(conn: &mut DbConn, now: NaiveDateTime, lease: Duration, limit: i64) -> DbResult<Vec<Due>> {
     let due = webhook_deliveries::table
-        .filter(webhook_deliveries::status.eq("pending"))
+        .filter(webhook_deliveries::status.eq(DeliveryStatus::Pending))
         .filter(webhook_deliveries::next_attempt_at.le(now))
         .filter(webhook_deliveries::leased_until.is_null().or(webhook_deliveries::leased_until.lt(now)))
         .order(webhook_deliveries::next_attempt_at)
@@ -175,7 +180,7 @@ pub fn lease_due(conn: &mut DbConn, now: NaiveDateTime, lease: Duration, limit: 
     diesel::update(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(&ids)))
         .set((webhook_deliveries::leased_until.eq(now + lease), webhook_deliveries::attempts.eq(webhook_deliveries::attempts + 1)))
         .execute(conn)?;
-    let rows: Vec<(i64, i32, String, String, i64, String, String, NaiveDateTime)> = webhook_deliveries::table
+    let rows: Vec<DueRow> = webhook_deliveries::table
         .inner_join(webhooks::table)
         .inner_join(outbox::table)
         .filter(webhook_deliveries::id.eq_any(&ids))
@@ -224,7 +229,7 @@ pub fn record(conn: &mut DbConn, delivery_id: i64, outcome: &Outcome, now: Naive
     match outcome {
         Outcome::Delivered { status_code } => diesel::update(target)
             .set((
-                webhook_deliveries::status.eq("delivered"),
+                webhook_deliveries::status.eq(DeliveryStatus::Delivered),
                 webhook_deliveries::delivered_at.eq(now),
                 webhook_deliveries::leased_until.eq(None::<NaiveDateTime>),
                 webhook_deliveries::last_status_code.eq(status_code),
@@ -233,7 +238,7 @@ pub fn record(conn: &mut DbConn, delivery_id: i64, outcome: &Outcome, now: Naive
             .execute(conn)?,
         Outcome::Failed { status_code, error, retry_at } => diesel::update(target)
             .set((
-                webhook_deliveries::status.eq(if retry_at.is_some() { "pending" } else { "failed" }),
+                webhook_deliveries::status.eq(if retry_at.is_some() { DeliveryStatus::Pending } else { DeliveryStatus::Failed }),
                 webhook_deliveries::next_attempt_at.eq(retry_at.unwrap_or(now)),
                 webhook_deliveries::leased_until.eq(None::<NaiveDateTime>),
                 webhook_deliveries::last_status_code.eq(status_code),

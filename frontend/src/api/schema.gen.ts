@@ -1092,9 +1092,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The monthly statistics table: the cases closed in a month (company time).
-         * @description For the coordinator, the executives, QA's manager, administrators and
-         *     integration accounts; 403 for everyone else.
+         * The monthly statistics table: a month's closed cases (company time) by
+         *     closure, kind, severity, cause, customer, product, resolution type and
+         *     responsible department. For the coordinator, the executives, QA's
+         *     manager, administrators and integration accounts; 403 for everyone else.
          */
         get: operations["getMonthlyStatistics"];
         put?: never;
@@ -1957,6 +1958,11 @@ export interface components {
             items: components["schemas"]["DeliveryView"][];
             next_cursor?: string | null;
         };
+        /**
+         * @description Where a webhook delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         DeliveryView: {
             /** Format: int64 */
             id: number;
@@ -1965,9 +1971,8 @@ export interface components {
              * @description The outbox event: also the `Kehu-Event-Id` header, for receivers to drop repeats.
              */
             event_id: number;
-            event_type: string;
-            /** @description `pending` (waiting for its next try), `delivered` or `failed` (given up). */
-            status: string;
+            event_type: components["schemas"]["EventType"];
+            status: components["schemas"]["DeliveryStatus"];
             /** Format: int32 */
             attempts: number;
             /** Format: date-time */
@@ -2042,6 +2047,11 @@ export interface components {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
         };
+        /**
+         * @description The type of an outbox event, as webhooks subscribe to it.
+         * @enum {string}
+         */
+        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry";
         EventView: {
             /** Format: int64 */
             seq: number;
@@ -2847,8 +2857,7 @@ export interface components {
              * @example 100000.00
              */
             up_to?: string | null;
-            /** @example sales_manager */
-            approver_role: string;
+            approver_role: components["schemas"]["Role"];
         };
         TokenResponse: {
             access_token: string;
@@ -3021,6 +3030,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             url: string;
+            /** @description Event types the hook takes, or `["*"]` for all. */
             event_types: string[];
             description?: string | null;
             active: boolean;

@@ -7,6 +7,7 @@
 //! same shape with a plain connection (`AppState::read`).
 
 pub mod access;
+pub mod api_keys;
 pub mod bootstrap;
 pub mod complaints;
 pub mod credit;
@@ -17,13 +18,16 @@ pub mod customers;
 pub mod handover;
 pub mod notifications;
 pub mod people;
+pub mod policies;
 pub mod policy;
 pub mod scale;
 pub mod seed;
+pub mod sessions;
 pub mod survey_results;
 pub mod surveys;
 pub mod verifications;
 pub mod views;
 pub mod visits;
+pub mod webhooks;
 
 pub use ctx::{Ctx, Tx};

@@ -1,22 +1,15 @@
-//! The monthly complaint statistics table (客户投诉案件统计表): a month's
-//! closed cases by closure, kind, severity, cause, customer, product,
-//! resolution type and responsible department.
+//! The monthly complaint statistics table (客户投诉案件统计表).
 
-use crate::app::policy;
-use crate::app::views::{money, MoneyView};
-use crate::auth::Caller;
-use crate::error::FieldCode;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::complaints::statistics::{self, MonthlyCmd, MonthlyStatistics};
+use crate::app::Ctx;
+use crate::error::{ApiResult, Problem, Validated};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
-use kehu_domain::statistics::{self, Group};
-use kehu_persistence::{customers, people};
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use validator::Validate;
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct MonthlyQuery {
     /// `YYYY-MM` from 1970 on; last month (company time) when absent.
@@ -24,177 +17,21 @@ pub struct MonthlyQuery {
     pub month: Option<String>,
     /// Rows per breakdown; the rest are summed into `others`.
     #[param(minimum = 1, maximum = 200)]
+    #[validate(range(min = 1, max = 200, message = "between 1 and 200"))]
     pub top: Option<usize>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct GroupView {
-    /// The code, product number or cause; the id for customers and departments.
-    pub key: String,
-    /// The customer's or department's name.
-    pub name: Option<String>,
-    pub cases: u64,
-    pub defective_quantity: i64,
-    pub settlement: MoneyView,
-    pub loss: MoneyView,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Breakdown {
-    pub items: Vec<GroupView>,
-    /// Everything past `top`, summed.
-    pub others: Option<GroupView>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DepartmentShareView {
-    pub department_id: i64,
-    pub name: Option<String>,
-    pub cases: u64,
-    /// Σ responsibility ratio over its cases, in percent of one case.
-    pub ratio_percent_sum: i64,
-    /// Σ loss × ratio.
-    pub loss_share: MoneyView,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MonthlyStatistics {
-    #[schema(example = "2026-11")]
-    pub month: String,
-    /// The month in company time, as UTC instants: `[from, to)`.
-    pub from: DateTime<Utc>,
-    pub to: DateTime<Utc>,
-    pub closed: u64,
-    pub first_closures: u64,
-    /// 一次关闭率, percent with two decimals.
-    #[schema(example = "86.21")]
-    pub first_closure_rate_percent: Option<String>,
-    pub settlement_total: MoneyView,
-    pub loss_total: MoneyView,
-    pub by_closure: Breakdown,
-    pub by_kind: Breakdown,
-    pub by_severity: Breakdown,
-    pub by_cause: Breakdown,
-    pub by_customer: Breakdown,
-    pub by_product: Breakdown,
-    /// Resolution lines by type; `cases` counts the cases with such a line.
-    pub by_resolution: Breakdown,
-    pub by_department: Vec<DepartmentShareView>,
-}
-
-fn parse_month(raw: Option<&str>, today: NaiveDate) -> ApiResult<NaiveDate> {
-    let Some(raw) = raw else {
-        let this = today.with_day(1).unwrap_or(today);
-        return Ok(this.checked_sub_months(Months::new(1)).unwrap_or(this));
-    };
-    NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d")
-        .ok()
-        .filter(|d| raw.len() == 7 && d.year() >= 1970)
-        .ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM, from 1970 on"))
-}
-
-fn view<K: ToString>(g: &Group<K>, name: Option<String>) -> GroupView {
-    GroupView {
-        key: g.key.to_string(),
-        name,
-        cases: g.cases,
-        defective_quantity: g.defective_quantity,
-        settlement: money(g.settlement_fen),
-        loss: money(g.loss_fen),
-    }
-}
-
-fn breakdown<K: ToString>(groups: &[Group<K>], top: usize, name: impl Fn(&K) -> Option<String>) -> Breakdown {
-    let rest = groups.get(top..).unwrap_or_default();
-    let others = (!rest.is_empty()).then(|| {
-        let sum = |f: fn(&Group<K>) -> i64| rest.iter().map(f).sum::<i64>();
-        GroupView {
-            key: "others".into(),
-            name: None,
-            cases: rest.iter().map(|g| g.cases).sum(),
-            defective_quantity: sum(|g| g.defective_quantity),
-            settlement: money(sum(|g| g.settlement_fen)),
-            loss: money(sum(|g| g.loss_fen)),
-        }
-    });
-    Breakdown { items: groups.iter().take(top).map(|g| view(g, name(&g.key))).collect(), others }
-}
-
-/// The monthly statistics table: the cases closed in a month (company time).
-///
-/// For the coordinator, the executives, QA's manager, administrators and
-/// integration accounts; 403 for everyone else.
+/// The monthly statistics table: a month's closed cases (company time) by
+/// closure, kind, severity, cause, customer, product, resolution type and
+/// responsible department. For the coordinator, the executives, QA's
+/// manager, administrators and integration accounts; 403 for everyone else.
 #[utoipa::path(tag = "complaints", operation_id = "getMonthlyStatistics", security(("bearer" = [])), params(MonthlyQuery),
     responses((status = 200, body = MonthlyStatistics), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/complaints/statistics/monthly")]
-pub async fn monthly(state: web::Data<AppState>, caller: Caller, q: web::Query<MonthlyQuery>) -> ApiResult<HttpResponse> {
-    if !statistics::may_read(&caller.actor()) {
-        return Err(ApiError::Forbidden("the statistics are for the coordinator, executives and QA's manager"));
-    }
-    let q = q.into_inner();
-    let top = q.top.unwrap_or(20);
-    if !(1..=200).contains(&top) {
-        return Err(ApiError::field("top", FieldCode::OutOfRange, "between 1 and 200"));
-    }
-    let out = state
-        .db(move |c| {
-            let cal = policy::calendar(c, caller.org_id)?;
-            let first = parse_month(q.month.as_deref(), cal.local_date(Utc::now()))?;
-            let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM"))?;
-            let (from, to) = (cal.day_start(first), cal.day_start(next));
-            let (cases, lines, shares) = kehu_persistence::statistics::closed_between(c, caller.org_id, from.naive_utc(), to.naive_utc())?;
-            let m = statistics::monthly(&cases, &lines, &shares);
-            // Names only for the rows shown.
-            let customer_ids: Vec<i64> = m.by_customer.iter().take(top).map(|g| g.key).collect();
-            let customer_names: HashMap<i64, String> = customers::many(c, &customer_ids)?.into_iter().map(|cu| (cu.id, cu.name)).collect();
-            let department_ids: Vec<i64> = m.by_department.iter().map(|d| d.department_id).collect();
-            let department_names: HashMap<i64, String> = people::department_names(c, &department_ids)?.into_iter().collect();
-            let none = |_: &String| None;
-            Ok(MonthlyStatistics {
-                month: first.format("%Y-%m").to_string(),
-                from,
-                to,
-                closed: m.closed,
-                first_closures: m.first_closures,
-                first_closure_rate_percent: m.first_closure_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
-                settlement_total: money(m.settlement_fen),
-                loss_total: money(m.loss_fen),
-                by_closure: breakdown(&m.by_closure, top, none),
-                by_kind: breakdown(&m.by_kind, top, none),
-                by_severity: breakdown(&m.by_severity, top, none),
-                by_cause: breakdown(&m.by_cause, top, none),
-                by_customer: breakdown(&m.by_customer, top, |id| customer_names.get(id).cloned()),
-                by_product: breakdown(&m.by_product, top, none),
-                by_resolution: breakdown(&m.by_resolution, top, none),
-                by_department: m
-                    .by_department
-                    .iter()
-                    .map(|d| DepartmentShareView {
-                        department_id: d.department_id,
-                        name: department_names.get(&d.department_id).cloned(),
-                        cases: d.cases,
-                        ratio_percent_sum: d.ratio_percent_sum,
-                        loss_share: money(d.loss_share_fen),
-                    })
-                    .collect(),
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(out))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn months_parse_and_default_to_the_last_one() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(parse_month(None, d(2026, 1, 15)).ok(), Some(d(2025, 12, 1)));
-        assert_eq!(parse_month(Some("2026-11"), d(2026, 1, 15)).ok(), Some(d(2026, 11, 1)));
-        for bad in ["2026-13", "2026-1", "26-11", "2026-11-01", "x", "0000-01", "1969-12"] {
-            assert!(parse_month(Some(bad), d(2026, 1, 15)).is_err(), "{bad}");
-        }
-    }
+pub async fn monthly(state: web::Data<AppState>, ctx: Ctx, q: web::Query<MonthlyQuery>) -> ApiResult<HttpResponse> {
+    let q = q.into_inner().validated()?;
+    let cmd = MonthlyCmd { month: q.month, top: q.top.unwrap_or(20) };
+    let table: MonthlyStatistics = state.read(ctx, move |c, ctx| statistics::monthly(c, ctx, cmd)).await?;
+    Ok(HttpResponse::Ok().json(table))
 }

@@ -1,7 +1,6 @@
 //! Every route, registered once with its OpenAPI description.
 
 pub mod api_keys;
-pub mod audit;
 pub mod complaint_statistics;
 pub mod complaints;
 pub mod customer_access;

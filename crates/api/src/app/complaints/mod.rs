@@ -4,6 +4,7 @@
 mod act;
 pub mod list;
 pub mod notify;
+pub mod statistics;
 pub mod view;
 
 pub use act::{act, Act, ActionResult};

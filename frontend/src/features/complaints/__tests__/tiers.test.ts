@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../../api/types';
 import { routeTier, tierFloor } from '../lib/tiers';
 
-const tiers = [
+const tiers: Schemas['TierView'][] = [
   { up_to: '100000.00', approver_role: 'sales_manager' },
   { up_to: '150000.00', approver_role: 'deputy_gm' },
   { up_to: null, approver_role: 'gm' },
@@ -19,7 +20,7 @@ describe('approval tier preview (workflow.md default policy)', () => {
   });
 
   it('finds no route when every tier is bounded below the total', () => {
-    expect(routeTier('10.00', [{ up_to: '5.00', approver_role: 'gm' }])).toBeNull();
+    expect(routeTier('10.00', [{ up_to: '5.00', approver_role: 'gm' as const }])).toBeNull();
   });
 
   it('shows each tier from the previous bound plus one fen', () => {

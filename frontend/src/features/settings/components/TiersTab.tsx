@@ -10,7 +10,7 @@ import { useApprovalTiers } from '../../reference/api/queries';
 import { APPROVER_ROLES, useSaveApprovalTiers } from '../api/queries';
 
 interface Values {
-  tiers: { up_to?: string | null; approver_role?: string }[];
+  tiers: { up_to?: string | null; approver_role?: Schemas['Role'] }[];
 }
 
 /** Client checks before the PUT: bounds rise strictly, only the last tier is open. */
@@ -52,10 +52,12 @@ export function TiersTab() {
       form.setFields(problems.map((p) => ({ name: ['tiers', p.index, 'up_to'], errors: [t(p.key)] })) as never);
       return;
     }
-    const body: Schemas['TierView'][] = v.tiers.map((tier, i) => ({
-      up_to: i === v.tiers.length - 1 ? null : (tier.up_to?.trim() ?? null),
-      approver_role: tier.approver_role ?? '',
-    }));
+    const body: Schemas['TierView'][] = [];
+    for (const [i, tier] of v.tiers.entries()) {
+      // The form requires a role on every tier before it submits.
+      if (!tier.approver_role) return;
+      body.push({ up_to: i === v.tiers.length - 1 ? null : (tier.up_to?.trim() ?? null), approver_role: tier.approver_role });
+    }
     try {
       await save.mutateAsync({ version, tiers: body });
       setNotice({ type: 'success', text: t('settings.tiers.saved') });

@@ -1,0 +1,176 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { matchRoutes } from 'react-router';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Schemas } from '../../../api/types';
+import { routes } from '../../../app/router';
+import { everyCode } from '../../../lib/codes';
+import { catalogs, testI18n } from '../../../test/i18n';
+import { noticeLink, noticeText } from '../lib/render';
+
+type Notification = Schemas['NotificationView'];
+
+/** Every kind the server sends: the typecheck fails here when it adds one. */
+const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
+  'task',
+  'reminder',
+  'major_alert',
+  'late_inquiry',
+  'customer_review',
+  'customer_reviewed',
+  'customer_claimed',
+  'customer_transferred',
+  'visit_report',
+  'visit_reviewed',
+  'customer_handover',
+  'survey_answered',
+  'survey_followup',
+  'customer_access_request',
+  'customer_access_decided',
+  'customer_request',
+  'customer_request_decided',
+  'customer_supply_hold',
+]);
+
+/** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
+function notice(kind: Notification['kind'], params: Record<string, string>, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: 1,
+    kind,
+    complaint_id: null,
+    params,
+    title: 'server title',
+    body: 'server body',
+    created_at: '2026-12-06T06:00:00Z',
+    read_at: null,
+    ...overrides,
+  };
+}
+
+const customer = { customer_id: '2', customer: '苏州精密机械' };
+
+let zh: I18n;
+let en: I18n;
+beforeAll(async () => {
+  zh = await testI18n('zh-CN');
+  en = await testI18n('en');
+});
+
+describe('noticeText', () => {
+  it('words a code param through its catalog group (state)', () => {
+    const n = notice('reminder', { number: 'KS-2026-0001', state: 'qa_investigation' }, { complaint_id: 1 });
+    expect(noticeText(zh.t, n)).toEqual({
+      title: '催办单：KS-2026-0001',
+      body: '投诉 KS-2026-0001 的「质量调查中」已逾期或被催办，请尽快处理。',
+    });
+    expect(noticeText(en.t, n)).toEqual({
+      title: 'Reminder notice: KS-2026-0001',
+      body: '“QA investigation” on complaint KS-2026-0001 is overdue or was urged; please act on it.',
+    });
+  });
+
+  it('words outcome, hold, request and dimension codes', () => {
+    const decided = notice('customer_access_decided', { ...customer, outcome: 'approved', reason: '' });
+    expect(noticeText(zh.t, decided)).toEqual({ title: '档案借阅已批准：苏州精密机械', body: '' });
+    expect(noticeText(en.t, decided).title).toBe('Archive access approved: 苏州精密机械');
+
+    const hold = notice('customer_supply_hold', { ...customer, hold: 'on', reason: '货款逾期 90 天' });
+    expect(noticeText(zh.t, hold)).toEqual({ title: '暂停供货：苏州精密机械', body: '货款逾期 90 天' });
+    expect(noticeText(en.t, { ...hold, params: { ...hold.params, hold: 'off' } }).title).toBe('Supply resumed: 苏州精密机械');
+
+    const request = notice('customer_request_decided', { ...customer, request: 'deregister', outcome: 'rejected', reason: '仍有未结货款' });
+    expect(noticeText(zh.t, request).title).toBe('注销申请未批准：苏州精密机械');
+    expect(noticeText(en.t, request).title).toBe('Deregistration request declined: 苏州精密机械');
+
+    const followup = notice('survey_followup', { ...customer, dimension: 'delivery', score: '2' });
+    expect(noticeText(zh.t, followup).body).toBe('「交货期」得分 2');
+  });
+
+  it('leaves text people wrote exactly as written', () => {
+    const braces = notice('reminder', { number: 'KS-1 {{state}}', state: 'draft' }, { complaint_id: 1 });
+    expect(noticeText(zh.t, braces).title).toBe('催办单：KS-1 {{state}}');
+    expect(noticeText(en.t, braces).title).toBe('Reminder notice: KS-1 {{state}}');
+
+    const nesting = notice('customer_transferred', { ...customer, customer: '$t(state.draft) 公司', reason: '$t(state.draft) {{customer}} {{- reason}}' });
+    expect(noticeText(zh.t, nesting)).toEqual({
+      title: '客户移交：$t(state.draft) 公司',
+      body: '$t(state.draft) {{customer}} {{- reason}}',
+    });
+    // A value that happens to be a catalog key is not looked up either.
+    expect(noticeText(zh.t, notice('visit_reviewed', { ...customer, comment: 'state.draft' })).body).toBe('state.draft');
+  });
+
+  it('does so whatever the i18next instance’s own interpolation defaults', async () => {
+    const loose = i18next.createInstance();
+    await loose.init({
+      lng: 'zh-CN',
+      resources: { 'zh-CN': { translation: catalogs['zh-CN'] } },
+      interpolation: { escapeValue: true, skipOnVariables: false },
+    });
+    const n = notice('customer_transferred', { ...customer, customer: '<b>公司</b>', reason: '{{customer}} $t(state.draft)' });
+    expect(noticeText(loose.t, n)).toEqual({ title: '客户移交：<b>公司</b>', body: '{{customer}} $t(state.draft)' });
+  });
+
+  it('keeps a param named like an i18next option as a value', () => {
+    const n = notice('customer_handover', { count: '3', from: '张业务' });
+    expect(noticeText(zh.t, n).body).toBe('3 名客户自 张业务 移交');
+    expect(noticeText(en.t, n).body).toBe('3 customer(s) from 张业务');
+  });
+
+  it('shows a code it has no words for as the code, and a value the notice lacks as nothing', () => {
+    const n = notice('task', { number: 'KS-2026-0002', state: 'brand_new_state' }, { complaint_id: 2 });
+    expect(noticeText(zh.t, n).body).toBe('投诉 KS-2026-0002 已到「brand_new_state」，等您处理。');
+    expect(noticeText(zh.t, notice('task', { number: 'KS-2026-0002' })).body).toBe('投诉 KS-2026-0002 已到「」，等您处理。');
+  });
+
+  it('shows the server’s words for a notification stored before notifications were data', () => {
+    const legacy = notice('reminder', {}, { complaint_id: 3, title: '催办单：2611-0003', body: '请尽快处理「质量调查」。' });
+    expect(noticeText(zh.t, legacy)).toEqual({ title: '催办单：2611-0003', body: '请尽快处理「质量调查」。' });
+    expect(noticeText(en.t, legacy)).toEqual({ title: '催办单：2611-0003', body: '请尽快处理「质量调查」。' });
+  });
+
+  it('shows the server’s words for a kind this build does not know', () => {
+    const unknown = notice('brand_new_kind' as Notification['kind'], { number: 'KS-9' });
+    expect(noticeText(zh.t, unknown)).toEqual({ title: 'server title', body: 'server body' });
+  });
+});
+
+describe('the notices catalog', () => {
+  type Tree = { [key: string]: string | Tree };
+  const at = (tree: Tree, path: string) => path.split('.').reduce<string | Tree | undefined>((v, k) => (typeof v === 'object' ? v[k] : undefined), tree);
+
+  it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])('%s words every kind with a title and a body', (language) => {
+    const catalog = catalogs[language] as unknown as Tree;
+    for (const kind of NOTICE_KINDS) {
+      for (const part of ['title', 'body']) {
+        const text = at(catalog, `notices.${kind}.${part}`);
+        expect(typeof text === 'string' && text.trim() !== '', `${language} notices.${kind}.${part}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])('%s has a group of words for every code param', (language) => {
+    const catalog = catalogs[language] as unknown as Tree;
+    const codes = at(catalog, 'notices.codes');
+    expect(typeof codes).toBe('object');
+    for (const [name, prefix] of Object.entries(codes as Tree)) {
+      expect(typeof prefix === 'string' && typeof at(catalog, prefix) === 'object', `${language} notices.codes.${name}`).toBe(true);
+    }
+  });
+});
+
+describe('noticeLink', () => {
+  const route = (path: string) => matchRoutes(routes, path)?.at(-1)?.route.path;
+
+  it('leads to the case, else the customer, else nowhere', () => {
+    const caseLink = noticeLink(notice('reminder', { number: 'KS-1', state: 'draft', customer_id: '2' }, { complaint_id: 7 }));
+    expect(caseLink).toBe('/complaints/7');
+    expect(route(caseLink!)).toBe('complaints/:id');
+
+    const customerLink = noticeLink(notice('customer_claimed', { ...customer, by: '钱业务' }));
+    expect(customerLink).toBe('/customers/2');
+    expect(route(customerLink!)).toBe('customers/:id');
+
+    expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
+    expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();
+  });
+});

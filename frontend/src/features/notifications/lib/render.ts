@@ -1,0 +1,67 @@
+/**
+ * Notifications arrive as data: a kind and the values its text names. The
+ * words are the catalogs' (`notices.<kind>.title` / `.body`), so a reader
+ * sees them in the screen's language, even after switching it. The server
+ * words them the same way (crates/api/src/i18n.rs) for clients without
+ * catalogs; its `title` / `body` are shown only for notifications stored
+ * before they were data (no params) and for a kind this build has no words for.
+ */
+import type { Translate } from '../../../api/problem';
+import type { Schemas } from '../../../api/types';
+
+type Notification = Schemas['NotificationView'];
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+/**
+ * Options for filling a template. The values go in `replace`, so a param
+ * named like an i18next option (`count`, `lng`, `context`…) stays a value.
+ * A value is written once and never read again: no `{{…}}` inside it is
+ * filled (skipOnVariables) and no `$t(…)` in it is looked up (nest: false),
+ * whatever the instance's defaults. A name the notice lacks comes out empty,
+ * as on the server.
+ */
+const FILL = {
+  nest: false,
+  interpolation: { skipOnVariables: true, escapeValue: false },
+  missingInterpolationHandler: () => '',
+} as const;
+
+/**
+ * A param's value in words. `notices.codes` names the params that hold codes
+ * and the catalog group that words them (`state` -> `state`, so
+ * `qa_investigation` reads `t('state.qa_investigation')`); a code without
+ * words stays as it is. Any other param is text someone wrote: as it is.
+ */
+function word(t: Translate, name: string, value: string): string {
+  const prefix = t(`notices.codes.${name}`, { defaultValue: '' });
+  if (!prefix) return value;
+  return t(`${prefix}.${value}`, { defaultValue: '' }) || value;
+}
+
+/** The notification's title and body in the current language. */
+export function noticeText(t: Translate, n: Notification): NoticeText {
+  const params = n.params ?? {};
+  const names = Object.keys(params);
+  // Stored before notifications were data: only the server's words exist.
+  if (names.length === 0) return { title: n.title, body: n.body };
+  const words = Object.fromEntries(names.map((name) => [name, word(t, name, params[name] ?? '')]));
+  const fill = (part: keyof NoticeText) => {
+    const key = `notices.${n.kind}.${part}`;
+    // A kind this build has no words for (a newer server): the server's words.
+    if (!t(key, { defaultValue: '', skipInterpolation: true })) return n[part];
+    return t(key, { ...FILL, replace: words });
+  };
+  return { title: fill('title'), body: fill('body') };
+}
+
+/** Where the notification leads: its case, else its customer, else nowhere. */
+export function noticeLink(n: Notification): string | null {
+  if (n.complaint_id != null) return `/complaints/${n.complaint_id}`;
+  const customer = n.params?.customer_id;
+  if (customer && /^\d+$/.test(customer)) return `/customers/${customer}`;
+  return null;
+}
