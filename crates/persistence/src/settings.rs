@@ -118,19 +118,28 @@ pub struct IdempotencyRow {
     pub applied_location: Option<String>,
 }
 
+/// A request to reserve an `Idempotency-Key` for.
+pub struct Reservation<'a> {
+    pub owner: &'a str,
+    pub key: &'a str,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub body_hash: &'a str,
+}
+
+/// When a reservation is made, and which older ones are gone: expired keys
+/// are deleted, an unfinished one older than `abandoned_before` is taken over.
+pub struct ReservationClock {
+    pub now: NaiveDateTime,
+    pub expired_before: NaiveDateTime,
+    pub abandoned_before: NaiveDateTime,
+}
+
 /// Reserves a key; `Ok(None)` when this call reserved it, `Ok(Some(row))` when
 /// it was there already (finished or still running).
-pub fn reserve_idempotency(
-    conn: &mut DbConn,
-    owner: &str,
-    key: &str,
-    method: &str,
-    path: &str,
-    body_hash: &str,
-    now: NaiveDateTime,
-    expired_before: NaiveDateTime,
-    abandoned_before: NaiveDateTime,
-) -> DbResult<Option<IdempotencyRow>> {
+pub fn reserve_idempotency(conn: &mut DbConn, r: &Reservation, clock: &ReservationClock) -> DbResult<Option<IdempotencyRow>> {
+    let Reservation { owner, key, method, path, body_hash } = *r;
+    let ReservationClock { now, expired_before, abandoned_before } = *clock;
     diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before))).execute(conn)?;
     let inserted = diesel::insert_into(idempotency_keys::table)
         .values((

@@ -97,7 +97,13 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     let existing = state
         .db(move |c| {
             let now = Utc::now().naive_utc();
-            Ok(settings::reserve_idempotency(c, &o, &k, "POST", &path, &h, now, now - Duration::hours(KEEP_HOURS), now - Duration::seconds(ABANDONED_SECS))?)
+            let r = settings::Reservation { owner: &o, key: &k, method: "POST", path: &path, body_hash: &h };
+            let clock = settings::ReservationClock {
+                now,
+                expired_before: now - Duration::hours(KEEP_HOURS),
+                abandoned_before: now - Duration::seconds(ABANDONED_SECS),
+            };
+            Ok(settings::reserve_idempotency(c, &r, &clock)?)
         })
         .await?;
     if let Some(row) = existing {

@@ -31,7 +31,7 @@ pub struct ImportResult {
 /// What importing one row will do.
 enum Plan {
     Create { details: CustomerDetails, contact: Option<Contact>, code: Option<String>, owner: people::User },
-    Update { old: Customer, details: CustomerDetails, contact: Option<Contact> },
+    Update { old: Box<Customer>, details: CustomerDetails, contact: Option<Contact> },
     Unchanged,
 }
 
@@ -176,7 +176,7 @@ impl Planner<'_> {
         if same && !contact_changed {
             return Ok(Plan::Unchanged);
         }
-        Ok(Plan::Update { old, details, contact })
+        Ok(Plan::Update { old: Box::new(old), details, contact })
     }
 
     fn create(

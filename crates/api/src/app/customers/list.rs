@@ -10,14 +10,17 @@ use kehu_domain::customer::{self as rules, Category, CreditGrade, CustomerClass,
 use kehu_domain::deadline::Market;
 use kehu_persistence::customers::{self, CustomerFilter};
 use kehu_persistence::{people, DbConn};
+use serde::Deserialize;
 use std::collections::HashMap;
+use utoipa::IntoParams;
 
-/// The list's filters, as parsed from the query.
-#[derive(Clone, Debug, Default)]
+/// The list's filters (the list's, and the export's, query parameters).
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListFilter {
-    /// Part of the name, code, tax id, a contact's name or phone.
+    /// Part of the name, code, tax id, a contact's name or phone (width, case and spaces ignored).
     pub q: Option<String>,
-    /// Default `active` (the customer list).
+    /// Default `active` (the customer list); `pending_review` is the review queue.
     pub status: Option<CustomerStatus>,
     pub market: Option<Market>,
     pub owner_id: Option<i64>,
@@ -28,6 +31,7 @@ pub struct ListFilter {
     pub region: Option<String>,
     pub supply_hold: Option<bool>,
     /// Only customers past their protection period (the claim pool).
+    #[serde(default)]
     pub claimable: bool,
 }
 

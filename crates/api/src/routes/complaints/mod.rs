@@ -14,11 +14,12 @@ use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
 use crate::http::ctx::IfMatch;
+use crate::http::cursor::PageQuery;
 use crate::http::{cursor, etag};
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use kehu_domain::Action;
-use query::{ComplaintQuery, PageQuery};
+use query::ComplaintQuery;
 
 /// File a complaint (a draft until `submit`).
 #[utoipa::path(tag = "complaints", operation_id = "createComplaint", security(("bearer" = [])), request_body = IntakeRequest,

@@ -40,14 +40,6 @@ pub struct ComplaintQuery {
     pub cursor: Option<String>,
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    pub cursor: Option<String>,
-}
-
 fn code<T: std::str::FromStr>(field: &str, v: Option<&str>) -> ApiResult<Option<T>> {
     v.map(|s| s.parse().map_err(|_| ApiError::field(field, FieldCode::UnknownValue, format!("unknown {field} `{s}`")))).transpose()
 }

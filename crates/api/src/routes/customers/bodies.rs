@@ -1,56 +1,15 @@
 //! The customer archive's request bodies and queries, their field rules,
 //! and the commands they become.
 
-use crate::app::customers::list::ListFilter;
 use crate::app::customers::register::{Edit, Registration};
 use crate::app::customers::view::ContactView;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, FieldCode, FieldError};
 use chrono::NaiveDate;
-use kehu_domain::customer::{Category, Confidentiality, Contact, CreditGrade, CustomerClass, CustomerDetails, CustomerKind, CustomerStatus, DetailsPatch};
+use kehu_domain::customer::{Category, Confidentiality, Contact, CustomerClass, CustomerDetails, CustomerKind, DetailsPatch};
 use kehu_domain::deadline::Market;
 use serde::{Deserialize, Deserializer};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CustomerQuery {
-    /// Part of the name, code, tax id, a contact's name or phone (width, case and spaces ignored).
-    pub q: Option<String>,
-    /// Default `active` (the customer list); `pending_review` is the review queue.
-    pub status: Option<CustomerStatus>,
-    pub market: Option<Market>,
-    pub owner_id: Option<i64>,
-    pub department_id: Option<i64>,
-    pub category: Option<Category>,
-    pub customer_class: Option<CustomerClass>,
-    pub credit_grade: Option<CreditGrade>,
-    pub region: Option<String>,
-    pub supply_hold: Option<bool>,
-    /// Only customers past their protection period (the claim pool).
-    pub claimable: Option<bool>,
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    pub cursor: Option<String>,
-}
-
-impl CustomerQuery {
-    pub fn list_filter(&self) -> ListFilter {
-        ListFilter {
-            q: self.q.clone(),
-            status: self.status,
-            market: self.market,
-            owner_id: self.owner_id,
-            department_id: self.department_id,
-            category: self.category,
-            customer_class: self.customer_class,
-            credit_grade: self.credit_grade,
-            region: self.region.clone(),
-            supply_hold: self.supply_hold,
-            claimable: self.claimable.unwrap_or(false),
-        }
-    }
-}
 
 /// The registration form (客户信息登记表).
 #[derive(Deserialize, ToSchema, Validate)]

@@ -1,12 +1,13 @@
 //! Export the customer list to Excel or CSV; import customers from either,
 //! all rows or none, with an error per bad row.
 
-use super::CustomerQuery;
 use crate::app::customer_io::import::{ImportResult, MAX_ROWS};
 use crate::app::customer_io::{self as io};
+use crate::app::customers::list::ListFilter;
 use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult, FieldCode, Problem};
 use crate::http::body;
+use crate::http::cursor::PageQuery;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -37,14 +38,20 @@ pub struct ImportQuery {
 
 /// The customer list as filtered (the list's query parameters), as a file.
 /// Every exported record that is not the caller's is a logged read.
-#[utoipa::path(tag = "customers", operation_id = "exportCustomers", security(("bearer" = [])), params(ExportQuery, CustomerQuery),
+#[utoipa::path(tag = "customers", operation_id = "exportCustomers", security(("bearer" = [])), params(ExportQuery, ListFilter, PageQuery),
     responses((status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/customers/export")]
-pub async fn export(state: web::Data<AppState>, ctx: Ctx, fmt: web::Query<ExportQuery>, q: web::Query<CustomerQuery>) -> ApiResult<HttpResponse> {
+pub async fn export(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    fmt: web::Query<ExportQuery>,
+    filter: web::Query<ListFilter>,
+    page: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
     let format = fmt.format.unwrap_or(FileFormat::Xlsx);
     // The export has every row; the list's paging parameters are still checked.
-    crate::http::cursor::limit(q.limit)?;
-    let filter = q.list_filter();
+    page.parts::<(String, i64)>()?;
+    let filter = filter.into_inner();
     let rows = state.write(ctx, move |tx, ctx| io::export::rows(tx, ctx, filter)).await?;
     let (bytes, mime, ext) = match format {
         FileFormat::Xlsx => (io::to_xlsx(&rows)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),

@@ -4,7 +4,7 @@ mod bodies;
 pub mod flow;
 pub mod io;
 
-pub use bodies::{CustomerPatch, CustomerQuery, NewCustomerRequest};
+pub use bodies::{CustomerPatch, NewCustomerRequest};
 
 use crate::app::customers::list::{self, ListFilter};
 use crate::app::customers::register::{self, Edit, Registration};
@@ -13,7 +13,8 @@ use crate::app::Ctx;
 use crate::error::{ApiResult, Problem};
 use crate::http::body::Json;
 use crate::http::ctx::IfMatch;
-use crate::http::{cursor, etag};
+use crate::http::cursor::PageQuery;
+use crate::http::etag;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
@@ -34,11 +35,11 @@ pub async fn create_customer(state: web::Data<AppState>, ctx: Ctx, body: Json<Ne
 
 /// The customers the caller may read, by name. Defaults to archived
 /// (`active`) customers: the customer list (客户一览表).
-#[utoipa::path(tag = "customers", operation_id = "listCustomers", security(("bearer" = [])), params(CustomerQuery), responses((status = 200, body = CustomerPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(tag = "customers", operation_id = "listCustomers", security(("bearer" = [])), params(ListFilter, PageQuery), responses((status = 200, body = CustomerPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/customers")]
-pub async fn list_customers(state: web::Data<AppState>, ctx: Ctx, q: web::Query<CustomerQuery>) -> ApiResult<HttpResponse> {
-    let (filter, limit): (ListFilter, i64) = (q.list_filter(), cursor::limit(q.limit)?);
-    let after: Option<(String, i64)> = q.cursor.as_deref().map(cursor::decode).transpose()?;
+pub async fn list_customers(state: web::Data<AppState>, ctx: Ctx, filter: web::Query<ListFilter>, page: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+    let (limit, after): (i64, Option<(String, i64)>) = page.parts()?;
+    let filter = filter.into_inner();
     let page = state.read(ctx, move |c, ctx| list::list(c, ctx, filter, after, limit)).await?;
     Ok(HttpResponse::Ok().json(page))
 }
