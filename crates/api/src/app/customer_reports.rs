@@ -30,7 +30,7 @@ pub struct OrderView {
 
 #[derive(Serialize, ToSchema)]
 pub struct GradeRow {
-    /// Empty when not graded.
+    /// null for the customers not graded yet.
     pub credit_grade: Option<CreditGrade>,
     pub class_a: usize,
     pub class_b: usize,
