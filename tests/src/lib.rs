@@ -3,6 +3,7 @@
 //! seeded with the demo factory, and a client per demo user.
 
 pub mod receiver;
+pub mod sheets;
 
 use diesel::connection::SimpleConnection;
 use diesel::Connection;

@@ -6,6 +6,7 @@ pub mod breaker;
 pub mod config;
 pub mod delivery;
 pub mod error;
+pub mod grid;
 pub mod http;
 pub mod i18n;
 pub mod openapi;

@@ -116,3 +116,26 @@ async fn who_may_import() {
     assert_eq!(s, 422);
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn crafted_spreadsheets_are_refused_and_the_service_keeps_serving() {
+    let app = spawn_app().await;
+    let before = sheets::peak_rss_mb();
+    let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let files = [("far corner", sheets::far_corner()), ("huge shared string", sheets::huge_shared_string()), ("a million rows", sheets::million_rows())];
+    for (what, file) in &files {
+        for (user, path) in [("marketing", "/customers/import?dry_run=true"), ("marketing", "/customers/import"), ("finance", "/customers/orders/import")] {
+            let res = app.client.post(app.url(path)).bearer_auth(app.token(user).await).header("content-type", xlsx).body(file.clone()).send().await.unwrap();
+            let status = res.status();
+            let problem: Value = res.json().await.unwrap_or_default();
+            assert!(status == 413 || status == 422, "{what} to {path}: {status} {problem}");
+            assert!(problem["code"].is_string(), "{what} to {path}: a problem, not a bare error: {problem}");
+        }
+        let health = app.client.get(format!("{}/healthz", app.base)).send().await.unwrap();
+        assert_eq!(health.status(), 200, "the service still answers after {what}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customer_orders"), 0);
+    // The 200 MB string alone once cost 410 MB; now reading stops at the part's limit.
+    let grown = sheets::peak_rss_mb().saturating_sub(before);
+    assert!(grown < 400, "peak memory grew by {grown} MB");
+}

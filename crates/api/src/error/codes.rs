@@ -105,6 +105,7 @@ answer_codes! {
         TooLarge = "too_large",
         TooMany = "too_many",
         TooManyRows = "too_many_rows",
+        TooManyColumns = "too_many_columns",
         Empty = "empty",
         Duplicate = "duplicate",
         Reused = "reused",

@@ -117,3 +117,13 @@ pub async fn file(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
     }
     Ok(body)
 }
+
+/// Parses a file off the async threads: parsing is bounded (see `grid`) but
+/// may take a moment, and a worker thread serves other requests meanwhile.
+pub async fn parse_off_thread<T, F>(bytes: Vec<u8>, parse: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&[u8]) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    web::block(move || parse(&bytes)).await.map_err(|e| ApiError::Internal(e.to_string()))?
+}

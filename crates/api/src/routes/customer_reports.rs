@@ -88,7 +88,7 @@ pub async fn add_order(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>,
     responses((status = 200, body = OrdersImported), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/customers/orders/import")]
 pub async fn import_orders(state: web::Data<AppState>, ctx: Ctx, payload: web::Payload) -> ApiResult<HttpResponse> {
-    let grid = io::parse_grid(&body::file(payload).await?)?;
+    let grid = body::parse_off_thread(body::file(payload).await?, |b| crate::grid::parse_grid(b, io::import::MAX_ROWS)).await?;
     let done: OrdersImported = state.write(ctx, move |tx, ctx| io::orders::import_orders(tx, ctx, grid)).await?;
     Ok(HttpResponse::Ok().json(done))
 }

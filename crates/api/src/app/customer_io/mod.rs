@@ -142,7 +142,7 @@ pub struct Table {
 
 /// Reads CSV or xlsx (by content: an xlsx is a zip file).
 pub fn parse(bytes: &[u8]) -> ApiResult<Table> {
-    let mut it = parse_grid(bytes)?.into_iter();
+    let mut it = crate::grid::parse_grid(bytes, import::MAX_ROWS)?.into_iter();
     let header = it.next().ok_or_else(|| ApiError::field("file", FieldCode::Empty, "the file has no header row"))?;
     let mut map: Vec<Option<&'static str>> = Vec::new();
     for h in &header {
@@ -168,34 +168,6 @@ pub fn parse(bytes: &[u8]) -> ApiResult<Table> {
         })
         .collect();
     Ok(Table { rows })
-}
-
-/// The cells of the first sheet (xlsx) or of the file (CSV).
-pub fn parse_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
-    if bytes.starts_with(b"PK") {
-        xlsx_grid(bytes)
-    } else {
-        csv_grid(bytes)
-    }
-}
-
-fn csv_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut out = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| ApiError::field("file", FieldCode::Unreadable, format!("not a CSV file this service reads: {e}")))?;
-        out.push(rec.iter().map(str::to_owned).collect());
-    }
-    Ok(out)
-}
-
-fn xlsx_grid(bytes: &[u8]) -> ApiResult<Vec<Vec<String>>> {
-    use calamine::Reader;
-    let bad = |e: String| ApiError::field("file", FieldCode::Unreadable, format!("not an .xlsx file this service reads: {e}"));
-    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).map_err(|e| bad(e.to_string()))?;
-    let range = book.worksheet_range_at(0).ok_or_else(|| bad("no worksheet".into()))?.map_err(|e| bad(e.to_string()))?;
-    Ok(range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
 }
 
 /// Checks a cell that must hold one of a coded enum's values.

@@ -1,11 +1,11 @@
 //! Export the customer list to Excel or CSV; import customers from either,
 //! all rows or none, with an error per bad row.
 
-use crate::app::customer_io::import::{ImportResult, MAX_ROWS};
+use crate::app::customer_io::import::ImportResult;
 use crate::app::customer_io::{self as io};
 use crate::app::customers::list::ListFilter;
 use crate::app::Ctx;
-use crate::error::{ApiError, ApiResult, FieldCode, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::http::body;
 use crate::http::cursor::PageQuery;
 use crate::state::AppState;
@@ -72,10 +72,7 @@ pub async fn export(
     responses((status = 200, body = ImportResult), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/customers/import")]
 pub async fn import(state: web::Data<AppState>, ctx: Ctx, q: web::Query<ImportQuery>, payload: web::Payload) -> ApiResult<HttpResponse> {
-    let table = io::parse(&body::file(payload).await?)?;
-    if table.rows.len() > MAX_ROWS {
-        return Err(ApiError::field("file", FieldCode::TooManyRows, format!("at most {MAX_ROWS} rows per file")));
-    }
+    let table = body::parse_off_thread(body::file(payload).await?, io::parse).await?;
     let cmd = (table, q.dry_run.unwrap_or(false));
     let result: ImportResult = state.write(ctx, move |tx, ctx| io::import::import(tx, ctx, cmd)).await?;
     Ok(HttpResponse::Ok().json(result))
