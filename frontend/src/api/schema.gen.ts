@@ -436,11 +436,15 @@ export interface paths {
         put?: never;
         /**
          * Import customers from an .xlsx or CSV file with the export's columns.
-         *     Rows are matched to records by 客户编号 (code), else by 税号 (tax id), and
-         *     updated; other rows are new and archived at once (the archive clerk's
-         *     import stands for the review). Credit columns are not imported: credit
-         *     changes go through approval. If any row is wrong, nothing is imported and
-         *     the 422 lists every error as `rows[N].field` (N = the sheet's row number).
+         *     A row with a 客户编号 (code) updates that record, which must be one the
+         *     caller may read and change (any other code, existing or not, gets the
+         *     same error); a row without one is matched by 税号 (tax id), else it is a
+         *     new customer, archived at once with the archive's next code (the archive
+         *     clerk's import stands for the review). Credit columns are not imported:
+         *     credit changes go through approval. If any row is wrong, nothing is
+         *     imported and the 422 lists every error as `rows[N].field` (N = the
+         *     sheet's row number). At most 10,000 rows; an .xlsx is read with bounded
+         *     memory (413 when a part unpacks past 64 MB).
          */
         post: operations["importCustomers"];
         delete?: never;
@@ -2076,7 +2080,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "top_secret" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "top_secret" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2607,7 +2611,7 @@ export interface components {
          * @description What a logged read of a record was for.
          * @enum {string}
          */
-        ReadPurpose: "record" | "edit" | "history" | "reads" | "review" | "resubmit" | "claim" | "transfer" | "credit" | "request" | "requests" | "supply_hold" | "visit" | "visits" | "survey" | "surveys" | "verification" | "order" | "export" | "complaint" | "decision";
+        ReadPurpose: "record" | "edit" | "history" | "reads" | "review" | "resubmit" | "claim" | "transfer" | "credit" | "request" | "requests" | "supply_hold" | "visit" | "visits" | "survey" | "surveys" | "verification" | "order" | "export" | "import" | "complaint" | "decision";
         /** @description A read of the record by someone who is not its owner or staff. */
         ReadView: {
             /** Format: int64 */

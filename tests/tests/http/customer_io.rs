@@ -139,3 +139,34 @@ async fn crafted_spreadsheets_are_refused_and_the_service_keeps_serving() {
     let grown = sheets::peak_rss_mb().saturating_sub(before);
     assert!(grown < 400, "peak memory grew by {grown} MB");
 }
+
+#[tokio::test]
+async fn an_import_cannot_probe_or_change_a_record_the_caller_may_not_read() {
+    let app = spawn_app().await;
+    app.exec("UPDATE customers SET confidentiality = 'top_secret', bank_account = '6222 0000 1111' WHERE code = 'C-0002'");
+    let before = app.count("SELECT version AS n FROM customers WHERE code = 'C-0002'");
+    let header = "客户编号,客户名称,客户性质,内外销,客户类别,区域,银行账号,保密等级\n";
+    let answer = |code: &str, dry: bool| {
+        let file = format!("{header}{code},宁波汽配制造有限公司,法人,内销,一般,华东,6222 0000 1111,秘密\n").into_bytes();
+        let app = &app;
+        async move { import(app, "sales_manager", if dry { "dry_run=true" } else { "" }, file, "text/csv").await }
+    };
+    // The sales manager gets 404 on the 绝密 record; the import answers as for a code that does not exist.
+    assert_eq!(app.get("sales_manager", &format!("/customers/{}", app.customer_id("sales", "C-0002").await)).await.0, 404);
+    for dry in [true, false] {
+        let (s, secret) = answer("C-0002", dry).await;
+        let (s2, unknown) = answer("C-9999", dry).await;
+        assert_eq!((s, s2), (StatusCode::UNPROCESSABLE_ENTITY, StatusCode::UNPROCESSABLE_ENTITY), "{secret} {unknown}");
+        assert_eq!(secret["errors"], unknown["errors"], "indistinguishable from an unknown code");
+        assert!(!secret.to_string().contains("宁波汽配"), "{secret}");
+    }
+    assert_eq!(app.count("SELECT version AS n FROM customers WHERE code = 'C-0002'"), before, "nothing changed");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM customers WHERE code = 'C-0002' AND confidentiality = 'top_secret'"), 1);
+    // Matched by tax id, the answer does not name it either.
+    app.exec("UPDATE customers SET tax_id = '91330200MA2XXXXX2X', tax_key = '91330200MA2XXXXX2X' WHERE code = 'C-0002'");
+    let file = format!("{HEADER},别名公司,法人,内销,一般,华东,91330200MA2XXXXX2X,,,sales\n").into_bytes();
+    let (s, v) = import(&app, "sales_manager", "dry_run=true", file, "text/csv").await;
+    assert_eq!(s, 422, "{v}");
+    assert!(!v.to_string().contains("C-0002") && !v.to_string().contains("宁波"), "{v}");
+    app.assert_invariants();
+}

@@ -79,6 +79,7 @@ coded_enum! {
         Verification = "verification",
         Order = "order",
         Export = "export",
+        Import = "import",
         Complaint = "complaint",
         Decision = "decision",
     }

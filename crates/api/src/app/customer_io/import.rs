@@ -7,7 +7,9 @@ use crate::app::customers::{self as archive, holding, Change};
 use crate::app::{Ctx, Tx};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldCode, FieldError};
-use kehu_domain::customer::{self as rules, Category, ChangeField, ChangeSource, Confidentiality, Contact, CustomerDetails, CustomerKind, CustomerStatus};
+use kehu_domain::customer::{
+    self as rules, Category, ChangeField, ChangeSource, Confidentiality, Contact, CustomerDetails, CustomerKind, CustomerStatus, ReadPurpose,
+};
 use kehu_domain::deadline::Market;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, Customer, CustomerForm, NewContact, NewCustomer};
@@ -107,6 +109,16 @@ struct Planner<'a> {
 }
 
 impl Planner<'_> {
+    /// The record if the caller may read it; the read is logged as any other.
+    fn readable(&self, c: &mut DbConn, found: Option<Customer>) -> ApiResult<Option<Customer>> {
+        let Some(cu) = found else { return Ok(None) };
+        match archive::read(c, self.caller, &cu, ReadPurpose::Import) {
+            Ok(_) => Ok(Some(cu)),
+            Err(ApiError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     fn err(&mut self, row: usize, field: &str, message: impl Into<String>) {
         self.errors.push(FieldError::new(format!("rows[{row}].{field}"), FieldCode::Invalid, message));
     }
@@ -128,9 +140,26 @@ impl Planner<'_> {
                 self.err(row, "tax_id", "the same tax id appears twice in the file");
             }
         }
+        // A record the caller may not read is, to this import, no record:
+        // the same answer as an unknown code, and nothing of it changes.
         let existing = match (&code, &tax) {
-            (Some(code), _) => customers::by_code(c, caller.org_id, code)?,
-            (None, Some(t)) => customers::by_tax_key(c, caller.org_id, t)?,
+            (Some(code), _) => match customers::by_code(c, caller.org_id, code)?.map(|cu| self.readable(c, Some(cu))).transpose()?.flatten() {
+                Some(old) => Some(old),
+                None => {
+                    self.err(row, "code", "no customer you may change has this code; leave 客户编号 empty for a new customer");
+                    return Ok(Plan::Unchanged);
+                }
+            },
+            (None, Some(t)) => match customers::by_tax_key(c, caller.org_id, t)? {
+                Some(found) => match self.readable(c, Some(found))? {
+                    Some(old) => Some(old),
+                    None => {
+                        self.err(row, "tax_id", "a customer with this tax id is already in the archive");
+                        return Ok(Plan::Unchanged);
+                    }
+                },
+                None => None,
+            },
             _ => None,
         };
         let contact = m.get("contact_name").map(|n| Contact { name: n.clone(), phone: m.get("contact_phone").cloned(), ..Contact::default() });
@@ -189,8 +218,11 @@ impl Planner<'_> {
         code: Option<String>,
     ) -> ApiResult<Plan> {
         let caller = self.caller;
-        if let Some(d) = customers::duplicates(c, caller.org_id, &details.name_key(), None, None)?.first() {
-            self.err(row, "name", format!("{} ({}) exists; give its code to update it", d.name, d.code));
+        if let Some(d) = customers::duplicates(c, caller.org_id, &details.name_key(), None, None)?.into_iter().next() {
+            match self.readable(c, Some(d))? {
+                Some(cu) => self.err(row, "name", format!("{} ({}) exists; give its code to update it", cu.name, cu.code)),
+                None => self.err(row, "name", "a customer of this name is already in the archive"),
+            }
         }
         let owner = match m.get("owner") {
             None => {

@@ -62,11 +62,15 @@ pub async fn export(
 }
 
 /// Import customers from an .xlsx or CSV file with the export's columns.
-/// Rows are matched to records by 客户编号 (code), else by 税号 (tax id), and
-/// updated; other rows are new and archived at once (the archive clerk's
-/// import stands for the review). Credit columns are not imported: credit
-/// changes go through approval. If any row is wrong, nothing is imported and
-/// the 422 lists every error as `rows[N].field` (N = the sheet's row number).
+/// A row with a 客户编号 (code) updates that record, which must be one the
+/// caller may read and change (any other code, existing or not, gets the
+/// same error); a row without one is matched by 税号 (tax id), else it is a
+/// new customer, archived at once with the archive's next code (the archive
+/// clerk's import stands for the review). Credit columns are not imported:
+/// credit changes go through approval. If any row is wrong, nothing is
+/// imported and the 422 lists every error as `rows[N].field` (N = the
+/// sheet's row number). At most 10,000 rows; an .xlsx is read with bounded
+/// memory (413 when a part unpacks past 64 MB).
 #[utoipa::path(tag = "customers", operation_id = "importCustomers", security(("bearer" = [])), params(ImportQuery),
     request_body(content((Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv")), description = "The file, as the request body"),
     responses((status = 200, body = ImportResult), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 413, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../../api/types';
+import { everyCode } from '../../lib/codes';
+import { catalogs } from '../../test/i18n';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every code the server may send, and where the catalogs word it. */
+const WORDED: [string, readonly string[]][] = [
+  ['customers.reads.whats', everyCode<Schemas['ReadPurpose']>()([
+    'record', 'edit', 'history', 'reads', 'review', 'resubmit', 'claim', 'transfer', 'credit', 'request', 'requests',
+    'supply_hold', 'visit', 'visits', 'survey', 'surveys', 'verification', 'order', 'export', 'import', 'complaint', 'decision',
+  ])],
+  ['customers.basis', everyCode<Schemas['ReadBasis']>()([
+    'owner', 'staff', 'department_manager', 'archive', 'executive', 'grant', 'claim_pool', 'integration',
+  ])],
+];
+
+function at(tree: Tree, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Tree)[key] : undefined), tree);
+}
+
+describe('codes the server sends', () => {
+  it.each(WORDED)('have words in every catalog: %s', (prefix, codes) => {
+    for (const [language, catalog] of Object.entries(catalogs)) {
+      const missing = codes.filter((code) => typeof at(catalog as Tree, `${prefix}.${code}`) !== 'string');
+      expect(missing, `${language} ${prefix}`).toEqual([]);
+    }
+  });
+});
