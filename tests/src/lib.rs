@@ -87,6 +87,7 @@ pub async fn spawn_app() -> TestApp {
         workers: false,
         worker_interval_secs: 60,
         delivery_interval_ms: 1000,
+        metrics_token: None,
     };
     {
         let pool = kehu_persistence::build_pool(&database_url, 2).expect("pool");

@@ -19,6 +19,9 @@ pub struct Settings {
     pub worker_interval_secs: u64,
     /// How often the outbox is sent to the webhooks.
     pub delivery_interval_ms: u64,
+    /// The bearer token `/metrics` asks for; unset, only this machine
+    /// (a loopback peer) may read it.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -82,6 +85,10 @@ impl Settings {
             workers: env.flag("KEHU_WORKERS")?.unwrap_or(true),
             worker_interval_secs: env.positive("KEHU_WORKER_INTERVAL_SECS", "seconds")?.unwrap_or(60),
             delivery_interval_ms: env.positive("KEHU_DELIVERY_INTERVAL_MS", "milliseconds")?.unwrap_or(1000),
+            metrics_token: match env.text("KEHU_METRICS_TOKEN") {
+                Some(t) if t.len() < 16 => anyhow::bail!("KEHU_METRICS_TOKEN must be at least 16 characters"),
+                other => other,
+            },
         })
     }
 }

@@ -99,6 +99,7 @@ impl Application {
                 .wrap(from_fn(http::problems::problem_details))
                 .wrap(tracing_actix_web::TracingLogger::<telemetry::RequestSpan>::new())
                 .wrap(metrics.clone())
+                .wrap(from_fn(http::edge::edge))
                 .configure(|cfg| spa(cfg, &static_dir))
         })
         .listen(listener)?

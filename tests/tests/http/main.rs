@@ -9,6 +9,7 @@ mod customers;
 mod platform;
 mod races;
 mod rules;
+mod secrecy;
 mod statistics;
 mod webhooks;
 mod workflow;

@@ -280,3 +280,82 @@ async fn operations_endpoints_and_the_served_spec() {
     assert_eq!(again.status(), 304);
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let app = spawn_app().await;
+    let token = app.token("sales").await;
+    for res in [
+        app.client.get(app.url("/me")).bearer_auth(&token).send().await.unwrap(),
+        app.client.get(app.url("/nowhere")).send().await.unwrap(),
+        app.client.get(format!("{}/healthz", app.base)).send().await.unwrap(),
+    ] {
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["x-frame-options"], "DENY");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'"), "{csp}");
+    }
+    let me = app.client.get(app.url("/me")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(me.headers()["cache-control"], "no-store", "customer data is not cached");
+    let export = app.client.get(app.url("/customers/export?format=csv")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(export.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn nul_characters_and_duplicates_get_clear_answers_without_database_text() {
+    let app = spawn_app().await;
+    let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "sales\u{0}", "password": "x"})).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["errors"][0]["field"], "username", "{v}");
+    let (s, v) = app.get("sales", "/customers?q=%00abc").await;
+    assert_eq!(s, 422, "{v}");
+    let mut form = intake(app.customer_id("sales", "C-0001").await);
+    form["description"] = json!("毛刺\u{0}卡滞");
+    let (s, v) = app.post("sales", "/complaints", form).await;
+    assert_eq!((s.as_u16(), v["errors"][0]["field"].as_str()), (422, Some("description")), "{v}");
+    let body = json!({"code": "quality", "name": "质量二部", "kind": "quality"});
+    let (s, v) = app.post("admin", "/departments", body).await;
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(v["errors"][0]["field"], "code");
+    let text = v.to_string().to_lowercase();
+    assert!(!text.contains("unique") && !text.contains("constraint") && !text.contains("departments_"), "{v}");
+}
+
+#[tokio::test]
+async fn a_password_reset_or_a_role_change_ends_the_persons_sessions() {
+    let app = spawn_app().await;
+    let login = |user: &'static str| {
+        let app = &app;
+        async move {
+            let res = app.client.post(app.url("/auth/login")).json(&json!({"username": user, "password": PASSWORD})).send().await.unwrap();
+            res.json::<Value>().await.unwrap()["refresh_token"].as_str().unwrap().to_owned()
+        }
+    };
+    let refresh = |token: String| {
+        let app = &app;
+        async move { app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": token})).send().await.unwrap().status() }
+    };
+    let user = |name: &'static str| {
+        let app = &app;
+        async move { app.get("admin", &format!("/users?q={name}")).await.1["items"].as_array().unwrap().iter().find(|u| u["username"] == name).cloned().unwrap() }
+    };
+    let sales = user("sales").await;
+    let token = login("sales").await;
+    let body = json!({"password": "a much longer secret phrase 42"});
+    let res = app.call("admin", Method::PATCH, &format!("/users/{}", sales["id"]), Some(body), sales["version"].as_i64()).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(refresh(token).await, 401, "the session opened before the reset is over");
+    let qa = user("qa").await;
+    let token = login("qa").await;
+    let res = app.call("admin", Method::PATCH, &format!("/users/{}", qa["id"]), Some(json!({"roles": ["qa", "qa_manager"]})), qa["version"].as_i64()).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(refresh(token).await, 401, "a role change ends the sessions that carry the old roles");
+    // An administrator does not change his own roles.
+    let admin = user("admin").await;
+    let res = app.call("admin", Method::PATCH, &format!("/users/{}", admin["id"]), Some(json!({"roles": ["admin", "gm"]})), admin["version"].as_i64()).await;
+    assert_eq!(res.status(), 422);
+    app.assert_invariants();
+}

@@ -19,6 +19,8 @@ use utoipa::ToSchema;
 #[derive(Serialize, ToSchema)]
 pub struct AccessRequestView {
     pub id: i64,
+    /// `name` is the customer's name once the caller may read it (an approver,
+    /// or the requester after approval); until then it is the code.
     pub customer: Ref,
     pub customer_code: String,
     pub requester: Ref,
@@ -74,7 +76,7 @@ fn pending(r: &AccessRequest) -> PendingRequest {
 
 fn views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<AccessRequest>) -> ApiResult<Vec<AccessRequestView>> {
     let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let custs: HashMap<i64, (String, String)> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, (c.name, c.code))).collect();
+    let custs = archive::shown(conn, &ctx.caller, &cids)?;
     let uids: Vec<i64> = rows.iter().flat_map(|r| [Some(r.requester_id), r.decided_by]).flatten().collect();
     let names: HashMap<i64, String> = people::display_names(conn, &uids)?.into_iter().collect();
     let r = |id: i64| Ref { id, name: names.get(&id).cloned().unwrap_or_default() };
@@ -82,13 +84,14 @@ fn views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<AccessRequest>) -> ApiResult<Ve
     Ok(rows
         .into_iter()
         .map(|a| {
-            let (name, code) = custs.get(&a.customer_id).cloned().unwrap_or_default();
+            let c = custs.get(&a.customer_id).cloned().unwrap_or_default();
             AccessRequestView {
-                can_decide: rules::may_decide(&actor, &pending(&a)),
+                // Deciding means reading the record: an approver who may not read it cannot.
+                can_decide: c.readable && rules::may_decide(&actor, &pending(&a)),
                 status: GrantStatus::of(a.status, a.valid_until, ctx.now),
                 id: a.id,
-                customer: Ref { id: a.customer_id, name },
-                customer_code: code,
+                customer: Ref { id: a.customer_id, name: c.label },
+                customer_code: c.code,
                 requester: r(a.requester_id),
                 reason: a.reason,
                 approver_role: a.approver_role,
@@ -109,10 +112,9 @@ pub fn ask(tx: &mut Tx, ctx: &Ctx, a: Ask) -> ApiResult<AccessRequestView> {
         Named::Id(id) => (customers::get(tx, ctx.org(), *id).ok(), "customer_id"),
         Named::Code(code) => (customers::by_code(tx, ctx.org(), code)?, "customer_code"),
     };
-    let cu = found.filter(|c| c.status == CustomerStatus::Active).ok_or_else(|| ApiError::field(field, FieldCode::NotFound, "no such archived customer"))?;
-    if cu.confidentiality == Confidentiality::TopSecret {
-        return Err(ApiError::field(field, FieldCode::TopSecret, "绝密 records are not lent"));
-    }
+    // 绝密 records are not lent, and asking must not tell that one exists.
+    let lendable = |c: &customers::Customer| c.status == CustomerStatus::Active && c.confidentiality != Confidentiality::TopSecret;
+    let cu = found.filter(lendable).ok_or_else(|| ApiError::field(field, FieldCode::NotFound, "no such archived customer"))?;
     let today = archive::today(tx, ctx.org())?;
     if archive::basis(tx, &ctx.caller, &cu, today, ctx.now)?.is_some() {
         return Err(ApiError::conflict(ProblemCode::AlreadyReadable, "you may already read this customer"));

@@ -10,7 +10,8 @@ use crate::error::{ApiError, ApiResult, FieldCode, FieldError, ProblemCode};
 use crate::http::money;
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::customer::{
-    self as rules, ChangeField, ChangeRequest, ChangeSource, CreditGrade, CustomerStatus, PendingRequest, ReadPurpose, RequestKind, RequestStatus,
+    self as rules, ChangeField, ChangeRequest, ChangeSource, Confidentiality, CreditGrade, CustomerStatus, PendingRequest, ReadPurpose, RequestKind,
+    RequestStatus,
 };
 use kehu_domain::notice::Notice;
 use kehu_domain::{Money, Role};
@@ -83,31 +84,35 @@ fn pending(r: &CustomerRequest) -> PendingRequest {
 
 fn views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<CustomerRequest>) -> ApiResult<Vec<CustomerRequestView>> {
     let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let names: HashMap<i64, String> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, c.name)).collect();
+    let shown = archive::shown(conn, &ctx.caller, &cids)?;
     let uids: Vec<i64> = rows.iter().flat_map(|r| [Some(r.requested_by), r.decided_by]).flatten().collect();
     let users: HashMap<i64, String> = people::display_names(conn, &uids)?.into_iter().collect();
     let u = |id: i64| Ref { id, name: users.get(&id).cloned().unwrap_or_default() };
     let actor = ctx.actor();
     Ok(rows
         .into_iter()
-        .map(|r| CustomerRequestView {
-            can_decide: rules::may_decide(&actor, &pending(&r)),
-            id: r.id,
-            customer: Ref { id: r.customer_id, name: names.get(&r.customer_id).cloned().unwrap_or_default() },
-            kind: r.kind,
-            requested_by: u(r.requested_by),
-            credit_grade: r.credit_grade,
-            credit_limit: money::show_opt(r.credit_limit_fen),
-            payment_term_days: r.payment_term_days,
-            credit_check_id: r.credit_check_id,
-            reason: r.reason,
-            approver_role: r.approver_role,
-            status: r.status,
-            decided_by: r.decided_by.map(u),
-            decided_at: r.decided_at.map(|t| t.and_utc()),
-            decision_reason: r.decision_reason,
-            version: r.version,
-            created_at: r.created_at.and_utc(),
+        .map(|r| {
+            let c = shown.get(&r.customer_id).cloned().unwrap_or_default();
+            CustomerRequestView {
+                // Deciding means reading the record: an approver who may not read it cannot.
+                can_decide: c.readable && rules::may_decide(&actor, &pending(&r)),
+                id: r.id,
+                customer: Ref { id: r.customer_id, name: c.label },
+                kind: r.kind,
+                requested_by: u(r.requested_by),
+                credit_grade: r.credit_grade,
+                credit_limit: money::show_opt(r.credit_limit_fen),
+                payment_term_days: r.payment_term_days,
+                credit_check_id: r.credit_check_id,
+                reason: r.reason,
+                approver_role: r.approver_role,
+                status: r.status,
+                decided_by: r.decided_by.map(u),
+                decided_at: r.decided_at.map(|t| t.and_utc()),
+                decision_reason: r.decision_reason,
+                version: r.version,
+                created_at: r.created_at.and_utc(),
+            }
         })
         .collect())
 }
@@ -187,9 +192,11 @@ pub fn request(tx: &mut Tx, ctx: &Ctx, (customer_id, r): (i64, ChangeRequest)) -
     if care::pending_requests(tx, customer_id, r.kind)? > 0 {
         return Err(ApiError::conflict(ProblemCode::RequestPending, "a request of this kind is already waiting for approval"));
     }
-    let row = care::insert_request(tx, (ctx.org(), customer_id), &r, ctx.user(), (Role::SalesManager, Some(cu.department_id)), ctx.now)?;
-    let approvers: Vec<i64> =
-        people::users_with_role(tx, ctx.org(), Role::SalesManager, Some(cu.department_id))?.into_iter().filter(|u| *u != ctx.user()).collect();
+    // The department's sales manager decides, unless he may not read the
+    // record (绝密): then the general manager does.
+    let approver = if cu.confidentiality == Confidentiality::TopSecret { (Role::Gm, None) } else { (Role::SalesManager, Some(cu.department_id)) };
+    let row = care::insert_request(tx, (ctx.org(), customer_id), &r, ctx.user(), approver, ctx.now)?;
+    let approvers: Vec<i64> = people::users_with_role(tx, ctx.org(), approver.0, approver.1)?.into_iter().filter(|u| *u != ctx.user()).collect();
     archive::notify(tx, ctx.org(), &approvers, &Notice::change_request(cu.id, &cu.name, r.kind, &r.reason), ctx.now)?;
     ctx.audit(tx, "customer.request", "customer", customer_id, serde_json::json!({"request": row.id, "kind": r.kind}))?;
     Ok(views(tx, ctx, vec![row])?.remove(0))
@@ -213,7 +220,7 @@ pub fn to_decide(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<Vec<CustomerRequestV
         approvers.push((Role::Gm, None));
     }
     let rows = care::requests_to_decide(conn, ctx.org(), &approvers)?;
-    views(conn, ctx, rows)
+    Ok(views(conn, ctx, rows)?.into_iter().filter(|r| r.can_decide).collect())
 }
 
 fn apply(tx: &mut Tx, ctx: &Ctx, r: &CustomerRequest, cu: &Customer) -> ApiResult<Customer> {

@@ -1,7 +1,7 @@
 //! 离职交接: before a salesperson leaves, everything they own moves to a
 //! colleague in one step, and their customers are listed to be notified.
 
-use crate::app::customers::{self as archive, Change};
+use crate::app::customers::{self as archive, Change, Shown};
 use crate::app::views::Ref;
 use crate::app::{Ctx, Tx};
 use crate::auth::Caller;
@@ -13,6 +13,7 @@ use kehu_persistence::customers::{self, Customer};
 use kehu_persistence::people::{self, User, UserChanges};
 use kehu_persistence::{complaints, DbConn};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 /// A customer to tell about its new contact person.
@@ -89,8 +90,19 @@ pub fn receiver(conn: &mut DbConn, caller: &Caller, id: i64, field: &str) -> Api
     Ok(u)
 }
 
-fn notify_row(c: &Customer) -> NotifyRow {
-    NotifyRow { customer_id: c.id, code: c.code.clone(), name: c.name.clone(), contact_name: c.contact_name.clone(), contact_phone: c.contact_phone.clone() }
+/// A customer as the caller may see it: name and contact only when the
+/// caller may read the record, its code otherwise.
+fn notify_row(c: &Customer, shown: &HashMap<i64, Shown>) -> NotifyRow {
+    match shown.get(&c.id) {
+        Some(s) if s.readable => NotifyRow {
+            customer_id: c.id,
+            code: c.code.clone(),
+            name: c.name.clone(),
+            contact_name: c.contact_name.clone(),
+            contact_phone: c.contact_phone.clone(),
+        },
+        _ => NotifyRow { customer_id: c.id, code: c.code.clone(), name: c.code.clone(), contact_name: None, contact_phone: None },
+    }
 }
 
 fn leaver(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<User> {
@@ -109,16 +121,15 @@ pub fn preview(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<HandoverPrevi
     let staffed = customers::many(conn, &staffed_ids)?;
     let ids: Vec<i64> = owned.iter().map(|c| c.id).collect();
     let open = complaints::open_of_customers(conn, &ids)?;
+    let shown = archive::shown(conn, &ctx.caller, &[ids.clone(), staffed_ids].concat())?;
+    let label = |id: i64| shown.get(&id).map(|s| s.label.clone()).unwrap_or_default();
     Ok(HandoverPreview {
         user: Ref { id: u.id, name: u.display_name.clone() },
-        customers: owned.iter().map(notify_row).collect(),
-        staffed: staffed.iter().map(|c| Ref { id: c.id, name: c.name.clone() }).collect(),
+        customers: owned.iter().map(|c| notify_row(c, &shown)).collect(),
+        staffed: staffed.iter().map(|c| Ref { id: c.id, name: label(c.id) }).collect(),
         open_complaints: open
             .into_iter()
-            .map(|r| {
-                let customer_name = owned.iter().find(|c| c.id == r.customer_id).map(|c| c.name.clone()).unwrap_or_default();
-                HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id, customer_name }
-            })
+            .map(|r| HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id, customer_name: label(r.customer_id) })
             .collect(),
         visit_plans: kehu_persistence::care::open_visit_plans_of(conn, id)?.len(),
     })
@@ -133,13 +144,19 @@ pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> A
     if to.id == from.id {
         return Err(ApiError::field("to_user_id", FieldCode::SameUser, "hand over to someone else"));
     }
+    // Taking a colleague's customers would let a manager read what the
+    // secrecy levels keep from him.
+    if to.id == ctx.user() {
+        return Err(ApiError::field("to_user_id", FieldCode::SameUser, "hand customers to someone other than yourself"));
+    }
     let owned: Vec<Customer> = customers::owned_by(tx, id)?.into_iter().filter(|c| c.status != CustomerStatus::Rejected).collect();
+    let shown = archive::shown(tx, &ctx.caller, &owned.iter().map(|c| c.id).collect::<Vec<_>>())?;
     let mut notify = Vec::new();
     let mut complaints_moved = 0;
     for cu in &owned {
         let (moved, n) = archive::transfer(tx, cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
         complaints_moved += n;
-        notify.push(notify_row(&moved));
+        notify.push(notify_row(&moved, &shown));
     }
     let staffed = customers::staffed_by(tx, id)?;
     let staff_moved = customers::move_staff(tx, id, to.id)?;

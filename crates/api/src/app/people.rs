@@ -139,6 +139,9 @@ pub fn departments(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<Vec<DepartmentView
 
 pub fn create_department(tx: &mut Tx, ctx: &Ctx, cmd: NewDepartmentCmd) -> ApiResult<DepartmentView> {
     ctx.caller.require(Role::Admin)?;
+    if people::department_by_code(tx, ctx.org(), cmd.code.trim())?.is_some() {
+        return Err(ApiError::field("code", FieldCode::Duplicate, "a department with this code exists"));
+    }
     let d = people::insert_department(
         tx,
         &NewDepartment { org_id: ctx.org(), code: cmd.code.trim(), name: cmd.name.trim(), kind: cmd.kind, created_at: ctx.now, updated_at: ctx.now },
@@ -220,10 +223,25 @@ pub fn edit_user(tx: &mut Tx, ctx: &Ctx, cmd: UserEdit) -> ApiResult<UserView> {
     if let Some(d) = cmd.department_id {
         people::department(tx, ctx.org(), d).map_err(|_| ApiError::field("department_id", FieldCode::NotFound, "no such department"))?;
     }
+    let old_roles = people::roles_of(tx, cmd.id)?;
+    let roles_change = cmd.roles.as_ref().is_some_and(|r| {
+        let (mut a, mut b) = (r.clone(), old_roles.clone());
+        a.sort();
+        b.sort();
+        a != b
+    });
+    if roles_change && cmd.id == ctx.user() {
+        return Err(ApiError::field("roles", FieldCode::Invalid, "another administrator changes your roles"));
+    }
     if cmd.active == Some(false) && existing.active {
         if customers::count_owned(tx, cmd.id)? > 0 || !customers::staffed_by(tx, cmd.id)?.is_empty() {
             return Err(ApiError::field("active", FieldCode::OwnsCustomers, "hand over this person's customers before deactivating them"));
         }
+    }
+    // A session carries the roles and department it was opened with, and
+    // one opened with a password someone reset must not outlive it.
+    let moved = cmd.department_id.is_some_and(|d| d != existing.department_id);
+    if cmd.active == Some(false) || cmd.password_hash.is_some() || roles_change || moved {
         sessions::revoke_user(tx, cmd.id, ctx.now)?;
     }
     let changes = UserChanges {
@@ -235,7 +253,7 @@ pub fn edit_user(tx: &mut Tx, ctx: &Ctx, cmd: UserEdit) -> ApiResult<UserView> {
         active: cmd.active,
     };
     let u = people::update_user(tx, cmd.id, cmd.version, &changes, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
-    if let Some(roles) = &cmd.roles {
+    if let (Some(roles), true) = (&cmd.roles, roles_change) {
         people::set_roles(tx, cmd.id, roles)?;
     }
     let details =

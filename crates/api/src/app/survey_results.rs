@@ -123,7 +123,8 @@ pub fn summary(conn: &mut DbConn, ctx: &Ctx, q: SummaryQuery) -> ApiResult<Vec<S
 
 fn followup_views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<Followup>) -> ApiResult<Vec<FollowupView>> {
     let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
-    let cn: HashMap<i64, String> = customers::many(conn, &cids)?.into_iter().map(|c| (c.id, c.name)).collect();
+    // The department that follows up may not read the customer: it sees its code.
+    let shown = archive::shown(conn, &ctx.caller, &cids)?;
     let dids: Vec<i64> = rows.iter().map(|r| r.department_id).collect();
     let dn: HashMap<i64, String> = people::department_names(conn, &dids)?.into_iter().collect();
     let uids: Vec<i64> = rows.iter().filter_map(|r| r.closed_by).collect();
@@ -135,7 +136,7 @@ fn followup_views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<Followup>) -> ApiResul
             can_close: r.status == FollowupStatus::Open && survey::may_close_followup(&actor, r.department_id),
             id: r.id,
             survey_id: r.survey_id,
-            customer: Ref { id: r.customer_id, name: cn.get(&r.customer_id).cloned().unwrap_or_default() },
+            customer: Ref { id: r.customer_id, name: shown.get(&r.customer_id).map(|c| c.label.clone()).unwrap_or_default() },
             dimension: r.dimension,
             score: r.score,
             department: Ref { id: r.department_id, name: dn.get(&r.department_id).cloned().unwrap_or_default() },

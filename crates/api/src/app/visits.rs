@@ -171,8 +171,10 @@ pub fn list(conn: &mut DbConn, ctx: &Ctx, which: VisitBox) -> ApiResult<Vec<Visi
     let rows = match which {
         VisitBox::Mine => store::visits_page(conn, ctx.org(), &VisitFilter { participant: Some(ctx.user()), ..Default::default() }, 200)?,
         VisitBox::ToReview if visit::reviews_reports(&actor) => {
+            // Reviewing a report means reading its customer: only those the reviewer may read.
             let f = CustomerFilter { department_id: (!actor.any(Role::is_executive)).then_some(ctx.caller.department_id), ..CustomerFilter::all() };
-            let ids: Vec<i64> = customers::page(conn, ctx.org(), None, &f, None, 100_000)?.into_iter().map(|c| c.id).collect();
+            let scope = archive::read_scope(&ctx.caller, archive::today(conn, ctx.org())?, ctx.now);
+            let ids: Vec<i64> = customers::page(conn, ctx.org(), Some(&scope), &f, None, 100_000)?.into_iter().map(|c| c.id).collect();
             let f = VisitFilter { customer_ids: Some(ids), status: Some(VisitStatus::Reported), ..Default::default() };
             store::visits_page(conn, ctx.org(), &f, 200)?.into_iter().filter(|v| v.planned_by != ctx.user()).collect()
         }

@@ -123,7 +123,6 @@ answer_codes! {
         SameUser = "same_user",
         SameOwner = "same_owner",
         OneOf = "one_of",
-        TopSecret = "top_secret",
         NotArchived = "not_archived",
         OverLimit = "over_limit",
         FirstVisitTwoSales = "first_visit_two_sales",

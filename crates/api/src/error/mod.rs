@@ -240,7 +240,11 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => ApiError::NotFound,
-            DbError::Conflict(m) => ApiError::state(format!("conflicts with an existing record ({m})")),
+            DbError::Conflict(m) => {
+                // The database's words (constraint and column names) stay in the log.
+                tracing::info!(cause = %m, "unique constraint");
+                ApiError::state("conflicts with an existing record")
+            }
             DbError::Stale => ApiError::PreconditionFailed,
             DbError::Unavailable(m) => {
                 tracing::warn!(cause = %m, "database unavailable");

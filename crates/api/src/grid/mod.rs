@@ -38,6 +38,27 @@ pub(crate) fn cell_too_long() -> ApiError {
     ApiError::field("file", FieldCode::TooLong, format!("a cell holds at most {MAX_CELL_CHARS} characters"))
 }
 
+/// The characters a spreadsheet takes as the start of a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as a CSV file may carry it: one a spreadsheet would run as a
+/// formula (`=HYPERLINK(…)`, `+49 40 …`) gets a leading `'`, which keeps it
+/// text. Reading the file back removes it again ([`csv_grid`]).
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn unguard(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
 fn csv_grid(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, ApiError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
@@ -53,7 +74,10 @@ fn csv_grid(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, ApiError>
         if rec.iter().any(|c| c.chars().count() > MAX_CELL_CHARS) {
             return Err(cell_too_long());
         }
-        out.push(rec.iter().map(str::to_owned).collect());
+        if rec.iter().any(|c| c.contains('\0')) {
+            return Err(ApiError::field("file", FieldCode::Unreadable, "a cell holds a NUL character"));
+        }
+        out.push(rec.iter().map(unguard).collect());
     }
     Ok(out)
 }
@@ -61,6 +85,17 @@ fn csv_grid(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, ApiError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_kept_text_in_csv_and_read_back_as_written() {
+        for cell in ["=HYPERLINK(\"http://x\")", "+49 40 1234", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            let guarded = csv_cell(cell);
+            assert!(guarded.starts_with('\''), "{cell}");
+            assert_eq!(unguard(&guarded), cell);
+        }
+        assert_eq!(csv_cell("宁波汽配"), "宁波汽配");
+        assert_eq!(unguard("'abc"), "'abc", "an apostrophe of the user's own stays");
+    }
 
     #[test]
     fn csv_rows_stop_at_the_limit() {

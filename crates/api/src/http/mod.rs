@@ -4,6 +4,7 @@
 pub mod body;
 pub mod ctx;
 pub mod cursor;
+pub mod edge;
 pub mod etag;
 pub mod idempotency;
 pub mod money;

@@ -109,7 +109,7 @@ pub fn to_csv(rows: &[Vec<String>]) -> ApiResult<Vec<u8>> {
     let mut w = csv::WriterBuilder::new().flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(headers()).map_err(|e| ApiError::Internal(e.to_string()))?;
     for r in rows {
-        w.write_record(r).map_err(|e| ApiError::Internal(e.to_string()))?;
+        w.write_record(r.iter().map(|c| crate::grid::csv_cell(c).into_owned())).map_err(|e| ApiError::Internal(e.to_string()))?;
     }
     w.into_inner().map_err(|e| ApiError::Internal(e.to_string()))
 }

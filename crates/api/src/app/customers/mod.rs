@@ -93,11 +93,9 @@ pub fn read(conn: &mut DbConn, caller: &Caller, c: &Customer, what: ReadPurpose)
     Ok(b)
 }
 
-/// Reads many records at once (an export): the same rules as [`read`], with
+/// How the caller may read each of many records, by [`read`]'s rule, with
 /// the staff and grants loaded in two queries instead of two per record.
-/// Returns the records the caller may read; logs the reads by non-owners.
-pub fn read_many(conn: &mut DbConn, caller: &Caller, list: Vec<Customer>, what: ReadPurpose) -> ApiResult<Vec<Customer>> {
-    let now = Utc::now().naive_utc();
+fn bases(conn: &mut DbConn, caller: &Caller, list: Vec<Customer>, now: NaiveDateTime) -> ApiResult<Vec<(Customer, Option<ReadBasis>)>> {
     let today = today(conn, caller.org_id)?;
     let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
     let mut staff: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
@@ -105,16 +103,49 @@ pub fn read_many(conn: &mut DbConn, caller: &Caller, list: Vec<Customer>, what: 
         staff.entry(cid).or_default().push(u);
     }
     let granted: std::collections::HashSet<i64> = customers::granted_among(conn, caller.user_id, &ids, now)?.into_iter().collect();
+    Ok(list
+        .into_iter()
+        .map(|c| {
+            let f = facts(&c, staff.remove(&c.id).unwrap_or_default(), today);
+            let b = (c.org_id == caller.org_id).then(|| rules::read_basis(&caller.actor(), &f, granted.contains(&c.id))).flatten();
+            (c, b)
+        })
+        .collect())
+}
+
+/// Reads many records at once (an export): the same rules as [`read`].
+/// Returns the records the caller may read; logs the reads by non-owners.
+pub fn read_many(conn: &mut DbConn, caller: &Caller, list: Vec<Customer>, what: ReadPurpose) -> ApiResult<Vec<Customer>> {
+    let now = Utc::now().naive_utc();
     let mut out = Vec::with_capacity(list.len());
-    for c in list {
-        let f = facts(&c, staff.remove(&c.id).unwrap_or_default(), today);
-        let Some(b) = rules::read_basis(&caller.actor(), &f, granted.contains(&c.id)) else { continue };
+    for (c, b) in bases(conn, caller, list, now)? {
+        let Some(b) = b else { continue };
         if b.is_logged() {
             customers::log_read(conn, c.id, caller.user_id, b, what, now)?;
         }
         out.push(c);
     }
     Ok(out)
+}
+
+/// How a queue shows a customer: by name to whoever may read it, by code to
+/// anyone else (a queue names a record, it does not read it).
+#[derive(Clone, Default)]
+pub struct Shown {
+    pub label: String,
+    pub code: String,
+    pub readable: bool,
+}
+
+pub fn shown(conn: &mut DbConn, caller: &Caller, ids: &[i64]) -> ApiResult<std::collections::HashMap<i64, Shown>> {
+    let list = customers::many(conn, ids)?;
+    Ok(bases(conn, caller, list, Utc::now().naive_utc())?
+        .into_iter()
+        .map(|(c, b)| {
+            let readable = b.is_some();
+            (c.id, Shown { label: if readable { c.name } else { c.code.clone() }, code: c.code, readable })
+        })
+        .collect())
 }
 
 /// Writes the history rows for every material field that differs.
@@ -202,16 +233,13 @@ pub fn transfer(conn: &mut DbConn, c: &Customer, to: &User, by: i64, source: Cha
     Ok((updated, moved))
 }
 
-/// The customer a salesperson files a complaint for: one of their
-/// department's or one they may read, and archived.
+/// The customer a complaint is filed for: one the caller may read (the one
+/// rule; a colleague's customer needs an access grant, as reading it does),
+/// and archived. An unreadable one is answered as an unknown one.
 pub fn complaint_customer(conn: &mut DbConn, caller: &Caller, id: i64) -> ApiResult<Customer> {
     let not_found = || ApiError::field("customer_id", FieldCode::NotFound, "no such customer");
     let c = customers::get(conn, caller.org_id, id).map_err(|_| not_found())?;
-    let own_department = c.department_id == caller.department_id && caller.roles.iter().any(|r| r.is_sales());
-    if !own_department {
-        let today = today(conn, caller.org_id)?;
-        basis(conn, caller, &c, today, Utc::now().naive_utc())?.ok_or_else(not_found)?;
-    }
+    read(conn, caller, &c, ReadPurpose::Complaint).map_err(|e| if matches!(e, ApiError::NotFound) { not_found() } else { e })?;
     if c.status != CustomerStatus::Active {
         return Err(ApiError::field("customer_id", FieldCode::NotArchived, "complaints are filed for archived customers only"));
     }
