@@ -7,8 +7,11 @@ use zip::write::SimpleFileOptions;
 const WORKBOOK: &str = r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
 const RELS: &str = r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#;
 
+/// Writes one part of a workbook.
+type PartWriter = Box<dyn FnOnce(&mut dyn Write)>;
+
 /// An .xlsx whose parts are written by `parts` (name, then a writer).
-fn book(parts: Vec<(&str, Box<dyn FnOnce(&mut dyn Write)>)>) -> Vec<u8> {
+fn book(parts: Vec<(&str, PartWriter)>) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, text) in [("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", RELS)] {

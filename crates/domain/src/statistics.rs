@@ -2,7 +2,10 @@
 //! last month's closed cases by customer, product, cause, responsible
 //! department and resolution type, with loss amounts and responsibility shares.
 
+use crate::intake::{ComplaintKind, Severity};
+use crate::resolution::ResolutionKind;
 use crate::role::{Actor, Role};
+use crate::Closure;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -19,9 +22,9 @@ pub struct ClosedCase {
     pub id: i64,
     pub customer_id: i64,
     pub product_number: Option<String>,
-    pub kind: Option<String>,
-    pub severity: Option<String>,
-    pub closure: String,
+    pub kind: Option<ComplaintKind>,
+    pub severity: Option<Severity>,
+    pub closure: Option<Closure>,
     pub first_closure: bool,
     /// QA's cause for a quality case, the coded cause for a non-quality one.
     pub cause: Option<String>,
@@ -34,7 +37,7 @@ pub struct ClosedCase {
 #[derive(Clone, Debug)]
 pub struct LineFact {
     pub complaint_id: i64,
-    pub kind: String,
+    pub kind: ResolutionKind,
     pub settlement_fen: i64,
     pub loss_fen: i64,
 }
@@ -111,6 +114,10 @@ fn sorted<K: Ord>(mut v: Vec<Group<K>>) -> Vec<Group<K>> {
     v
 }
 
+fn code<T: crate::codes::Code>(v: Option<T>) -> String {
+    v.map_or(NONE, T::as_str).to_owned()
+}
+
 fn text(v: &Option<String>) -> String {
     v.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(NONE).to_owned()
 }
@@ -125,9 +132,9 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
     let loss_of: HashMap<i64, i64> = cases.iter().map(|c| (c.id, c.loss_fen)).collect();
     let mut resolution: HashMap<String, (Group<String>, std::collections::HashSet<i64>)> = HashMap::new();
     for l in lines.iter().filter(|l| loss_of.contains_key(&l.complaint_id)) {
-        let (g, ids) = resolution
-            .entry(l.kind.clone())
-            .or_insert_with(|| (Group { key: l.kind.clone(), cases: 0, defective_quantity: 0, settlement_fen: 0, loss_fen: 0 }, Default::default()));
+        let (g, ids) = resolution.entry(l.kind.as_str().to_owned()).or_insert_with(|| {
+            (Group { key: l.kind.as_str().to_owned(), cases: 0, defective_quantity: 0, settlement_fen: 0, loss_fen: 0 }, Default::default())
+        });
         ids.insert(l.complaint_id);
         g.settlement_fen += l.settlement_fen;
         g.loss_fen += l.loss_fen;
@@ -157,9 +164,9 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
         first_closures: cases.iter().filter(|c| c.first_closure).count() as u64,
         settlement_fen: cases.iter().map(|c| c.settlement_fen).sum(),
         loss_fen: cases.iter().map(|c| c.loss_fen).sum(),
-        by_closure: group(cases, |c| c.closure.clone()),
-        by_kind: group(cases, |c| text(&c.kind)),
-        by_severity: group(cases, |c| text(&c.severity)),
+        by_closure: group(cases, |c| code(c.closure)),
+        by_kind: group(cases, |c| code(c.kind)),
+        by_severity: group(cases, |c| code(c.severity)),
         by_cause: group(cases, |c| text(&c.cause)),
         by_customer: group(cases, |c| c.customer_id),
         by_product: group(cases, |c| text(&c.product_number)),
@@ -177,9 +184,9 @@ mod tests {
             id,
             customer_id: customer,
             product_number: Some(product.into()),
-            kind: Some(kind.into()),
-            severity: Some("general".into()),
-            closure: "resolved".into(),
+            kind: kind.parse().ok(),
+            severity: Some(Severity::General),
+            closure: Some(Closure::Resolved),
             first_closure: first,
             cause: (kind == "quality").then(|| "模具磨损".into()),
             defective_quantity: 10,
@@ -219,9 +226,9 @@ mod tests {
     fn resolution_types_count_cases_once() {
         let cases = [case(1, 7, "BRK", "quality", 500_00, true)];
         let lines = [
-            LineFact { complaint_id: 1, kind: "return".into(), settlement_fen: 200_00, loss_fen: 300_00 },
-            LineFact { complaint_id: 1, kind: "return".into(), settlement_fen: 100_00, loss_fen: 100_00 },
-            LineFact { complaint_id: 1, kind: "discount".into(), settlement_fen: 100_00, loss_fen: 100_00 },
+            LineFact { complaint_id: 1, kind: ResolutionKind::Return, settlement_fen: 200_00, loss_fen: 300_00 },
+            LineFact { complaint_id: 1, kind: ResolutionKind::Return, settlement_fen: 100_00, loss_fen: 100_00 },
+            LineFact { complaint_id: 1, kind: ResolutionKind::Discount, settlement_fen: 100_00, loss_fen: 100_00 },
         ];
         let m = monthly(&cases, &lines, &[]);
         assert_eq!(m.by_resolution[0], Group { key: "return".into(), cases: 1, defective_quantity: 0, settlement_fen: 300_00, loss_fen: 400_00 });

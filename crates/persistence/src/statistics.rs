@@ -6,17 +6,20 @@ use crate::error::DbResult;
 use crate::schema::{complaint_responsibilities, complaints, resolution_lines};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::intake::{ComplaintKind, NonQualityCause, Severity};
+use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::statistics::{ClosedCase, LineFact, ShareFact};
+use kehu_domain::Closure;
 
 type CaseRow = (
     i64,
     i64,
     Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
+    Option<ComplaintKind>,
+    Option<Severity>,
+    Option<Closure>,
     Option<bool>,
-    Option<String>,
+    Option<NonQualityCause>,
     Option<String>,
     Option<i64>,
     Option<i64>,
@@ -24,9 +27,9 @@ type CaseRow = (
 );
 
 /// QA's cause for a quality case (from its findings), the coded cause otherwise.
-fn cause(kind: &Option<String>, non_quality: Option<String>, investigation: Option<String>) -> Option<String> {
-    if kind.as_deref() == Some("non_quality") {
-        return non_quality;
+fn cause(kind: Option<ComplaintKind>, non_quality: Option<NonQualityCause>, investigation: Option<String>) -> Option<String> {
+    if kind == Some(ComplaintKind::NonQuality) {
+        return non_quality.map(|c| c.as_str().to_owned());
     }
     let findings: serde_json::Value = serde_json::from_str(investigation.as_deref()?).ok()?;
     findings.get("cause")?.as_str().map(str::to_owned)
@@ -60,10 +63,10 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
             id,
             customer_id,
             product_number,
-            cause: cause(&kind, non_quality, investigation),
+            cause: cause(kind, non_quality, investigation),
             kind,
             severity,
-            closure: closure.unwrap_or_default(),
+            closure,
             first_closure: first.unwrap_or(false),
             defective_quantity: defective.unwrap_or(0),
             settlement_fen: settlement.unwrap_or(0),
@@ -73,7 +76,7 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
     let lines = resolution_lines::table
         .filter(resolution_lines::complaint_id.eq_any(closed.select(complaints::id)))
         .select((resolution_lines::complaint_id, resolution_lines::kind, resolution_lines::settlement_fen, resolution_lines::loss_fen))
-        .load::<(i64, String, i64, i64)>(conn)?
+        .load::<(i64, ResolutionKind, i64, i64)>(conn)?
         .into_iter()
         .map(|(complaint_id, kind, settlement_fen, loss_fen)| LineFact { complaint_id, kind, settlement_fen, loss_fen })
         .collect();

@@ -233,10 +233,9 @@ pub fn edit_user(tx: &mut Tx, ctx: &Ctx, cmd: UserEdit) -> ApiResult<UserView> {
     if roles_change && cmd.id == ctx.user() {
         return Err(ApiError::field("roles", FieldCode::Invalid, "another administrator changes your roles"));
     }
-    if cmd.active == Some(false) && existing.active {
-        if customers::count_owned(tx, cmd.id)? > 0 || !customers::staffed_by(tx, cmd.id)?.is_empty() {
-            return Err(ApiError::field("active", FieldCode::OwnsCustomers, "hand over this person's customers before deactivating them"));
-        }
+    let deactivating = cmd.active == Some(false) && existing.active;
+    if deactivating && (customers::count_owned(tx, cmd.id)? > 0 || !customers::staffed_by(tx, cmd.id)?.is_empty()) {
+        return Err(ApiError::field("active", FieldCode::OwnsCustomers, "hand over this person's customers before deactivating them"));
     }
     // A session carries the roles and department it was opened with, and
     // one opened with a password someone reset must not outlive it.
