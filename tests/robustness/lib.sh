@@ -43,8 +43,9 @@ serve() {
   local name=$1
   shift
   port=${SERVE_PORT:-$(free_port)}
+  # The webhook receiver listens on this machine, which webhooks reach only when listed.
   env KEHU_DATABASE_URL="$db_url" KEHU_BIND="127.0.0.1:$port" KEHU_JWT_SECRET=robustness-secret-robustness-secret-1 \
-    KEHU_LOG=warn KEHU_COOKIE_SECURE=false "$@" "$KEHU_BIN" serve >>"$scratch/$name.log" 2>&1 &
+    KEHU_LOG=warn KEHU_COOKIE_SECURE=false KEHU_WEBHOOK_NETWORKS=127.0.0.1/32 "$@" "$KEHU_BIN" serve >>"$scratch/$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return; sleep 0.1; done

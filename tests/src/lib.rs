@@ -76,19 +76,32 @@ fn fresh_database() -> (String, Cleanup) {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// A service on a fresh database, configured as the tests' default with
+/// `vars` (`KEHU_*` settings) set over it.
+pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
     let (database_url, cleanup) = fresh_database();
-    let settings = Settings {
-        database_url: database_url.clone(),
-        bind: "127.0.0.1:0".parse().expect("addr"),
-        jwt_secret: b"test-secret-test-secret-test-secret-123".to_vec(),
-        static_dir: PathBuf::from("/nonexistent"),
-        cookie_secure: false,
-        pool_size: 8,
-        workers: false,
-        worker_interval_secs: 60,
-        delivery_interval_ms: 1000,
-        metrics_token: None,
-    };
+    let mut all: Vec<(String, String)> = [
+        ("KEHU_DATABASE_URL", database_url.as_str()),
+        ("KEHU_BIND", "127.0.0.1:0"),
+        ("KEHU_JWT_SECRET", "test-secret-test-secret-test-secret-123"),
+        ("KEHU_STATIC_DIR", "/nonexistent"),
+        ("KEHU_COOKIE_SECURE", "false"),
+        ("KEHU_DB_POOL_SIZE", "8"),
+        ("KEHU_WORKERS", "false"),
+        // The tests' webhook receivers listen on this machine.
+        ("KEHU_WEBHOOK_NETWORKS", "127.0.0.0/8"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in vars {
+        all.retain(|(name, _)| name != k);
+        all.push((k.to_string(), v.to_string()));
+    }
+    let settings = Settings::from_vars(|k| all.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())).expect("test settings");
     {
         let pool = kehu_persistence::build_pool(&database_url, 2).expect("pool");
         let mut conn = pool.get().expect("conn");

@@ -17,6 +17,7 @@ pub struct Receiver {
     pub url: String,
     pub received: Arc<Mutex<Vec<Received>>>,
     status: Arc<AtomicU16>,
+    location: Arc<Mutex<String>>,
 }
 
 impl Receiver {
@@ -25,10 +26,11 @@ impl Receiver {
         let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
         let received: Arc<Mutex<Vec<Received>>> = Arc::default();
         let status = Arc::new(AtomicU16::new(200));
-        let (r, st) = (received.clone(), status.clone());
+        let location: Arc<Mutex<String>> = Arc::default();
+        let (r, st, loc) = (received.clone(), status.clone(), location.clone());
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
-                let (r, st) = (r.clone(), st.clone());
+                let (r, st, loc) = (r.clone(), st.clone(), loc.clone());
                 tokio::spawn(async move {
                     let (read, mut write) = socket.into_split();
                     let mut reader = BufReader::new(read);
@@ -56,7 +58,9 @@ impl Receiver {
                         if code == 200 {
                             r.lock().expect("lock").push(Received { headers, body: String::from_utf8_lossy(&body).into_owned() });
                         }
-                        let reply = format!("HTTP/1.1 {code} X\r\ncontent-length: 0\r\n\r\n");
+                        let location = loc.lock().expect("lock").clone();
+                        let extra = if (300..400).contains(&code) { format!("location: {location}\r\n") } else { String::new() };
+                        let reply = format!("HTTP/1.1 {code} X\r\n{extra}content-length: 0\r\n\r\n");
                         if write.write_all(reply.as_bytes()).await.is_err() {
                             return;
                         }
@@ -64,12 +68,18 @@ impl Receiver {
                 });
             }
         });
-        Receiver { url, received, status }
+        Receiver { url, received, status, location }
     }
 
     /// The status later requests get (only 200s are recorded).
     pub fn answer(&self, code: u16) {
         self.status.store(code, Ordering::SeqCst);
+    }
+
+    /// Later requests are redirected (302) to `to`.
+    pub fn redirect(&self, to: &str) {
+        *self.location.lock().expect("lock") = to.to_owned();
+        self.answer(302);
     }
 
     pub fn all(&self) -> Vec<Received> {

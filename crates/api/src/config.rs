@@ -1,6 +1,7 @@
 //! Configuration from the environment (a `.env`-style file may set the same
 //! variables). Secrets are never logged.
 
+use ipnet::IpNet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -22,6 +23,15 @@ pub struct Settings {
     /// The bearer token `/metrics` asks for; unset, only this machine
     /// (a loopback peer) may read it.
     pub metrics_token: Option<String>,
+    /// Proxies whose `X-Forwarded-For` names the client (addresses or
+    /// ranges); from any other peer the header is ignored.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Ranges webhooks may reach although they are private, loopback or
+    /// otherwise internal (an ERP on the factory's network).
+    pub webhook_networks: Vec<IpNet>,
+    /// Failed logins from one address (15 minutes) after which its further
+    /// attempts are taken one at a time, a second apart.
+    pub login_slowdown_after: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -31,6 +41,8 @@ impl std::fmt::Debug for Settings {
             .field("bind", &self.bind)
             .field("static_dir", &self.static_dir)
             .field("pool_size", &self.pool_size)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("webhook_networks", &self.webhook_networks)
             .finish_non_exhaustive()
     }
 }
@@ -89,6 +101,9 @@ impl Settings {
                 Some(t) if t.len() < 16 => anyhow::bail!("KEHU_METRICS_TOKEN must be at least 16 characters"),
                 other => other,
             },
+            trusted_proxies: env.networks("KEHU_TRUSTED_PROXIES")?,
+            webhook_networks: env.networks("KEHU_WEBHOOK_NETWORKS")?,
+            login_slowdown_after: env.positive("KEHU_LOGIN_SLOWDOWN_AFTER", "failed logins")?.map_or(30, |n| n.min(u64::from(u32::MAX)) as u32),
         })
     }
 }
@@ -114,6 +129,17 @@ impl<F: Fn(&str) -> Option<String>> Vars<'_, F> {
             Some(v) if v == "false" || v == "0" => Ok(Some(false)),
             Some(v) => anyhow::bail!("{name} must be true or false (or 1 or 0), not `{v}`"),
         }
+    }
+
+    /// Addresses or ranges (`10.0.0.0/8, 192.168.1.7`), separated by commas.
+    fn networks(&self, name: &str) -> anyhow::Result<Vec<IpNet>> {
+        let Some(v) = self.text(name) else { return Ok(Vec::new()) };
+        v.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse::<IpNet>().or_else(|_| s.parse::<std::net::IpAddr>().map(IpNet::from)))
+            .collect::<Result<_, _>>()
+            .map_err(|_| anyhow::anyhow!("{name} must be addresses or ranges such as 10.0.0.0/8, separated by commas, not `{v}`"))
     }
 
     fn positive(&self, name: &str, unit: &str) -> anyhow::Result<Option<u64>> {
@@ -159,6 +185,9 @@ mod tests {
             ("KEHU_DELIVERY_INTERVAL_MS", "0"),
             ("KEHU_DATABASE_URL", "mysql://x"),
             ("KEHU_JWT_SECRET", "short"),
+            ("KEHU_TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("KEHU_WEBHOOK_NETWORKS", "intranet"),
+            ("KEHU_LOGIN_SLOWDOWN_AFTER", "0"),
         ] {
             let e = settings(&[(name, value)]).err().map(|e| e.to_string()).unwrap_or_default();
             assert!(e.contains(name), "{name}={value}: {e}");
@@ -170,5 +199,9 @@ mod tests {
         let s = settings(&[("KEHU_WORKERS", "0"), ("KEHU_COOKIE_SECURE", "FALSE"), ("KEHU_DB_POOL_SIZE", " 8 ")]).unwrap();
         assert!(!s.workers && !s.cookie_secure);
         assert_eq!(s.pool_size, 8);
+        let s = settings(&[("KEHU_TRUSTED_PROXIES", "10.0.0.1, 192.168.0.0/16"), ("KEHU_WEBHOOK_NETWORKS", "::1")]).unwrap();
+        assert_eq!(s.trusted_proxies.len(), 2);
+        assert!(s.trusted_proxies[0].contains(&"10.0.0.1".parse::<std::net::IpAddr>().unwrap()));
+        assert_eq!(s.webhook_networks.len(), 1);
     }
 }

@@ -8,11 +8,14 @@
 //! `Kehu-Event-Id` header.
 
 use crate::error::{ApiError, ApiResult};
+use crate::net;
 use chrono::Utc;
 use hmac::{Hmac, Mac};
+use ipnet::IpNet;
 use kehu_persistence::webhooks::{self, Due, Outcome};
 use kehu_persistence::{write_tx, DbConn, Pool};
 use sha2::Sha256;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long a sender may hold a delivery before another may take it.
@@ -38,10 +41,36 @@ fn envelope(d: &Due) -> Vec<u8> {
     serde_json::json!({"id": d.event_id, "type": d.event_type, "created_at": d.created_at.and_utc(), "data": data}).to_string().into_bytes()
 }
 
-async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
-    let body = envelope(d);
+/// The client webhooks are sent with: it resolves names to allowed
+/// addresses only (see `net`), follows no redirect, uses no proxy.
+pub struct Sender {
+    client: reqwest::Client,
+    listed: Arc<Vec<IpNet>>,
+}
+
+impl Sender {
+    /// `listed`: the internal ranges the configuration lets webhooks reach.
+    pub fn new(listed: Vec<IpNet>) -> anyhow::Result<Sender> {
+        let listed = Arc::new(listed);
+        let client = reqwest::Client::builder()
+            .timeout(SEND_TIMEOUT)
+            .user_agent("kehu-webhooks")
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(net::Guarded { listed: listed.clone() }))
+            .build()?;
+        Ok(Sender { client, listed })
+    }
+}
+
+async fn send(sender: &Sender, d: &Due) -> Outcome {
     let now = Utc::now();
-    let result = client
+    if !net::literal_allowed(&d.url, &sender.listed) {
+        return Outcome::Failed { status_code: None, error: "the address is one webhooks may not reach".into(), retry_at: None };
+    }
+    let body = envelope(d);
+    let result = sender
+        .client
         .post(&d.url)
         .header("content-type", "application/json")
         .header("kehu-event-id", d.event_id.to_string())
@@ -77,7 +106,7 @@ async fn in_tx<T: Send + 'static>(pool: &Pool, f: impl FnOnce(&mut DbConn) -> Ap
 
 /// One pass: fan out, then send what is due until nothing is. Returns the
 /// deliveries attempted.
-pub async fn pass(pool: &Pool, client: &reqwest::Client) -> ApiResult<usize> {
+pub async fn pass(pool: &Pool, sender: &Sender) -> ApiResult<usize> {
     const FAN_OUT: i64 = 500;
     while in_tx(pool, |c| Ok(webhooks::fan_out(c, Utc::now().naive_utc(), FAN_OUT)?)).await? as i64 == FAN_OUT {}
     let mut attempted = 0;
@@ -87,7 +116,7 @@ pub async fn pass(pool: &Pool, client: &reqwest::Client) -> ApiResult<usize> {
             return Ok(attempted);
         }
         attempted += due.len();
-        let outcomes = futures_util::future::join_all(due.iter().map(|d| send(client, d))).await;
+        let outcomes = futures_util::future::join_all(due.iter().map(|d| send(sender, d))).await;
         let ids: Vec<i64> = due.iter().map(|d| d.delivery_id).collect();
         in_tx(pool, move |c| {
             let now = Utc::now().naive_utc();
@@ -101,16 +130,12 @@ pub async fn pass(pool: &Pool, client: &reqwest::Client) -> ApiResult<usize> {
 }
 
 /// The delivery loop, every `interval`.
-pub fn spawn(pool: Pool, interval: Duration) {
+pub fn spawn(pool: Pool, sender: Sender, interval: Duration) {
     actix_web::rt::spawn(async move {
-        let client = match reqwest::Client::builder().timeout(SEND_TIMEOUT).user_agent("kehu-webhooks").build() {
-            Ok(c) => c,
-            Err(e) => return tracing::error!(error = %e, "webhook client could not start"),
-        };
         let mut tick = actix_web::rt::time::interval(interval);
         loop {
             tick.tick().await;
-            match pass(&pool, &client).await {
+            match pass(&pool, &sender).await {
                 Ok(n) if n > 0 => tracing::info!(deliveries = n, "webhook deliveries attempted"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "webhook delivery pass failed"),

@@ -9,6 +9,7 @@ pub mod error;
 pub mod grid;
 pub mod http;
 pub mod i18n;
+pub mod net;
 pub mod openapi;
 pub mod routes;
 pub mod state;
@@ -56,7 +57,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         if settings.workers {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
-            delivery::spawn(pool.clone(), std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
+            let sender = delivery::Sender::new(settings.webhook_networks.clone())?;
+            delivery::spawn(pool.clone(), sender, std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
         }
         let state = web::Data::new(AppState {
             keys: auth::jwt::Keys::new(&settings.jwt_secret),
@@ -64,6 +66,7 @@ impl Application {
             settings: settings.clone(),
             breaker: std::sync::Arc::new(breaker::Breaker::new(std::time::Duration::from_secs(1))),
             names: Default::default(),
+            login_gate: Default::default(),
         });
         let static_dir = settings.static_dir.clone();
         // Database work runs on the workers' blocking threads and waits for a
@@ -97,6 +100,7 @@ impl Application {
             app.wrap(from_fn(http::idempotency::idempotency))
                 .wrap(from_fn(auth::extractor::api_keys))
                 .wrap(from_fn(http::problems::problem_details))
+                .wrap(from_fn(http::audit::refusals))
                 .wrap(tracing_actix_web::TracingLogger::<telemetry::RequestSpan>::new())
                 .wrap(metrics.clone())
                 .wrap(from_fn(http::edge::edge))

@@ -17,6 +17,8 @@ pub struct AppState {
     pub breaker: Arc<Breaker>,
     /// People's and departments' names for complaint reads.
     pub names: Arc<NameBook>,
+    /// Login queues: one attempt at a time per account, and per address once it is slowed.
+    pub login_gate: Arc<crate::auth::throttle::Gate>,
 }
 
 impl AppState {

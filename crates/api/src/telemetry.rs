@@ -19,10 +19,11 @@ pub fn init() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The request span: method, route, path, status and request id. Unlike the
-/// default builder it looks up the route (a walk of the router) and formats
-/// fields only when the span is recorded, and skips host, scheme, client
-/// address and user agent, which cost on every request and say little here.
+/// The request span: method, route, path, status, request id, the client's
+/// address (see `http::client`) and, once the credential is read, the
+/// user. Unlike the default builder it looks up the route (a walk of the
+/// router) and formats fields only when the span is recorded, and skips
+/// host, scheme and user agent, which cost on every request and say little.
 pub struct RequestSpan;
 
 impl tracing_actix_web::RootSpanBuilder for RequestSpan {
@@ -37,10 +38,18 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
             http.status_code = Empty,
             otel.status_code = Empty,
             request_id = Empty,
+            client.address = Empty,
+            user_id = Empty,
             exception.message = Empty,
             exception.details = Empty,
         );
+        // Decided whether or not the span records: limits and audit rows use it.
+        let state = request.app_data::<actix_web::web::Data<crate::state::AppState>>();
+        let client = crate::http::client::remember(request, state.map_or(&[][..], |s| &s.settings.trusted_proxies[..]));
         if !span.is_disabled() {
+            if let Some(ip) = client {
+                span.record("client.address", tracing::field::display(ip));
+            }
             if let Some(route) = request.match_pattern() {
                 span.record("http.route", route.as_str());
             }

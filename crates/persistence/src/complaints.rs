@@ -354,11 +354,13 @@ pub fn open_of_customers(conn: &mut DbConn, customer_ids: &[i64]) -> DbResult<Ve
 
 /// Complaints filed per customer since a day.
 pub fn count_by_customer_since(conn: &mut DbConn, customer_ids: &[i64], since: chrono::NaiveDate) -> DbResult<std::collections::HashMap<i64, usize>> {
-    let rows: Vec<i64> = complaints::table
-        .filter(complaints::customer_id.eq_any(customer_ids))
-        .filter(complaints::created_at.ge(since.and_hms_opt(0, 0, 0).unwrap_or_default()))
-        .select(complaints::customer_id)
-        .load(conn)?;
+    let rows: Vec<i64> = crate::by_chunks(customer_ids, |ids| {
+        Ok(complaints::table
+            .filter(complaints::customer_id.eq_any(ids))
+            .filter(complaints::created_at.ge(since.and_hms_opt(0, 0, 0).unwrap_or_default()))
+            .select(complaints::customer_id)
+            .load(conn)?)
+    })?;
     let mut out = std::collections::HashMap::new();
     for id in rows {
         *out.entry(id).or_insert(0) += 1;

@@ -29,6 +29,23 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+/// SQLite binds at most 32,766 values in one statement: a query over a list
+/// of ids runs once per chunk of this many, and the caller merges.
+pub const IDS_PER_STATEMENT: usize = 10_000;
+
+/// Runs `query` over `ids` in chunks of [`IDS_PER_STATEMENT`], results in
+/// chunk order.
+pub fn by_chunks<T>(ids: &[i64], mut query: impl FnMut(&[i64]) -> DbResult<Vec<T>>) -> DbResult<Vec<T>> {
+    if ids.len() <= IDS_PER_STATEMENT {
+        return query(ids);
+    }
+    let mut out = Vec::new();
+    for chunk in ids.chunks(IDS_PER_STATEMENT) {
+        out.extend(query(chunk)?);
+    }
+    Ok(out)
+}
+
 /// Escapes `%`, `_` and `\` so user text matches literally inside LIKE.
 pub fn like_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -77,6 +77,42 @@ pub fn login_failures_since(conn: &mut DbConn, username: &str, address: &str, si
     Ok((by_user, by_addr, oldest))
 }
 
+/// A login attempt as the limits saw it when it was counted.
+pub struct Reservation {
+    /// False when the account had reached its limit: nothing was counted.
+    pub reserved: bool,
+    pub account_failures: i64,
+    pub address_failures: i64,
+    /// The oldest failure in the window, to tell when it frees up.
+    pub oldest: Option<NaiveDateTime>,
+}
+
+/// Counts a login attempt as a failure before its password is checked (a
+/// success clears it), unless the account already has `max_per_account`
+/// failures since `since`. The count and the insert are one step per
+/// username — an advisory lock on PostgreSQL, the one writer on SQLite — so
+/// parallel attempts cannot all slip under the limit.
+pub fn reserve_login_attempt(
+    conn: &mut DbConn,
+    username: &str,
+    address: &str,
+    since: NaiveDateTime,
+    now: NaiveDateTime,
+    max_per_account: i64,
+) -> DbResult<Reservation> {
+    crate::write_tx(conn, |c| {
+        if let DbConn::Pg(pg) = c {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('login:' || $1))").bind::<diesel::sql_types::Text, _>(username).execute(pg)?;
+        }
+        let (account_failures, address_failures, oldest) = login_failures_since(c, username, address, since)?;
+        let reserved = account_failures < max_per_account;
+        if reserved {
+            record_login_failure(c, username, address, now)?;
+        }
+        Ok(Reservation { reserved, account_failures, address_failures, oldest })
+    })
+}
+
 pub fn clear_login_failures(conn: &mut DbConn, username: &str) -> DbResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::username.eq(username))).execute(conn)?;
     Ok(())

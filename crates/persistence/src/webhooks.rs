@@ -167,6 +167,8 @@ pub fn lease_due(conn: &mut DbConn, now: NaiveDateTime, lease: Duration, limit: 
         .filter(webhook_deliveries::status.eq(DeliveryStatus::Pending))
         .filter(webhook_deliveries::next_attempt_at.le(now))
         .filter(webhook_deliveries::leased_until.is_null().or(webhook_deliveries::leased_until.lt(now)))
+        // A hook switched off sends nothing more; its pending deliveries wait.
+        .filter(webhook_deliveries::webhook_id.eq_any(webhooks::table.filter(webhooks::active.eq(true)).select(webhooks::id)))
         .order(webhook_deliveries::next_attempt_at)
         .limit(limit)
         .select(webhook_deliveries::id);

@@ -21,7 +21,8 @@ type NoContent = { headers: { [name: string]: unknown }; content?: never };
 
 export interface components {
   schemas: {
-    LoginRequest: { username: string; password: string };
+    /** `refresh_in_body` only for clients without cookies; the SPA leaves it out. */
+    LoginRequest: { username: string; password: string; refresh_in_body?: boolean };
     /** Empty for browsers: the HttpOnly `kehu_refresh` cookie carries the token. */
     RefreshRequest: { refresh_token?: string | null };
     MeView: {
@@ -39,7 +40,8 @@ export interface components {
       token_type: string;
       /** Seconds until the access token expires. */
       expires_in: number;
-      refresh_token: string;
+      /** Absent for browsers: the HttpOnly cookie carries it. */
+      refresh_token?: string | null;
       user: components['schemas']['MeView'];
     };
     FieldError: { field: string; code: Generated['schemas']['FieldCode']; message: string };

@@ -15,8 +15,9 @@ export interface paths {
         put?: never;
         /**
          * Log in with username and password.
-         * @description Rate limited per account and per address: after repeated failures the
-         *     answer is 429 with `Retry-After`.
+         * @description Five failures in 15 minutes lock the account (429 with `Retry-After`)
+         *     until the oldest leaves the window. An address with many failures is
+         *     slowed down (its attempts one at a time, a second apart), never refused.
          */
         post: operations["login"];
         delete?: never;
@@ -74,6 +75,28 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password (the current one first).
+         * @description Wrong current passwords count against the account's login limit. Every
+         *     session of yours ends; the answer is a new one for this device (its
+         *     refresh token in the cookie, as at login).
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -250,7 +273,12 @@ export interface paths {
         /** The company's webhooks (admin); secrets are never shown again. */
         get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook (admin). The answer shows the signing secret once. */
+        /**
+         * Register a webhook (admin). The answer shows the signing secret once.
+         * @description The address must resolve, from the server, only to addresses webhooks
+         *     may reach: never loopback, link-local, metadata or unspecified ones,
+         *     private ranges only when the configuration allows them.
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -1937,7 +1965,10 @@ export interface components {
             contacts: components["schemas"]["ContactView"][];
             /** @description Further assigned staff (重点客户 need at least two people in all). */
             staff: components["schemas"]["Ref"][];
-            /** @description Records this one may duplicate (shown to the owner and reviewers while pending). */
+            /**
+             * @description Other records with the same name or tax id (not for a deregistered
+             *     record); one the caller may not read shows its code only.
+             */
             duplicates: components["schemas"]["DuplicateView"][];
             /** @description Why the caller may read the record. */
             access: components["schemas"]["ReadBasis"];
@@ -2084,7 +2115,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2173,6 +2204,11 @@ export interface components {
             open_complaints: components["schemas"]["HandoverCase"][];
             /** @description Visits they planned that have not taken place. */
             visit_plans: number;
+            /**
+             * @description Key customers they own: one that would be left with fewer people
+             *     than the policy's minimum needs `key_staff_user_id`.
+             */
+            key_customers: components["schemas"]["Ref"][];
         };
         HandoverRequest: {
             /**
@@ -2182,12 +2218,22 @@ export interface components {
             to_user_id: number;
             /** @description Deactivate the leaver in the same step. */
             deactivate?: boolean;
+            /**
+             * Format: int64
+             * @description Who serves, with the receiver, a key customer that would otherwise
+             *     be short of people (the policy's minimum staff).
+             */
+            key_staff_user_id?: number | null;
         };
         HandoverResult: {
             from: components["schemas"]["Ref"];
             to: components["schemas"]["Ref"];
             customers_moved: number;
             staff_moved: number;
+            /**
+             * @description Open complaints of the customers handed over, which follow them to
+             *     the receiver (the same list as the preview's).
+             */
             complaints_moved: number;
             /** @description Open visit plans (回访计划) now planned by the receiver. */
             visit_plans_moved: number;
@@ -2301,6 +2347,12 @@ export interface components {
             username: string;
             /** @example kehu-demo-pass */
             password: string;
+            /**
+             * @description For clients that keep no cookies (mobile apps, integrations): also
+             *     return the refresh token in the answer. Browsers leave it out and
+             *     keep the HttpOnly cookie only.
+             */
+            refresh_in_body?: boolean;
         };
         /**
          * @description 内销 / 外销: foreign cases get longer deadlines.
@@ -2424,6 +2476,7 @@ export interface components {
             username: string;
             /** @example 王丽 */
             display_name: string;
+            /** @description At least 12 characters, not a common password, word, name or pattern. */
             password: string;
             /** Format: int64 */
             department_id: number;
@@ -2539,6 +2592,11 @@ export interface components {
             answered_on: string;
             remarks?: string | null;
         };
+        PasswordChangeRequest: {
+            current_password: string;
+            /** @description At least 12 characters, not a common password, word, name or pattern. */
+            new_password: string;
+        };
         /**
          * @description RFC 9457 problem details.
          * @example {
@@ -2637,7 +2695,10 @@ export interface components {
             name: string;
         };
         RefreshRequest: {
-            /** @description For mobile clients; browsers send the HttpOnly cookie instead. */
+            /**
+             * @description For clients without cookies (the answer then carries the next one);
+             *     browsers send the HttpOnly cookie instead.
+             */
             refresh_token?: string | null;
         };
         RegionRow: {
@@ -2877,8 +2938,12 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @description Opaque, single-use; also set as the `kehu_refresh` HttpOnly cookie. */
-            refresh_token: string;
+            /**
+             * @description Opaque, single-use. Browsers get it only as the `kehu_refresh`
+             *     HttpOnly cookie; it is here only when the client asked for it
+             *     (`refresh_in_body` at login, or a refresh sent in the body).
+             */
+            refresh_token?: string | null;
             user: components["schemas"]["MeView"];
         };
         TransferRequest: {
@@ -2888,6 +2953,13 @@ export interface components {
              */
             to_user_id: number;
             reason: string;
+            /**
+             * Format: int64
+             * @description For a key customer that would be left with fewer people than the
+             *     policy's minimum: who serves it with the new owner (default: the
+             *     previous owner, while active).
+             */
+            staff_user_id?: number | null;
         };
         UnreadCount: {
             /** Format: int64 */
@@ -2902,6 +2974,7 @@ export interface components {
             /** Format: int64 */
             department_id?: number | null;
             roles?: components["schemas"]["Role"][] | null;
+            /** @description A new password (a reset): the person's sessions end. */
             password?: string | null;
             email?: string | null;
             phone?: string | null;
@@ -3031,7 +3104,7 @@ export interface components {
             version: number;
         };
         WebhookPatch: {
-            /** @description Off: no new deliveries (pending ones still go out). */
+            /** @description Off: nothing more is sent; its pending deliveries wait until it is on again. */
             active: boolean;
         };
         WebhookView: {
@@ -3182,6 +3255,56 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed; a new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong current password, or a new one too short or easy to guess */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong passwords */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 //! The black-box HTTP suite, one binary: each module is a resource or a concern.
 
+mod authz_matrix;
 mod complaint_lists;
 mod complaint_search;
 mod customer_care;
@@ -10,6 +11,7 @@ mod platform;
 mod races;
 mod rules;
 mod secrecy;
+mod sessions;
 mod statistics;
 mod webhooks;
 mod workflow;

@@ -1,48 +1,8 @@
-//! Sessions, API keys, idempotent retries, policies, deadlines and background work.
+//! API keys, idempotent retries, policies, deadlines and background work.
 
 use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
-
-#[tokio::test]
-async fn refresh_rotates_and_a_reused_token_ends_the_session() {
-    let app = spawn_app().await;
-    let login: Value =
-        app.client.post(app.url("/auth/login")).json(&json!({"username": "qa", "password": PASSWORD})).send().await.unwrap().json().await.unwrap();
-    let first = login["refresh_token"].as_str().unwrap().to_owned();
-    let res = app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": first})).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    let second = res.json::<Value>().await.unwrap()["refresh_token"].as_str().unwrap().to_owned();
-    assert_ne!(first, second);
-    // Reusing the first token is theft or a bug: the whole family ends.
-    let res = app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": first})).send().await.unwrap();
-    assert_eq!(res.status(), 401);
-    let res = app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": second})).send().await.unwrap();
-    assert_eq!(res.status(), 401);
-    // The browser path: the cookie alone refreshes, and logout clears it.
-    let cookies = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    cookies.post(app.url("/auth/login")).json(&json!({"username": "qa", "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(cookies.post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap().status(), 200);
-    assert_eq!(cookies.post(app.url("/auth/logout")).json(&json!({})).send().await.unwrap().status(), 204);
-    assert_eq!(cookies.post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap().status(), 401);
-    app.assert_invariants();
-}
-
-#[tokio::test]
-async fn failed_logins_are_rate_limited_per_account() {
-    let app = spawn_app().await;
-    for _ in 0..5 {
-        let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "gm", "password": "wrong-password"})).send().await.unwrap();
-        assert_eq!(res.status(), 401);
-    }
-    let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "gm", "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(res.status(), 429);
-    assert!(res.headers().get("retry-after").is_some());
-    // Other accounts are not affected.
-    let res = app.client.post(app.url("/auth/login")).json(&json!({"username": "qa", "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    app.assert_invariants();
-}
 
 #[tokio::test]
 async fn idempotent_posts_replay_and_refuse_a_different_body() {
@@ -124,7 +84,7 @@ async fn api_keys_are_scoped_and_revocable() {
         .post(
             "admin",
             "/users",
-            json!({"username": "erp", "display_name": "ERP", "password": "erp-password-123", "department_id": it, "roles": ["integration"]}),
+            json!({"username": "erp", "display_name": "ERP", "password": "erp-Lantern-quarry-7", "department_id": it, "roles": ["integration"]}),
         )
         .await;
     assert_eq!(s, 201, "{user}");
@@ -322,40 +282,4 @@ async fn nul_characters_and_duplicates_get_clear_answers_without_database_text()
     assert_eq!(v["errors"][0]["field"], "code");
     let text = v.to_string().to_lowercase();
     assert!(!text.contains("unique") && !text.contains("constraint") && !text.contains("departments_"), "{v}");
-}
-
-#[tokio::test]
-async fn a_password_reset_or_a_role_change_ends_the_persons_sessions() {
-    let app = spawn_app().await;
-    let login = |user: &'static str| {
-        let app = &app;
-        async move {
-            let res = app.client.post(app.url("/auth/login")).json(&json!({"username": user, "password": PASSWORD})).send().await.unwrap();
-            res.json::<Value>().await.unwrap()["refresh_token"].as_str().unwrap().to_owned()
-        }
-    };
-    let refresh = |token: String| {
-        let app = &app;
-        async move { app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": token})).send().await.unwrap().status() }
-    };
-    let user = |name: &'static str| {
-        let app = &app;
-        async move { app.get("admin", &format!("/users?q={name}")).await.1["items"].as_array().unwrap().iter().find(|u| u["username"] == name).cloned().unwrap() }
-    };
-    let sales = user("sales").await;
-    let token = login("sales").await;
-    let body = json!({"password": "a much longer secret phrase 42"});
-    let res = app.call("admin", Method::PATCH, &format!("/users/{}", sales["id"]), Some(body), sales["version"].as_i64()).await;
-    assert_eq!(res.status(), 200);
-    assert_eq!(refresh(token).await, 401, "the session opened before the reset is over");
-    let qa = user("qa").await;
-    let token = login("qa").await;
-    let res = app.call("admin", Method::PATCH, &format!("/users/{}", qa["id"]), Some(json!({"roles": ["qa", "qa_manager"]})), qa["version"].as_i64()).await;
-    assert_eq!(res.status(), 200);
-    assert_eq!(refresh(token).await, 401, "a role change ends the sessions that carry the old roles");
-    // An administrator does not change his own roles.
-    let admin = user("admin").await;
-    let res = app.call("admin", Method::PATCH, &format!("/users/{}", admin["id"]), Some(json!({"roles": ["admin", "gm"]})), admin["version"].as_i64()).await;
-    assert_eq!(res.status(), 422);
-    app.assert_invariants();
 }

@@ -6,9 +6,15 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
+/// One delivery pass, allowed to reach the tests' receivers on this machine.
 async fn pass(app: &TestApp) -> usize {
+    pass_reaching(app, &["127.0.0.0/8"]).await
+}
+
+async fn pass_reaching(app: &TestApp, networks: &[&str]) -> usize {
     let pool = kehu_persistence::build_pool(&app.database_url, 2).expect("pool");
-    kehu_api::delivery::pass(&pool, &reqwest::Client::new()).await.expect("delivery pass")
+    let sender = kehu_api::delivery::Sender::new(networks.iter().map(|n| n.parse().expect("network")).collect()).expect("sender");
+    kehu_api::delivery::pass(&pool, &sender).await.expect("delivery pass")
 }
 
 async fn hook(app: &TestApp, url: &str, types: Value) -> Value {
@@ -131,4 +137,73 @@ async fn only_admins_register_hooks_and_addresses_are_checked() {
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM webhooks"), 0);
     let (s, list) = app.get("admin", "/webhooks").await;
     assert_eq!((s.as_u16(), list.as_array().map(Vec::len)), (200, Some(0)));
+}
+
+#[tokio::test]
+async fn internal_addresses_are_refused_unless_the_configuration_allows_them() {
+    let app = spawn_app_with(&[("KEHU_WEBHOOK_NETWORKS", "")]).await;
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.1:9/h",
+        "http://localhost/h",
+        "http://[::1]/h",
+        "http://0.0.0.0/h",
+        "http://2130706433/h",
+        "http://0x7f000001/h",
+        "http://10.0.0.5/erp",
+    ] {
+        let (s, v) = app.post("admin", "/webhooks", json!({"url": url})).await;
+        assert_eq!((s.as_u16(), v["errors"][0]["code"].as_str()), (422, Some("forbidden_address")), "{url}: {v}");
+    }
+    let (s, v) = app.post("admin", "/webhooks", json!({"url": "http://erp:secret@93.184.216.34/h"})).await;
+    assert_eq!((s.as_u16(), v["errors"][0]["field"].as_str()), (422, Some("url")), "{v}");
+    let (s, v) = app.post("admin", "/webhooks", json!({"url": "http://metadata.google.internal/"})).await;
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM webhooks"), 0);
+    // The factory's network, once listed, is reachable.
+    let erp = spawn_app_with(&[("KEHU_WEBHOOK_NETWORKS", "10.0.0.0/8")]).await;
+    let (s, v) = erp.post("admin", "/webhooks", json!({"url": "http://10.0.0.5/erp"})).await;
+    assert_eq!(s, 201, "{v}");
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed_and_the_address_is_checked_again_when_sending() {
+    let app = spawn_app().await;
+    let (rx, elsewhere) = (Receiver::start().await, Receiver::start().await);
+    let h = hook(&app, &rx.url, json!(["*"])).await;
+    pass(&app).await;
+    rx.redirect(&elsewhere.url);
+    app.draft().await;
+    pass(&app).await;
+    let (_, log) = app.get("admin", &format!("/webhooks/{}/deliveries", h["id"])).await;
+    assert_eq!((log["items"][0]["status"].as_str(), log["items"][0]["last_status_code"].as_i64()), (Some("pending"), Some(302)), "{log}");
+    assert!(elsewhere.all().is_empty(), "the redirect was followed");
+    // The configuration no longer lists this machine: nothing reaches it.
+    rx.answer(200);
+    app.exec("UPDATE webhook_deliveries SET next_attempt_at = created_at");
+    let before = rx.all().len();
+    pass_reaching(&app, &[]).await;
+    assert_eq!(rx.all().len(), before);
+    let (_, log) = app.get("admin", &format!("/webhooks/{}/deliveries", h["id"])).await;
+    assert_eq!(log["items"][0]["status"], "failed", "{log}");
+}
+
+#[tokio::test]
+async fn a_switched_off_hook_sends_nothing_more_not_even_what_was_pending() {
+    let app = spawn_app().await;
+    let rx = Receiver::start().await;
+    let h = hook(&app, &rx.url, json!(["*"])).await;
+    pass(&app).await;
+    let before = rx.all().len();
+    rx.answer(500);
+    app.draft().await;
+    pass(&app).await;
+    rx.answer(200);
+    let res = app.call("admin", Method::PATCH, &format!("/webhooks/{}", h["id"]), Some(json!({"active": false})), h["version"].as_i64()).await;
+    assert_eq!(res.status(), 200);
+    app.exec("UPDATE webhook_deliveries SET next_attempt_at = created_at");
+    assert_eq!(pass(&app).await, 0);
+    assert_eq!(rx.all().len(), before);
+    let (_, log) = app.get("admin", &format!("/webhooks/{}/deliveries", h["id"])).await;
+    assert_eq!(log["items"][0]["status"], "pending", "{log}");
 }

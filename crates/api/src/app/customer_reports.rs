@@ -169,6 +169,19 @@ pub fn regions(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<Vec<RegionRow>> {
     Ok(by.into_values().collect())
 }
 
+/// Sums of money that would not fit are refused, not wrapped.
+fn add(a: i64, b: i64) -> ApiResult<i64> {
+    a.checked_add(b).ok_or_else(too_large)
+}
+
+fn too_large() -> ApiError {
+    ApiError::field("year", FieldCode::TooLarge, "the orders of this year add up to more than a report can show")
+}
+
+fn sum(amounts: impl Iterator<Item = i64>) -> ApiResult<i64> {
+    amounts.into_iter().try_fold(0i64, add)
+}
+
 /// 采购量统计: orders per customer and quarter, ranked by total.
 pub fn purchases(conn: &mut DbConn, ctx: &Ctx, year: Option<i32>) -> ApiResult<Vec<PurchaseRow>> {
     let year = year.unwrap_or(archive::today(conn, ctx.org())?.year());
@@ -178,22 +191,24 @@ pub fn purchases(conn: &mut DbConn, ctx: &Ctx, year: Option<i32>) -> ApiResult<V
     let list = readable_active(conn, ctx)?;
     let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
     let orders = care::orders_between(conn, ctx.org(), Some(&ids), from, to)?;
+    let mut by_customer: std::collections::HashMap<i64, Vec<&Order>> = std::collections::HashMap::new();
+    for o in &orders {
+        by_customer.entry(o.customer_id).or_default().push(o);
+    }
     let mut out = Vec::new();
     for cu in &list {
-        let mine: Vec<&Order> = orders.iter().filter(|o| o.customer_id == cu.id).collect();
-        if mine.is_empty() {
-            continue;
-        }
+        let Some(mine) = by_customer.get(&cu.id) else { continue };
         let mut q = [0i64; 4];
-        for o in &mine {
-            q[o.ordered_on.month0() as usize / 3] += o.amount_fen;
+        for o in mine {
+            let quarter = &mut q[o.ordered_on.month0() as usize / 3];
+            *quarter = add(*quarter, o.amount_fen)?;
         }
-        let total: i64 = q.iter().sum();
-        let discount: i64 = mine.iter().map(|o| o.discount_fen).sum();
+        let total = sum(q.iter().copied())?;
+        let discount = sum(mine.iter().map(|o| o.discount_fen))?;
         let costed: Vec<&&Order> = mine.iter().filter(|o| o.cost_fen.is_some()).collect();
-        let net: i64 = costed.iter().map(|o| o.amount_fen - o.discount_fen).sum();
-        let cost: i64 = costed.iter().filter_map(|o| o.cost_fen).sum();
-        let margin = (net > 0).then(|| ((net - cost) as f64 / net as f64 * 1000.0).round() / 10.0);
+        let net = costed.iter().try_fold(0i64, |acc, o| add(acc, o.amount_fen.checked_sub(o.discount_fen).ok_or_else(too_large)?))?;
+        let cost = sum(costed.iter().filter_map(|o| o.cost_fen))?;
+        let margin = (net > 0).then(|| ((net as f64 - cost as f64) / net as f64 * 1000.0).round() / 10.0);
         let row = PurchaseRow {
             customer: Ref { id: cu.id, name: cu.name.clone() },
             code: cu.code.clone(),

@@ -6,7 +6,7 @@ use crate::app::views::Ref;
 use crate::app::{Ctx, Tx};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldCode};
-use kehu_domain::customer::{ChangeField, ChangeSource, CustomerStatus};
+use kehu_domain::customer::{Category, ChangeField, ChangeSource, CustomerStatus};
 use kehu_domain::notice::Notice;
 use kehu_domain::Role;
 use kehu_persistence::customers::{self, Customer};
@@ -47,6 +47,9 @@ pub struct HandoverPreview {
     pub open_complaints: Vec<HandoverCase>,
     /// Visits they planned that have not taken place.
     pub visit_plans: usize,
+    /// Key customers they own: one that would be left with fewer people
+    /// than the policy's minimum needs `key_staff_user_id`.
+    pub key_customers: Vec<Ref>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -57,6 +60,9 @@ pub struct HandoverRequest {
     /// Deactivate the leaver in the same step.
     #[serde(default)]
     pub deactivate: bool,
+    /// Who serves, with the receiver, a key customer that would otherwise
+    /// be short of people (the policy's minimum staff).
+    pub key_staff_user_id: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -65,6 +71,8 @@ pub struct HandoverResult {
     pub to: Ref,
     pub customers_moved: usize,
     pub staff_moved: usize,
+    /// Open complaints of the customers handed over, which follow them to
+    /// the receiver (the same list as the preview's).
     pub complaints_moved: usize,
     /// Open visit plans (回访计划) now planned by the receiver.
     pub visit_plans_moved: usize,
@@ -132,6 +140,7 @@ pub fn preview(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<HandoverPrevi
             .map(|r| HandoverCase { id: r.id, number: r.number, state: r.state, customer_id: r.customer_id, customer_name: label(r.customer_id) })
             .collect(),
         visit_plans: kehu_persistence::care::open_visit_plans_of(conn, id)?.len(),
+        key_customers: owned.iter().filter(|c| c.category == Category::Key).map(|c| Ref { id: c.id, name: label(c.id) }).collect(),
     })
 }
 
@@ -151,11 +160,12 @@ pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> A
     }
     let owned: Vec<Customer> = customers::owned_by(tx, id)?.into_iter().filter(|c| c.status != CustomerStatus::Rejected).collect();
     let shown = archive::shown(tx, &ctx.caller, &owned.iter().map(|c| c.id).collect::<Vec<_>>())?;
+    // The open complaints follow their customers to the new owner, as the
+    // preview lists them (to his department too, when it is another one).
+    let complaints_moved = complaints::open_of_customers(tx, &owned.iter().map(|c| c.id).collect::<Vec<_>>())?.len();
     let mut notify = Vec::new();
-    let mut complaints_moved = 0;
     for cu in &owned {
-        let (moved, n) = archive::transfer(tx, cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
-        complaints_moved += n;
+        let (moved, _) = archive::transfer(tx, cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
         notify.push(notify_row(&moved, &shown));
     }
     let staffed = customers::staffed_by(tx, id)?;
@@ -168,6 +178,10 @@ pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> A
     // block the deactivation: they move too, quietly.
     for cu in customers::owned_by(tx, id)? {
         archive::transfer(tx, &cu, &to, ctx.user(), ChangeSource::Handover, ctx.now)?;
+    }
+    for cu in owned.iter().filter(|c| c.category == Category::Key) {
+        let now_held = customers::get(tx, ctx.org(), cu.id)?;
+        archive::keep_key_staff(tx, &now_held, cmd.key_staff_user_id, "key_staff_user_id", ctx.user(), ChangeSource::Handover, ctx.now)?;
     }
     let visit_plans_moved = kehu_persistence::care::move_visit_plans(tx, id, to.id)?;
     let deactivated = cmd.deactivate && from.active;

@@ -17,6 +17,7 @@ pub mod customer_reports;
 pub mod customers;
 pub mod handover;
 pub mod notifications;
+pub mod passwords;
 pub mod people;
 pub mod policies;
 pub mod policy;

@@ -4,6 +4,7 @@
 use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use crate::http::cursor;
+use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use kehu_domain::delivery::DeliveryStatus;
 use kehu_domain::events::EventType;
@@ -88,6 +89,13 @@ pub struct NewHook {
     pub url: String,
     pub event_types: Vec<String>,
     pub description: Option<String>,
+}
+
+/// Register a webhook (admin), once its address is one webhooks may reach.
+pub async fn register(state: &AppState, ctx: Ctx, h: NewHook) -> ApiResult<CreatedWebhook> {
+    ctx.caller.require(Role::Admin)?;
+    crate::net::check_target(&h.url, &state.settings.webhook_networks).await.map_err(|e| ApiError::validation(vec![e]))?;
+    state.write(ctx, move |tx, ctx| create(tx, ctx, h)).await
 }
 
 /// Register a webhook (admin). The answer shows the signing secret once.

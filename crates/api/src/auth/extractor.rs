@@ -109,10 +109,29 @@ impl FromRequest for Caller {
     type Future = Ready<Result<Caller, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(match credential(req) {
+        let caller = match credential(req) {
             Ok(Credential::Jwt(c)) => Ok(c),
             Ok(Credential::ApiKey(_)) => req.extensions().get::<Caller>().cloned().ok_or(ApiError::Unauthenticated("unknown or revoked API key")),
             Err(e) => Err(e),
-        })
+        };
+        if let Ok(c) = &caller {
+            note(req, c);
+        }
+        ready(caller)
     }
+}
+
+/// Who a request was made by, once its credential was read: for its log
+/// line and for the audit of what it was refused.
+#[derive(Clone, Copy, Debug)]
+pub struct Signed {
+    pub user_id: i64,
+    pub org_id: i64,
+}
+
+fn note(req: &HttpRequest, c: &Caller) {
+    if let Some(span) = req.extensions().get::<tracing_actix_web::RootSpan>() {
+        span.record("user_id", c.user_id);
+    }
+    req.extensions_mut().insert(Signed { user_id: c.user_id, org_id: c.org_id });
 }

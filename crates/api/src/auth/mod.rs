@@ -5,5 +5,6 @@ pub mod extractor;
 pub mod jwt;
 pub mod password;
 pub mod routes;
+pub mod throttle;
 
 pub use extractor::Caller;

@@ -129,6 +129,12 @@ answer_codes! {
         DeregisterOnly = "deregister_only",
         MissingColumn = "missing_column",
         Unreadable = "unreadable",
+        /// A password zxcvbn rates as easy to guess.
+        WeakPassword = "weak_password",
+        WrongPassword = "wrong_password",
+        /// A webhook address in a range it may not reach.
+        ForbiddenAddress = "forbidden_address",
+        UnknownHost = "unknown_host",
     }
 }
 

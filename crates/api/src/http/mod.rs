@@ -1,7 +1,9 @@
 //! HTTP plumbing shared by all routes: problems with request ids, JSON
 //! bodies, ETags, cursors and idempotent POSTs.
 
+pub mod audit;
 pub mod body;
+pub mod client;
 pub mod ctx;
 pub mod cursor;
 pub mod edge;

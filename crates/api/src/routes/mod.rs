@@ -28,6 +28,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(auth::refresh)
         .service(auth::logout)
         .service(auth::me)
+        .service(auth::change_password)
         .service(complaints::my_tasks)
         .service(notifications::list)
         .service(notifications::unread_count)

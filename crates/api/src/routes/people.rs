@@ -45,12 +45,8 @@ fn username(s: &str) -> Result<(), ValidationError> {
     }
 }
 
-fn password_length(s: &str) -> Result<(), ValidationError> {
-    if s.chars().count() < password::MIN_LENGTH || s.len() > 256 {
-        Err(ValidationError::new("length").with_message(format!("at least {} characters", password::MIN_LENGTH).into()))
-    } else {
-        Ok(())
-    }
+fn password_rule(s: &str) -> Result<(), ValidationError> {
+    password::strength(s, &[]).map_err(|(code, why)| ValidationError::new(code.as_str()).with_message(why.into()))
 }
 
 #[derive(Deserialize, ToSchema, Validate)]
@@ -62,8 +58,9 @@ pub struct NewUserRequest {
     #[schema(min_length = 1, max_length = 100, example = "王丽")]
     #[validate(custom(function = "not_blank", code = "length"), length(max = 100, code = "length"))]
     pub display_name: String,
-    #[schema(min_length = 10, max_length = 256)]
-    #[validate(custom(function = "password_length"))]
+    /// At least 12 characters, not a common password, word, name or pattern.
+    #[schema(min_length = 12, max_length = 256)]
+    #[validate(custom(function = "password_rule"))]
     pub password: String,
     pub department_id: i64,
     #[schema(min_items = 1)]
@@ -83,8 +80,9 @@ pub struct UserPatch {
     #[schema(min_items = 1)]
     #[validate(length(min = 1, code = "required", message = "at least one role"))]
     pub roles: Option<Vec<Role>>,
-    #[schema(min_length = 10, max_length = 256)]
-    #[validate(custom(function = "password_length"))]
+    /// A new password (a reset): the person's sessions end.
+    #[schema(min_length = 12, max_length = 256)]
+    #[validate(custom(function = "password_rule"))]
     pub password: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -116,6 +114,7 @@ impl TryFrom<NewUserRequest> for NewUserCmd {
     type Error = ApiError;
     fn try_from(b: NewUserRequest) -> ApiResult<NewUserCmd> {
         let b = b.validated()?;
+        password::strength(&b.password, &[b.username.as_str(), b.display_name.as_str()]).map_err(|(code, why)| ApiError::field("password", code, why))?;
         let password_hash = hash(&b.password)?;
         Ok(NewUserCmd {
             username: b.username,

@@ -32,7 +32,7 @@ pub struct NewWebhookRequest {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookPatch {
-    /// Off: no new deliveries (pending ones still go out).
+    /// Off: nothing more is sent; its pending deliveries wait until it is on again.
     pub active: bool,
 }
 
@@ -59,12 +59,16 @@ fn new_hook(b: NewWebhookRequest) -> ApiResult<NewHook> {
 }
 
 /// Register a webhook (admin). The answer shows the signing secret once.
+///
+/// The address must resolve, from the server, only to addresses webhooks
+/// may reach: never loopback, link-local, metadata or unspecified ones,
+/// private ranges only when the configuration allows them.
 #[utoipa::path(tag = "webhooks", operation_id = "createWebhook", security(("bearer" = [])), request_body = NewWebhookRequest,
     responses((status = 201, body = CreatedWebhook), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[post("/webhooks")]
 pub async fn create(state: web::Data<AppState>, ctx: Ctx, body: Json<NewWebhookRequest>) -> ApiResult<HttpResponse> {
     let hook = new_hook(body.0)?;
-    let created: CreatedWebhook = state.write(ctx, move |tx, ctx| hooks::create(tx, ctx, hook)).await?;
+    let created: CreatedWebhook = hooks::register(&state, ctx, hook).await?;
     Ok(HttpResponse::Created().json(created))
 }
 

@@ -49,12 +49,18 @@ pub fn order_by_number(conn: &mut DbConn, org_id: i64, number: &str) -> DbResult
 }
 
 pub fn orders_between(conn: &mut DbConn, org_id: i64, customer_ids: Option<&[i64]>, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<Order>> {
-    let mut q = customer_orders::table
-        .filter(customer_orders::org_id.eq(org_id).and(customer_orders::ordered_on.ge(from)).and(customer_orders::ordered_on.le(to)))
-        .select(Order::as_select())
-        .into_boxed();
-    if let Some(ids) = customer_ids {
-        q = q.filter(customer_orders::customer_id.eq_any(ids.to_vec()));
-    }
-    Ok(q.order(customer_orders::ordered_on).load(conn)?)
+    let query = |conn: &mut DbConn, ids: Option<&[i64]>| -> DbResult<Vec<Order>> {
+        let mut q = customer_orders::table
+            .filter(customer_orders::org_id.eq(org_id).and(customer_orders::ordered_on.ge(from)).and(customer_orders::ordered_on.le(to)))
+            .select(Order::as_select())
+            .into_boxed();
+        if let Some(ids) = ids {
+            q = q.filter(customer_orders::customer_id.eq_any(ids.to_vec()));
+        }
+        Ok(q.order((customer_orders::ordered_on, customer_orders::id)).load(conn)?)
+    };
+    let Some(ids) = customer_ids else { return query(conn, None) };
+    let mut all = crate::by_chunks(ids, |chunk| query(conn, Some(chunk)))?;
+    all.sort_by_key(|o| (o.ordered_on, o.id));
+    Ok(all)
 }

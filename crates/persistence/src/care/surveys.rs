@@ -105,17 +105,23 @@ pub struct SurveyFilter {
 }
 
 pub fn submitted_surveys(conn: &mut DbConn, org_id: i64, f: &SurveyFilter) -> DbResult<Vec<Survey>> {
-    let mut q = surveys::table.filter(surveys::org_id.eq(org_id).and(surveys::submitted_at.is_not_null())).select(Survey::as_select()).into_boxed();
-    if let Some(ids) = &f.customer_ids {
-        q = q.filter(surveys::customer_id.eq_any(ids.clone()));
-    }
-    if let Some(p) = &f.period {
-        q = q.filter(surveys::period.eq(p.clone()));
-    }
-    if let Some(p) = &f.product {
-        q = q.filter(surveys::product.eq(p.clone()));
-    }
-    Ok(q.order(surveys::id).load(conn)?)
+    let query = |conn: &mut DbConn, ids: Option<&[i64]>| -> DbResult<Vec<Survey>> {
+        let mut q = surveys::table.filter(surveys::org_id.eq(org_id).and(surveys::submitted_at.is_not_null())).select(Survey::as_select()).into_boxed();
+        if let Some(ids) = ids {
+            q = q.filter(surveys::customer_id.eq_any(ids.to_vec()));
+        }
+        if let Some(p) = &f.period {
+            q = q.filter(surveys::period.eq(p.clone()));
+        }
+        if let Some(p) = &f.product {
+            q = q.filter(surveys::product.eq(p.clone()));
+        }
+        Ok(q.order(surveys::id).load(conn)?)
+    };
+    let Some(ids) = &f.customer_ids else { return query(conn, None) };
+    let mut all = crate::by_chunks(ids, |chunk| query(conn, Some(chunk)))?;
+    all.sort_by_key(|s| s.id);
+    Ok(all)
 }
 
 pub fn surveys_of(conn: &mut DbConn, customer_id: i64) -> DbResult<Vec<Survey>> {

@@ -127,12 +127,20 @@ pub struct VisitFilter {
 }
 
 pub fn visits_page(conn: &mut DbConn, org_id: i64, f: &VisitFilter, limit: i64) -> DbResult<Vec<Visit>> {
+    let Some(ids) = &f.customer_ids else { return visits_page_of(conn, org_id, f, None, limit) };
+    let mut all = crate::by_chunks(ids, |chunk| visits_page_of(conn, org_id, f, Some(chunk), limit))?;
+    all.sort_by_key(|v| std::cmp::Reverse((v.planned_on, v.id)));
+    all.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok(all)
+}
+
+fn visits_page_of(conn: &mut DbConn, org_id: i64, f: &VisitFilter, customer_ids: Option<&[i64]>, limit: i64) -> DbResult<Vec<Visit>> {
     let mut q = visits::table.filter(visits::org_id.eq(org_id)).select(Visit::as_select()).into_boxed();
     if let Some(c) = f.customer_id {
         q = q.filter(visits::customer_id.eq(c));
     }
-    if let Some(ids) = &f.customer_ids {
-        q = q.filter(visits::customer_id.eq_any(ids.clone()));
+    if let Some(ids) = customer_ids {
+        q = q.filter(visits::customer_id.eq_any(ids.to_vec()));
     }
     if let Some(s) = f.status {
         q = q.filter(visits::status.eq(s));
@@ -149,12 +157,14 @@ pub fn visits_page(conn: &mut DbConn, org_id: i64, f: &VisitFilter, limit: i64) 
 
 /// Visits that took place (recorded or later) of these customers since `from`.
 pub fn done_visits(conn: &mut DbConn, customer_ids: &[i64], from: NaiveDate) -> DbResult<Vec<Visit>> {
-    Ok(visits::table
-        .filter(visits::customer_id.eq_any(customer_ids))
-        .filter(visits::status.ne(VisitStatus::Planned))
-        .filter(visits::visited_on.ge(from))
-        .select(Visit::as_select())
-        .load(conn)?)
+    crate::by_chunks(customer_ids, |ids| {
+        Ok(visits::table
+            .filter(visits::customer_id.eq_any(ids))
+            .filter(visits::status.ne(VisitStatus::Planned))
+            .filter(visits::visited_on.ge(from))
+            .select(Visit::as_select())
+            .load(conn)?)
+    })
 }
 
 pub fn count_done_visits(conn: &mut DbConn, customer_id: i64) -> DbResult<i64> {

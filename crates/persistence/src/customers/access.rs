@@ -134,13 +134,15 @@ pub fn has_grant(conn: &mut DbConn, user_id: i64, customer_id: i64, now: NaiveDa
 
 /// Which of these customers `user_id` holds a valid grant on at `now`.
 pub fn granted_among(conn: &mut DbConn, user_id: i64, customer_ids: &[i64], now: NaiveDateTime) -> DbResult<Vec<i64>> {
-    Ok(customer_access_requests::table
-        .filter(customer_access_requests::requester_id.eq(user_id))
-        .filter(customer_access_requests::customer_id.eq_any(customer_ids))
-        .filter(customer_access_requests::status.eq(RequestStatus::Approved))
-        .filter(customer_access_requests::valid_until.gt(now))
-        .select(customer_access_requests::customer_id)
-        .load(conn)?)
+    crate::by_chunks(customer_ids, |ids| {
+        Ok(customer_access_requests::table
+            .filter(customer_access_requests::requester_id.eq(user_id))
+            .filter(customer_access_requests::customer_id.eq_any(ids))
+            .filter(customer_access_requests::status.eq(RequestStatus::Approved))
+            .filter(customer_access_requests::valid_until.gt(now))
+            .select(customer_access_requests::customer_id)
+            .load(conn)?)
+    })
 }
 
 pub fn log_read(conn: &mut DbConn, customer_id: i64, user_id: i64, basis: ReadBasis, what: ReadPurpose, at: NaiveDateTime) -> DbResult<()> {

@@ -73,10 +73,9 @@ pub fn remove_staff(conn: &mut DbConn, customer_id: i64, user_id: i64) -> DbResu
 
 /// `(customer, user)` for every assigned person on these customers.
 pub fn staff_of_many(conn: &mut DbConn, customer_ids: &[i64]) -> DbResult<Vec<(i64, i64)>> {
-    Ok(customer_staff::table
-        .filter(customer_staff::customer_id.eq_any(customer_ids))
-        .select((customer_staff::customer_id, customer_staff::user_id))
-        .load(conn)?)
+    crate::by_chunks(customer_ids, |ids| {
+        Ok(customer_staff::table.filter(customer_staff::customer_id.eq_any(ids)).select((customer_staff::customer_id, customer_staff::user_id)).load(conn)?)
+    })
 }
 
 /// Customers where `user_id` is assigned staff.

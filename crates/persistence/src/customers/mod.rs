@@ -236,7 +236,7 @@ pub fn by_tax_key(conn: &mut DbConn, org_id: i64, tax_key: &str) -> DbResult<Opt
 }
 
 pub fn many(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<Customer>> {
-    Ok(customers::table.filter(customers::id.eq_any(ids)).select(Customer::as_select()).load(conn)?)
+    crate::by_chunks(ids, |ids| Ok(customers::table.filter(customers::id.eq_any(ids)).select(Customer::as_select()).load(conn)?))
 }
 
 /// Saves the form fields if the version still matches.

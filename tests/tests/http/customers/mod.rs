@@ -5,6 +5,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
+mod archive_rules;
 mod ownership;
 
 fn form(name: &str) -> Value {

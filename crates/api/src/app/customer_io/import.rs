@@ -327,6 +327,12 @@ fn apply(tx: &mut Tx, ctx: &Ctx, plans: Vec<Plan>, today: chrono::NaiveDate) -> 
                         .map(|x| Contact { name: x.name, title: x.title, phone: x.phone, mobile: x.mobile, email: x.email })
                         .collect();
                     let before = list.first().map(|x| format!("{} {}", x.name, x.phone.clone().unwrap_or_default()));
+                    let after = format!("{} {}", k.name, k.phone.clone().unwrap_or_default());
+                    // The same first contact as the file's: nothing changed, nothing to record.
+                    if before.as_deref() == Some(after.as_str()) {
+                        archive::refresh_derived(tx, &updated)?;
+                        continue;
+                    }
                     if list.is_empty() {
                         list.push(k.clone());
                     } else {
@@ -334,7 +340,6 @@ fn apply(tx: &mut Tx, ctx: &Ctx, plans: Vec<Plan>, today: chrono::NaiveDate) -> 
                     }
                     let rows: Vec<NewContact> = list.iter().enumerate().map(|(i, x)| contact_row(old.id, i as i64, x)).collect();
                     customers::replace_contacts(tx, old.id, &rows)?;
-                    let after = format!("{} {}", k.name, k.phone.unwrap_or_default());
                     archive::record(
                         tx,
                         old.id,

@@ -71,6 +71,9 @@ pub struct Review {
 pub struct Transfer {
     pub to_user_id: i64,
     pub reason: String,
+    /// Who serves a key customer with its new owner when it would be short
+    /// of people; the previous owner when not given.
+    pub staff_user_id: Option<i64>,
 }
 
 /// Approve or reject a registration. Approval archives the customer and
@@ -190,6 +193,8 @@ pub fn transfer(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<Transfer>) -> ApiResult<Cu
     }
     let reason = cmd.body.reason;
     let (updated, moved) = move_to(tx, &old, &to, ctx.user(), ChangeSource::Transfer, ctx.now)?;
+    let extra = cmd.body.staff_user_id.or(Some(old.owner_id));
+    super::keep_key_staff(tx, &updated, extra, "staff_user_id", ctx.user(), ChangeSource::Transfer, ctx.now)?;
     let change = Change { field: ChangeField::TransferReason, old: None, new: Some(&reason), source: ChangeSource::Transfer };
     record(tx, cmd.id, change, Some(ctx.user()), ctx.now)?;
     notify(tx, ctx.org(), &[to.id, old.owner_id], &Notice::customer_transferred(old.id, &old.name, &reason), ctx.now)?;

@@ -189,6 +189,30 @@ pub fn refresh_derived(conn: &mut DbConn, c: &Customer) -> ApiResult<Customer> {
     Ok(customers::get(conn, c.org_id, c.id)?)
 }
 
+/// A key customer that changed hands keeps the policy's minimum of people:
+/// when it fell below, `extra` (an active salesperson) joins its staff, and
+/// without one the change is refused on `field`.
+pub fn keep_key_staff(conn: &mut DbConn, c: &Customer, extra: Option<i64>, field: &str, by: i64, source: ChangeSource, now: NaiveDateTime) -> ApiResult<()> {
+    let min = archive_policy(conn, c.org_id)?.key_customer_min_staff;
+    let staff = customers::staff(conn, c.id)?;
+    if rules::staffed_enough(c.category, staff.len(), min) {
+        return Ok(());
+    }
+    let short = || {
+        ApiError::field(
+            field,
+            FieldCode::KeyCustomerStaff,
+            format!("{} is a key customer: name another active salesperson to serve it with its owner (at least {min} people)", c.code),
+        )
+    };
+    let extra = extra.filter(|e| *e != c.owner_id && !staff.contains(e)).ok_or_else(short)?;
+    let wanted: Vec<i64> = staff.iter().copied().chain([extra]).collect();
+    let ids = register::check_staff(conn, c.org_id, c.owner_id, c.category, &wanted, min).map_err(|_| short())?;
+    customers::set_staff(conn, c.id, &ids, by, now)?;
+    let show = |l: &[i64]| l.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    record(conn, c.id, Change { field: ChangeField::Staff, old: Some(&show(&staff)), new: Some(&show(&ids)), source }, Some(by), now)
+}
+
 /// Gives `c` to `to`: owner and department change, protection restarts,
 /// the open complaints follow to the new department (each with a history
 /// event), and the change is recorded.

@@ -133,7 +133,8 @@ pub struct CustomerView {
     pub contacts: Vec<ContactView>,
     /// Further assigned staff (重点客户 need at least two people in all).
     pub staff: Vec<Ref>,
-    /// Records this one may duplicate (shown to the owner and reviewers while pending).
+    /// Other records with the same name or tax id (not for a deregistered
+    /// record); one the caller may not read shows its code only.
     pub duplicates: Vec<DuplicateView>,
     /// Why the caller may read the record.
     pub access: ReadBasis,
@@ -190,8 +191,15 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, c: Customer, basis: ReadBasis) -> Api
     let today = today(conn, c.org_id)?;
     let contacts = customers::contacts(conn, c.id)?;
     let staff = customers::staff(conn, c.id)?;
-    let show_duplicates = matches!(c.status, CustomerStatus::PendingReview | CustomerStatus::Rejected);
-    let dups = if show_duplicates { customers::duplicates(conn, c.org_id, &c.name_key, c.tax_key.as_deref(), Some(c.id))? } else { Vec::new() };
+    // Pending, rejected and archived records alike: an edit that gives an
+    // archived record another one's name or tax id is flagged as a
+    // registration is. Records the caller may not read show by code only.
+    let dups = if c.status == CustomerStatus::Deregistered {
+        Vec::new()
+    } else {
+        customers::duplicates(conn, c.org_id, &c.name_key, c.tax_key.as_deref(), Some(c.id))?
+    };
+    let shown = super::shown(conn, &ctx.caller, &dups.iter().map(|d| d.id).collect::<Vec<_>>())?;
     let mut ids: Vec<i64> = vec![c.owner_id];
     ids.extend(&staff);
     ids.extend(c.submitted_by);
@@ -200,7 +208,17 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, c: Customer, basis: ReadBasis) -> Api
     let names: HashMap<i64, String> = people::display_names(conn, &ids)?.into_iter().collect();
     let r = |id: i64| Ref { id, name: names.get(&id).cloned().unwrap_or_default() };
     let department_name = people::department_names(conn, &[c.department_id])?.pop().map(|(_, n)| n);
-    let duplicates = dups.iter().map(|d| duplicate_view(d, &c.name_key, c.tax_key.as_deref(), r(d.owner_id))).collect();
+    let duplicates = dups
+        .iter()
+        .map(|d| {
+            let mut v = duplicate_view(d, &c.name_key, c.tax_key.as_deref(), r(d.owner_id));
+            if !shown.get(&d.id).is_some_and(|s| s.readable) {
+                v.name = d.code.clone();
+                v.owner = Ref { id: 0, name: String::new() };
+            }
+            v
+        })
+        .collect();
     let (actor, h) = (ctx.actor(), holding(&c, today));
     Ok(CustomerView {
         summary: summary(&c, names.get(&c.owner_id).cloned(), today),

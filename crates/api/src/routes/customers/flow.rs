@@ -30,6 +30,10 @@ pub struct TransferRequest {
     pub to_user_id: i64,
     #[schema(min_length = 1, max_length = 500)]
     pub reason: String,
+    /// For a key customer that would be left with fewer people than the
+    /// policy's minimum: who serves it with the new owner (default: the
+    /// previous owner, while active).
+    pub staff_user_id: Option<i64>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -109,7 +113,7 @@ pub async fn claim(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, ver
 #[post("/customers/{id}/transfer")]
 pub async fn transfer(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, version: IfMatch, body: Json<TransferRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
-    let body = Transfer { to_user_id: b.to_user_id, reason: reason(Some(b.reason), true)?.unwrap_or_default() };
+    let body = Transfer { to_user_id: b.to_user_id, reason: reason(Some(b.reason), true)?.unwrap_or_default(), staff_user_id: b.staff_user_id };
     let cmd = OnRecord { id: id.into_inner(), version: version.0, body };
     Ok(respond(state.write(ctx, move |tx, ctx| flow::transfer(tx, ctx, cmd)).await?))
 }

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useLogout } from '../../auth/hooks/useAuthActions';
 import { useSession } from '../../auth/hooks/useSession';
+import { PasswordChangeCard } from './PasswordChangeCard';
 
 /** "我的" on phones (and /me on desktop): who I am, language, log out. */
 export default function AccountPage() {
@@ -36,6 +37,7 @@ export default function AccountPage() {
           </Button>
         </Space>
       </Card>
+      <PasswordChangeCard />
     </section>
   );
 }

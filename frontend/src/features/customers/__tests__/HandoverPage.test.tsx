@@ -33,7 +33,7 @@ describe('handover', () => {
   it('previews what the leaver holds, hands it over with deactivation, and lists the customers to notify', async () => {
     mockApi({
       '/api/v1/users/3/handover': () =>
-        jsonResponse(200, { user: { id: 3, name: '钱业务' }, customers: [row], staffed: [], open_complaints: [], visit_plans: 0 }),
+        jsonResponse(200, { user: { id: 3, name: '钱业务' }, customers: [row], staffed: [], open_complaints: [], visit_plans: 0, key_customers: [] }),
       'POST /api/v1/users/3/handover': (call) => {
         posted.push(call);
         return jsonResponse(200, {

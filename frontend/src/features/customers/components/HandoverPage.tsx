@@ -17,6 +17,7 @@ import '../customers.css';
 interface Values {
   to_user_id?: number;
   deactivate?: boolean;
+  key_staff_user_id?: number;
 }
 
 /** 离职交接: pick the leaver, see what moves, pick the receiver, confirm; then the customers to tell. */
@@ -53,7 +54,7 @@ export default function HandoverPage() {
     if (!leaverId) return;
     setError(null);
     try {
-      setResult(await mutation.mutateAsync({ userId: leaverId, body: { to_user_id: v.to_user_id ?? 0, deactivate: !!v.deactivate } }));
+      setResult(await mutation.mutateAsync({ userId: leaverId, body: { to_user_id: v.to_user_id ?? 0, deactivate: !!v.deactivate, ...(v.key_staff_user_id ? { key_staff_user_id: v.key_staff_user_id } : {}) } }));
     } catch (failure) {
       const problem = problemToFormErrors(failure, t);
       form.setFields(toAntdFields<Values>(problem.fieldErrors));
@@ -97,6 +98,21 @@ export default function HandoverPage() {
                   <Form.Item name="to_user_id" label={t('customers.handover.receiver')} rules={[{ required: true, message: t('validation.required') }]}>
                     <Select showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople.filter((s) => s.id !== leaverId))} />
                   </Form.Item>
+                  {p.key_customers.length > 0 && (
+                    <Form.Item
+                      name="key_staff_user_id"
+                      label={t('customers.handover.keyStaff')}
+                      extra={t('customers.handover.keyStaffHint', { names: p.key_customers.map((k) => k.name).join(t('common.listSeparator')) })}
+                    >
+                      <Select
+                        allowClear
+                        showSearch
+                        optionFilterProp="label"
+                        loading={loading}
+                        options={personOptions(salespeople.filter((s) => s.id !== leaverId && s.id !== receiver))}
+                      />
+                    </Form.Item>
+                  )}
                   <Form.Item name="deactivate" valuePropName="checked" extra={t('customers.handover.deactivateHint')}>
                     <Checkbox>{t('customers.handover.deactivate')}</Checkbox>
                   </Form.Item>

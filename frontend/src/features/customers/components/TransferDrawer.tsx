@@ -10,6 +10,7 @@ import { customerFailure } from '../lib/failure';
 interface Values {
   to_user_id?: number;
   reason?: string;
+  staff_user_id?: number;
 }
 
 interface Props extends ActionOutcome {
@@ -29,7 +30,7 @@ export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome 
     await mutation.mutateAsync({
       id: c.id,
       version: c.version,
-      action: { kind: 'transfer', body: { to_user_id: v.to_user_id ?? 0, reason: v.reason?.trim() ?? '' } },
+      action: { kind: 'transfer', body: { to_user_id: v.to_user_id ?? 0, reason: v.reason?.trim() ?? '', ...(v.staff_user_id ? { staff_user_id: v.staff_user_id } : {}) } },
     });
     onDone();
   }
@@ -42,7 +43,7 @@ export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome 
       onClose={onClose}
       onSubmit={submit}
       busy={mutation.isPending}
-      failure={customerFailure(t, ['to_user_id', 'reason'], outcome)}
+      failure={customerFailure(t, ['to_user_id', 'reason', 'staff_user_id'], outcome)}
       name="customer-transfer"
       width={480}
       after={<p className="kehu-next">{t('customers.transfer.next')}</p>}
@@ -53,6 +54,11 @@ export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome 
       <Form.Item name="to_user_id" label={t('customers.transfer.to')} rules={[{ required: true, message: t('validation.required') }]}>
         <Select showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople.filter((p) => p.id !== c.owner_id))} />
       </Form.Item>
+      {c.category === 'key' && (
+        <Form.Item name="staff_user_id" label={t('customers.transfer.keyStaff')} extra={t('customers.transfer.keyStaffHint')}>
+          <Select allowClear showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople)} />
+        </Form.Item>
+      )}
       <Form.Item name="reason" label={t('drawer.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>

@@ -131,7 +131,11 @@ export function UsersTab() {
         <Form.Item
           name="password"
           label={editing === 'new' ? t('login.password') : t('settings.users.newPassword')}
-          rules={[{ required: editing === 'new', message: t('validation.required') }]}
+          extra={t('pages.me.password.rule', { count: 12 })}
+          rules={[
+            { required: editing === 'new', message: t('validation.required') },
+            { min: 12, message: t('pages.me.password.rule', { count: 12 }) },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -1,0 +1,111 @@
+//! The authorization matrix: every demo role against every endpoint that
+//! returns or changes one customer's data, with the record at each secrecy
+//! level (秘密, 机密, 绝密). The expected readers are written out from
+//! domain.md §2, not computed by the rule under test. A record the caller may
+//! not read must answer exactly as a record that does not exist; one he may
+//! read must not answer 404; lists and exports hold it exactly when he may read
+//! it. New endpoints that name a customer join the tables below.
+
+use kehu_tests::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const PEOPLE: [&str; 14] = [
+    "sales",
+    "sales_manager",
+    "sales3",
+    "sales2",
+    "sales_manager2",
+    "coordinator",
+    "qa",
+    "production",
+    "engineering",
+    "deputy_gm",
+    "gm",
+    "admin",
+    "marketing",
+    "finance",
+];
+
+/// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
+fn readers(level: &str) -> &'static [&'static str] {
+    match level {
+        // Owner, the department's manager, the marketing archive, executives.
+        "secret" => &["sales", "sales_manager", "marketing", "deputy_gm", "gm"],
+        // Owner, the department's manager, executives.
+        "confidential" => &["sales", "sales_manager", "deputy_gm", "gm"],
+        // Owner and the general manager only.
+        _ => &["sales", "gm"],
+    }
+}
+
+const READS: [&str; 7] = ["", "/credit-checks", "/history", "/reads", "/requests", "/surveys", "/visits"];
+
+fn writes(transfer_to: i64) -> Vec<(Method, &'static str, Value)> {
+    vec![
+        (Method::PATCH, "", json!({"address": "matrix"})),
+        (Method::POST, "/claim", json!({})),
+        (Method::POST, "/credit-checks", json!({})),
+        (Method::POST, "/orders", json!({"order_number": "MX-1", "ordered_on": "2026-11-02", "amount": "100.00"})),
+        (Method::POST, "/requests", json!({})),
+        (Method::POST, "/resubmit", json!({})),
+        (Method::POST, "/review", json!({"decision": "approve"})),
+        (Method::POST, "/supply-hold", json!({})),
+        (Method::POST, "/survey-links", json!({})),
+        (Method::POST, "/surveys", json!({})),
+        (Method::POST, "/transfer", json!({"to_user_id": transfer_to, "reason": "matrix"})),
+        (Method::POST, "/visits", json!({})),
+    ]
+}
+
+/// Status, problem code and the fields named: what an answer tells.
+async fn answer(app: &TestApp, user: &str, method: Method, path: &str, body: Option<Value>, version: i64) -> (u16, Value, Vec<Value>) {
+    let res = app.call(user, method, path, body, Some(version)).await;
+    let status = res.status().as_u16();
+    let v: Value = res.json().await.unwrap_or(Value::Null);
+    let fields = v["errors"].as_array().map(|e| e.iter().map(|x| x["field"].clone()).collect()).unwrap_or_default();
+    (status, v["code"].clone(), fields)
+}
+
+#[tokio::test]
+async fn every_role_reads_exactly_what_the_secrecy_rules_allow_on_every_customer_path() {
+    let app = spawn_app().await;
+    let id = app.customer_id("sales", "C-0002").await;
+    let unknown = 999_999;
+    let sales3 = app.get("admin", "/users?q=sales3").await.1["items"][0]["id"].as_i64().unwrap();
+    for level in ["secret", "confidential", "top_secret"] {
+        app.exec(&format!("UPDATE customers SET confidentiality = '{level}' WHERE id = {id}"));
+        let version = app.count(&format!("SELECT version AS n FROM customers WHERE id = {id}"));
+        let changes = app.count(&format!("SELECT COUNT(*) AS n FROM customer_changes WHERE customer_id = {id}"));
+        for user in PEOPLE {
+            let may = readers(level).contains(&user);
+            for read in READS {
+                let got = answer(&app, user, Method::GET, &format!("/customers/{id}{read}"), None, version).await;
+                if may {
+                    assert_ne!(got.0, 404, "{user} may read a {level} record: GET …{read}");
+                } else {
+                    let none = answer(&app, user, Method::GET, &format!("/customers/{unknown}{read}"), None, version).await;
+                    assert_eq!(got, none, "{user}, {level}: GET …{read} tells the record exists");
+                }
+            }
+            if !may {
+                for (method, path, body) in writes(sales3) {
+                    let got = answer(&app, user, method.clone(), &format!("/customers/{id}{path}"), Some(body.clone()), version).await;
+                    let none = answer(&app, user, method.clone(), &format!("/customers/{unknown}{path}"), Some(body), version).await;
+                    assert_eq!(got, none, "{user}, {level}: {method} …{path} tells the record exists");
+                }
+                let got = answer(&app, user, Method::POST, "/complaints", Some(intake(id)), version).await;
+                let none = answer(&app, user, Method::POST, "/complaints", Some(intake(unknown)), version).await;
+                assert_eq!(got, none, "{user}, {level}: a complaint for it tells the record exists");
+            }
+            let (_, list) = app.get(user, "/customers?q=C-0002&limit=200").await;
+            let listed = list["items"].as_array().is_some_and(|l| l.iter().any(|c| c["id"] == id));
+            assert_eq!(listed, may, "{user}, {level}: the list");
+            let res = app.client.get(app.url("/customers/export?format=csv")).bearer_auth(app.token(user).await).send().await.unwrap();
+            let exported = res.status() == 200 && res.text().await.unwrap().contains("C-0002");
+            assert_eq!(exported, may, "{user}, {level}: the export");
+        }
+        assert_eq!(app.count(&format!("SELECT version AS n FROM customers WHERE id = {id}")), version, "{level}: a refused call changed the record");
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM customer_changes WHERE customer_id = {id}")), changes, "{level}: a refused call left history");
+    }
+}
