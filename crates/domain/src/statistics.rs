@@ -95,17 +95,25 @@ impl Monthly {
 
 const NONE: &str = "(none)";
 
-fn group<K: Hash + Eq + Clone + Ord>(cases: &[ClosedCase], key: impl Fn(&ClosedCase) -> K) -> Vec<Group<K>> {
+/// A month whose figures add up past what an `i64` holds: refused, never wrapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
+
+fn add(a: i64, b: i64) -> Result<i64, TooLarge> {
+    a.checked_add(b).ok_or(TooLarge)
+}
+
+fn group<K: Hash + Eq + Clone + Ord>(cases: &[ClosedCase], key: impl Fn(&ClosedCase) -> K) -> Result<Vec<Group<K>>, TooLarge> {
     let mut map: HashMap<K, Group<K>> = HashMap::new();
     for c in cases {
         let k = key(c);
         let g = map.entry(k.clone()).or_insert(Group { key: k, cases: 0, defective_quantity: 0, settlement_fen: 0, loss_fen: 0 });
         g.cases += 1;
-        g.defective_quantity += c.defective_quantity;
-        g.settlement_fen += c.settlement_fen;
-        g.loss_fen += c.loss_fen;
+        g.defective_quantity = add(g.defective_quantity, c.defective_quantity)?;
+        g.settlement_fen = add(g.settlement_fen, c.settlement_fen)?;
+        g.loss_fen = add(g.loss_fen, c.loss_fen)?;
     }
-    sorted(map.into_values().collect())
+    Ok(sorted(map.into_values().collect()))
 }
 
 /// Most cases first, then the larger loss, then the key: a stable order.
@@ -128,7 +136,7 @@ fn share(loss_fen: i64, ratio_percent: i32) -> i64 {
     ((x + if x >= 0 { 50 } else { -50 }) / 100) as i64
 }
 
-pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -> Monthly {
+pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -> Result<Monthly, TooLarge> {
     let loss_of: HashMap<i64, i64> = cases.iter().map(|c| (c.id, c.loss_fen)).collect();
     let mut resolution: HashMap<String, (Group<String>, std::collections::HashSet<i64>)> = HashMap::new();
     for l in lines.iter().filter(|l| loss_of.contains_key(&l.complaint_id)) {
@@ -136,8 +144,8 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
             (Group { key: l.kind.as_str().to_owned(), cases: 0, defective_quantity: 0, settlement_fen: 0, loss_fen: 0 }, Default::default())
         });
         ids.insert(l.complaint_id);
-        g.settlement_fen += l.settlement_fen;
-        g.loss_fen += l.loss_fen;
+        g.settlement_fen = add(g.settlement_fen, l.settlement_fen)?;
+        g.loss_fen = add(g.loss_fen, l.loss_fen)?;
     }
     let by_resolution = sorted(
         resolution
@@ -155,24 +163,24 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
             departments.entry(s.department_id).or_insert(DepartmentShare { department_id: s.department_id, cases: 0, ratio_percent_sum: 0, loss_share_fen: 0 });
         d.cases += 1;
         d.ratio_percent_sum += i64::from(s.ratio_percent);
-        d.loss_share_fen += share(*loss, s.ratio_percent);
+        d.loss_share_fen = add(d.loss_share_fen, share(*loss, s.ratio_percent))?;
     }
     let mut by_department: Vec<DepartmentShare> = departments.into_values().collect();
     by_department.sort_by(|a, b| b.loss_share_fen.cmp(&a.loss_share_fen).then(b.cases.cmp(&a.cases)).then(a.department_id.cmp(&b.department_id)));
-    Monthly {
+    Ok(Monthly {
         closed: cases.len() as u64,
         first_closures: cases.iter().filter(|c| c.first_closure).count() as u64,
-        settlement_fen: cases.iter().map(|c| c.settlement_fen).sum(),
-        loss_fen: cases.iter().map(|c| c.loss_fen).sum(),
-        by_closure: group(cases, |c| code(c.closure)),
-        by_kind: group(cases, |c| code(c.kind)),
-        by_severity: group(cases, |c| code(c.severity)),
-        by_cause: group(cases, |c| text(&c.cause)),
-        by_customer: group(cases, |c| c.customer_id),
-        by_product: group(cases, |c| text(&c.product_number)),
+        settlement_fen: cases.iter().try_fold(0, |t, c| add(t, c.settlement_fen))?,
+        loss_fen: cases.iter().try_fold(0, |t, c| add(t, c.loss_fen))?,
+        by_closure: group(cases, |c| code(c.closure))?,
+        by_kind: group(cases, |c| code(c.kind))?,
+        by_severity: group(cases, |c| code(c.severity))?,
+        by_cause: group(cases, |c| text(&c.cause))?,
+        by_customer: group(cases, |c| c.customer_id)?,
+        by_product: group(cases, |c| text(&c.product_number))?,
         by_resolution,
         by_department,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -196,15 +204,23 @@ mod tests {
     }
 
     #[test]
+    fn a_month_that_adds_up_past_an_i64_is_refused_not_wrapped() {
+        let big = i64::MAX / 2 + 1;
+        let cases = [case(1, 7, "BRK", "quality", big, true), case(2, 8, "SHF", "quality", big, true)];
+        assert_eq!(monthly(&cases, &[], &[]).err(), Some(TooLarge));
+        assert!(monthly(&cases[..1], &[], &[]).is_ok());
+    }
+
+    #[test]
     fn groups_count_sum_and_order() {
         let cases = [case(1, 7, "BRK", "quality", 100_00, true), case(2, 7, "SHF", "quality", 50_00, false), case(3, 8, "BRK", "non_quality", 0, true)];
-        let m = monthly(&cases, &[], &[]);
+        let m = monthly(&cases, &[], &[]).unwrap();
         assert_eq!((m.closed, m.first_closures, m.loss_fen), (3, 2, 150_00));
         assert_eq!(m.first_closure_rate_bp(), Some(6667));
         assert_eq!(m.by_customer[0], Group { key: 7, cases: 2, defective_quantity: 20, settlement_fen: 150_00, loss_fen: 150_00 });
         assert_eq!(m.by_product.iter().map(|g| (g.key.as_str(), g.cases)).collect::<Vec<_>>(), [("BRK", 2), ("SHF", 1)]);
         assert_eq!(m.by_cause.iter().map(|g| (g.key.as_str(), g.cases)).collect::<Vec<_>>(), [("模具磨损", 2), ("(none)", 1)]);
-        assert_eq!(monthly(&[], &[], &[]).first_closure_rate_bp(), None);
+        assert_eq!(monthly(&[], &[], &[]).unwrap().first_closure_rate_bp(), None);
     }
 
     #[test]
@@ -217,7 +233,7 @@ mod tests {
             // A case outside the month counts for nothing.
             ShareFact { complaint_id: 9, department_id: 40, ratio_percent: 100 },
         ];
-        let m = monthly(&cases, &[], &shares);
+        let m = monthly(&cases, &[], &shares).unwrap();
         assert_eq!(m.by_department[0], DepartmentShare { department_id: 30, cases: 2, ratio_percent_sum: 170, loss_share_fen: 700_01 + 300_00 });
         assert_eq!(m.by_department[1], DepartmentShare { department_id: 40, cases: 1, ratio_percent_sum: 30, loss_share_fen: 300_00 });
     }
@@ -230,7 +246,7 @@ mod tests {
             LineFact { complaint_id: 1, kind: ResolutionKind::Return, settlement_fen: 100_00, loss_fen: 100_00 },
             LineFact { complaint_id: 1, kind: ResolutionKind::Discount, settlement_fen: 100_00, loss_fen: 100_00 },
         ];
-        let m = monthly(&cases, &lines, &[]);
+        let m = monthly(&cases, &lines, &[]).unwrap();
         assert_eq!(m.by_resolution[0], Group { key: "return".into(), cases: 1, defective_quantity: 0, settlement_fen: 300_00, loss_fen: 400_00 });
         assert_eq!(m.by_resolution[1].cases, 1);
     }

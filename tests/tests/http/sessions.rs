@@ -234,4 +234,15 @@ async fn refusals_logins_and_stolen_refresh_tokens_are_audited() {
         app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": token})).send().await.unwrap();
     }
     assert_eq!(audit(&app, "auth.refresh_reused").len(), 1);
+    assert_eq!(audit(&app, "auth.refresh").len(), 1, "the first exchange");
+    let res = app.client.post(app.url("/auth/refresh")).json(&json!({"refresh_token": "made-up"})).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(audit(&app, "auth.refresh_refused")[0].1["reason"], "unknown_token");
+    let res = app.client.get(app.url("/me")).bearer_auth("kehu_abcdefghijkl_not-a-real-key").send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(audit(&app, "auth.api_key_refused").len(), 1);
+    let login = login_in_body(&app, &reqwest::Client::new(), "qa").await;
+    let res = app.client.post(app.url("/auth/logout")).json(&json!({"refresh_token": login["refresh_token"]})).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(audit(&app, "auth.logout").len(), 1);
 }

@@ -171,35 +171,54 @@ pub async fn log_in(state: &AppState, l: Login) -> ApiResult<TokenResponse> {
     state.db(move |c| check(c, &keys, l)).await
 }
 
+/// Where a session request came from, for the audit.
+pub struct Origin {
+    pub address: String,
+    pub request_id: Option<String>,
+}
+
 /// Exchange a refresh token for new tokens; the old one stops working, and
-/// presenting a used one ends its whole family.
-pub fn refresh(conn: &mut DbConn, keys: &Keys, token: &str, request_id: Option<&str>) -> ApiResult<TokenResponse> {
+/// presenting a used one ends its whole family. Every outcome is audited.
+pub fn refresh(conn: &mut DbConn, keys: &Keys, token: &str, from: &Origin) -> ApiResult<TokenResponse> {
+    let rid = from.request_id.as_deref();
     // The outer error rolls back; the inner one is an answer whose side
-    // effects (ending a stolen token's family) must commit.
+    // effects (ending a stolen token's family, its audit row) must commit.
     write_tx(conn, |conn| -> ApiResult<ApiResult<TokenResponse>> {
         let now = Utc::now().naive_utc();
-        let row = sessions::refresh_by_hash(conn, &sha256_hex(token))?.ok_or(ApiError::Unauthenticated("unknown refresh token"))?;
+        let refused = |conn: &mut DbConn, user: Option<&people::User>, reason: &str| -> ApiResult<()> {
+            audit(conn, "auth.refresh_refused", user, rid, json!({"address": from.address, "reason": reason}))
+        };
+        let Some(row) = sessions::refresh_by_hash(conn, &sha256_hex(token))? else {
+            refused(conn, None, "unknown_token")?;
+            return Ok(Err(ApiError::Unauthenticated("unknown refresh token")));
+        };
+        let user = people::user(conn, row.user_id)?;
         if row.revoked_at.is_some() {
             sessions::revoke_family(conn, &row.family, now)?;
-            let user = people::user(conn, row.user_id)?;
-            audit(conn, "auth.refresh_reused", Some(&user), request_id, json!({"family": row.family}))?;
+            audit(conn, "auth.refresh_reused", Some(&user), rid, json!({"address": from.address, "family": row.family}))?;
             return Ok(Err(ApiError::Unauthenticated("refresh token already used; the session was ended")));
         }
         if row.expires_at < now || !sessions::revoke_if_live(conn, row.id, now)? {
-            return Err(ApiError::Unauthenticated("refresh token expired"));
+            refused(conn, Some(&user), "expired")?;
+            return Ok(Err(ApiError::Unauthenticated("refresh token expired")));
         }
-        let user = people::user(conn, row.user_id)?;
         if !user.active {
-            return Err(ApiError::Unauthenticated("account deactivated"));
+            refused(conn, Some(&user), "deactivated")?;
+            return Ok(Err(ApiError::Unauthenticated("account deactivated")));
         }
+        audit(conn, "auth.refresh", Some(&user), rid, json!({"address": from.address}))?;
         Ok(Ok(issue(conn, keys, &user, &row.family)?))
     })?
 }
 
 /// End the session a refresh token belongs to (unknown tokens: nothing to do).
-pub fn logout(conn: &mut DbConn, token: &str) -> ApiResult<()> {
+pub fn logout(conn: &mut DbConn, token: &str, from: &Origin) -> ApiResult<()> {
     if let Some(row) = sessions::refresh_by_hash(conn, &sha256_hex(token))? {
-        sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())?;
+        write_tx(conn, |conn| {
+            sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())?;
+            let user = people::user(conn, row.user_id)?;
+            audit(conn, "auth.logout", Some(&user), from.request_id.as_deref(), json!({"address": from.address}))
+        })?;
     }
     Ok(())
 }

@@ -76,18 +76,23 @@ pub async fn api_keys(req: ServiceRequest, next: Next<impl MessageBody + 'static
     if let Some(key) = key {
         let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| ApiError::Internal("state missing".into()))?;
         let scope = super::api_key::needed_scope(req.method(), req.path());
-        let caller = key_caller(state, key, scope).await?;
+        let address = crate::http::client::address(req.request());
+        let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string());
+        let caller = key_caller(state, key, scope, (address, request_id)).await?;
         req.extensions_mut().insert(caller);
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
-async fn key_caller(state: web::Data<AppState>, key: String, scope: String) -> Result<Caller, ApiError> {
+async fn key_caller(state: web::Data<AppState>, key: String, scope: String, (address, request_id): (String, Option<String>)) -> Result<Caller, ApiError> {
     state
         .db(move |c| {
             let prefix = super::api_key::prefix_of(&key).unwrap_or_default();
             let row = kehu_persistence::api_keys::by_prefix(c, prefix)?.filter(|k| k.key_hash == super::api_key::hash(&key) && k.revoked_at.is_none());
             let Some(row) = row else {
+                // Only the public prefix is kept, never the key.
+                let details = serde_json::json!({"prefix": prefix, "address": address});
+                crate::app::sessions::audit(c, "auth.api_key_refused", None, request_id.as_deref(), details)?;
                 return Err(ApiError::Unauthenticated("unknown or revoked API key"));
             };
             if !row.scopes.split(',').any(|s| s == scope) {

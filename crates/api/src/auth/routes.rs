@@ -2,7 +2,7 @@
 
 use crate::app::passwords::{self, PasswordChange};
 use crate::app::people::MeView;
-use crate::app::sessions::{self, Login, TokenResponse, REFRESH_TTL_DAYS};
+use crate::app::sessions::{self, Login, Origin, TokenResponse, REFRESH_TTL_DAYS};
 use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::body::Json;
@@ -74,6 +74,10 @@ fn request_id(req: &HttpRequest) -> Option<String> {
     req.extensions().get::<RequestId>().map(|r| r.to_string())
 }
 
+fn origin(req: &HttpRequest) -> Origin {
+    Origin { address: client::address(req), request_id: request_id(req) }
+}
+
 /// Log in with username and password.
 ///
 /// Five failures in 15 minutes lock the account (429 with `Retry-After`)
@@ -112,8 +116,8 @@ pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Option<
     let sent = body.and_then(|b| b.0.refresh_token);
     let in_body = sent.is_some();
     let token = sent.or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned())).ok_or(ApiError::Unauthenticated("no refresh token"))?;
-    let (keys, rid) = (state.keys.clone(), request_id(&req));
-    let tokens = state.db(move |conn| sessions::refresh(conn, &keys, &token, rid.as_deref())).await?;
+    let (keys, from) = (state.keys.clone(), origin(&req));
+    let tokens = state.db(move |conn| sessions::refresh(conn, &keys, &token, &from)).await?;
     Ok(with_tokens(&state, tokens, in_body))
 }
 
@@ -124,7 +128,8 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest, raw: web::Byte
     // No body (a browser, with its cookie) or a valid one: a wrong one is refused.
     let body: RefreshRequest = if raw.iter().all(u8::is_ascii_whitespace) { RefreshRequest::default() } else { crate::http::body::parse(&raw)? };
     if let Some(token) = body.refresh_token.or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned())) {
-        state.db(move |conn| sessions::logout(conn, &token)).await?;
+        let from = origin(&req);
+        state.db(move |conn| sessions::logout(conn, &token, &from)).await?;
     }
     let mut gone = Cookie::build(REFRESH_COOKIE, "").path("/api/v1/auth").http_only(true).finish();
     gone.make_removal();

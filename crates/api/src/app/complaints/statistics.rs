@@ -99,6 +99,7 @@ fn view<K: ToString>(g: &Group<K>, name: Option<String>) -> GroupView {
 fn breakdown<K: ToString>(groups: &[Group<K>], top: usize, name: impl Fn(&K) -> Option<String>) -> Breakdown {
     let rest = groups.get(top..).unwrap_or_default();
     let others = (!rest.is_empty()).then(|| {
+        // A part of totals that were added up checked: it cannot overflow.
         let sum = |f: fn(&Group<K>) -> i64| rest.iter().map(f).sum::<i64>();
         GroupView {
             key: "others".into(),
@@ -125,7 +126,8 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
     let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM"))?;
     let (from, to) = (cal.day_start(first), cal.day_start(next));
     let (cases, lines, shares) = kehu_persistence::statistics::closed_between(c, ctx.org(), from.naive_utc(), to.naive_utc())?;
-    let m = statistics::monthly(&cases, &lines, &shares);
+    let m = statistics::monthly(&cases, &lines, &shares)
+        .map_err(|_| ApiError::field("month", FieldCode::TooLarge, "the amounts of this month add up to more than the table can show"))?;
     // Names only for the rows shown.
     let customer_ids: Vec<i64> = m.by_customer.iter().take(top).map(|g| g.key).collect();
     let customer_names: HashMap<i64, String> = customers::many(c, &customer_ids)?.into_iter().map(|cu| (cu.id, cu.name)).collect();
