@@ -14,10 +14,11 @@ use kehu_persistence::events::{self, Audit};
 use tracing_actix_web::RequestId;
 
 pub async fn refusals(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    // Taken now: the request is the router's alone while it is served (a
-    // clone kept here would stop it from recording the matched route).
-    let what = serde_json::json!({"method": req.method().as_str(), "path": req.path(), "address": client::address(req.request())});
-    let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string());
+    // Taken now, cheaply (this runs on every request): the request is the
+    // router's alone while it is served, so no clone of it may be kept here.
+    let (method, path) = (req.method().clone(), req.path().to_owned());
+    let address = req.extensions().get::<client::ClientAddress>().map(|c| c.0).or_else(|| req.peer_addr().map(|a| a.ip()));
+    let request_id = req.extensions().get::<RequestId>().copied();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let result = next.call(req).await.map(ServiceResponse::map_into_boxed_body);
     let (status, signed) = match &result {
@@ -25,11 +26,12 @@ pub async fn refusals(req: ServiceRequest, next: Next<impl MessageBody + 'static
         Err(e) => (e.as_response_error().status_code(), None),
     };
     if let (StatusCode::FORBIDDEN, Some(state)) = (status, state) {
-        let details = what.to_string();
+        let details = serde_json::json!({"method": method.as_str(), "path": path, "address": address.map(|a| a.to_string())}).to_string();
         let written = state
             .db(move |c| {
                 let at = chrono::Utc::now().naive_utc();
                 let (org_id, user_id) = (signed.map(|s| s.org_id), signed.map(|s| s.user_id));
+                let request_id = request_id.map(|r| r.to_string());
                 let row = Audit { org_id, user_id, action: "auth.denied", entity: "user", entity_id: user_id, request_id: request_id.as_deref(), details, at };
                 Ok(events::audit(c, &row)?)
             })
