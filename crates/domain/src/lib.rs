@@ -18,6 +18,7 @@ pub mod number;
 pub mod org;
 pub mod permission;
 pub mod resolution;
+pub mod returns;
 pub mod role;
 pub mod statistics;
 pub mod survey;
