@@ -158,6 +158,10 @@ pub fn hand_over(tx: &mut Tx, ctx: &Ctx, (id, cmd): (i64, HandoverRequest)) -> A
     if to.id == ctx.user() {
         return Err(ApiError::field("to_user_id", FieldCode::SameUser, "hand customers to someone other than yourself"));
     }
+    // Staff read every level: naming oneself would open the records to oneself.
+    if cmd.key_staff_user_id == Some(ctx.user()) {
+        return Err(ApiError::field("key_staff_user_id", FieldCode::SameUser, "name someone other than yourself"));
+    }
     let owned: Vec<Customer> = customers::owned_by(tx, id)?.into_iter().filter(|c| c.status != CustomerStatus::Rejected).collect();
     let shown = archive::shown(tx, &ctx.caller, &owned.iter().map(|c| c.id).collect::<Vec<_>>())?;
     // The open complaints follow their customers to the new owner, as the

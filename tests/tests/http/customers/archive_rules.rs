@@ -101,3 +101,23 @@ async fn a_key_customer_keeps_two_people_when_it_changes_hands() {
     assert_eq!(s, 200, "{v}");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn nobody_names_himself_to_serve_a_colleagues_key_customer() {
+    let app = spawn_app().await;
+    let key = app.customer_id("sales", "C-0001").await;
+    let id_of = |u: serde_json::Value| u["id"].as_i64().unwrap();
+    let (sales, manager, sales3) = (id_of(user(&app, "sales").await), id_of(user(&app, "sales_manager").await), id_of(user(&app, "sales3").await));
+    // The receiver is the customer's one further staff member: a second person is needed.
+    let (_, c) = record(&app, "sales", key).await;
+    let (s, v) = patch(&app, "sales", key, c["version"].as_i64().unwrap(), json!({"staff_ids": [sales3]})).await;
+    assert_eq!(s, 200, "{v}");
+    let (s, v) = app.post("sales_manager", &format!("/users/{sales}/handover"), json!({"to_user_id": sales3, "key_staff_user_id": manager})).await;
+    assert_eq!((s.as_u16(), v["errors"][0]["code"].as_str()), (422, Some("same_user")), "{v}");
+    // The same on a transfer.
+    let (_, c) = record(&app, "sales", key).await;
+    let body = json!({"to_user_id": sales3, "reason": "调整分工", "staff_user_id": manager});
+    let res = app.call("sales_manager", reqwest::Method::POST, &format!("/customers/{key}/transfer"), Some(body), c["version"].as_i64()).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(staff(&app, key).await, vec![sales3.to_string()]);
+}

@@ -193,6 +193,10 @@ pub fn transfer(tx: &mut Tx, ctx: &Ctx, cmd: OnRecord<Transfer>) -> ApiResult<Cu
     }
     let reason = cmd.body.reason;
     let (updated, moved) = move_to(tx, &old, &to, ctx.user(), ChangeSource::Transfer, ctx.now)?;
+    // Staff read every level: naming oneself would open the record to oneself.
+    if cmd.body.staff_user_id == Some(ctx.user()) && old.owner_id != ctx.user() {
+        return Err(ApiError::field("staff_user_id", FieldCode::SameUser, "name someone other than yourself"));
+    }
     let extra = cmd.body.staff_user_id.or(Some(old.owner_id));
     super::keep_key_staff(tx, &updated, extra, "staff_user_id", ctx.user(), ChangeSource::Transfer, ctx.now)?;
     let change = Change { field: ChangeField::TransferReason, old: None, new: Some(&reason), source: ChangeSource::Transfer };

@@ -71,4 +71,42 @@ describe('handover', () => {
     expect(notified).toHaveTextContent('0519-8000 0009');
     expect(posted[0]!.body).toEqual({ to_user_id: 1, deactivate: true });
   });
+
+  it('asks for a co-serving salesperson when the leaver has key customers, and sends the choice', async () => {
+    // An administrator hands over (a manager may not name himself).
+    signIn({ id: 5, username: 'admin', display_name: '系统管理员', roles: ['admin'] });
+    mockApi({
+      '/api/v1/users/3/handover': () =>
+        jsonResponse(200, {
+          user: { id: 3, name: '钱业务' },
+          customers: [row],
+          staffed: [],
+          open_complaints: [],
+          visit_plans: 0,
+          key_customers: [{ id: 9, name: '常州新材料有限公司' }],
+        }),
+      'POST /api/v1/users/3/handover': (call) => {
+        posted.push(call);
+        return jsonResponse(422, {
+          type: 't',
+          title: 'x',
+          status: 422,
+          detail: 'd',
+          code: 'validation_failed',
+          errors: [{ field: 'key_staff_user_id', code: 'key_customer_staff', message: 'm' }],
+        });
+      },
+    });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderApp('/customers/handover?user=3');
+    await screen.findByTestId('handover-preview');
+    expect(screen.getByText(/常州新材料有限公司 是重点客户/)).toBeInTheDocument();
+    await pick(user, '接收的业务员', '张业务');
+    await pick(user, '重点客户协办业务员', '李经理');
+    await user.click(screen.getByRole('button', { name: '确认交接' }));
+    const confirm = await screen.findByText(/从 钱业务 移交给 张业务/);
+    await user.click(within(confirm.closest('.ant-popover') as HTMLElement).getByRole('button', { name: '确认交接' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]!.body).toEqual({ to_user_id: 1, deactivate: false, key_staff_user_id: 2 });
+  });
 });

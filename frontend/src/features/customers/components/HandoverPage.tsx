@@ -109,7 +109,7 @@ export default function HandoverPage() {
                         showSearch
                         optionFilterProp="label"
                         loading={loading}
-                        options={personOptions(salespeople.filter((s) => s.id !== leaverId && s.id !== receiver))}
+                        options={personOptions(salespeople.filter((s) => s.id !== leaverId && s.id !== receiver && s.id !== user?.id))}
                       />
                     </Form.Item>
                   )}

@@ -5,6 +5,7 @@ import type { ActionOutcome } from '../../../components/form-drawer/failure';
 import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { useCustomerAction } from '../api/mutations';
 import { personOptions, useSalespeople } from '../hooks/useSalespeople';
+import { useSession } from '../../auth/hooks/useSession';
 import { customerFailure } from '../lib/failure';
 
 interface Values {
@@ -25,6 +26,8 @@ export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome 
   const { t } = useTranslation();
   const mutation = useCustomerAction();
   const { salespeople, loading } = useSalespeople();
+  // Naming oneself would open the record to oneself: the server refuses it.
+  const { user: me } = useSession();
 
   async function submit(v: Values) {
     await mutation.mutateAsync({
@@ -56,7 +59,13 @@ export function TransferDrawer({ customer: c, open, onClose, onDone, ...outcome 
       </Form.Item>
       {c.category === 'key' && (
         <Form.Item name="staff_user_id" label={t('customers.transfer.keyStaff')} extra={t('customers.transfer.keyStaffHint')}>
-          <Select allowClear showSearch optionFilterProp="label" loading={loading} options={personOptions(salespeople)} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={loading}
+            options={personOptions(salespeople.filter((p) => p.id !== c.owner_id && p.id !== me?.id))}
+          />
         </Form.Item>
       )}
       <Form.Item name="reason" label={t('drawer.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
