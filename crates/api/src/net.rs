@@ -60,10 +60,10 @@ pub async fn check_target(url: &str, listed: &[IpNet]) -> Result<(), FieldError>
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(FieldError::new("url", FieldCode::Invalid, "no user name or password in the address: receivers check the signature"));
     }
-    let host = parsed.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
-    let addresses: Vec<IpAddr> = match host.parse::<IpAddr>() {
-        Ok(ip) => vec![ip],
-        Err(_) => {
+    let host = parsed.host_str().unwrap_or_default();
+    let addresses: Vec<IpAddr> = match literal(&parsed) {
+        Some(ip) => vec![ip],
+        None => {
             let lookup = tokio::net::lookup_host((host, parsed.port_or_known_default().unwrap_or(443)));
             match tokio::time::timeout(Duration::from_secs(5), lookup).await {
                 Ok(Ok(found)) => found.map(|a| a.ip()).collect(),
@@ -83,9 +83,12 @@ pub async fn check_target(url: &str, listed: &[IpNet]) -> Result<(), FieldError>
 /// Whether a URL that names its host by address may be sent to (names go
 /// through [`Guarded`]).
 pub fn literal_allowed(url: &str, listed: &[IpNet]) -> bool {
-    let Ok(parsed) = reqwest::Url::parse(url) else { return false };
-    let host = parsed.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
-    host.parse::<IpAddr>().map_or(true, |ip| allowed(ip, listed))
+    reqwest::Url::parse(url).is_ok_and(|parsed| literal(&parsed).is_none_or(|ip| allowed(ip, listed)))
+}
+
+/// The address a URL names its host by, if it does (`[::1]` without brackets).
+fn literal(url: &reqwest::Url) -> Option<IpAddr> {
+    url.host_str()?.trim_start_matches('[').trim_end_matches(']').parse().ok()
 }
 
 /// A resolver that keeps only the addresses a request may go to.

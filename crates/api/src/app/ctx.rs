@@ -17,8 +17,9 @@ use std::sync::Arc;
 pub struct Ctx {
     pub caller: Caller,
     pub request_id: Option<String>,
-    /// The client's address (see `http::client`), for limits and the audit.
-    pub address: String,
+    /// The client's address (see `http::client`), for limits and the audit;
+    /// `None` outside a request.
+    pub address: Option<std::net::IpAddr>,
     /// The request's time (UTC): one instant for everything it writes.
     pub now: NaiveDateTime,
     /// The `Idempotency-Key` reservation the request runs under, if any.
@@ -32,15 +33,7 @@ pub struct Ctx {
 impl Ctx {
     /// A context outside any request (demo data, tools): `caller` acts now.
     pub fn internal(caller: Caller) -> Ctx {
-        Ctx {
-            caller,
-            request_id: None,
-            address: "internal".into(),
-            now: chrono::Utc::now().naive_utc(),
-            claim: None,
-            names: Default::default(),
-            lang: Lang::default(),
-        }
+        Ctx { caller, request_id: None, address: None, now: chrono::Utc::now().naive_utc(), claim: None, names: Default::default(), lang: Lang::default() }
     }
 
     pub fn actor(&self) -> Actor {

@@ -27,7 +27,12 @@ pub async fn change(state: &AppState, ctx: Ctx, cmd: PasswordChange) -> ApiResul
         return Err(ApiError::field("new_password", FieldCode::Reused, "choose a password other than the current one"));
     }
     let _account = state.login_gate.turn(&format!("user:{}", user.username), std::time::Duration::ZERO).await;
-    let attempt = Login { username: user.username.clone(), password: cmd.current_password, address: ctx.address.clone(), request_id: ctx.request_id.clone() };
+    let attempt = Login {
+        username: user.username.clone(),
+        password: cmd.current_password,
+        address: crate::http::client::shown(ctx.address),
+        request_id: ctx.request_id.clone(),
+    };
     {
         let attempt = attempt.clone();
         state.db(move |c| sessions::admit(c, &attempt, u32::MAX)).await?;

@@ -16,8 +16,9 @@ use tracing_actix_web::RequestId;
 pub async fn refusals(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     // Taken now, cheaply (this runs on every request): the request is the
     // router's alone while it is served, so no clone of it may be kept here.
-    let (method, path) = (req.method().clone(), req.path().to_owned());
-    let address = req.extensions().get::<client::ClientAddress>().map(|c| c.0).or_else(|| req.peer_addr().map(|a| a.ip()));
+    // (A `Uri` clone shares its bytes.)
+    let (method, uri) = (req.method().clone(), req.uri().clone());
+    let address = client::ip(req.request());
     let request_id = req.extensions().get::<RequestId>().copied();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let result = next.call(req).await.map(ServiceResponse::map_into_boxed_body);
@@ -26,7 +27,7 @@ pub async fn refusals(req: ServiceRequest, next: Next<impl MessageBody + 'static
         Err(e) => (e.as_response_error().status_code(), None),
     };
     if let (StatusCode::FORBIDDEN, Some(state)) = (status, state) {
-        let details = serde_json::json!({"method": method.as_str(), "path": path, "address": address.map(|a| a.to_string())}).to_string();
+        let details = serde_json::json!({"method": method.as_str(), "path": uri.path(), "address": client::shown(address)}).to_string();
         let written = state
             .db(move |c| {
                 let at = chrono::Utc::now().naive_utc();

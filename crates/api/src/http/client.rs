@@ -45,9 +45,18 @@ pub fn remember(req: &ServiceRequest, trusted: &[IpNet]) -> Option<IpAddr> {
 }
 
 /// The client address decided at the edge (the peer's when there was none).
-pub fn address(req: &HttpRequest) -> String {
+pub fn ip(req: &HttpRequest) -> Option<IpAddr> {
     let decided = req.extensions().get::<ClientAddress>().map(|c| c.0);
-    decided.or_else(|| req.peer_addr().map(|a| a.ip())).map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+    decided.or_else(|| req.peer_addr().map(|a| a.ip()))
+}
+
+/// [`ip`] as text, for limits and audit rows.
+pub fn address(req: &HttpRequest) -> String {
+    shown(ip(req))
+}
+
+pub fn shown(ip: Option<IpAddr>) -> String {
+    ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ fn context(req: &HttpRequest, payload: &mut Payload) -> Result<Ctx, ApiError> {
     Ok(Ctx {
         caller,
         request_id: req.extensions().get::<RequestId>().map(|r| r.to_string()),
-        address: super::client::address(req),
+        address: super::client::ip(req),
         now: chrono::Utc::now().naive_utc(),
         claim: Claim::of(req),
         names: state.names.clone(),

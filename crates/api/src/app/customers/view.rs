@@ -199,7 +199,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, c: Customer, basis: ReadBasis) -> Api
     } else {
         customers::duplicates(conn, c.org_id, &c.name_key, c.tax_key.as_deref(), Some(c.id))?
     };
-    let shown = super::shown(conn, &ctx.caller, &dups.iter().map(|d| d.id).collect::<Vec<_>>())?;
+    let shown = if dups.is_empty() { Default::default() } else { super::shown(conn, &ctx.caller, &dups.iter().map(|d| d.id).collect::<Vec<_>>())? };
     let mut ids: Vec<i64> = vec![c.owner_id];
     ids.extend(&staff);
     ids.extend(c.submitted_by);
