@@ -11,6 +11,7 @@ use utoipa::{Modify, OpenApi};
         (name = "auth", description = "Login, tokens, the caller"),
         (name = "complaints", description = "Complaint intake, workflow actions, history, tasks"),
         (name = "customers", description = "Customers"),
+        (name = "returns", description = "Return and exchange applications (退换货) and their approval chain"),
         (name = "people", description = "Departments and users"),
         (name = "notifications", description = "In-app notifications"),
         (name = "policies", description = "Approval tiers, deadlines, working-day calendar"),

@@ -1,4 +1,5 @@
-//! Background work: marks overdue steps and issues reminder notices (催办单).
+//! Background work: marks overdue steps (of complaints and of return
+//! applications) and issues reminder notices (催办单).
 //! Safe with several instances on one database: each reminder is claimed by
 //! a conditional update that only one instance can win.
 
@@ -20,7 +21,7 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
         let (found, sent) = scan_batch(conn)?;
         issued += sent;
         if found < SCAN_BATCH as usize {
-            return Ok(issued);
+            return Ok(issued + crate::app::returns::remind_overdue(conn, Utc::now().naive_utc())?);
         }
     }
 }

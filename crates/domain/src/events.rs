@@ -13,6 +13,8 @@ coded_enum! {
         ComplaintOverdue = "complaint.overdue",
         ComplaintMajorAlert = "complaint.major_alert",
         ComplaintLateCloseInquiry = "complaint.late_close_inquiry",
+        /// A return or exchange application moved: submitted, approved, refused, withdrawn.
+        ReturnStateChanged = "return.state_changed",
     }
 }
 
@@ -21,5 +23,6 @@ coded_enum! {
     Aggregate {
         Complaint = "complaint",
         Customer = "customer",
+        Return = "return",
     }
 }

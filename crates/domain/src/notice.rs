@@ -34,6 +34,12 @@ coded_enum! {
         ChangeRequest = "customer_request",
         ChangeRequestDecided = "customer_request_decided",
         SupplyHold = "customer_supply_hold",
+        /// A return or exchange application waits for the reader.
+        ReturnTask = "return_task",
+        /// An application was approved or refused.
+        ReturnDecided = "return_decided",
+        /// 催办单 for an application's step.
+        ReturnReminder = "return_reminder",
     }
 }
 
@@ -78,6 +84,25 @@ impl Notice {
 
     pub fn late_inquiry(complaint_id: i64, number: &str, late_step: State) -> Notice {
         Notice::new(NoticeKind::LateInquiry, Some(complaint_id), &[("number", number.into()), ("state", late_step.as_str().into())])
+    }
+
+    fn about_return(kind: NoticeKind, return_id: i64, number: &str, customer: &str, more: &[(&'static str, String)]) -> Notice {
+        let mut params = vec![("return_id", return_id.to_string()), ("number", number.to_owned()), ("customer", customer.to_owned())];
+        params.extend_from_slice(more);
+        Notice::new(kind, None, &params)
+    }
+
+    /// An application reached the reader's step (`state`: `return_state` codes).
+    pub fn return_task(return_id: i64, number: &str, customer: &str, state: crate::returns::ReturnState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnTask, return_id, number, customer, &[("return_state", state.as_str().into())])
+    }
+
+    pub fn return_decided(return_id: i64, number: &str, customer: &str, approved: bool, reason: Option<&str>) -> Notice {
+        Notice::about_return(NoticeKind::ReturnDecided, return_id, number, customer, &[("outcome", outcome(approved)), ("reason", reason.unwrap_or("").into())])
+    }
+
+    pub fn return_reminder(return_id: i64, number: &str, customer: &str, state: crate::returns::ReturnState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnReminder, return_id, number, customer, &[("return_state", state.as_str().into())])
     }
 
     /// A registration waits for the reader's review.
@@ -164,6 +189,9 @@ impl Notice {
             Notice::change_request(2, "苏州精密机械", RequestKind::Credit, "年度调整"),
             Notice::change_request_decided(2, "苏州精密机械", RequestKind::Deregister, false, Some("仍有未结货款")),
             Notice::supply_hold(2, "苏州精密机械", true, "货款逾期 90 天"),
+            Notice::return_task(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::MarketingReview),
+            Notice::return_decided(4, "TH2612-0001", "苏州精密机械", false, Some("客户同意改为折让")),
+            Notice::return_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::SupervisorReview),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v
@@ -185,7 +213,7 @@ mod tests {
     #[test]
     fn case_notices_name_their_case_and_customer_notices_their_customer() {
         for n in Notice::samples() {
-            if n.complaint_id.is_some() {
+            if n.complaint_id.is_some() || n.params.contains_key("return_id") {
                 assert!(n.params.contains_key("number"), "{}", n.kind);
             } else if n.kind != NoticeKind::CustomerHandover {
                 assert!(n.params.contains_key("customer_id") && n.params.contains_key("customer"), "{}", n.kind);

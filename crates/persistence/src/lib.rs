@@ -15,6 +15,7 @@ pub mod events;
 pub mod invariants;
 pub mod names;
 pub mod people;
+pub mod returns;
 pub mod schema;
 pub mod sessions;
 pub mod settings;

@@ -594,6 +594,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    return_applications (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        number -> Text,
+        kind -> Text,
+        state -> Text,
+        customer_id -> BigInt,
+        complaint_id -> Nullable<BigInt>,
+        complaint_line -> Nullable<Integer>,
+        order_number -> Nullable<Text>,
+        sales_department_id -> BigInt,
+        raised_by -> BigInt,
+        reason -> Text,
+        sample_unit -> Bool,
+        lines_json -> Text,
+        total_fen -> BigInt,
+        within_warranty -> Nullable<Text>,
+        below_standard -> Nullable<Text>,
+        cannot_pay -> Nullable<Text>,
+        major_change -> Nullable<Text>,
+        retention_note -> Nullable<Text>,
+        step_entered_at -> Timestamp,
+        step_due_at -> Nullable<Timestamp>,
+        extended -> Bool,
+        extension_reason -> Nullable<Text>,
+        refusal_reason -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    return_events (id) {
+        id -> BigInt,
+        application_id -> BigInt,
+        seq -> BigInt,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        note -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(complaints -> customers (customer_id));
 diesel::joinable!(customer_staff -> customers (customer_id));
 diesel::joinable!(customer_contacts -> customers (customer_id));
@@ -606,6 +655,8 @@ diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(webhook_deliveries -> outbox (outbox_id));
 diesel::joinable!(customers -> departments (department_id));
+diesel::joinable!(return_events -> return_applications (application_id));
+diesel::joinable!(return_applications -> customers (customer_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
@@ -644,4 +695,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     policies,
     calendar_days,
+    return_applications,
+    return_events,
 );

@@ -1213,6 +1213,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications the caller may read (产品退换货汇总表), newest first, with the total. */
+        get: operations["listReturns"];
+        put?: never;
+        /** Raise a return or exchange application (a numbered draft until `submit`). */
+        post: operations["createReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its history and the caller's actions. */
+        get: operations["getReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (the salesperson who raised it). Needs `If-Match`. */
+        patch: operations["updateReturnDraft"];
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action of the approval chain: `submit`, `approve`, `refuse`
+         *     (reason), `extend` (reason: up to 3 working days, once), `withdraw`.
+         * @description 404 when the caller may not read it, 409 when its state does not allow
+         *     the action, 403 when it is not the caller's step, 412 when it changed.
+         */
+        post: operations["takeReturnAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/approval-tiers": {
         parameters: {
             query?: never;
@@ -2078,6 +2136,29 @@ export interface components {
             registered_at?: string | null;
         };
         /**
+         * @description The grounds claimed, each with its basis: A (within warranty) is required,
+         *     plus at least one of B, C, D.
+         */
+        EligibilityInput: {
+            /** @description A: within warranty — the basis (warranty card, delivery date…). */
+            within_warranty?: string | null;
+            /** @description B: quality below the contract's acceptance standard. */
+            below_standard?: string | null;
+            /** @description C: the customer cannot pay after repeated contact. */
+            cannot_pay?: string | null;
+            /** @description D: another major change at the customer. */
+            major_change?: string | null;
+        };
+        /** @description The grounds claimed (A required, plus one of B/C/D), each with its basis. */
+        EligibilityView: {
+            within_warranty?: string | null;
+            below_standard?: string | null;
+            cannot_pay?: string | null;
+            major_change?: string | null;
+            /** @description Complete enough to submit. */
+            eligible: boolean;
+        };
+        /**
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
@@ -2090,7 +2171,7 @@ export interface components {
          * @description The type of an outbox event, as webhooks subscribe to it.
          * @enum {string}
          */
-        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry";
+        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry" | "return.state_changed";
         EventView: {
             /** Format: int64 */
             seq: number;
@@ -2115,7 +2196,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2512,7 +2593,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -2629,7 +2710,7 @@ export interface components {
          * @description What went wrong, as a stable code (`errors.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff";
+        ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff" | "already_applied";
         ProposeBody: {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;
@@ -2783,10 +2864,178 @@ export interface components {
             /** Format: int32 */
             ratio_percent: number;
         };
+        /**
+         * @description What can be done to an application. The names are public API.
+         * @enum {string}
+         */
+        ReturnAction: "submit" | "approve" | "refuse" | "withdraw" | "extend";
+        /**
+         * @description What an action carries: a reason (`refuse`, `extend`: required) and, at
+         *     the supervisor's step, the attempt to keep the sale.
+         */
+        ReturnActionBody: {
+            /** @example 客户同意改为折让 */
+            reason?: string | null;
+            /** @example 已拜访客户，客户坚持退货 */
+            retention_note?: string | null;
+        };
+        /**
+         * @description What happened to an application, as its history records it.
+         * @enum {string}
+         */
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend";
+        ReturnEventView: {
+            /** Format: int64 */
+            seq: number;
+            action: components["schemas"]["ReturnEvent"];
+            from_state?: null | components["schemas"]["ReturnState"];
+            to_state: components["schemas"]["ReturnState"];
+            actor?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+        };
+        /**
+         * @description 客户退换货申请单: from an approved complaint's line (`complaint_id` and
+         *     `complaint_line`: the items, customer and order are the complaint's) or
+         *     on its own (`kind`, `customer_id`, `lines`).
+         */
+        ReturnInput: {
+            kind?: null | components["schemas"]["ReturnKind"];
+            /** Format: int64 */
+            customer_id?: number | null;
+            /** Format: int64 */
+            complaint_id?: number | null;
+            /**
+             * Format: int32
+             * @description The complaint's line, 0-based as the complaint lists them.
+             */
+            complaint_line?: number | null;
+            order_number?: string | null;
+            /**
+             * @description 退换货原因.
+             * @example 客户来料检验不合格，要求整批退货
+             */
+            reason: string;
+            /** @description An exhibition or office sample unit (skips the on-site inspection). */
+            sample_unit?: boolean;
+            lines?: components["schemas"]["ReturnLineInput"][];
+            eligibility?: components["schemas"]["EligibilityInput"];
+        };
+        /**
+         * @description What the customer gets back for the goods.
+         * @enum {string}
+         */
+        ReturnKind: "return" | "exchange" | "rework";
+        /** @description One item to come back. */
+        ReturnLineInput: {
+            /** @example PCB-4L-1020 */
+            product_number: string;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description A whole number of at least 1.
+             * @example 500
+             */
+            quantity: number;
+            /**
+             * @description CNY per unit.
+             * @example 12.50
+             */
+            unit_price: string;
+        };
+        ReturnLineView: {
+            product_number: string;
+            description?: string | null;
+            /** Format: int64 */
+            quantity: number;
+            unit_price: components["schemas"]["MoneyView"];
+            amount: components["schemas"]["MoneyView"];
+        };
+        ReturnPage: {
+            items: components["schemas"]["ReturnSummary"][];
+            /**
+             * Format: int64
+             * @description How many the filters find in all pages.
+             */
+            total: number;
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where an application stands. The names are public API.
+         * @enum {string}
+         */
+        ReturnState: "draft" | "supervisor_review" | "marketing_review" | "gm_approval" | "approved" | "refused" | "withdrawn";
+        /** @description A row of the returns list (产品退换货汇总表). */
+        ReturnSummary: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            kind: components["schemas"]["ReturnKind"];
+            state: components["schemas"]["ReturnState"];
+            customer: components["schemas"]["Ref"];
+            complaint?: null | components["schemas"]["Ref"];
+            order_number?: string | null;
+            raised_by: components["schemas"]["Ref"];
+            reason: string;
+            /** @description The items' products, comma-separated. */
+            products: string;
+            /** Format: int64 */
+            quantity: number;
+            total: components["schemas"]["MoneyView"];
+            /** Format: date-time */
+            step_due_at?: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
         ReturnToSalesBody: {
             reason: string;
             /** @description Intake fields that are missing or wrong. */
             missing_items?: components["schemas"]["IntakeField"][];
+        };
+        /** @description 客户退换货申请单. */
+        ReturnView: {
+            /** Format: int64 */
+            id: number;
+            /** @example TH2612-0001 */
+            number: string;
+            kind: components["schemas"]["ReturnKind"];
+            state: components["schemas"]["ReturnState"];
+            customer: components["schemas"]["Ref"];
+            complaint?: null | components["schemas"]["Ref"];
+            /**
+             * Format: int32
+             * @description The complaint line it came from (0-based).
+             */
+            complaint_line?: number | null;
+            order_number?: string | null;
+            sales_department: components["schemas"]["Ref"];
+            raised_by: components["schemas"]["Ref"];
+            reason: string;
+            sample_unit: boolean;
+            lines: components["schemas"]["ReturnLineView"][];
+            total: components["schemas"]["MoneyView"];
+            eligibility: components["schemas"]["EligibilityView"];
+            /** @description The supervisor's attempt to keep the sale. */
+            retention_note?: string | null;
+            /** Format: date-time */
+            step_entered_at: string;
+            /** Format: date-time */
+            step_due_at?: string | null;
+            overdue: boolean;
+            extended: boolean;
+            extension_reason?: string | null;
+            refusal_reason?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description What the caller may do now. */
+            available_actions: components["schemas"]["ReturnAction"][];
+            history: components["schemas"]["ReturnEventView"][];
+            /** Format: int64 */
+            version: number;
         };
         /** @enum {string} */
         ReviewDecision: "approve" | "reject";
@@ -6608,6 +6857,318 @@ export interface operations {
                 };
             };
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReturns: {
+        parameters: {
+            query?: {
+                box?: "all" | "mine" | "to_act";
+                state?: components["schemas"]["ReturnState"];
+                kind?: components["schemas"]["ReturnKind"];
+                customer_id?: number;
+                complaint_id?: number;
+                created_from?: string;
+                created_to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReturn: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReturnDraft: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeReturnAction: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["ReturnAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

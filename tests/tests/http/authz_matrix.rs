@@ -10,7 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 14] = [
+const PEOPLE: [&str; 16] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -25,13 +25,15 @@ const PEOPLE: [&str; 14] = [
     "admin",
     "marketing",
     "finance",
+    "supervisor",
+    "marketing_manager",
 ];
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
 fn readers(level: &str) -> &'static [&'static str] {
     match level {
-        // Owner, the department's manager, the marketing archive, executives.
-        "secret" => &["sales", "sales_manager", "marketing", "deputy_gm", "gm"],
+        // Owner, the department's manager and supervisor, the marketing archive and its manager, executives.
+        "secret" => &["sales", "sales_manager", "marketing", "deputy_gm", "gm", "supervisor", "marketing_manager"],
         // Owner, the department's manager, executives.
         "confidential" => &["sales", "sales_manager", "deputy_gm", "gm"],
         // Owner and the general manager only.

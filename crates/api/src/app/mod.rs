@@ -21,6 +21,7 @@ pub mod passwords;
 pub mod people;
 pub mod policies;
 pub mod policy;
+pub mod returns;
 pub mod scale;
 pub mod seed;
 pub mod sessions;

@@ -13,6 +13,7 @@ pub const APPROVAL: &str = "approval_tiers";
 pub const DEADLINES: &str = "deadlines";
 pub const LOSS: &str = "loss";
 pub const CARE: &str = "customer_care";
+pub const RETURNS: &str = "returns";
 
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
@@ -49,6 +50,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<LossPolicy>(conn, org_id, LOSS, now)?;
     put::<kehu_domain::customer::ArchivePolicy>(conn, org_id, crate::app::customers::ARCHIVE, now)?;
     put::<kehu_domain::care::CarePolicy>(conn, org_id, CARE, now)?;
+    put::<kehu_domain::returns::ReturnPolicy>(conn, org_id, RETURNS, now)?;
     Ok(())
 }
 

@@ -33,7 +33,7 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 10] = [
     ("marketing", "市场营销部", DepartmentKind::Marketing),
 ];
 
-const USERS: [(&str, &str, &str, Role); 14] = [
+const USERS: [(&str, &str, &str, Role); 16] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -48,6 +48,8 @@ const USERS: [(&str, &str, &str, Role); 14] = [
     ("admin", "系统管理员", "it", Role::Admin),
     ("marketing", "冯档案", "marketing", Role::Marketing),
     ("finance", "何会计", "finance", Role::Finance),
+    ("supervisor", "郭主管", "sales-1", Role::SalesSupervisor),
+    ("marketing_manager", "韩经理", "marketing", Role::MarketingManager),
 ];
 
 pub struct Report {

@@ -78,6 +78,8 @@ answer_codes! {
         NotPendingReview = "not_pending_review",
         NotRejected = "not_rejected",
         KeyCustomerStaff = "key_customer_staff",
+        /// A live return application already covers this complaint line.
+        AlreadyApplied = "already_applied",
     }
 }
 
@@ -135,6 +137,10 @@ answer_codes! {
         /// A webhook address in a range it may not reach.
         ForbiddenAddress = "forbidden_address",
         UnknownHost = "unknown_host",
+        /// The complaint's resolution is not approved yet.
+        NotApproved = "not_approved",
+        /// A complaint line that sends nothing back (compensation, discount).
+        NotReturnable = "not_returnable",
     }
 }
 

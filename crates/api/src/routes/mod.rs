@@ -13,6 +13,7 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod returns;
 pub mod survey_results;
 pub mod surveys;
 pub mod verifications;
@@ -105,6 +106,11 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(complaints::update_draft)
         .service(complaints::list_events)
         .service(complaints::take_action)
+        .service(returns::list)
+        .service(returns::create)
+        .service(returns::get_one)
+        .service(returns::edit)
+        .service(returns::act)
         .service(policies::get_approval)
         .service(policies::put_approval)
         .service(policies::get_deadlines)

@@ -5,8 +5,11 @@
 //! check of the quantity received against the approved one. The steps after
 //! approval (inspection, return note, receipt, handling) build on it.
 
+pub mod application;
 pub mod booking;
 pub mod eligibility;
+
+pub use application::{ReadScope, ReturnEvent, ReturnLine, MAX_LINES};
 
 use crate::coded_enum;
 use crate::deadline::Calendar;
@@ -53,7 +56,8 @@ coded_enum! {
 }
 
 /// The numbers an administrator may change (domain.md §5 defaults).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReturnPolicy {
     /// Working days a document may stay in one department…
     pub step_working_days: u32,
@@ -138,8 +142,11 @@ pub struct Decision {
 
 fn may_approve(actor: &Actor, f: &ReturnFacts) -> bool {
     match f.state {
-        // The department's supervisor; its manager stands in for him.
-        ReturnState::SupervisorReview => actor.department_id == f.sales_department_id && (actor.has(Role::SalesSupervisor) || actor.has(Role::SalesManager)),
+        // The department's supervisor; its manager stands in for him, and
+        // for a supervisor's own application.
+        ReturnState::SupervisorReview => {
+            actor.department_id == f.sales_department_id && actor.user_id != f.raised_by && (actor.has(Role::SalesSupervisor) || actor.has(Role::SalesManager))
+        }
         s => s.approver().is_some_and(|r| actor.has(r)),
     }
 }

@@ -131,3 +131,33 @@ fn one_working_day_in_a_department_three_with_a_reason_on_the_company_calendar()
     let lenient = ReturnPolicy { step_working_days: 2, ..ReturnPolicy::default() };
     assert_eq!(lenient.step_due(&cal, sh(11, 19, 10), false), sh(11, 24, 10));
 }
+
+#[test]
+fn a_supervisor_does_not_approve_his_own_application_his_manager_does() {
+    let mut f = facts(ReturnState::SupervisorReview);
+    f.raised_by = supervisor().user_id;
+    assert_eq!(decide(&supervisor(), &f, ReturnAction::Approve, None), Err(Refusal::Forbidden));
+    let manager = actor(11, SALES_DEPT, &[Role::SalesManager]);
+    assert_eq!(decide(&manager, &f, ReturnAction::Approve, None).unwrap().to, ReturnState::MarketingReview);
+}
+
+#[test]
+fn who_reads_an_application() {
+    let draft = facts(ReturnState::Draft);
+    let approved = facts(ReturnState::Approved);
+    let warehouse = actor(20, 9, &[Role::Warehouse]);
+    let other_sales = actor(21, 3, &[Role::Sales]);
+    let other_supervisor = actor(22, 3, &[Role::SalesSupervisor]);
+    for (who, sees_draft, sees_approved) in [
+        (salesperson(), true, true),
+        (supervisor(), true, true),
+        (marketing_manager(), true, true),
+        (gm(), true, true),
+        (warehouse, false, true),
+        (other_sales, false, false),
+        (other_supervisor, false, false),
+    ] {
+        let scope = application::read_scope(&who);
+        assert_eq!((scope.admits(&draft), scope.admits(&approved)), (sees_draft, sees_approved), "{who:?}");
+    }
+}

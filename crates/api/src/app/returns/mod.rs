@@ -1,0 +1,222 @@
+//! Returns and exchanges (退换货): the application (客户退换货申请单) raised
+//! by sales from an approved complaint's line or on its own, its approval
+//! chain, reads and lists.
+
+mod act;
+mod list;
+mod view;
+
+pub use act::{act, remind_overdue, ReturnAct};
+pub use list::{list, ReturnBox, ReturnPage, ReturnQuery};
+pub use view::{ReturnEventView, ReturnLineView, ReturnSummary, ReturnView};
+
+use crate::app::customers as archive;
+use crate::app::{complaints, Ctx, Tx};
+use crate::error::{ApiError, ApiResult, FieldCode, ProblemCode};
+use kehu_domain::resolution::ResolutionKind;
+use kehu_domain::returns::eligibility::Eligibility;
+use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnState};
+use kehu_domain::{Money, State};
+use kehu_persistence::complaints::{self as complaint_store, ComplaintRow};
+use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnFilter, ReturnForm, ReturnRow};
+use kehu_persistence::{settings, DbConn};
+
+/// The application as sales fills it in.
+#[derive(Clone, Debug)]
+pub struct ReturnApplication {
+    /// Required on its own; taken from the complaint line otherwise.
+    pub kind: Option<ReturnKind>,
+    /// Required on its own; the complaint's customer otherwise.
+    pub customer_id: Option<i64>,
+    /// The approved complaint and its line (0-based, as the complaint lists them).
+    pub from_line: Option<(i64, i32)>,
+    pub order_number: Option<String>,
+    pub reason: String,
+    /// An exhibition or office sample unit: no on-site inspection.
+    pub sample_unit: bool,
+    /// On its own only: from a complaint line the items are the line's.
+    pub lines: Vec<ReturnLine>,
+    pub eligibility: Eligibility,
+}
+
+/// A draft edit at the version the caller read.
+pub struct EditReturn {
+    pub id: i64,
+    pub version: i64,
+    pub form: ReturnApplication,
+}
+
+pub fn facts(row: &ReturnRow) -> ReturnFacts {
+    ReturnFacts {
+        state: row.state,
+        raised_by: row.raised_by,
+        sales_department_id: row.sales_department_id,
+        extended: row.extended,
+        eligibility_issues: eligibility(row).check(),
+    }
+}
+
+pub fn eligibility(row: &ReturnRow) -> Eligibility {
+    Eligibility {
+        within_warranty: row.within_warranty.clone(),
+        below_standard: row.below_standard.clone(),
+        cannot_pay: row.cannot_pay.clone(),
+        major_change: row.major_change.clone(),
+    }
+}
+
+/// An application the caller may read, or 404 (the read rule is
+/// `returns::application::read_scope`, the same one the lists filter by).
+pub fn visible(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<ReturnRow> {
+    let row = store::get(conn, ctx.org(), id)?;
+    if !application::read_scope(&ctx.actor()).admits(&facts(&row)) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(row)
+}
+
+pub fn get(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<ReturnView> {
+    let row = visible(conn, ctx, id)?;
+    view::build(conn, ctx, row)
+}
+
+fn goods_kind(kind: ResolutionKind) -> Option<ReturnKind> {
+    match kind {
+        ResolutionKind::Return => Some(ReturnKind::Return),
+        ResolutionKind::Resend => Some(ReturnKind::Exchange),
+        ResolutionKind::Rework => Some(ReturnKind::Rework),
+        ResolutionKind::Compensation | ResolutionKind::Discount => None,
+    }
+}
+
+/// An approved resolution: approved and not sent back for a new proposal.
+fn approved(row: &ComplaintRow) -> bool {
+    row.approved_at.is_some() && matches!(row.state, State::CustomerNegotiation | State::AwaitingClose | State::Closed)
+}
+
+/// The stored form: from the complaint's line (its customer, order, goods
+/// and kind) or as filled in; checked.
+fn form(conn: &mut DbConn, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnForm> {
+    let (kind, customer_id, order_number, lines) = match a.from_line {
+        Some((complaint_id, position)) => {
+            let not_found = || ApiError::field("complaint_id", FieldCode::NotFound, "no such complaint");
+            let (c, _) = complaints::visible(conn, ctx, complaint_id).map_err(|e| if matches!(e, ApiError::NotFound) { not_found() } else { e })?;
+            if !approved(&c) {
+                return Err(ApiError::field("complaint_id", FieldCode::NotApproved, "the complaint's resolution is not approved"));
+            }
+            let line = complaint_store::lines(conn, c.id)?
+                .into_iter()
+                .nth(usize::try_from(position).unwrap_or(usize::MAX))
+                .ok_or_else(|| ApiError::field("complaint_line", FieldCode::NotFound, "the complaint has no such line"))?;
+            let kind = goods_kind(line.kind).ok_or_else(|| ApiError::field("complaint_line", FieldCode::NotReturnable, "a return, resend or rework line"))?;
+            if !a.lines.is_empty() {
+                return Err(ApiError::field("lines", FieldCode::Invalid, "the items come from the complaint line"));
+            }
+            let goods = ReturnLine {
+                product_number: c.product_number.clone().unwrap_or_else(|| "-".into()),
+                description: line.remarks.clone().or_else(|| c.product_spec.clone()),
+                quantity: line.quantity.or(c.defective_quantity).unwrap_or(1),
+                unit_price: line.unit_price_fen.map(Money::from_fen).transpose().map_err(|e| ApiError::Internal(e.to_string()))?.unwrap_or_default(),
+            };
+            (kind, c.customer_id, a.order_number.or(c.order_number.clone()), vec![goods])
+        }
+        None => {
+            let kind = a.kind.ok_or_else(|| ApiError::field("kind", FieldCode::Required, "return, exchange or rework"))?;
+            let customer_id = a.customer_id.ok_or_else(|| ApiError::field("customer_id", FieldCode::Required, "the customer"))?;
+            let customer = archive::complaint_customer(conn, &ctx.caller, customer_id)?;
+            (kind, customer.id, a.order_number, a.lines)
+        }
+    };
+    let total = application::total(&lines).map_err(ApiError::issues)?;
+    let e = a.eligibility;
+    Ok(ReturnForm {
+        kind,
+        customer_id,
+        complaint_id: a.from_line.map(|l| l.0),
+        complaint_line: a.from_line.map(|l| l.1),
+        order_number,
+        reason: a.reason,
+        sample_unit: a.sample_unit,
+        lines_json: serde_json::to_string(&lines).map_err(|e| ApiError::Internal(e.to_string()))?,
+        total_fen: total.fen(),
+        within_warranty: e.within_warranty,
+        below_standard: e.below_standard,
+        cannot_pay: e.cannot_pay,
+        major_change: e.major_change,
+    })
+}
+
+/// A live application for the same complaint line answers 409 before the
+/// unique index would.
+fn not_applied_yet(conn: &mut DbConn, ctx: &Ctx, f: &ReturnForm, except: Option<i64>) -> ApiResult<()> {
+    let (Some(complaint_id), Some(line)) = (f.complaint_id, f.complaint_line) else { return Ok(()) };
+    let all = application::ReadScope { all: true, department_id: None, approved: false, raised_by: 0 };
+    let live = store::page(conn, ctx.org(), &all, &ReturnFilter { complaint_id: Some(complaint_id), ..Default::default() }, None, 1000)?
+        .into_iter()
+        .any(|r| r.complaint_line == Some(line) && Some(r.id) != except && !matches!(r.state, ReturnState::Refused | ReturnState::Withdrawn));
+    if live {
+        return Err(ApiError::conflict(ProblemCode::AlreadyApplied, "a live application already covers this complaint line"));
+    }
+    Ok(())
+}
+
+pub(crate) fn history(tx: &mut DbConn, ctx: &Ctx, row: &ReturnRow, action: ReturnEvent, from: Option<ReturnState>, note: Option<String>) -> ApiResult<()> {
+    let e = ReturnEventRow {
+        id: 0,
+        application_id: row.id,
+        seq: row.version,
+        action,
+        from_state: from,
+        to_state: row.state,
+        actor_id: Some(ctx.user()),
+        at: ctx.now,
+        note,
+    };
+    Ok(store::insert_event(tx, &e)?)
+}
+
+/// Raises an application: a draft, numbered (`TH2612-0001`), until submitted.
+pub fn create(tx: &mut Tx, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnView> {
+    if !ctx.caller.roles.iter().any(|r| r.is_sales()) {
+        return Err(ApiError::Forbidden("return applications are raised by sales"));
+    }
+    let f = form(tx, ctx, a)?;
+    not_applied_yet(tx, ctx, &f, None)?;
+    let period = kehu_domain::number::Period::of(ctx.now.date()).key();
+    let serial = settings::next_serial(tx, ctx.org(), &format!("TH{period}"))?;
+    let new = NewReturn {
+        org_id: ctx.org(),
+        number: format!("TH{period}-{serial:04}"),
+        state: ReturnState::Draft,
+        sales_department_id: ctx.caller.department_id,
+        raised_by: ctx.user(),
+        step_entered_at: ctx.now,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+    };
+    let row = store::insert(tx, &new, &f)?;
+    history(tx, ctx, &row, ReturnEvent::Create, None, None)?;
+    ctx.audit(tx, "return.create", "return", row.id, serde_json::json!({"customer_id": row.customer_id, "complaint_id": row.complaint_id}))?;
+    ctx.created_at_location(tx, &format!("/api/v1/returns/{}", row.id))?;
+    view::build(tx, ctx, row)
+}
+
+/// Edits a draft (its raiser).
+pub fn edit(tx: &mut Tx, ctx: &Ctx, cmd: EditReturn) -> ApiResult<ReturnView> {
+    let row = visible(tx, ctx, cmd.id)?;
+    if row.version != cmd.version {
+        return Err(ApiError::PreconditionFailed);
+    }
+    if row.state != ReturnState::Draft {
+        return Err(ApiError::state("only drafts can be edited"));
+    }
+    if row.raised_by != ctx.user() {
+        return Err(ApiError::Forbidden("the salesperson who raised it edits a draft"));
+    }
+    let f = form(tx, ctx, cmd.form)?;
+    not_applied_yet(tx, ctx, &f, Some(row.id))?;
+    let saved = store::update_form(tx, row.id, row.version, &f, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
+    history(tx, ctx, &saved, ReturnEvent::Edit, Some(row.state), None)?;
+    ctx.audit(tx, "return.edit", "return", row.id, serde_json::json!({"version": saved.version}))?;
+    view::build(tx, ctx, saved)
+}

@@ -1,0 +1,234 @@
+//! What a reader sees of an application.
+
+use super::{eligibility, facts};
+use crate::app::views::{money, MoneyView, Ref};
+use crate::app::Ctx;
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnState};
+use kehu_persistence::returns::{self as store, ReturnRow};
+use kehu_persistence::{customers, people, DbConn};
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct ReturnLineView {
+    pub product_number: String,
+    pub description: Option<String>,
+    pub quantity: i64,
+    pub unit_price: MoneyView,
+    pub amount: MoneyView,
+}
+
+/// The grounds claimed (A required, plus one of B/C/D), each with its basis.
+#[derive(Serialize, ToSchema)]
+pub struct EligibilityView {
+    pub within_warranty: Option<String>,
+    pub below_standard: Option<String>,
+    pub cannot_pay: Option<String>,
+    pub major_change: Option<String>,
+    /// Complete enough to submit.
+    pub eligible: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReturnEventView {
+    pub seq: i64,
+    pub action: ReturnEvent,
+    pub from_state: Option<ReturnState>,
+    pub to_state: ReturnState,
+    pub actor: Option<Ref>,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+/// 客户退换货申请单.
+#[derive(Serialize, ToSchema)]
+pub struct ReturnView {
+    pub id: i64,
+    #[schema(example = "TH2612-0001")]
+    pub number: String,
+    pub kind: ReturnKind,
+    pub state: ReturnState,
+    pub customer: Ref,
+    pub complaint: Option<Ref>,
+    /// The complaint line it came from (0-based).
+    pub complaint_line: Option<i32>,
+    pub order_number: Option<String>,
+    pub sales_department: Ref,
+    pub raised_by: Ref,
+    pub reason: String,
+    pub sample_unit: bool,
+    pub lines: Vec<ReturnLineView>,
+    pub total: MoneyView,
+    pub eligibility: EligibilityView,
+    /// The supervisor's attempt to keep the sale.
+    pub retention_note: Option<String>,
+    pub step_entered_at: DateTime<Utc>,
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub extended: bool,
+    pub extension_reason: Option<String>,
+    pub refusal_reason: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    /// What the caller may do now.
+    pub available_actions: Vec<ReturnAction>,
+    pub history: Vec<ReturnEventView>,
+    pub version: i64,
+}
+
+/// A row of the returns list (产品退换货汇总表).
+#[derive(Serialize, ToSchema)]
+pub struct ReturnSummary {
+    pub id: i64,
+    pub number: String,
+    pub kind: ReturnKind,
+    pub state: ReturnState,
+    pub customer: Ref,
+    pub complaint: Option<Ref>,
+    pub order_number: Option<String>,
+    pub raised_by: Ref,
+    pub reason: String,
+    /// The items' products, comma-separated.
+    pub products: String,
+    pub quantity: i64,
+    pub total: MoneyView,
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn lines(row: &ReturnRow) -> ApiResult<Vec<ReturnLine>> {
+    serde_json::from_str(&row.lines_json).map_err(|e| ApiError::Internal(format!("return {} lines: {e}", row.id)))
+}
+
+fn overdue(row: &ReturnRow, ctx: &Ctx) -> bool {
+    row.state.approver().is_some() && row.step_due_at.is_some_and(|d| d < ctx.now)
+}
+
+struct Names {
+    people: HashMap<i64, String>,
+    customers: HashMap<i64, String>,
+    complaints: HashMap<i64, String>,
+}
+
+impl Names {
+    fn of(conn: &mut DbConn, rows: &[ReturnRow], more_people: &[i64]) -> ApiResult<Names> {
+        let mut uids: Vec<i64> = rows.iter().map(|r| r.raised_by).collect();
+        uids.extend_from_slice(more_people);
+        let cids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
+        let kids: Vec<i64> = rows.iter().filter_map(|r| r.complaint_id).collect();
+        Ok(Names {
+            people: people::display_names(conn, &uids)?.into_iter().collect(),
+            customers: customers::many(conn, &cids)?.into_iter().map(|c| (c.id, c.name)).collect(),
+            complaints: store::complaint_numbers(conn, &kids)?.into_iter().collect(),
+        })
+    }
+
+    fn person(&self, id: i64) -> Ref {
+        Ref { id, name: self.people.get(&id).cloned().unwrap_or_default() }
+    }
+
+    fn customer(&self, id: i64) -> Ref {
+        Ref { id, name: self.customers.get(&id).cloned().unwrap_or_default() }
+    }
+
+    fn complaint(&self, id: Option<i64>) -> Option<Ref> {
+        id.map(|id| Ref { id, name: self.complaints.get(&id).cloned().unwrap_or_else(|| format!("#{id}")) })
+    }
+}
+
+pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnView> {
+    let events = store::events(conn, row.id)?;
+    let actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
+    let names = Names::of(conn, std::slice::from_ref(&row), &actors)?;
+    let items = lines(&row)?;
+    let e = eligibility(&row);
+    let f = facts(&row);
+    let department = people::department_names(conn, &[row.sales_department_id])?.pop().map(|d| d.1);
+    Ok(ReturnView {
+        id: row.id,
+        number: row.number.clone(),
+        kind: row.kind,
+        state: row.state,
+        customer: names.customer(row.customer_id),
+        complaint: names.complaint(row.complaint_id),
+        complaint_line: row.complaint_line,
+        order_number: row.order_number.clone(),
+        sales_department: Ref { id: row.sales_department_id, name: department.unwrap_or_default() },
+        raised_by: names.person(row.raised_by),
+        reason: row.reason.clone(),
+        sample_unit: row.sample_unit,
+        lines: items
+            .iter()
+            .map(|l| ReturnLineView {
+                product_number: l.product_number.clone(),
+                description: l.description.clone(),
+                quantity: l.quantity,
+                unit_price: money(l.unit_price.fen()),
+                amount: money(l.unit_price.times(l.quantity).map(|m| m.fen()).unwrap_or_default()),
+            })
+            .collect(),
+        total: money(row.total_fen),
+        eligibility: EligibilityView {
+            eligible: f.eligibility_issues.is_empty(),
+            within_warranty: e.within_warranty,
+            below_standard: e.below_standard,
+            cannot_pay: e.cannot_pay,
+            major_change: e.major_change,
+        },
+        retention_note: row.retention_note.clone(),
+        step_entered_at: row.step_entered_at.and_utc(),
+        step_due_at: row.step_due_at.map(|t| t.and_utc()),
+        overdue: overdue(&row, ctx),
+        extended: row.extended,
+        extension_reason: row.extension_reason.clone(),
+        refusal_reason: row.refusal_reason.clone(),
+        decided_at: row.decided_at.map(|t| t.and_utc()),
+        created_at: row.created_at.and_utc(),
+        available_actions: application::available(&ctx.actor(), &f),
+        history: events
+            .into_iter()
+            .map(|e| ReturnEventView {
+                seq: e.seq,
+                action: e.action,
+                from_state: e.from_state,
+                to_state: e.to_state,
+                actor: e.actor_id.map(|a| names.person(a)),
+                at: e.at.and_utc(),
+                note: e.note,
+            })
+            .collect(),
+        version: row.version,
+    })
+}
+
+pub fn summaries(conn: &mut DbConn, ctx: &Ctx, rows: Vec<ReturnRow>) -> ApiResult<Vec<ReturnSummary>> {
+    let names = Names::of(conn, &rows, &[])?;
+    rows.into_iter()
+        .map(|row| {
+            let items = lines(&row)?;
+            let mut products: Vec<&str> = items.iter().map(|l| l.product_number.as_str()).collect();
+            products.dedup();
+            Ok(ReturnSummary {
+                id: row.id,
+                number: row.number.clone(),
+                kind: row.kind,
+                state: row.state,
+                customer: names.customer(row.customer_id),
+                complaint: names.complaint(row.complaint_id),
+                order_number: row.order_number.clone(),
+                raised_by: names.person(row.raised_by),
+                reason: row.reason.clone(),
+                products: products.join(", "),
+                quantity: items.iter().map(|l| l.quantity).sum(),
+                total: money(row.total_fen),
+                step_due_at: row.step_due_at.map(|t| t.and_utc()),
+                overdue: overdue(&row, ctx),
+                created_at: row.created_at.and_utc(),
+            })
+        })
+        .collect()
+}

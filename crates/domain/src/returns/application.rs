@@ -1,0 +1,154 @@
+//! What an application carries (its items) and who may read it.
+
+use super::{ReturnFacts, ReturnState};
+use crate::coded_enum;
+use crate::issue::{FieldIssue, Rule};
+use crate::money::Money;
+use crate::role::{Actor, Role};
+use serde::{Deserialize, Serialize};
+
+/// At most this many items on one application (the paper form has ten rows;
+/// a large order is split by product, rarely by more).
+pub const MAX_LINES: usize = 50;
+
+coded_enum! {
+    /// What happened to an application, as its history records it.
+    ReturnEvent {
+        Create = "create",
+        Edit = "edit",
+        Submit = "submit",
+        Approve = "approve",
+        Refuse = "refuse",
+        Withdraw = "withdraw",
+        Extend = "extend",
+    }
+}
+
+impl From<super::ReturnAction> for ReturnEvent {
+    fn from(a: super::ReturnAction) -> ReturnEvent {
+        use super::ReturnAction as A;
+        match a {
+            A::Submit => ReturnEvent::Submit,
+            A::Approve => ReturnEvent::Approve,
+            A::Refuse => ReturnEvent::Refuse,
+            A::Withdraw => ReturnEvent::Withdraw,
+            A::Extend => ReturnEvent::Extend,
+        }
+    }
+}
+
+/// One item to come back: the product, how many, at what unit price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnLine {
+    pub product_number: String,
+    pub description: Option<String>,
+    pub quantity: i64,
+    pub unit_price: Money,
+}
+
+/// The items' value (quantity × unit price, summed), checked; the issues
+/// name the item (`lines[2].quantity`) when one is wrong.
+pub fn total(lines: &[ReturnLine]) -> Result<Money, Vec<FieldIssue>> {
+    let mut issues = Vec::new();
+    if lines.is_empty() {
+        issues.push(FieldIssue::new("lines", Rule::Count, "at least one item"));
+    }
+    if lines.len() > MAX_LINES {
+        issues.push(FieldIssue::new("lines", Rule::TooMany, format!("at most {MAX_LINES} items")));
+    }
+    let mut sum = Money::default();
+    for (i, l) in lines.iter().enumerate() {
+        if l.product_number.trim().is_empty() {
+            issues.push(FieldIssue::new(format!("lines[{i}].product_number"), Rule::Required, "the product number"));
+        }
+        if l.quantity < 1 {
+            issues.push(FieldIssue::new(format!("lines[{i}].quantity"), Rule::OutOfRange, "a whole number of at least 1"));
+            continue;
+        }
+        match l.unit_price.times(l.quantity).and_then(|v| sum.checked_add(v)) {
+            Ok(s) => sum = s,
+            Err(_) => issues.push(FieldIssue::new(format!("lines[{i}]"), Rule::TooLarge, "the amount is too large")),
+        }
+    }
+    if issues.is_empty() {
+        Ok(sum)
+    } else {
+        Err(issues)
+    }
+}
+
+/// Who reads applications, as a filter a list can run: everything
+/// (marketing manager, executives), a sales department's (its supervisor
+/// and manager), the approved ones (the departments that act on them:
+/// PMC, production, finance, warehouse, customer service, QA, engineering),
+/// and always the caller's own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadScope {
+    pub all: bool,
+    pub department_id: Option<i64>,
+    pub approved: bool,
+    pub raised_by: i64,
+}
+
+/// The roles that act once an application is approved.
+pub const AFTER_APPROVAL: [Role; 8] =
+    [Role::Production, Role::ProductionManager, Role::Finance, Role::Warehouse, Role::CustomerService, Role::Qa, Role::QaManager, Role::Engineering];
+
+pub fn read_scope(actor: &Actor) -> ReadScope {
+    ReadScope {
+        all: actor.any(|r| r.is_executive() || r == Role::MarketingManager),
+        department_id: (actor.has(Role::SalesSupervisor) || actor.has(Role::SalesManager)).then_some(actor.department_id),
+        approved: AFTER_APPROVAL.iter().any(|r| actor.has(*r)),
+        raised_by: actor.user_id,
+    }
+}
+
+impl ReadScope {
+    pub fn admits(&self, f: &ReturnFacts) -> bool {
+        self.all || f.raised_by == self.raised_by || self.department_id == Some(f.sales_department_id) || (self.approved && f.state == ReturnState::Approved)
+    }
+}
+
+/// The actions `actor` may take now (for the SPA's buttons).
+pub fn available(actor: &Actor, f: &ReturnFacts) -> Vec<super::ReturnAction> {
+    use super::ReturnAction as A;
+    [A::Submit, A::Approve, A::Refuse, A::Extend, A::Withdraw]
+        .into_iter()
+        .filter(|a| match super::decide(actor, f, *a, Some("-")) {
+            Ok(_) => true,
+            // A draft with incomplete grounds still offers submit: the answer says what is missing.
+            Err(super::Refusal::Invalid(_)) => true,
+            Err(_) => false,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(q: i64, price: &str) -> ReturnLine {
+        ReturnLine { product_number: "P-100".into(), description: None, quantity: q, unit_price: price.parse().unwrap() }
+    }
+
+    #[test]
+    fn the_total_is_quantity_times_price_summed() {
+        assert_eq!(total(&[line(3, "10.50"), line(2, "1.25")]).unwrap().fen(), 3400);
+    }
+
+    #[test]
+    fn no_item_a_zero_or_negative_quantity_or_no_product_is_refused_by_item() {
+        let fields = |ls: &[ReturnLine]| total(ls).unwrap_err().into_iter().map(|i| i.field).collect::<Vec<_>>();
+        assert_eq!(fields(&[]), ["lines"]);
+        assert_eq!(fields(&[line(1, "1"), line(0, "1"), line(-2, "1")]), ["lines[1].quantity", "lines[2].quantity"]);
+        let mut blank = line(1, "1");
+        blank.product_number = " ".into();
+        assert_eq!(fields(&[blank]), ["lines[0].product_number"]);
+        assert_eq!(fields(&vec![line(1, "1"); MAX_LINES + 1]), ["lines"]);
+    }
+
+    #[test]
+    fn an_amount_past_the_money_range_is_refused_not_wrapped() {
+        assert!(total(&[line(i64::MAX, "2")]).is_err());
+    }
+}

@@ -1,0 +1,257 @@
+//! Return and exchange applications (客户退换货申请单) and their history.
+
+use crate::db::{DbConn, MultiBackend};
+use crate::error::DbResult;
+use crate::schema::{return_applications as ra, return_events};
+use chrono::NaiveDateTime;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = ra)]
+pub struct ReturnRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub number: String,
+    pub kind: ReturnKind,
+    pub state: ReturnState,
+    pub customer_id: i64,
+    pub complaint_id: Option<i64>,
+    pub complaint_line: Option<i32>,
+    pub order_number: Option<String>,
+    pub sales_department_id: i64,
+    pub raised_by: i64,
+    pub reason: String,
+    pub sample_unit: bool,
+    pub lines_json: String,
+    pub total_fen: i64,
+    pub within_warranty: Option<String>,
+    pub below_standard: Option<String>,
+    pub cannot_pay: Option<String>,
+    pub major_change: Option<String>,
+    pub retention_note: Option<String>,
+    pub step_entered_at: NaiveDateTime,
+    pub step_due_at: Option<NaiveDateTime>,
+    pub extended: bool,
+    pub extension_reason: Option<String>,
+    pub refusal_reason: Option<String>,
+    pub reminded_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i64,
+}
+
+/// The form as sales fills it in (on creation and on a draft's edit).
+#[derive(Insertable, AsChangeset, Clone, Debug)]
+#[diesel(table_name = ra, treat_none_as_null = true)]
+pub struct ReturnForm {
+    pub kind: ReturnKind,
+    pub customer_id: i64,
+    pub complaint_id: Option<i64>,
+    pub complaint_line: Option<i32>,
+    pub order_number: Option<String>,
+    pub reason: String,
+    pub sample_unit: bool,
+    pub lines_json: String,
+    pub total_fen: i64,
+    pub within_warranty: Option<String>,
+    pub below_standard: Option<String>,
+    pub cannot_pay: Option<String>,
+    pub major_change: Option<String>,
+}
+
+/// Where a new application starts.
+#[derive(Insertable)]
+#[diesel(table_name = ra)]
+pub struct NewReturn {
+    pub org_id: i64,
+    pub number: String,
+    pub state: ReturnState,
+    pub sales_department_id: i64,
+    pub raised_by: i64,
+    pub step_entered_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// What a workflow action writes.
+#[derive(AsChangeset, Default)]
+#[diesel(table_name = ra)]
+pub struct ReturnChanges {
+    pub state: Option<ReturnState>,
+    pub step_entered_at: Option<NaiveDateTime>,
+    pub step_due_at: Option<Option<NaiveDateTime>>,
+    pub extended: Option<bool>,
+    pub extension_reason: Option<Option<String>>,
+    pub refusal_reason: Option<Option<String>>,
+    pub retention_note: Option<Option<String>>,
+    pub reminded_at: Option<Option<NaiveDateTime>>,
+    pub decided_at: Option<Option<NaiveDateTime>>,
+}
+
+#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
+#[diesel(table_name = return_events)]
+pub struct ReturnEventRow {
+    #[diesel(skip_insertion)]
+    pub id: i64,
+    pub application_id: i64,
+    pub seq: i64,
+    pub action: ReturnEvent,
+    pub from_state: Option<ReturnState>,
+    pub to_state: ReturnState,
+    pub actor_id: Option<i64>,
+    pub at: NaiveDateTime,
+    pub note: Option<String>,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewReturn, form: &ReturnForm) -> DbResult<ReturnRow> {
+    Ok(diesel::insert_into(ra::table).values((new, form)).returning(ra::all_columns).get_result(conn)?)
+}
+
+pub fn get(conn: &mut DbConn, org_id: i64, id: i64) -> DbResult<ReturnRow> {
+    Ok(ra::table.filter(ra::org_id.eq(org_id)).find(id).select(ReturnRow::as_select()).first(conn)?)
+}
+
+/// Writes a draft's form if it is still at `version`; `None` when it is not.
+pub fn update_form(conn: &mut DbConn, id: i64, version: i64, form: &ReturnForm, now: NaiveDateTime) -> DbResult<Option<ReturnRow>> {
+    Ok(diesel::update(ra::table.filter(ra::id.eq(id).and(ra::version.eq(version))))
+        .set((form, ra::version.eq(version + 1), ra::updated_at.eq(now)))
+        .returning(ra::all_columns)
+        .get_result(conn)
+        .optional()?)
+}
+
+/// Applies an action's changes if the application is still at `version`.
+pub fn update(conn: &mut DbConn, id: i64, version: i64, ch: &ReturnChanges, now: NaiveDateTime) -> DbResult<Option<ReturnRow>> {
+    Ok(diesel::update(ra::table.filter(ra::id.eq(id).and(ra::version.eq(version))))
+        .set((ch, ra::version.eq(version + 1), ra::updated_at.eq(now)))
+        .returning(ra::all_columns)
+        .get_result(conn)
+        .optional()?)
+}
+
+pub fn insert_event(conn: &mut DbConn, e: &ReturnEventRow) -> DbResult<()> {
+    diesel::insert_into(return_events::table).values(e).execute(conn)?;
+    Ok(())
+}
+
+pub fn events(conn: &mut DbConn, application_id: i64) -> DbResult<Vec<ReturnEventRow>> {
+    Ok(return_events::table
+        .filter(return_events::application_id.eq(application_id))
+        .order(return_events::seq)
+        .select(ReturnEventRow::as_select())
+        .load(conn)?)
+}
+
+/// Filters of the returns list (all optional).
+#[derive(Clone, Debug, Default)]
+pub struct ReturnFilter {
+    pub state: Option<ReturnState>,
+    pub kind: Option<ReturnKind>,
+    pub customer_id: Option<i64>,
+    pub complaint_id: Option<i64>,
+    pub raised_by: Option<i64>,
+    /// Not raised by this person (nobody approves his own).
+    pub not_raised_by: Option<i64>,
+    /// Waiting for one of these steps: (state, sales department or any).
+    pub steps: Option<Vec<(ReturnState, Option<i64>)>>,
+    /// Created on or after / before (exclusive).
+    pub from: Option<NaiveDateTime>,
+    pub until: Option<NaiveDateTime>,
+}
+
+type Boxed<'a> = ra::BoxedQuery<'a, MultiBackend>;
+type Predicate = Box<dyn BoxableExpression<ra::table, MultiBackend, SqlType = Bool>>;
+
+fn filtered<'a>(org_id: i64, scope: &ReadScope, f: &ReturnFilter) -> Boxed<'a> {
+    let mut q = ra::table.filter(ra::org_id.eq(org_id)).into_boxed();
+    if !scope.all {
+        let mut readable: Predicate = Box::new(ra::raised_by.eq(scope.raised_by));
+        if let Some(d) = scope.department_id {
+            readable = Box::new(readable.or(ra::sales_department_id.eq(d)));
+        }
+        if scope.approved {
+            readable = Box::new(readable.or(ra::state.eq(ReturnState::Approved)));
+        }
+        q = q.filter(readable);
+    }
+    if let Some(s) = f.state {
+        q = q.filter(ra::state.eq(s));
+    }
+    if let Some(k) = f.kind {
+        q = q.filter(ra::kind.eq(k));
+    }
+    if let Some(c) = f.customer_id {
+        q = q.filter(ra::customer_id.eq(c));
+    }
+    if let Some(c) = f.complaint_id {
+        q = q.filter(ra::complaint_id.eq(c));
+    }
+    if let Some(u) = f.raised_by {
+        q = q.filter(ra::raised_by.eq(u));
+    }
+    if let Some(u) = f.not_raised_by {
+        q = q.filter(ra::raised_by.ne(u));
+    }
+    if let Some(t) = f.from {
+        q = q.filter(ra::created_at.ge(t));
+    }
+    if let Some(t) = f.until {
+        q = q.filter(ra::created_at.lt(t));
+    }
+    if let Some(steps) = &f.steps {
+        let mut any: Predicate = Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
+        for (state, dept) in steps {
+            any = match dept {
+                Some(d) => Box::new(any.or(ra::state.eq(*state).and(ra::sales_department_id.eq(*d)))),
+                None => Box::new(any.or(ra::state.eq(*state))),
+            };
+        }
+        q = q.filter(any);
+    }
+    q
+}
+
+/// A page of the applications `scope` reads, newest first, after the id `before`.
+pub fn page(conn: &mut DbConn, org_id: i64, scope: &ReadScope, f: &ReturnFilter, before: Option<i64>, limit: i64) -> DbResult<Vec<ReturnRow>> {
+    let mut q = filtered(org_id, scope, f);
+    if let Some(b) = before {
+        q = q.filter(ra::id.lt(b));
+    }
+    Ok(q.order(ra::id.desc()).limit(limit).select(ReturnRow::as_select()).load(conn)?)
+}
+
+/// How many applications the filters find (the list's total).
+pub fn count(conn: &mut DbConn, org_id: i64, scope: &ReadScope, f: &ReturnFilter) -> DbResult<i64> {
+    Ok(filtered(org_id, scope, f).select(count_star()).first(conn)?)
+}
+
+/// Open applications whose step deadline passed and that got no reminder yet.
+pub fn overdue_unreminded(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> DbResult<Vec<ReturnRow>> {
+    Ok(ra::table
+        .filter(ra::reminded_at.is_null().and(ra::step_due_at.lt(now)))
+        .filter(ra::state.eq_any([ReturnState::SupervisorReview, ReturnState::MarketingReview, ReturnState::GmApproval]))
+        .order(ra::step_due_at)
+        .limit(limit)
+        .select(ReturnRow::as_select())
+        .load(conn)?)
+}
+
+/// Claims the reminder of one overdue step; only one claimant wins.
+pub fn claim_reminder(conn: &mut DbConn, id: i64, step_entered_at: NaiveDateTime, now: NaiveDateTime) -> DbResult<bool> {
+    let n = diesel::update(ra::table.filter(ra::id.eq(id).and(ra::reminded_at.is_null()).and(ra::step_entered_at.eq(step_entered_at))))
+        .set(ra::reminded_at.eq(now))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The numbers of these complaints (`#id` while a draft has none).
+pub fn complaint_numbers(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
+    use crate::schema::complaints;
+    let rows: Vec<(i64, Option<String>)> =
+        crate::by_chunks(ids, |chunk| Ok(complaints::table.filter(complaints::id.eq_any(chunk)).select((complaints::id, complaints::number)).load(conn)?))?;
+    Ok(rows.into_iter().map(|(id, n)| (id, n.unwrap_or_else(|| format!("#{id}")))).collect())
+}

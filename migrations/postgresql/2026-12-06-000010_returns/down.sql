@@ -1,0 +1,2 @@
+DROP TABLE return_events;
+DROP TABLE return_applications;
