@@ -1271,6 +1271,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The returns' rules in force. */
+        get: operations["getReturnPolicy"];
+        /** Replace the returns' rules (admin). */
+        put: operations["putReturnPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/approval-tiers": {
         parameters: {
             query?: never;
@@ -2960,6 +2978,44 @@ export interface components {
              */
             total: number;
             next_cursor?: string | null;
+        };
+        ReturnPolicyBody: {
+            /**
+             * Format: int32
+             * @description Working days a document may stay in one department (1).
+             */
+            step_working_days: number;
+            /**
+             * Format: int32
+             * @description At most, with a written reason (3); not below the step's.
+             */
+            extended_working_days: number;
+            /**
+             * Format: int32
+             * @description Over-delivery accepted when the customer has none, in basis points (0).
+             */
+            company_tolerance_bp: number;
+        };
+        /** @description The rules in force; PUT the same fields without `version`. */
+        ReturnPolicyView: {
+            /** Format: int64 */
+            version: number;
+            /**
+             * Format: int32
+             * @description Working days a document may stay in one department (1).
+             */
+            step_working_days: number;
+            /**
+             * Format: int32
+             * @description At most, with a written reason (3).
+             */
+            extended_working_days: number;
+            /**
+             * Format: int32
+             * @description Over-delivery accepted on a return when the customer has no tolerance
+             *     of its own, in basis points (0 = none; 500 = 5 %).
+             */
+            company_tolerance_bp: number;
         };
         /**
          * @description Where an application stands. The names are public API.
@@ -7161,6 +7217,82 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReturnPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPolicyView"];
+                };
+            };
+        };
+    };
+    putReturnPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPolicyView"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

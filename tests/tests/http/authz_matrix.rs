@@ -111,3 +111,75 @@ async fn every_role_reads_exactly_what_the_secrecy_rules_allow_on_every_customer
         assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM customer_changes WHERE customer_id = {id}")), changes, "{level}: a refused call left history");
     }
 }
+
+/// Who reads a return application raised by `sales` (业务一部), written out
+/// from the README's rule: open, and once approved.
+fn return_readers(approved: bool) -> Vec<&'static str> {
+    let mut r = vec!["sales", "sales_manager", "supervisor", "marketing_manager", "deputy_gm", "gm"];
+    if approved {
+        r.extend(["production", "finance", "qa", "engineering"]);
+    }
+    r
+}
+
+#[tokio::test]
+async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
+    let app = spawn_app().await;
+    let customer = app.customer_id("sales", "C-0002").await;
+    let body = json!({
+        "kind": "return", "customer_id": customer, "reason": "matrix",
+        "lines": [{"product_number": "P-1", "quantity": 1, "unit_price": "1.00"}],
+        "eligibility": {"within_warranty": "a", "below_standard": "b"},
+    });
+    let (_, r) = app.post("sales", "/returns", body.clone()).await;
+    let id = r["id"].as_i64().unwrap();
+    let version = |r: &Value| r["version"].as_i64().unwrap();
+    let mut r = r.clone();
+    for (user, action) in [("sales", "submit"), ("supervisor", "approve"), ("marketing_manager", "approve")] {
+        let res = app.call(user, Method::POST, &format!("/returns/{id}/actions/{action}"), Some(json!({})), Some(version(&r))).await;
+        r = res.json().await.unwrap();
+    }
+    let unknown = 999_999;
+    for approved in [false, true] {
+        if approved {
+            let res = app.call("gm", Method::POST, &format!("/returns/{id}/actions/approve"), Some(json!({})), Some(version(&r))).await;
+            r = res.json().await.unwrap();
+            assert_eq!(r["state"], "approved");
+        }
+        let v = version(&r);
+        let events = app.count(&format!("SELECT COUNT(*) AS n FROM return_events WHERE application_id = {id}"));
+        for user in PEOPLE {
+            let may = return_readers(approved).contains(&user);
+            let got = answer(&app, user, Method::GET, &format!("/returns/{id}"), None, v).await;
+            if may {
+                assert_eq!(got.0, 200, "{user} may read the application (approved: {approved})");
+            } else {
+                let none = answer(&app, user, Method::GET, &format!("/returns/{unknown}"), None, v).await;
+                assert_eq!(got, none, "{user}: GET tells the application exists");
+                for action in ["submit", "approve", "refuse", "extend", "withdraw"] {
+                    let path = |i: i64| format!("/returns/{i}/actions/{action}");
+                    let got = answer(&app, user, Method::POST, &path(id), Some(json!({"reason": "x"})), v).await;
+                    let none = answer(&app, user, Method::POST, &path(unknown), Some(json!({"reason": "x"})), v).await;
+                    assert_eq!(got, none, "{user}: {action} tells the application exists");
+                }
+                let got = answer(&app, user, Method::PATCH, &format!("/returns/{id}"), Some(body.clone()), v).await;
+                let none = answer(&app, user, Method::PATCH, &format!("/returns/{unknown}"), Some(body.clone()), v).await;
+                assert_eq!(got, none, "{user}: PATCH tells the application exists");
+            }
+            let (_, list) = app.get(user, "/returns?limit=200").await;
+            let listed = list["items"].as_array().is_some_and(|l| l.iter().any(|x| x["id"] == id));
+            assert_eq!(listed, may, "{user}: the list (approved: {approved})");
+        }
+        assert_eq!(app.count(&format!("SELECT version AS n FROM return_applications WHERE id = {id}")), v, "a refused call changed the application");
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM return_events WHERE application_id = {id}")), events);
+    }
+    // Raising one for a customer the caller may not read answers as for no customer.
+    app.exec(&format!("UPDATE customers SET confidentiality = 'top_secret' WHERE id = {customer}"));
+    for user in PEOPLE.iter().filter(|u| !["sales", "gm"].contains(u)) {
+        let mut b = body.clone();
+        let got = answer(&app, user, Method::POST, "/returns", Some(b.clone()), 0).await;
+        b["customer_id"] = json!(unknown);
+        let none = answer(&app, user, Method::POST, "/returns", Some(b), 0).await;
+        assert_eq!(got, none, "{user}: raising an application tells the customer exists");
+    }
+}

@@ -280,3 +280,40 @@ async fn an_overdue_step_is_reminded_once_and_may_be_extended_once_with_a_reason
     assert_eq!(get(&app, "supervisor", id).await.1["overdue"], true);
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn the_time_in_a_department_is_policy() {
+    let app = spawn_app().await;
+    let (_, p) = app.get("admin", "/policies/returns").await;
+    assert_eq!((p["step_working_days"].as_i64(), p["extended_working_days"].as_i64(), p["company_tolerance_bp"].as_i64()), (Some(1), Some(3), Some(0)));
+    let v = p["version"].as_i64();
+    let body = json!({"step_working_days": 2, "extended_working_days": 1, "company_tolerance_bp": 300});
+    let res = app.call("admin", Method::PUT, "/policies/returns", Some(body), v).await;
+    assert_eq!(res.status(), 422, "the extended limit is not below the step's");
+    let body = json!({"step_working_days": 2, "extended_working_days": 4, "company_tolerance_bp": 300});
+    let res = app.call("sales_manager", Method::PUT, "/policies/returns", Some(body.clone()), v).await;
+    assert_eq!(res.status(), 403);
+    let res = app.call("admin", Method::PUT, "/policies/returns", Some(body), v).await;
+    assert_eq!(res.status(), 200);
+    let customer = app.customer_id("sales", "C-0001").await;
+    let r = ok(&app, "sales", &raise(&app, "sales", standalone(customer)).await, "submit", json!({})).await;
+    let at = |k: &str| chrono::DateTime::parse_from_rfc3339(r[k].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
+    // The company calendar of a fresh database: Asia/Shanghai, no days overridden.
+    let calendar = kehu_domain::deadline::Calendar::new(chrono_tz::Asia::Shanghai);
+    let policy = kehu_domain::returns::ReturnPolicy { step_working_days: 2, extended_working_days: 4, company_tolerance_bp: 300 };
+    assert_eq!(at("step_due_at"), policy.step_due(&calendar, at("step_entered_at"), false));
+    assert_ne!(at("step_due_at"), kehu_domain::returns::ReturnPolicy::default().step_due(&calendar, at("step_entered_at"), false));
+}
+
+#[tokio::test]
+async fn concurrent_applications_on_one_complaint_line_make_one() {
+    let app = spawn_app().await;
+    let id = approved_complaint(&app).await;
+    let body = json!({"complaint_id": id, "complaint_line": 0, "reason": "退回不良品", "eligibility": grounds()});
+    let tries = (0..10).map(|_| app.post("sales", "/returns", body.clone()));
+    let answers: Vec<u16> = futures_util::future::join_all(tries).await.into_iter().map(|(s, _)| s.as_u16()).collect();
+    assert_eq!(answers.iter().filter(|s| **s == 201).count(), 1, "{answers:?}");
+    assert!(answers.iter().all(|s| *s == 201 || *s == 409), "{answers:?}");
+    assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM return_applications WHERE complaint_id = {id}")), 1);
+    app.assert_invariants();
+}

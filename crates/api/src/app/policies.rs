@@ -132,7 +132,7 @@ fn care_view(p: &CarePolicy, version: i64) -> CarePolicyView {
 }
 
 /// A new version of the policy `name` (admin), if `version` is in force.
-fn replace<T: Serialize + DeserializeOwned + Default>(tx: &mut Tx, ctx: &Ctx, name: &str, version: i64, p: &T) -> ApiResult<i64> {
+pub(crate) fn replace<T: Serialize + DeserializeOwned + Default>(tx: &mut Tx, ctx: &Ctx, name: &str, version: i64, p: &T) -> ApiResult<i64> {
     ctx.caller.require(Role::Admin)?;
     let (_, current): (T, i64) = policy::current(tx, ctx.org(), name)?;
     if current != version {

@@ -224,7 +224,9 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         for code in ["C-0001", "C-0002"] {
             ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
         }
-        archive_activity(c, org.id, &ids, today)
+        archive_activity(c, org.id, &ids, today)?;
+        let people = [caller_for(c, "sales")?, caller_for(c, "supervisor")?, caller_for(c, "marketing_manager")?, caller_for(c, "gm")?];
+        crate::app::returns::demo::seed(c, org.id, [&people[0], &people[1], &people[2], &people[3]], [ids[0], ids[1]])
     })?;
     Ok(report)
 }

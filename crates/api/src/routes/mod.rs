@@ -13,6 +13,7 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod return_policy;
 pub mod returns;
 pub mod survey_results;
 pub mod surveys;
@@ -111,6 +112,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(returns::get_one)
         .service(returns::edit)
         .service(returns::act)
+        .service(return_policy::get_policy)
+        .service(return_policy::put_policy)
         .service(policies::get_approval)
         .service(policies::put_approval)
         .service(policies::get_deadlines)

@@ -3,7 +3,9 @@
 //! chain, reads and lists.
 
 mod act;
+pub mod demo;
 mod list;
+pub mod policy;
 mod view;
 
 pub use act::{act, remind_overdue, ReturnAct};

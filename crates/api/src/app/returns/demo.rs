@@ -1,0 +1,87 @@
+//! Return applications for `seed-demo`: one in each place of the chain.
+
+use super::{act, create, ReturnAct, ReturnApplication};
+use crate::app::{Ctx, Tx};
+use crate::auth::Caller;
+use crate::error::ApiResult;
+use kehu_domain::returns::eligibility::Eligibility;
+use kehu_domain::returns::{application::ReadScope, ReturnAction, ReturnKind, ReturnLine};
+use kehu_persistence::returns::{self as store, ReturnFilter};
+use kehu_persistence::DbConn;
+
+fn basis(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+fn application(kind: ReturnKind, customer_id: i64, order: &str, reason: &str, product: &str, quantity: i64, price_fen: i64) -> ApiResult<ReturnApplication> {
+    let unit_price = kehu_domain::Money::from_fen(price_fen).map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
+    Ok(ReturnApplication {
+        kind: Some(kind),
+        customer_id: Some(customer_id),
+        from_line: None,
+        order_number: Some(order.into()),
+        reason: reason.into(),
+        sample_unit: false,
+        lines: vec![ReturnLine { product_number: product.into(), description: None, quantity, unit_price }],
+        eligibility: Eligibility {
+            within_warranty: basis("保修卡：交货日起一年内"),
+            below_standard: basis("客户来料检验报告判定不合格"),
+            ..Eligibility::default()
+        },
+    })
+}
+
+/// Who acts, how, with which reason and retention note.
+type Step<'a> = (&'a Caller, ReturnAction, Option<&'a str>, Option<&'a str>);
+
+/// `who` takes `actions` in turn on the application; each at its current version.
+fn walk(c: &mut DbConn, id: i64, version: i64, steps: &[Step]) -> ApiResult<()> {
+    let mut version = version;
+    for (who, action, reason, retention) in steps {
+        let cmd = ReturnAct { id, version, action: *action, reason: reason.map(str::to_owned), retention_note: retention.map(str::to_owned) };
+        version = act(&mut Tx::new(c), &Ctx::internal((*who).clone()), cmd)?.version;
+    }
+    Ok(())
+}
+
+/// Adds a draft, one waiting for the supervisor, one for the marketing
+/// manager, an approved and a refused application, once.
+pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 4], customers: [i64; 2]) -> ApiResult<()> {
+    let all = ReadScope { all: true, department_id: None, approved: false, raised_by: 0 };
+    if !store::page(c, org_id, &all, &ReturnFilter::default(), None, 1)?.is_empty() {
+        return Ok(());
+    }
+    let [sales, supervisor, marketing_manager, gm] = people;
+    use ReturnAction::{Approve, Refuse, Submit};
+    let plans: [(ReturnApplication, Vec<Step>); 5] = [
+        (
+            application(ReturnKind::Return, customers[0], "SO-DEMO-1", "整批孔径超差，客户要求退货", "BRK-2207", 1200, 3_550)?,
+            vec![
+                (sales, Submit, None, None),
+                (supervisor, Approve, None, Some("已拜访客户，提出折让方案，客户坚持退货")),
+                (marketing_manager, Approve, None, None),
+                (gm, Approve, None, None),
+            ],
+        ),
+        (
+            application(ReturnKind::Exchange, customers[1], "SO-DEMO-2", "型号选错，客户要求换为 SHF-1180", "SHF-1160", 300, 12_800)?,
+            vec![(sales, Submit, None, None), (supervisor, Approve, None, None)],
+        ),
+        (application(ReturnKind::Rework, customers[0], "SO-DEMO-3", "外观划伤，返厂重修", "BRK-2210", 80, 9_900)?, vec![(sales, Submit, None, None)]),
+        (application(ReturnKind::Return, customers[1], "SO-DEMO-4", "客户转产，余货退回", "SHF-1180", 50, 12_800)?, Vec::new()),
+        (
+            application(ReturnKind::Return, customers[0], "SO-DEMO-5", "客户称包装破损", "BRK-2207", 20, 3_550)?,
+            vec![
+                (sales, Submit, None, None),
+                (supervisor, Approve, None, None),
+                (marketing_manager, Approve, None, None),
+                (gm, Refuse, Some("属运输破损，由物流商理赔，不予退货"), None),
+            ],
+        ),
+    ];
+    for (a, steps) in plans {
+        let v = create(&mut Tx::new(c), &Ctx::internal(sales.clone()), a)?;
+        walk(c, v.id, v.version, &steps)?;
+    }
+    Ok(())
+}
