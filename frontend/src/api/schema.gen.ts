@@ -1231,6 +1231,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The returns summary (产品退换货汇总表) as .xlsx or CSV: every application the
+         *     list finds for the same filters (at most 100,000 rows).
+         */
+        get: operations["exportReturns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/{id}": {
         parameters: {
             query?: never;
@@ -7025,6 +7045,54 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReturns: {
+        parameters: {
+            query?: {
+                /** @description Default xlsx. */
+                format?: "xlsx" | "csv";
+                box?: "all" | "mine" | "to_act";
+                state?: components["schemas"]["ReturnState"];
+                kind?: components["schemas"]["ReturnKind"];
+                customer_id?: number;
+                complaint_id?: number;
+                created_from?: string;
+                created_to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -169,6 +169,9 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
             let (_, list) = app.get(user, "/returns?limit=200").await;
             let listed = list["items"].as_array().is_some_and(|l| l.iter().any(|x| x["id"] == id));
             assert_eq!(listed, may, "{user}: the list (approved: {approved})");
+            let res = app.client.get(app.url("/returns/export?format=csv")).bearer_auth(app.token(user).await).send().await.unwrap();
+            let exported = res.status() == 200 && res.text().await.unwrap().contains(r["number"].as_str().unwrap());
+            assert_eq!(exported, may, "{user}: the export (approved: {approved})");
         }
         assert_eq!(app.count(&format!("SELECT version AS n FROM return_applications WHERE id = {id}")), v, "a refused call changed the application");
         assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM return_events WHERE application_id = {id}")), events);

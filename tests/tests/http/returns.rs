@@ -317,3 +317,29 @@ async fn concurrent_applications_on_one_complaint_line_make_one() {
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM return_applications WHERE complaint_id = {id}")), 1);
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn the_summary_exports_what_the_list_shows_to_its_reader() {
+    let app = spawn_app().await;
+    let customer = app.customer_id("sales", "C-0001").await;
+    let r = raise(&app, "sales", standalone(customer)).await;
+    let number = r["number"].as_str().unwrap();
+    let csv = |user: &'static str| {
+        let app = &app;
+        async move {
+            let res = app.client.get(app.url("/returns/export?format=csv&kind=return")).bearer_auth(app.token(user).await).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.text().await.unwrap()
+        }
+    };
+    let text = csv("sales").await;
+    assert!(text.starts_with('\u{feff}') && text.contains("单号,申请日期,客户名称"), "{text}");
+    let row = text.lines().find(|l| l.contains(number)).expect("the application's row");
+    assert!(row.contains("BRK-2207") && row.contains("4260.00") && row.contains("退货") && row.contains("草稿"), "{row}");
+    assert!(!csv("sales2").await.contains(number), "another department's salesperson does not read it");
+    let res = app.client.get(app.url("/returns/export?kind=exchange")).bearer_auth(app.token("sales").await).send().await.unwrap();
+    let bytes = res.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx by default");
+    let res = app.client.get(app.url("/returns/export?format=pdf")).bearer_auth(app.token("sales").await).send().await.unwrap();
+    assert_eq!(res.status(), 422, "an unknown format is a problem, not a file");
+}

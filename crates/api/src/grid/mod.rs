@@ -5,6 +5,7 @@
 //! past a bound is refused with a problem that names it; nothing is
 //! allocated from a size the file claims.
 
+pub mod out;
 mod xlsx;
 
 use crate::error::{ApiError, FieldCode};

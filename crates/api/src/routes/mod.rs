@@ -108,6 +108,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(complaints::list_events)
         .service(complaints::take_action)
         .service(returns::list)
+        .service(returns::export)
         .service(returns::create)
         .service(returns::get_one)
         .service(returns::edit)

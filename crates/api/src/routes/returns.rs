@@ -221,6 +221,40 @@ pub async fn list(state: web::Data<AppState>, ctx: Ctx, q: web::Query<ReturnList
     Ok(HttpResponse::Ok().json(state.read(ctx, move |c, ctx| returns::list(c, ctx, q)).await?))
 }
 
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReturnExportQuery {
+    /// Default xlsx.
+    #[param(inline)]
+    pub format: Option<crate::routes::customers::io::FileFormat>,
+}
+
+/// The returns summary (产品退换货汇总表) as .xlsx or CSV: every application the
+/// list finds for the same filters (at most 100,000 rows).
+#[utoipa::path(tag = "returns", operation_id = "exportReturns", security(("bearer" = [])), params(ReturnExportQuery, ReturnListQuery),
+    responses((status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[get("/returns/export")]
+pub async fn export(state: web::Data<AppState>, ctx: Ctx, fmt: web::Query<ReturnExportQuery>, q: web::Query<ReturnListQuery>) -> ApiResult<HttpResponse> {
+    use crate::routes::customers::io::FileFormat;
+    let format = fmt.format.unwrap_or(FileFormat::Xlsx);
+    let q = q.into_inner().into_query()?;
+    let rows = state.read(ctx, move |c, ctx| returns::export::rows(c, ctx, q)).await?;
+    let headers = returns::export::HEADERS;
+    let (bytes, mime, ext) = match format {
+        FileFormat::Xlsx => {
+            (crate::grid::out::xlsx("产品退换货汇总表", &headers, &rows)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+        }
+        FileFormat::Csv => (crate::grid::out::csv(&headers, &rows)?, "text/csv; charset=utf-8", "csv"),
+    };
+    // 产品退换货汇总表, percent-encoded for the header.
+    let name =
+        format!("attachment; filename=\"returns.{ext}\"; filename*=UTF-8''%E4%BA%A7%E5%93%81%E9%80%80%E6%8D%A2%E8%B4%A7%E6%B1%87%E6%80%BB%E8%A1%A8.{ext}");
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CONTENT_TYPE, mime))
+        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, name))
+        .body(bytes))
+}
+
 /// One application with its history and the caller's actions.
 #[utoipa::path(tag = "returns", operation_id = "getReturn", security(("bearer" = [])), params(("id" = i64, Path), ("If-None-Match" = Option<String>, Header)),
     responses((status = 200, body = ReturnView, headers(("ETag" = String))), (status = 304, description = "Not modified"), (status = 404, body = Problem, content_type = "application/problem+json")))]

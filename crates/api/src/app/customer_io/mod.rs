@@ -105,33 +105,11 @@ fn headers() -> Vec<&'static str> {
 }
 
 pub fn to_csv(rows: &[Vec<String>]) -> ApiResult<Vec<u8>> {
-    // A byte-order mark so that Excel opens the Chinese text as UTF-8.
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(headers()).map_err(|e| ApiError::Internal(e.to_string()))?;
-    for r in rows {
-        w.write_record(r.iter().map(|c| crate::grid::csv_cell(c).into_owned())).map_err(|e| ApiError::Internal(e.to_string()))?;
-    }
-    w.into_inner().map_err(|e| ApiError::Internal(e.to_string()))
+    crate::grid::out::csv(&headers(), rows)
 }
 
 pub fn to_xlsx(rows: &[Vec<String>]) -> ApiResult<Vec<u8>> {
-    let err = |e: rust_xlsxwriter::XlsxError| ApiError::Internal(e.to_string());
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("客户一览表").map_err(err)?;
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    for (i, h) in headers().iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, *h, &bold).map_err(err)?;
-    }
-    for (r, cells) in rows.iter().enumerate() {
-        for (i, v) in cells.iter().enumerate() {
-            if !v.is_empty() {
-                sheet.write_string(r as u32 + 1, i as u16, v).map_err(err)?;
-            }
-        }
-    }
-    sheet.set_freeze_panes(1, 0).map_err(err)?;
-    book.save_to_buffer().map_err(err)
+    crate::grid::out::xlsx("客户一览表", &headers(), rows)
 }
 
 /// A parsed file: its rows as field code -> cell, with their sheet row numbers

@@ -62,8 +62,8 @@ fn steps(ctx: &Ctx) -> Vec<(ReturnState, Option<i64>)> {
     s
 }
 
-pub fn list(conn: &mut DbConn, ctx: &Ctx, q: ReturnQuery) -> ApiResult<ReturnPage> {
-    let scope = application::read_scope(&ctx.actor());
+/// The store's filter for the query's box and filters.
+pub(super) fn filter(ctx: &Ctx, q: &ReturnQuery) -> ReturnFilter {
     let mut f = ReturnFilter {
         state: q.state,
         kind: q.kind,
@@ -81,6 +81,12 @@ pub fn list(conn: &mut DbConn, ctx: &Ctx, q: ReturnQuery) -> ApiResult<ReturnPag
             f.not_raised_by = Some(ctx.user());
         }
     }
+    f
+}
+
+pub fn list(conn: &mut DbConn, ctx: &Ctx, q: ReturnQuery) -> ApiResult<ReturnPage> {
+    let scope = application::read_scope(&ctx.actor());
+    let f = filter(ctx, &q);
     let total = store::count(conn, ctx.org(), &scope, &f)?;
     let mut rows = store::page(conn, ctx.org(), &scope, &f, q.before, q.limit + 1)?;
     let more = rows.len() as i64 > q.limit;

@@ -4,6 +4,7 @@
 
 mod act;
 pub mod demo;
+pub mod export;
 mod list;
 pub mod policy;
 mod view;
