@@ -6,7 +6,7 @@ all of a suite, as a Markdown table.
 
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
-Suites: customer-search, complaint-search, statistics."""
+Suites: customer-search, complaint-search, statistics, returns."""
 import http.client
 import json
 import statistics
@@ -36,6 +36,13 @@ SUITES = {
         ("common + state", "/api/v1/complaints?limit=50&state=closed&q=锈蚀"),
         ("no match", "/api/v1/complaints?limit=50&q=不存在的问题"),
     ],
+    "returns": [
+        ("newest page", "/api/v1/returns?limit=50"),
+        ("state + kind", "/api/v1/returns?limit=50&state=approved&kind=exchange"),
+        ("waiting for me", "/api/v1/returns?limit=50&box=to_act"),
+        ("refused, last 90 days", "/api/v1/returns?limit=50&state=refused&created_from=" + time.strftime("%Y-%m-%d", time.localtime(time.time() - 90 * 86400))),
+        ("summary export, a month", "/api/v1/returns/export?format=csv&created_from=" + time.strftime("%Y-%m-01")),
+    ],
     "statistics": [
         ("last month", "/api/v1/complaints/statistics/monthly"),
         ("last month, top 200", "/api/v1/complaints/statistics/monthly?top=200"),
@@ -56,6 +63,8 @@ def pct(xs, p):
 
 
 def rows_of(body):
+    if body.startswith("\ufeff".encode()):  # a CSV export: its data rows
+        return body.count(b"\n") - 1
     data = json.loads(body)
     if isinstance(data, dict) and "items" in data:
         return len(data["items"])

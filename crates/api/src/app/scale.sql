@@ -213,3 +213,83 @@ FROM complaints c JOIN customers cu ON cu.id = c.customer_id
 WHERE c.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM complaint_search s WHERE s.complaint_id = c.id);
 CREATE INDEX complaint_search_trigrams ON complaint_search USING gin (search_text gin_trgm_ops);
 CREATE INDEX complaint_search_bigrams ON complaint_search USING gin (kehu_bigrams(search_text));
+
+-- Return applications: one for every twentieth complaint, on its customer,
+-- raised by its salesperson, in every place of the chain (older ones are
+-- decided). Numbered per month as the service numbers them.
+CREATE TEMP TABLE scale_return_route (path TEXT, seq INT, action TEXT, from_state TEXT, to_state TEXT);
+INSERT INTO scale_return_route VALUES
+ ('chain', 1, 'create', NULL, 'draft'),
+ ('chain', 2, 'submit', 'draft', 'supervisor_review'),
+ ('chain', 3, 'approve', 'supervisor_review', 'marketing_review'),
+ ('chain', 4, 'approve', 'marketing_review', 'gm_approval'),
+ ('chain', 5, 'approve', 'gm_approval', 'approved'),
+ ('refused', 1, 'create', NULL, 'draft'),
+ ('refused', 2, 'submit', 'draft', 'supervisor_review'),
+ ('refused', 3, 'approve', 'supervisor_review', 'marketing_review'),
+ ('refused', 4, 'refuse', 'marketing_review', 'refused'),
+ ('withdrawn', 1, 'create', NULL, 'draft'),
+ ('withdrawn', 2, 'withdraw', 'draft', 'withdrawn');
+
+CREATE TEMP TABLE scale_returns AS
+SELECT c.id AS complaint_id, c.customer_id, c.sales_department_id, c.created_by, c.product_number, c.defective_quantity,
+       c.created_at + INTERVAL '9 days' AS created_at, pg_temp.rnd(c.id, 'return') AS r,
+       CASE WHEN c.id % 3 = 0 THEN 'exchange' WHEN c.id % 7 = 0 THEN 'rework' ELSE 'return' END AS kind
+FROM complaints c WHERE c.org_id = :ORG AND c.id % 20 = 0 AND c.order_number LIKE 'SO-%'
+  AND NOT EXISTS (SELECT 1 FROM return_applications a WHERE a.org_id = :ORG AND a.order_number = 'SO-' || c.id);
+
+ALTER TABLE scale_returns ADD COLUMN state TEXT, ADD COLUMN path TEXT, ADD COLUMN steps INT;
+UPDATE scale_returns SET
+  state = CASE WHEN r < 0.62 OR (created_at < now() - INTERVAL '30 days' AND r < 0.80) THEN 'approved'
+               WHEN r < 0.80 THEN (ARRAY['draft','supervisor_review','marketing_review','gm_approval'])[1 + floor((r - 0.62) / 0.045)::INT]
+               WHEN r < 0.92 THEN 'refused' ELSE 'withdrawn' END;
+UPDATE scale_returns SET
+  path = CASE state WHEN 'refused' THEN 'refused' WHEN 'withdrawn' THEN 'withdrawn' ELSE 'chain' END,
+  steps = CASE state WHEN 'draft' THEN 1 WHEN 'supervisor_review' THEN 2 WHEN 'marketing_review' THEN 3 WHEN 'gm_approval' THEN 4
+                     WHEN 'approved' THEN 5 WHEN 'refused' THEN 4 ELSE 2 END;
+
+INSERT INTO return_applications (org_id, number, kind, state, customer_id, complaint_id, complaint_line, order_number, sales_department_id,
+    raised_by, reason, sample_unit, lines_json, total_fen, within_warranty, below_standard, retention_note, step_entered_at, step_due_at,
+    refusal_reason, decided_at, created_at, updated_at, version)
+SELECT :ORG, 'TH-scale-' || s.complaint_id, s.kind, s.state, s.customer_id, NULL, NULL, 'SO-' || s.complaint_id, s.sales_department_id,
+    s.created_by, (ARRAY['整批尺寸超差，客户要求退货','型号选错，要求换货','外观划伤，返厂重修','客户转产，余货退回'])[1 + s.complaint_id % 4],
+    s.complaint_id % 50 = 0,
+    json_build_array(json_build_object('product_number', s.product_number, 'description', NULL, 'quantity', s.defective_quantity,
+                                       'unit_price', 1000 + s.complaint_id % 9000))::TEXT,
+    s.defective_quantity * (1000 + s.complaint_id % 9000),
+    '保修卡：交货日起一年内', '客户来料检验判定不合格',
+    CASE WHEN s.steps >= 3 AND s.path <> 'withdrawn' THEN '已拜访客户，客户坚持退换' END,
+    s.created_at + ((s.steps - 1) || ' hours')::INTERVAL,
+    CASE WHEN s.state IN ('supervisor_review','marketing_review','gm_approval') THEN s.created_at + ((s.steps - 1) || ' hours')::INTERVAL + INTERVAL '1 day' END,
+    CASE WHEN s.state = 'refused' THEN '客户同意改为折让' END,
+    CASE WHEN s.state IN ('approved','refused') THEN s.created_at + ((s.steps - 1) || ' hours')::INTERVAL END,
+    s.created_at, s.created_at + ((s.steps - 1) || ' hours')::INTERVAL, s.steps
+FROM scale_returns s
+ORDER BY s.created_at;
+
+UPDATE return_applications a SET number = n.number
+FROM (
+    SELECT id, 'TH' || to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-' ||
+           lpad(serial::TEXT, GREATEST(4, length(serial::TEXT)), '0') AS number
+    FROM (
+      SELECT id, created_at,
+             row_number() OVER (PARTITION BY to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY created_at, id)
+               + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
+                   AND k.period = 'TH' || to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0) AS serial
+      FROM return_applications WHERE org_id = :ORG AND number LIKE 'TH-scale-%'
+    ) numbered
+) n WHERE a.id = n.id;
+
+INSERT INTO complaint_counters (org_id, period, last_serial)
+SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM return_applications WHERE org_id = :ORG GROUP BY 2
+ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+
+INSERT INTO return_events (application_id, seq, action, from_state, to_state, actor_id, at, note)
+SELECT a.id, r.seq, r.action, r.from_state, r.to_state, CASE WHEN r.seq <= 2 OR r.action = 'withdraw' THEN a.raised_by END,
+       a.created_at + ((r.seq - 1) || ' hours')::INTERVAL, CASE WHEN r.action = 'refuse' THEN a.refusal_reason END
+FROM return_applications a
+JOIN scale_returns s ON s.complaint_id = substring(a.order_number FROM 4)::BIGINT AND a.order_number LIKE 'SO-%'
+JOIN scale_return_route r ON r.path = s.path AND r.seq <= a.version
+WHERE a.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM return_events e WHERE e.application_id = a.id);
+ANALYZE return_applications;
+ANALYZE return_events
