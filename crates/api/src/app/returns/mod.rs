@@ -185,7 +185,9 @@ pub fn create(tx: &mut Tx, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnV
     }
     let f = form(tx, ctx, a)?;
     not_applied_yet(tx, ctx, &f, None)?;
-    let period = kehu_domain::number::Period::of(ctx.now.date()).key();
+    // The month on the company's calendar, as complaint numbers take it.
+    let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
+    let period = kehu_domain::number::Period::of(local).key();
     let serial = settings::next_serial(tx, ctx.org(), &format!("TH{period}"))?;
     let new = NewReturn {
         org_id: ctx.org(),
