@@ -8,6 +8,7 @@
 pub mod application;
 pub mod booking;
 pub mod eligibility;
+pub mod inspection;
 
 pub use application::{ReadScope, ReturnEvent, ReturnLine, MAX_LINES};
 
