@@ -34,6 +34,8 @@ export interface components {
       /** Role codes, see glossary.md; the set is the server's Role enum. */
       roles: Generated['schemas']['Role'][];
       org_id: number;
+      /** The company, as its printed forms name it. */
+      org_name: string;
     };
     TokenResponse: {
       access_token: string;

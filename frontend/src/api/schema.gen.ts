@@ -2490,6 +2490,11 @@ export interface components {
             roles: components["schemas"]["Role"][];
             /** Format: int64 */
             org_id: number;
+            /**
+             * @description The company, as its printed forms name it.
+             * @example 示例制造有限公司
+             */
+            org_name: string;
         };
         /** @description Exact money: a decimal string with two fraction digits and its currency. */
         MoneyView: {

@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageFallback } from '../components/PageFallback';
-import { HANDOVER_ROLES, SALES_ROLES } from '../features/customers/lib/options';
+import { HANDOVER_ROLES } from '../features/customers/lib/options';
+import { SALES_ROLES } from '../lib/roles';
 import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
 
@@ -26,6 +27,10 @@ const VisitsPage = lazy(() => import('../features/care/components/VisitsPage'));
 const VerificationsPage = lazy(() => import('../features/care/components/VerificationsPage'));
 const SurveysPage = lazy(() => import('../features/care/components/SurveysPage'));
 const CustomerReportsPage = lazy(() => import('../features/care/components/CustomerReportsPage'));
+const ReturnsPage = lazy(() => import('../features/returns/components/ReturnsPage'));
+const ReturnFormPage = lazy(() => import('../features/returns/components/ReturnFormPage'));
+const ReturnDetailPage = lazy(() => import('../features/returns/components/ReturnDetailPage'));
+const ReturnPrintPage = lazy(() => import('../features/returns/components/ReturnPrintPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -64,6 +69,17 @@ export const routes: RouteObject[] = [
           { path: 'customers/surveys', element: page(<SurveysPage />) },
           { path: 'customers/reports', element: page(<CustomerReportsPage />) },
           { path: 'customers/:id', element: page(<CustomerRecordPage />) },
+          { path: 'returns', element: page(<ReturnsPage />) },
+          {
+            // Applications are raised by sales (the server says so too).
+            element: <RequireRole roles={SALES_ROLES} />,
+            children: [
+              { path: 'returns/new', element: page(<ReturnFormPage />) },
+              { path: 'returns/:id/edit', element: page(<ReturnFormPage />) },
+            ],
+          },
+          { path: 'returns/:id', element: page(<ReturnDetailPage />) },
+          { path: 'returns/:id/print', element: page(<ReturnPrintPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },

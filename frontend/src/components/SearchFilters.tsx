@@ -16,10 +16,11 @@ function useDraft(value: string | undefined, onCommit: (value: string | undefine
 interface Props {
   /** The search form's name for screen readers. */
   label: string;
-  q: string | undefined;
+  q?: string | undefined;
   /** The search box's placeholder and label. */
-  searchLabel: string;
-  onSearch: (q: string | undefined) => void;
+  searchLabel?: string;
+  /** Without it there is no search box (a list the API cannot search). */
+  onSearch?: (q: string | undefined) => void;
   /** Filters set besides the search: the phone's filter button shows it. */
   count: number;
   /** Given when any filter is set: a button to undo them. */
@@ -36,22 +37,24 @@ export function SearchFilters({ label, q, searchLabel, onSearch, count, onClear,
   const { t } = useTranslation();
   const phone = useIsPhone();
   const [expanded, setExpanded] = useState(false);
-  const search = useDraft(q, onSearch);
+  const search = useDraft(q, (value) => onSearch?.(value));
   const folded = phone && !expanded;
 
   return (
     <form className="kehu-filters" role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       {head}
       <Space wrap size={[8, 8]} className={rowClassName}>
-        <Input.Search
-          allowClear
-          value={search.draft}
-          onChange={(e) => search.setDraft(e.target.value)}
-          onSearch={(value) => onSearch(value.trim() || undefined)}
-          placeholder={searchLabel}
-          aria-label={searchLabel}
-          className="kehu-filters__q"
-        />
+        {onSearch && (
+          <Input.Search
+            allowClear
+            value={search.draft}
+            onChange={(e) => search.setDraft(e.target.value)}
+            onSearch={(value) => onSearch(value.trim() || undefined)}
+            placeholder={searchLabel}
+            aria-label={searchLabel}
+            className="kehu-filters__q"
+          />
+        )}
         {phone && (
           <Button icon={<FilterOutlined />} onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
             {count ? t('filters.toggleCount', { count }) : t('filters.toggle')}

@@ -55,6 +55,7 @@ export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[
   if (path === '/api/v1/me/notifications/unread-count') return jsonResponse(200, { count: unread });
   if (path === '/api/v1/me/tasks') return jsonResponse(200, tasks);
   if (path === '/api/v1/complaints' || path === '/api/v1/customers') return jsonResponse(200, { items: [], next_cursor: null });
+  if (path === '/api/v1/returns') return jsonResponse(200, { items: [], total: 0, next_cursor: null });
   return null;
 }
 
@@ -66,6 +67,6 @@ export function signInForTests(user: Partial<Me> & Pick<Me, 'roles'>) {
     token_type: 'Bearer',
     expires_in: 900,
     refresh_token: 'r',
-    user: { id: 1, username: user.roles[0] ?? 'user', display_name: '测试用户', department_id: 1, department_name: '总经理室', org_id: 1, ...user },
+    user: { id: 1, username: user.roles[0] ?? 'user', display_name: '测试用户', department_id: 1, department_name: '总经理室', org_id: 1, org_name: '示例制造有限公司', ...user },
   });
 }

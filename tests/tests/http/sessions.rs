@@ -226,6 +226,8 @@ async fn refusals_logins_and_stolen_refresh_tokens_are_audited() {
     assert_eq!(denied.len(), 1);
     let (_, sales) = app.get("sales", "/me").await;
     assert_eq!(denied[0].0, sales["id"].as_i64());
+    // The company's name, which heads the printed forms.
+    assert!(sales["org_name"].as_str().is_some_and(|n| !n.trim().is_empty()), "{sales}");
     assert_eq!((denied[0].1["method"].as_str(), denied[0].1["path"].as_str()), (Some("GET"), Some("/api/v1/webhooks")));
     assert!(audit(&app, "auth.login").iter().any(|(u, _)| *u == sales["id"].as_i64()));
     let body = login_in_body(&app, &app.client, "qa").await;

@@ -20,9 +20,12 @@ pub struct MeView {
     pub department_name: String,
     pub roles: Vec<Role>,
     pub org_id: i64,
+    /// The company, as its printed forms name it.
+    #[schema(example = "示例制造有限公司")]
+    pub org_name: String,
 }
 
-pub fn me_view(u: &User, d: &Department, roles: Vec<Role>) -> MeView {
+pub fn me_view(u: &User, d: &Department, org_name: String, roles: Vec<Role>) -> MeView {
     MeView {
         id: u.id,
         username: u.username.clone(),
@@ -31,6 +34,7 @@ pub fn me_view(u: &User, d: &Department, roles: Vec<Role>) -> MeView {
         department_name: d.name.clone(),
         roles,
         org_id: u.org_id,
+        org_name,
     }
 }
 

@@ -73,7 +73,7 @@ pub(crate) fn issue(conn: &mut DbConn, keys: &Keys, user: &people::User, family:
         token_type: "Bearer".into(),
         expires_in: ACCESS_TTL_SECS,
         refresh_token: Some(refresh_token),
-        user: me_view(user, &dept, roles),
+        user: me_view(user, &dept, people::org(conn, user.org_id)?.name, roles),
     })
 }
 
@@ -228,5 +228,6 @@ pub fn me(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<MeView> {
     let user = people::user(conn, ctx.user())?;
     let dept = people::department(conn, user.org_id, user.department_id)?;
     let roles = people::roles_of(conn, user.id)?;
-    Ok(me_view(&user, &dept, roles))
+    let org = people::org(conn, user.org_id)?.name;
+    Ok(me_view(&user, &dept, org, roles))
 }

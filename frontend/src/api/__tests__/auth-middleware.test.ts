@@ -12,6 +12,7 @@ const me: Me = {
   department_name: '业务一部',
   roles: ['sales'],
   org_id: 1,
+  org_name: '示例制造有限公司',
 };
 const tokens = (access: string): TokenResponse => ({
   access_token: access,

@@ -6,7 +6,7 @@ import type { Me } from '../../api/types';
 import { changeLanguage } from '../../i18n';
 import { jsonResponse, renderApp, taskSummary } from '../../test/render';
 
-const sales: Me = { id: 1, username: 'sales', display_name: '王业务', department_id: 2, department_name: '业务一部', roles: ['sales'], org_id: 1 };
+const sales: Me = { id: 1, username: 'sales', display_name: '王业务', department_id: 2, department_name: '业务一部', roles: ['sales'], org_id: 1, org_name: '示例制造有限公司' };
 const signIn = (user: Me) =>
   startSession({ access_token: 'a', token_type: 'Bearer', expires_in: 900, refresh_token: 'r', user });
 const setWidth = (px: number) => {
@@ -40,7 +40,7 @@ describe('app frame', () => {
 
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(await within(nav).findByRole('link', { name: '待办，2 项' })).toBeInTheDocument();
-    for (const label of ['投诉', '客户', '报表']) {
+    for (const label of ['投诉', '客户', '退换货', '报表']) {
       expect(within(nav).getByRole('link', { name: label })).toBeInTheDocument();
     }
     expect(within(nav).queryByRole('link', { name: '设置' })).not.toBeInTheDocument();

@@ -2,6 +2,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
+  RollbackOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -25,15 +26,19 @@ export const SIDE_NAV: NavItem[] = [
   { key: 'tasks', path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, countsTasks: true },
   { key: 'complaints', path: '/complaints', label: 'nav.complaints', icon: <FileTextOutlined /> },
   { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
+  // Everyone: the server lists only the applications each may read.
+  { key: 'returns', path: '/returns', label: 'nav.returns', icon: <RollbackOutlined /> },
   { key: 'reports', path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, role: 'admin' },
 ];
 
-/** Phone bottom tab bar: 待办 · 投诉 · 客户 · 我的 */
+const sideItem = (key: string): NavItem => SIDE_NAV.find((item) => item.key === key)!;
+
+/** Phone bottom tab bar: 待办 · 投诉 · 客户 · 我的 (returns waiting for me are reached from 待办). */
 export const PHONE_TABS: NavItem[] = [
-  SIDE_NAV[0]!,
-  SIDE_NAV[1]!,
-  SIDE_NAV[2]!,
+  sideItem('tasks'),
+  sideItem('complaints'),
+  sideItem('customers'),
   { key: 'me', path: '/me', label: 'nav.me', icon: <UserOutlined /> },
 ];
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSession, resetSessionForTests } from '../../../api/session';
 import { frameResponse, jsonResponse, renderApp, signInForTests } from '../../../test/render';
 
-const me = { id: 7, username: 'qa', display_name: '品保', department_id: 3, department_name: '品保部', roles: ['qa'] as const, org_id: 1 };
+const me = { id: 7, username: 'qa', display_name: '品保', department_id: 3, department_name: '品保部', roles: ['qa'] as const, org_id: 1, org_name: '示例制造有限公司' };
 const fieldProblem = (field: string, code: string) => ({ type: 't', title: 'x', status: 422, detail: 'd', code: 'validation_failed', errors: [{ field, code, message: 'm' }] });
 
 function mockFetch(handler: (path: string, request: Request) => Response) {

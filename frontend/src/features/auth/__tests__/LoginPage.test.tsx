@@ -10,7 +10,7 @@ const tokens: TokenResponse = {
   token_type: 'Bearer',
   expires_in: 900,
   refresh_token: 'r1',
-  user: { id: 1, username: 'sales', display_name: '王业务', department_id: 2, department_name: '业务一部', roles: ['sales'], org_id: 1 },
+  user: { id: 1, username: 'sales', display_name: '王业务', department_id: 2, department_name: '业务一部', roles: ['sales'], org_id: 1, org_name: '示例制造有限公司' },
 };
 const problem = (status: number, code: string) => ({ type: 't', title: 'x', status, detail: 'd', code });
 

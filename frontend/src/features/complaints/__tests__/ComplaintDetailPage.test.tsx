@@ -38,7 +38,7 @@ function complaint(version: number, available: string[]) {
       loss_total: money('120000.00'),
     },
     consolidated_opinion: '同意',
-    approval: { tier: 2, approver_role: 'deputy_gm', policy_version: 1 },
+    approval: { tier: 2, approver_role: 'deputy_gm', policy_version: 1, approved_at: null as string | null },
     available_actions: available,
     created_at: new Date(now - 2 * 86_400_000).toISOString(),
     updated_at: new Date(now - 3_600_000).toISOString(),
@@ -48,6 +48,7 @@ function complaint(version: number, available: string[]) {
 let current = complaint(9, []);
 const posts: { action: string; ifMatch: string | null; body: unknown }[] = [];
 let actionStatus = 200;
+let returnsOfComplaint: unknown[] = [];
 
 function signIn(roles: Role[]) {
   startSession({
@@ -55,7 +56,7 @@ function signIn(roles: Role[]) {
     token_type: 'Bearer',
     expires_in: 900,
     refresh_token: 'r',
-    user: { id: 9, username: roles[0]!, display_name: '吴副总', department_id: 7, department_name: '总经理室', roles, org_id: 1 },
+    user: { id: 9, username: roles[0]!, display_name: '吴副总', department_id: 7, department_name: '总经理室', roles, org_id: 1, org_name: '示例制造有限公司' },
   });
 }
 
@@ -63,6 +64,7 @@ beforeEach(() => {
   resetSessionForTests();
   posts.length = 0;
   actionStatus = 200;
+  returnsOfComplaint = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -70,6 +72,9 @@ beforeEach(() => {
       const path = new URL(request.url).pathname;
       if (path === '/api/v1/complaints/7') return jsonResponse(200, current);
       if (path === '/api/v1/complaints/7/events') return jsonResponse(200, { items: [], next_cursor: null });
+      if (path === '/api/v1/returns' && new URL(request.url).searchParams.get('complaint_id') === '7') {
+        return jsonResponse(200, { items: returnsOfComplaint, total: returnsOfComplaint.length, next_cursor: null });
+      }
       const action = /\/actions\/(\w+)$/.exec(path)?.[1];
       if (action) {
         posts.push({ action, ifMatch: request.headers.get('If-Match'), body: await request.json() });
@@ -128,5 +133,32 @@ describe('complaint detail', () => {
     expect(screen.queryByRole('button', { name: '核准' })).not.toBeInTheDocument();
     expect(screen.queryByText(/此案等待您核决/)).not.toBeInTheDocument();
     expect(screen.getAllByText('副总经理').length).toBeGreaterThan(0);
+  });
+
+  it('offers sales a return application on each approved line of goods, and lists the applications', async () => {
+    current = {
+      ...complaint(9, ['record_outcome']),
+      state: 'customer_negotiation',
+      approval: { ...complaint(9, []).approval, approved_at: new Date(now - 3_600_000).toISOString() },
+      resolution: {
+        lines: [
+          { kind: 'compensation', amount: money('1000.00'), settlement: money('1000.00'), loss: money('1000.00') },
+          { kind: 'return', quantity: 200, unit_price: money('45.00'), settlement: money('9000.00'), loss: money('9000.00') },
+        ] as never,
+        settlement_total: money('10000.00'),
+        loss_total: money('10000.00'),
+      },
+    };
+    returnsOfComplaint = [
+      { id: 55, number: 'TH2612-0001', kind: 'return', state: 'marketing_review', overdue: false, created_at: new Date(now).toISOString() },
+    ];
+    signIn(['sales']);
+    await renderApp('/complaints/7');
+    const apply = await screen.findByRole('link', { name: '为第 2 项申请退换货' });
+    expect(apply).toHaveAttribute('href', '/returns/new?complaint=7&line=1');
+    expect(screen.queryByRole('link', { name: '为第 1 项申请退换货' })).not.toBeInTheDocument();
+    const section = document.getElementById('section-returns')!;
+    expect(await within(section).findByRole('link', { name: 'TH2612-0001' })).toHaveAttribute('href', '/returns/55');
+    expect(within(section).getByText('营销经理审核')).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
+import { returnKeys } from '../../../api/query-keys';
 import { useSession } from '../../auth/hooks/useSession';
 import { toApiQuery, type ComplaintFilters } from '../lib/filters';
 
@@ -48,5 +49,16 @@ export function useComplaintList(filters: ComplaintFilters, limit = 20) {
     getNextPageParam: (page) => page.next_cursor ?? null,
     placeholderData: keepPreviousData,
     enabled: status === 'authenticated',
+  });
+}
+
+/** The return applications raised from this complaint's lines (one short page). */
+export function useComplaintReturns(id: number, enabled = true) {
+  const { status } = useSession();
+  return useQuery({
+    queryKey: returnKeys.ofComplaint(id),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/returns', { params: { query: { box: 'all', complaint_id: id, limit: 50 } } })),
+    enabled: enabled && status === 'authenticated' && Number.isSafeInteger(id) && id > 0,
   });
 }

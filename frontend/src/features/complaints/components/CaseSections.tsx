@@ -6,6 +6,7 @@ import { CaseSection } from './sections/CaseSection';
 import { ApprovalBody, OutcomeBody, ResolutionBody } from './sections/DecisionSections';
 import { ContainmentBody, CountermeasureBody, InvestigationBody, RegistrationBody, TextBody } from './sections/FactorySections';
 import { IntakeBody } from './sections/IntakeSection';
+import { ReturnsSection } from './sections/ReturnsSection';
 
 type Complaint = Schemas['ComplaintView'];
 
@@ -60,6 +61,7 @@ export function CaseSections({ complaint: c }: { complaint: Complaint }) {
           <CaseSection id="section-approval" title={t('detail.approval')} reached={!!c.approval.tier || !!c.approval.comment} current={now('pending_approval')} waitingFor={owner}>
             <ApprovalBody complaint={c} />
           </CaseSection>
+          <ReturnsSection complaint={c} />
         </>
       )}
       <CaseSection

@@ -2,6 +2,7 @@ import { AutoComplete, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radi
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCustomerOptions } from '../../reference/api/queries';
+import { CustomerSelect } from '../../reference/components/CustomerSelect';
 import { CHANNELS, CUSTOMER_REQUESTS, defectRatePercent, MARKETS, type IntakeValues } from '../lib/intake';
 import { MONEY_INPUT } from '../lib/resolution';
 
@@ -24,12 +25,8 @@ export function IntakeFields({ form }: { form: FormInstance<IntakeValues> }) {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="customer_id" label={t('intake.customer')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={customers.isPending}
+            <CustomerSelect
               placeholder={t('intake.customerPlaceholder')}
-              options={(customers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
               onChange={(id: number) => {
                 const customer = customers.data?.find((c) => c.id === id);
                 if (customer) form.setFieldValue('market', customer.market);

@@ -1,18 +1,11 @@
-import { vi } from 'vitest';
 import { startSession } from '../../../api/session';
 import type { Me } from '../../../api/types';
-import { frameResponse, jsonResponse } from '../../../test/render';
+import { mockApi as mockRoutes, type Call } from '../../../test/api';
+import { jsonResponse } from '../../../test/render';
 
 const now = Date.now();
 
-export const problem = (status: number, code: string, errors: { field: string; code: string; message: string }[] = []) => ({
-  type: 't',
-  title: 'x',
-  status,
-  detail: 'd',
-  code,
-  errors,
-});
+export { problem, type Call } from '../../../test/api';
 
 export function signIn(user: Partial<Me> & { roles: string[] }) {
   startSession({
@@ -20,7 +13,7 @@ export function signIn(user: Partial<Me> & { roles: string[] }) {
     token_type: 'Bearer',
     expires_in: 900,
     refresh_token: 'r',
-    user: { id: 1, username: 'sales', display_name: '张业务', department_id: 1, department_name: '业务一部', org_id: 1, ...user },
+    user: { id: 1, username: 'sales', display_name: '张业务', department_id: 1, department_name: '业务一部', org_id: 1, org_name: '示例制造有限公司', ...user },
   });
 }
 
@@ -92,40 +85,11 @@ export function customerView(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export interface Call {
-  method: string;
-  path: string;
-  search: string;
-  ifMatch: string | null;
-  body: unknown;
-}
-
-/**
- * Stubs fetch: `routes` answers by "METHOD /path" (or "/path" for GET);
- * the frame's own reads, users and departments are answered too. Every call is recorded.
- */
+/** The shared stub (src/test/api.ts), with users and departments answered too. */
 export function mockApi(routes: Record<string, (call: Call) => Response>) {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = input instanceof Request ? input : new Request(input, init);
-      const url = new URL(request.url);
-      const text = request.method === 'GET' ? '' : await request.text();
-      const call: Call = {
-        method: request.method,
-        path: url.pathname,
-        search: url.search,
-        ifMatch: request.headers.get('If-Match'),
-        body: text ? JSON.parse(text) : null,
-      };
-      calls.push(call);
-      const handler = routes[`${request.method} ${url.pathname}`] ?? (request.method === 'GET' ? routes[url.pathname] : undefined);
-      if (handler) return handler(call);
-      if (url.pathname === '/api/v1/users') return jsonResponse(200, { items: users, next_cursor: null });
-      if (url.pathname === '/api/v1/departments') return jsonResponse(200, departments);
-      return frameResponse(url.pathname) ?? jsonResponse(404, problem(404, 'not_found'));
-    }),
-  );
-  return calls;
+  return mockRoutes(routes, (path) => {
+    if (path === '/api/v1/users') return jsonResponse(200, { items: users, next_cursor: null });
+    if (path === '/api/v1/departments') return jsonResponse(200, departments);
+    return null;
+  });
 }

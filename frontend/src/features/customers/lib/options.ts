@@ -17,19 +17,11 @@ export const LEVELS = everyCode<Schemas['Confidentiality']>()(['secret', 'confid
 export const KINDS = everyCode<Schemas['CustomerKind']>()(['legal', 'natural']);
 export const MARKETS = everyCode<Schemas['MarketCode']>()(['domestic', 'foreign']);
 
-/** Role::is_sales on the server: these own customers and may register them. */
-export const SALES_ROLES: readonly Role[] = ['sales', 'sales_supervisor', 'sales_manager'];
-
-export function isSales(roles: readonly Role[] | undefined): boolean {
-  return hasAny(roles, SALES_ROLES);
-}
+// Complaints ask too (who may raise a return): the groups live in src/lib.
+export { SALES_ROLES, hasAny, isSales } from '../../../lib/roles';
 
 /** May import and export the archive. */
 export const IO_ROLES: readonly Role[] = ['marketing', 'marketing_manager', 'sales_manager'];
-
-export function hasAny(roles: readonly Role[] | undefined, allowed: readonly Role[]): boolean {
-  return !!roles?.some((r) => allowed.includes(r));
-}
 
 /** Who may hand a leaver's customers over (handover.rs may_hand_over). */
 export const HANDOVER_ROLES: readonly Role[] = ['admin', 'gm', 'sales_manager'];

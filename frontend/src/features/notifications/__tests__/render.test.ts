@@ -29,6 +29,9 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'customer_request',
   'customer_request_decided',
   'customer_supply_hold',
+  'return_task',
+  'return_decided',
+  'return_reminder',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -83,6 +86,15 @@ describe('noticeText', () => {
 
     const followup = notice('survey_followup', { ...customer, dimension: 'delivery', score: '2' });
     expect(noticeText(zh.t, followup).body).toBe('「交货期」得分 2');
+  });
+
+  it('words a return application’s state and outcome', () => {
+    const base = { return_id: '4', number: 'TH2612-0001', customer: '苏州精密机械' };
+    expect(noticeText(zh.t, notice('return_task', { ...base, return_state: 'marketing_review' }))).toEqual({
+      title: '退换货申请待您审核：TH2612-0001',
+      body: '苏州精密机械 · 营销经理审核',
+    });
+    expect(noticeText(zh.t, notice('return_decided', { ...base, outcome: 'rejected', reason: '客户同意改为折让' })).title).toBe('退换货申请未批准：TH2612-0001');
   });
 
   it('leaves text people wrote exactly as written', () => {
@@ -169,6 +181,10 @@ describe('noticeLink', () => {
     const customerLink = noticeLink(notice('customer_claimed', { ...customer, by: '钱业务' }));
     expect(customerLink).toBe('/customers/2');
     expect(route(customerLink!)).toBe('customers/:id');
+
+    const returnLink = noticeLink(notice('return_task', { return_id: '4', number: 'TH2612-0001', customer: '苏州精密机械', return_state: 'marketing_review' }));
+    expect(returnLink).toBe('/returns/4');
+    expect(route(returnLink!)).toBe('returns/:id');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

@@ -58,10 +58,14 @@ export function noticeText(t: Translate, n: Notification): NoticeText {
   return { title: fill('title'), body: fill('body') };
 }
 
-/** Where the notification leads: its case, else its customer, else nowhere. */
+const ID = /^\d+$/;
+
+/** Where the notification leads: its case, else its return application, else its customer, else nowhere. */
 export function noticeLink(n: Notification): string | null {
   if (n.complaint_id != null) return `/complaints/${n.complaint_id}`;
+  const application = n.params?.return_id;
+  if (application && ID.test(application)) return `/returns/${application}`;
   const customer = n.params?.customer_id;
-  if (customer && /^\d+$/.test(customer)) return `/customers/${customer}`;
+  if (customer && ID.test(customer)) return `/customers/${customer}`;
   return null;
 }

@@ -47,4 +47,38 @@ describe('My tasks', () => {
     expect(within(rows[3]!).getByText('无期限')).toBeInTheDocument();
     expect(rows[0]).toHaveAccessibleName('打开 2611-0002，宁波汽配制造有限公司');
   });
+
+  it('lists the return applications at my step after the cases, and counts them in the badge', async () => {
+    const application = {
+      id: 55,
+      number: 'TH2612-0001',
+      kind: 'return',
+      state: 'supervisor_review',
+      customer: { id: 1, name: '苏州精密机械有限公司' },
+      raised_by: { id: 1, name: '张业务' },
+      reason: '来料不良',
+      products: 'PCB-4L-1020',
+      quantity: 500,
+      total: { amount: '6250.00', currency: 'CNY' },
+      step_due_at: new Date(Date.now() - DAY).toISOString(),
+      overdue: true,
+      created_at: new Date(Date.now() - 3 * DAY).toISOString(),
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (path === '/api/v1/returns') return jsonResponse(200, { items: [application], total: 1, next_cursor: null });
+        return frameResponse(path) ?? jsonResponse(404, { type: 't', title: 'x', status: 404, detail: 'd', code: 'not_found' });
+      }),
+    );
+    await renderApp('/tasks');
+    const link = await screen.findByRole('link', { name: '打开退换货申请 TH2612-0001，苏州精密机械有限公司' });
+    expect(link).toHaveAttribute('href', '/returns/55');
+    expect(within(link).getByText('业务主管审核')).toBeInTheDocument();
+    expect(within(link).getByText('已逾期')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '退换货待审' })).toBeInTheDocument();
+    expect(screen.queryByText('目前没有等待您处理的事项')).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '待办，1 项' })).toBeInTheDocument();
+  });
 });

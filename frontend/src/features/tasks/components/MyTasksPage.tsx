@@ -10,17 +10,21 @@ import { PageHeading } from '../../../components/PageHeading';
 import { useNow } from '../../../components/useNow';
 import { useSession } from '../../auth/hooks/useSession';
 import { caseLink, STEP_ACTION } from '../../complaints/lib/states';
+import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
+import { ReturnTasks } from './ReturnTasks';
 import '../tasks.css';
 
-/** 待办: the cases waiting for me, by time left. The landing page. */
+/** 待办: the cases waiting for me, by time left, then the return applications at my step. The landing page. */
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
   const { user } = useSession();
   const now = useNow();
   const items = useMemo(() => [...(tasks.data ?? [])].sort(byTimeLeft), [tasks.data]);
+  // A failed read of the returns hides their section: the cases are the page's business.
+  const returns = useReturnsToAct().data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -38,7 +42,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -49,14 +53,17 @@ export default function MyTasksPage() {
           }
         />
       ) : (
-        <List
-          className="kehu-tasks"
-          aria-label={t('pages.tasks.title')}
-          dataSource={items}
-          rowKey="id"
-          renderItem={(task) => <TaskRow task={task} now={now} />}
-        />
+        items.length > 0 && (
+          <List
+            className="kehu-tasks"
+            aria-label={t('pages.tasks.title')}
+            dataSource={items}
+            rowKey="id"
+            renderItem={(task) => <TaskRow task={task} now={now} />}
+          />
+        )
       )}
+      {returns.length > 0 && <ReturnTasks items={returns} />}
     </section>
   );
 }

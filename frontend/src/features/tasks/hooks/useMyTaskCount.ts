@@ -1,6 +1,13 @@
+import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 
-/** Number of open tasks for the nav badge (shares the My tasks query). */
+/**
+ * Number of open tasks for the nav badge: the cases and the return
+ * applications waiting for me (shares My tasks' queries). Until the cases
+ * are read there is no count; a failed returns read counts as none.
+ */
 export function useMyTaskCount(): number | undefined {
-  return useMyTasks().data?.length;
+  const cases = useMyTasks().data?.length;
+  const returns = useReturnsToAct().data?.total ?? 0;
+  return cases === undefined ? undefined : cases + returns;
 }

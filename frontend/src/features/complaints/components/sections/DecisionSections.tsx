@@ -1,6 +1,10 @@
 import { Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Schemas } from '../../../../api/types';
+import { isSales } from '../../../../lib/roles';
+import { useSession } from '../../../auth/hooks/useSession';
+import { RETURNABLE_KINDS, resolutionApproved } from '../../lib/resolution';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../../lib/format';
 import { Fields, Prose } from './CaseSection';
 import { asObject, bool, str } from './json';
@@ -14,7 +18,10 @@ export function ResolutionBody({ complaint: c }: { complaint: Complaint }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const money = (m: Money) => (m ? formatMoney(m.amount, locale, m.currency) : '—');
+  const { user } = useSession();
   const r = c.resolution;
+  // Sales may ask for the goods of an approved line to come back (客户退换货申请单).
+  const canApply = isSales(user?.roles) && resolutionApproved(c);
   if (r.lines.length === 0) return <span className="kehu-muted">{t('detail.noLines')}</span>;
 
   const columns: TableProps<Line>['columns'] = [
@@ -26,6 +33,20 @@ export function ResolutionBody({ complaint: c }: { complaint: Complaint }) {
     { key: 'settlement', title: t('complaint.settlementAmount'), align: 'right', render: (_, l) => <strong>{money(l.settlement)}</strong> },
     { key: 'loss', title: t('complaint.lossAmount'), align: 'right', render: (_, l) => money(l.loss) },
     { key: 'remarks', title: t('resolution.remarks'), render: (_, l) => l.remarks ?? '' },
+    ...(canApply
+      ? [
+          {
+            key: 'apply',
+            title: '',
+            render: (_: unknown, l: Line, i: number) =>
+              RETURNABLE_KINDS.includes(l.kind) && (
+                <Link to={`/returns/new?complaint=${c.id}&line=${i}`} aria-label={t('returns.complaint.applyLine', { n: i + 1 })}>
+                  {t('returns.complaint.apply')}
+                </Link>
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -50,6 +71,7 @@ export function ResolutionBody({ complaint: c }: { complaint: Complaint }) {
               <strong>{money(r.loss_total)}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={7} />
+            {canApply && <Table.Summary.Cell index={8} />}
           </Table.Summary.Row>
         )}
       />

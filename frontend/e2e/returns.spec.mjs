@@ -1,0 +1,191 @@
+// A return application (客户退换货申请单) through its approval chain, each
+// step in the browser as the role that takes it (demo data, password
+// kehu-demo-pass): sales raises one on its own for C-0001 with grounds A and
+// B and submits it; the sales supervisor approves with a retention note; the
+// marketing manager approves on a phone from My tasks; the GM approves;
+// production finds it approved in the summary; the print view renders to PDF.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
+import { caseHeader, choose, expectState, login, openAction, submitDrawer, switchUser, visibleActions } from './support/flow.mjs';
+
+const CUSTOMER = '苏州精密机械有限公司';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {import('playwright-core').Page} */
+let page;
+/** The application under test. */
+let id = 0;
+let number = '';
+
+before(async () => {
+  browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+let failed = '';
+/** The steps build on each other: after a failure the rest are skipped. @param {string} name @param {() => Promise<void>} fn */
+function step(name, fn) {
+  test(name, async (t) => {
+    if (failed) return t.skip(`an earlier step failed: ${failed}`);
+    try {
+      await fn();
+    } catch (error) {
+      failed = name;
+      await screenshot(page, 'failed-returns-step').catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/**
+ * The answer of the API call a click sets off.
+ * @param {string | RegExp} path the request path, e.g. `/api/v1/returns` @param {string} method
+ * @param {() => Promise<void>} act
+ */
+async function answerTo(path, method, act) {
+  const answered = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return r.request().method() === method && (typeof path === 'string' ? url.pathname === path : path.test(url.pathname));
+  });
+  await act();
+  return answered;
+}
+
+/** Takes an action from the drawer and waits for the server's answer and the new state. @param {string} action @param {string} label @param {string} state @param {(drawer: import('playwright-core').Locator) => Promise<void>} [fill] */
+async function act(action, label, state, fill) {
+  const drawer = await openAction(page, action);
+  if (fill) await fill(drawer);
+  const answer = await answerTo(`/api/v1/returns/${id}/actions/${action}`, 'POST', () => submitDrawer(page, drawer, label));
+  assert.equal(answer.status(), 200, `${action}: ${await answer.text()}`);
+  await expectState(page, state);
+}
+
+/** From My tasks, opens the application waiting for this user. */
+async function openFromTasks() {
+  const link = page.locator(`.kehu-tasks a[href="/returns/${id}"]`);
+  await link.first().click();
+  await page.waitForURL(new RegExp(`/returns/${id}$`));
+  await caseHeader(page).waitFor();
+}
+
+step('sales fills in an application for C-0001: items, grounds A and B, eligible', async () => {
+  await login(page, 'sales');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '退换货' }).click();
+  await page.getByRole('heading', { level: 1, name: '产品退换货汇总表' }).waitFor();
+  await page.getByRole('link', { name: /新建申请/ }).click();
+  await page.waitForURL(/\/returns\/new$/);
+  await page.getByRole('heading', { level: 1, name: '新建退换货申请' }).waitFor();
+
+  await choose(page, page, '客户', CUSTOMER);
+  await page.getByLabel('退货', { exact: true }).check();
+  await page.getByLabel('订单编号').fill('SO-E2E-RT01');
+  await page.getByLabel('品号').fill('PCB-E2E-01');
+  await page.getByLabel('品名规格').fill('四层板 1.6mm');
+  await page.getByLabel('数量').fill('40');
+  await page.getByLabel('单价').fill('12.50');
+  await page.getByTestId('line-amount-0').filter({ hasText: '¥500.00' }).waitFor();
+  await page.getByTestId('lines-total').filter({ hasText: '¥500.00' }).waitFor();
+  await page.getByLabel('退换货原因').fill('客户来料检验不合格，要求退货');
+
+  const eligibility = page.getByTestId('eligibility');
+  await eligibility.filter({ hasText: '尚不符合退换货条件' }).waitFor();
+  await page.getByLabel('A 保修期内的依据').fill('保修卡：交货日起一年内');
+  await page.getByLabel('B 质量未达合同验收标准', { exact: true }).check();
+  await page.getByLabel('B 质量未达合同验收标准的依据').fill('来料检验报告 IQC-E2E-01');
+  await page.locator('[data-testid="eligibility"][data-eligible="true"]').waitFor();
+  await screenshot(page, 'return-new-zh-CN');
+
+  const saved = await answerTo('/api/v1/returns', 'POST', () => page.getByRole('button', { name: '保存草稿' }).click());
+  assert.equal(saved.status(), 201, await saved.text());
+  await page.waitForURL(/\/returns\/\d+$/);
+  id = Number(/\/returns\/(\d+)$/.exec(page.url())?.[1]);
+  assert.ok(id > 0);
+  await expectState(page, '草稿');
+  number = (await caseHeader(page).getByRole('heading', { level: 1 }).innerText()).trim();
+  assert.match(number, /^TH\d{4}-\d{4,}$/);
+  await page.getByText(`申请单 ${number} 已保存为草稿`).waitFor();
+  assert.deepEqual(await visibleActions(page), ['edit', 'submit', 'withdraw', 'print']);
+});
+
+step('sales submits it to the sales supervisor', async () => {
+  await act('submit', '提交', '业务主管审核');
+  // The raiser may still withdraw it while it is open; the approving is the supervisor's.
+  assert.deepEqual(await visibleActions(page), ['withdraw', 'print']);
+  await screenshot(page, 'return-submitted-zh-CN');
+});
+
+step('the supervisor approves it from My tasks, recording the attempt to keep the sale', async () => {
+  await switchUser(page, 'supervisor');
+  await page.getByRole('heading', { level: 2, name: '退换货待审' }).waitFor();
+  await openFromTasks();
+  await act('approve', '核准', '营销经理审核', async (drawer) => {
+    await drawer.getByLabel('挽留记录').fill('已拜访客户，建议改为折让，客户坚持退货');
+  });
+  await page.locator('#section-notes').getByText('已拜访客户，建议改为折让，客户坚持退货').waitFor();
+});
+
+step('the marketing manager approves it on a phone, reached from My tasks', async () => {
+  await switchUser(page, 'marketing_manager');
+  await page.setViewportSize(PHONE);
+  await page.getByRole('navigation', { name: '底部导航' }).waitFor();
+  await openFromTasks();
+  const bar = page.getByRole('toolbar', { name: '可执行的操作' });
+  await bar.getByRole('button', { name: '核准', exact: true }).waitFor();
+  await screenshot(page, 'return-approval-phone-zh-CN', { fullPage: false });
+  await act('approve', '核准', '总经理核准');
+  await page.setViewportSize(DESKTOP);
+});
+
+step('the GM approves it: 已核准', async () => {
+  await switchUser(page, 'gm');
+  await openFromTasks();
+  await act('approve', '核准', '已核准');
+  assert.deepEqual(await visibleActions(page), ['print']);
+});
+
+step('production finds it approved in the returns summary', async () => {
+  await switchUser(page, 'production');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '退换货' }).click();
+  await page.getByRole('heading', { level: 1, name: '产品退换货汇总表' }).waitFor();
+  const row = page.locator('.ant-table-row', { hasText: number });
+  await row.locator('.kehu-state-tag', { hasText: '已核准' }).waitFor();
+  await row.getByText(CUSTOMER).waitFor();
+  await row.getByText('¥500.00').waitFor();
+  await screenshot(page, 'returns-summary-zh-CN');
+  await row.getByRole('link', { name: number }).click();
+  await page.waitForURL(new RegExp(`/returns/${id}$`));
+  await expectState(page, '已核准');
+});
+
+step('the print view carries the number, the items and every sign-off, and renders to a PDF', async () => {
+  await page.locator('button[data-action="print"]').click();
+  await page.waitForURL(new RegExp(`/returns/${id}/print$`));
+  await page.getByRole('heading', { level: 1, name: '客户退换货申请单' }).waitFor();
+  await page.getByTestId('print-number').filter({ hasText: number }).waitFor();
+  const signOff = page.getByRole('table', { name: '签核' });
+  for (const name of ['张业务', '郭主管', '韩经理', '郑总']) await signOff.getByText(name).waitFor();
+  await screenshot(page, 'return-print-zh-CN');
+
+  await page.emulateMedia({ media: 'print' });
+  // Printing shows the sheet alone: the app's frame and the toolbar are hidden.
+  await page.locator('.kehu-sider').waitFor({ state: 'hidden' });
+  await page.locator('.kehu-print__toolbar').waitFor({ state: 'hidden' });
+  const text = await page.locator('.kehu-print').innerText();
+  assert.ok(text.includes(number), 'the printed page names the application');
+  assert.ok(text.includes('PCB-E2E-01'), 'the printed page lists the item');
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  assert.ok(pdf.length > 1000, `a PDF of ${pdf.length} bytes`);
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+});

@@ -1,0 +1,98 @@
+import type { Schemas } from '../../../api/types';
+
+const now = Date.now();
+const HOUR = 3_600_000;
+export const money = (amount: string) => ({ amount, currency: 'CNY' });
+
+type Event = Schemas['ReturnEventView'];
+
+export function event(seq: number, action: Event['action'], from: Event['from_state'], to: Event['to_state'], actor: string, at: string, note: string | null = null): Event {
+  return { seq, action, from_state: from, to_state: to, actor: { id: seq, name: actor }, at, note };
+}
+
+/** A whole application (ReturnView) for tests: a draft of two items, grounds A and B. */
+export function returnView(overrides: Partial<Schemas['ReturnView']> = {}): Schemas['ReturnView'] {
+  return {
+    id: 55,
+    number: 'TH2612-0001',
+    kind: 'return',
+    state: 'draft',
+    customer: { id: 1, name: '苏州精密机械有限公司' },
+    complaint: null,
+    complaint_line: null,
+    order_number: 'SO-2026-118',
+    sales_department: { id: 1, name: '业务一部' },
+    raised_by: { id: 1, name: '张业务' },
+    reason: '客户来料检验不合格，要求整批退货',
+    sample_unit: false,
+    lines: [
+      { product_number: 'PCB-4L-1020', description: '四层板', quantity: 500, unit_price: money('12.50'), amount: money('6250.00') },
+      { product_number: 'PCB-2L-0800', description: null, quantity: 100, unit_price: money('3.00'), amount: money('300.00') },
+    ],
+    total: money('6550.00'),
+    eligibility: { within_warranty: '保修卡 2026-03-01 起一年', below_standard: '来料检验报告 IQC-118', cannot_pay: null, major_change: null, eligible: true },
+    retention_note: null,
+    step_entered_at: new Date(now - HOUR).toISOString(),
+    step_due_at: null,
+    overdue: false,
+    extended: false,
+    extension_reason: null,
+    refusal_reason: null,
+    decided_at: null,
+    created_at: '2026-12-01T02:00:00Z',
+    available_actions: ['submit', 'withdraw'],
+    history: [event(1, 'create', null, 'draft', '张业务', '2026-12-01T02:00:00Z')],
+    version: 3,
+    ...overrides,
+  };
+}
+
+export const customers = [
+  { id: 1, code: 'C-0001', name: '苏州精密机械有限公司', market: 'domestic', status: 'active' },
+  { id: 2, code: 'C-0002', name: '宁波汽配制造有限公司', market: 'domestic', status: 'active' },
+];
+
+/** An approved complaint whose second line sends goods back (return, 200 × 45.00). */
+export function approvedComplaint() {
+  return {
+    id: 7,
+    number: '2611-0007',
+    state: 'customer_negotiation',
+    closure: null,
+    version: 12,
+    customer: { id: 1, name: '苏州精密机械有限公司' },
+    customer_supply_hold: false,
+    sales_department: { id: 1, name: '业务一部' },
+    created_by: { id: 1, name: '张业务' },
+    market: 'domestic',
+    intake: {
+      order_number: 'SO-2026-007',
+      product_number: 'BRK-1',
+      product_spec: 'Φ22×1.5 镀锌',
+      defective_quantity: 250,
+      requests: ['return'],
+      request_quantity_undetermined: false,
+      has_sample: false,
+      sample_return_required: false,
+    },
+    is_major: false,
+    step_entered_at: new Date(now - HOUR).toISOString(),
+    step_due_at: new Date(now + 24 * HOUR).toISOString(),
+    step_overdue: false,
+    engineering_requested: false,
+    responsibilities: [],
+    containment: [],
+    resolution: {
+      lines: [
+        { kind: 'compensation', amount: money('1000.00'), settlement: money('1000.00'), loss: money('1000.00') },
+        { kind: 'return', quantity: 200, unit_price: money('45.00'), settlement: money('9000.00'), loss: money('9000.00') },
+      ],
+      settlement_total: money('10000.00'),
+      loss_total: money('10000.00'),
+    },
+    approval: { tier: 1, approver_role: 'sales_manager', policy_version: 1, approved_by: { id: 2, name: '李经理' }, approved_at: new Date(now - 2 * HOUR).toISOString() },
+    available_actions: ['record_outcome'],
+    created_at: new Date(now - 48 * HOUR).toISOString(),
+    updated_at: new Date(now - HOUR).toISOString(),
+  };
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/problem';
+import { returnKeys } from '../../../api/query-keys';
+import type { Schemas } from '../../../api/types';
+import { ifMatch } from '../../complaints/api/mutations';
+import { notificationKeys } from '../../notifications/api/queries';
+import type { ReturnAction } from '../lib/states';
+
+type ReturnView = Schemas['ReturnView'];
+
+function useAfterChange() {
+  const queryClient = useQueryClient();
+  return (saved: ReturnView) => {
+    queryClient.setQueryData(returnKeys.detail(saved.id), saved);
+    // The summary, My tasks and the complaint's list of applications.
+    void queryClient.invalidateQueries({ queryKey: returnKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  };
+}
+
+export interface SaveReturn {
+  /** Absent: raise a new draft. */
+  id?: number;
+  version?: number;
+  body: Schemas['ReturnInput'];
+}
+
+/** POST a new draft or PATCH the one being edited (If-Match). */
+export function useSaveReturn() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, body }: SaveReturn): Promise<ReturnView> => {
+      if (id === undefined || version === undefined) {
+        return unwrap(await api.POST('/api/v1/returns', { params: { header: {} }, body }));
+      }
+      return unwrap(
+        await api.PATCH('/api/v1/returns/{id}', { params: { path: { id }, header: { 'If-Match': ifMatch(version) } }, body }),
+      );
+    },
+    onSuccess: afterChange,
+  });
+}
+
+export interface TakeReturnAction {
+  id: number;
+  version: number;
+  action: ReturnAction;
+  body: Schemas['ReturnActionBody'];
+}
+
+/** A step of the chain; 412 when the application changed, 409 when its state moved on. */
+export function useReturnAction() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, action, body }: TakeReturnAction) =>
+      unwrap(
+        await api.POST('/api/v1/returns/{id}/actions/{action}', {
+          params: { path: { id, action }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}

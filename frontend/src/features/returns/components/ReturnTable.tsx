@@ -1,0 +1,90 @@
+import { Card, List, Table, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Schemas } from '../../../api/types';
+import { ReturnStateTag } from '../../../components/ReturnStateTag';
+import { formatDate, formatMoney, formatQuantity } from '../../../lib/format';
+
+type Summary = Schemas['ReturnSummary'];
+
+interface Props {
+  items: Summary[];
+  loading: boolean;
+  phone: boolean;
+}
+
+/** 产品退换货汇总表: a table on a desk, stacked cards on a phone. */
+export function ReturnTable({ items, loading, phone }: Props) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const money = (r: Summary) => formatMoney(r.total.amount, locale, r.total.currency);
+
+  if (phone) {
+    return (
+      <List
+        loading={loading}
+        dataSource={items}
+        rowKey="id"
+        className="kehu-cards"
+        renderItem={(r) => (
+          <List.Item>
+            <Card size="small" className="kehu-card">
+              <Link to={`/returns/${r.id}`} className="kehu-card__link" aria-label={t('returns.tasks.open', { number: r.number, customer: r.customer.name })}>
+                <div className="kehu-card__row">
+                  <strong>{r.number}</strong>
+                  <ReturnStateTag state={r.state} overdue={r.overdue} />
+                </div>
+                <div>{r.customer.name}</div>
+                <div className="kehu-card__row kehu-card__meta">
+                  <span>
+                    {t(`returns.kind.${r.kind}`)} · {r.products} × {formatQuantity(r.quantity, locale)}
+                  </span>
+                  <span className="kehu-amount">{money(r)}</span>
+                </div>
+                <div className="kehu-card__row kehu-card__meta">
+                  <span>{formatDate(r.created_at, locale)}</span>
+                  <span>{r.raised_by.name}</span>
+                </div>
+              </Link>
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  }
+
+  const columns: TableProps<Summary>['columns'] = [
+    { key: 'number', title: t('returns.field.number'), width: 130, render: (_, r) => <Link to={`/returns/${r.id}`}>{r.number}</Link> },
+    { key: 'created_at', title: t('returns.field.createdAt'), width: 110, render: (_, r) => formatDate(r.created_at, locale) },
+    { key: 'customer', title: t('returns.field.customer'), render: (_, r) => r.customer.name },
+    { key: 'kind', title: t('returns.field.kind'), width: 70, render: (_, r) => t(`returns.kind.${r.kind}`) },
+    { key: 'products', title: t('returns.field.products'), render: (_, r) => r.products },
+    { key: 'quantity', title: t('returns.field.quantity'), align: 'right', render: (_, r) => formatQuantity(r.quantity, locale) },
+    { key: 'total', title: t('returns.field.total'), align: 'right', render: (_, r) => <span className="kehu-amount">{money(r)}</span> },
+    {
+      key: 'reason',
+      title: t('returns.field.reason'),
+      width: 200,
+      render: (_, r) => (
+        <Typography.Text ellipsis={{ tooltip: r.reason }} style={{ maxWidth: 200 }}>
+          {r.reason}
+        </Typography.Text>
+      ),
+    },
+    { key: 'state', title: t('returns.field.state'), render: (_, r) => <ReturnStateTag state={r.state} overdue={r.overdue} /> },
+    { key: 'raised_by', title: t('returns.field.raisedBy'), render: (_, r) => r.raised_by.name },
+  ];
+
+  return (
+    <Table<Summary>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      columns={columns}
+      dataSource={items}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      locale={{ emptyText: ' ' }}
+    />
+  );
+}

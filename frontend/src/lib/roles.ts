@@ -1,0 +1,16 @@
+/**
+ * Role groups more than one feature asks about. The server decides again;
+ * these only choose what the screens offer.
+ */
+import type { Role } from '../api/types';
+
+/** Role::is_sales on the server: these own customers, register them and raise return applications. */
+export const SALES_ROLES: readonly Role[] = ['sales', 'sales_supervisor', 'sales_manager'];
+
+export function hasAny(roles: readonly Role[] | undefined, allowed: readonly Role[]): boolean {
+  return !!roles?.some((r) => allowed.includes(r));
+}
+
+export function isSales(roles: readonly Role[] | undefined): boolean {
+  return hasAny(roles, SALES_ROLES);
+}
