@@ -1,5 +1,6 @@
 //! Return and exchange applications (客户退换货申请单) and their history.
 
+use crate::codes::Codes;
 use crate::db::{DbConn, MultiBackend};
 use crate::error::DbResult;
 use crate::schema::{return_applications as ra, return_events};
@@ -7,6 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
+use kehu_domain::returns::inspection::Original;
 use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -42,6 +44,10 @@ pub struct ReturnRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i64,
+    pub inspection_json: Option<String>,
+    pub inspected_by: Option<i64>,
+    pub inspected_at: Option<NaiveDateTime>,
+    pub originals: Codes<Original>,
 }
 
 /// The form as sales fills it in (on creation and on a draft's edit).
@@ -90,6 +96,10 @@ pub struct ReturnChanges {
     pub retention_note: Option<Option<String>>,
     pub reminded_at: Option<Option<NaiveDateTime>>,
     pub decided_at: Option<Option<NaiveDateTime>>,
+    pub inspection_json: Option<Option<String>>,
+    pub inspected_by: Option<Option<i64>>,
+    pub inspected_at: Option<Option<NaiveDateTime>>,
+    pub originals: Option<Codes<Original>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
@@ -158,6 +168,9 @@ pub struct ReturnFilter {
     pub not_raised_by: Option<i64>,
     /// Waiting for one of these steps: (state, sales department or any).
     pub steps: Option<Vec<(ReturnState, Option<i64>)>>,
+    /// …or, with `steps`, approved and waiting for customer service: the
+    /// inspection (unless a sample unit) or an original not yet collected.
+    pub service_pending: bool,
     /// Created on or after / before (exclusive).
     pub from: Option<NaiveDateTime>,
     pub until: Option<NaiveDateTime>,
@@ -202,12 +215,18 @@ fn filtered<'a>(org_id: i64, scope: &ReadScope, f: &ReturnFilter) -> Boxed<'a> {
     if let Some(t) = f.until {
         q = q.filter(ra::created_at.lt(t));
     }
-    if let Some(steps) = &f.steps {
+    if f.steps.is_some() || f.service_pending {
         let mut any: Predicate = Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
+        if f.service_pending {
+            let all = Codes::new(Original::ALL.to_vec());
+            let pending = ra::inspection_json.is_null().and(ra::sample_unit.eq(false)).or(ra::originals.ne(all));
+            any = Box::new(any.or(ra::state.eq(ReturnState::Approved).and(pending)));
+        }
+        let steps = f.steps.clone().unwrap_or_default();
         for (state, dept) in steps {
             any = match dept {
-                Some(d) => Box::new(any.or(ra::state.eq(*state).and(ra::sales_department_id.eq(*d)))),
-                None => Box::new(any.or(ra::state.eq(*state))),
+                Some(d) => Box::new(any.or(ra::state.eq(state).and(ra::sales_department_id.eq(d)))),
+                None => Box::new(any.or(ra::state.eq(state))),
             };
         }
         q = q.filter(any);

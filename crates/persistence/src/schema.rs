@@ -626,6 +626,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> BigInt,
+        inspection_json -> Nullable<Text>,
+        inspected_by -> Nullable<BigInt>,
+        inspected_at -> Nullable<Timestamp>,
+        originals -> Text,
     }
 }
 

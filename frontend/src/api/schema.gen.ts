@@ -1291,6 +1291,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{id}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the on-site inspection of an approved application (customer service; once; not for sample units). */
+        post: operations["inspectReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/originals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the originals collected with the goods (customer service or the applicant). */
+        put: operations["setReturnOriginals"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/returns": {
         parameters: {
             query?: never;
@@ -1797,6 +1831,11 @@ export interface components {
             countermeasure_department_id?: number | null;
             engineering_needed?: boolean;
         };
+        /**
+         * @description How a checked aspect was found.
+         * @enum {string}
+         */
+        Condition: "good" | "defective";
         /**
          * @description 密级, in rising order: 秘密 < 机密 < 绝密.
          * @enum {string}
@@ -2367,6 +2406,37 @@ export interface components {
             unchanged: number;
             dry_run: boolean;
         };
+        /** @description 现场检验: function, appearance, the parts list (部件清单表) and the customer's signature. */
+        InspectionInput: {
+            function: components["schemas"]["Condition"];
+            /** @description Required when the function is defective. */
+            function_note?: string | null;
+            appearance: components["schemas"]["Condition"];
+            /** @description Required when the appearance is defective. */
+            appearance_note?: string | null;
+            parts?: components["schemas"]["PartInput"][];
+            /**
+             * @description Who signed the parts list for the customer.
+             * @example 王建国
+             */
+            signed_by?: string | null;
+            /** Format: date */
+            signed_on?: string | null;
+        };
+        /** @description 现场检验: what customer service found, signed by the customer. */
+        InspectionView: {
+            function: components["schemas"]["Condition"];
+            function_note?: string | null;
+            appearance: components["schemas"]["Condition"];
+            appearance_note?: string | null;
+            parts: components["schemas"]["PartView"][];
+            signed_by?: string | null;
+            /** Format: date */
+            signed_on?: string | null;
+            inspected_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            inspected_at?: string | null;
+        };
         Intake: {
             order_number?: string | null;
             product_number?: string | null;
@@ -2707,6 +2777,15 @@ export interface components {
         OrdersImported: {
             orders: number;
         };
+        /**
+         * @description A document the customer hands back with the goods (原件).
+         * @enum {string}
+         */
+        Original: "contract" | "receipt" | "delivery_note" | "warranty_card" | "packing_list";
+        OriginalsInput: {
+            /** @description Every original collected so far (合同, 收据, 送货单, 保修卡, 装箱单). */
+            collected: components["schemas"]["Original"][];
+        };
         OutcomeBody: {
             accepted: boolean;
             /**
@@ -2715,6 +2794,26 @@ export interface components {
              */
             answered_on: string;
             remarks?: string | null;
+        };
+        PartInput: {
+            /** @example 遥控器 */
+            part: string;
+            /** Format: int64 */
+            expected: number;
+            /** Format: int64 */
+            present: number;
+        };
+        PartView: {
+            part: string;
+            /** Format: int64 */
+            expected: number;
+            /** Format: int64 */
+            present: number;
+            /**
+             * Format: int64
+             * @description expected − present.
+             */
+            missing: number;
         };
         PasswordChangeRequest: {
             current_password: string;
@@ -2753,7 +2852,7 @@ export interface components {
          * @description What went wrong, as a stable code (`errors.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff" | "already_applied";
+        ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff" | "already_applied" | "inspection_not_needed";
         ProposeBody: {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;
@@ -2926,7 +3025,7 @@ export interface components {
          * @description What happened to an application, as its history records it.
          * @enum {string}
          */
-        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend";
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals";
         ReturnEventView: {
             /** Format: int64 */
             seq: number;
@@ -3114,6 +3213,13 @@ export interface components {
             created_at: string;
             /** @description What the caller may do now. */
             available_actions: components["schemas"]["ReturnAction"][];
+            /** @description An on-site inspection is due (not for sample units). */
+            inspection_needed: boolean;
+            inspection?: null | components["schemas"]["InspectionView"];
+            originals_collected: components["schemas"]["Original"][];
+            originals_missing: components["schemas"]["Original"][];
+            can_inspect: boolean;
+            can_collect_originals: boolean;
             history: components["schemas"]["ReturnEventView"][];
             /** Format: int64 */
             version: number;
@@ -7306,6 +7412,166 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspectReturn: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setReturnOriginals: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OriginalsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,7 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 16] = [
+const PEOPLE: [&str; 17] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -27,6 +27,7 @@ const PEOPLE: [&str; 16] = [
     "finance",
     "supervisor",
     "marketing_manager",
+    "service",
 ];
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
@@ -117,7 +118,7 @@ async fn every_role_reads_exactly_what_the_secrecy_rules_allow_on_every_customer
 fn return_readers(approved: bool) -> Vec<&'static str> {
     let mut r = vec!["sales", "sales_manager", "supervisor", "marketing_manager", "deputy_gm", "gm"];
     if approved {
-        r.extend(["production", "finance", "qa", "engineering"]);
+        r.extend(["production", "finance", "qa", "engineering", "service"]);
     }
     r
 }
@@ -161,6 +162,13 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
                     let got = answer(&app, user, Method::POST, &path(id), Some(json!({"reason": "x"})), v).await;
                     let none = answer(&app, user, Method::POST, &path(unknown), Some(json!({"reason": "x"})), v).await;
                     assert_eq!(got, none, "{user}: {action} tells the application exists");
+                }
+                for (method, tail, b) in
+                    [(Method::POST, "inspection", json!({"function": "good", "appearance": "good"})), (Method::PUT, "originals", json!({"collected": []}))]
+                {
+                    let got = answer(&app, user, method.clone(), &format!("/returns/{id}/{tail}"), Some(b.clone()), v).await;
+                    let none = answer(&app, user, method.clone(), &format!("/returns/{unknown}/{tail}"), Some(b), v).await;
+                    assert_eq!(got, none, "{user}: {tail} tells the application exists");
                 }
                 let got = answer(&app, user, Method::PATCH, &format!("/returns/{id}"), Some(body.clone()), v).await;
                 let none = answer(&app, user, Method::PATCH, &format!("/returns/{unknown}"), Some(body.clone()), v).await;

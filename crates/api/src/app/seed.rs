@@ -20,7 +20,7 @@ use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, DepartmentKind); 10] = [
+const DEPARTMENTS: [(&str, &str, DepartmentKind); 11] = [
     ("sales-1", "业务一部", DepartmentKind::Sales),
     ("sales-2", "业务二部", DepartmentKind::Sales),
     ("gm-office", "总经理室生产管理组", DepartmentKind::GmOffice),
@@ -31,9 +31,10 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 10] = [
     ("it", "信息部", DepartmentKind::It),
     ("finance", "财务部", DepartmentKind::Finance),
     ("marketing", "市场营销部", DepartmentKind::Marketing),
+    ("customer-service", "客户服务部", DepartmentKind::CustomerService),
 ];
 
-const USERS: [(&str, &str, &str, Role); 16] = [
+const USERS: [(&str, &str, &str, Role); 17] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -50,6 +51,7 @@ const USERS: [(&str, &str, &str, Role); 16] = [
     ("finance", "何会计", "finance", Role::Finance),
     ("supervisor", "郭主管", "sales-1", Role::SalesSupervisor),
     ("marketing_manager", "韩经理", "marketing", Role::MarketingManager),
+    ("service", "林客服", "customer-service", Role::CustomerService),
 ];
 
 pub struct Report {

@@ -80,6 +80,8 @@ answer_codes! {
         KeyCustomerStaff = "key_customer_staff",
         /// A live return application already covers this complaint line.
         AlreadyApplied = "already_applied",
+        /// An exhibition or office sample unit comes back without an on-site inspection.
+        InspectionNotNeeded = "inspection_not_needed",
     }
 }
 

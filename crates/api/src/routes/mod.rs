@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod people;
 pub mod policies;
 pub mod return_policy;
+pub mod return_service;
 pub mod returns;
 pub mod survey_results;
 pub mod surveys;
@@ -113,6 +114,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(returns::get_one)
         .service(returns::edit)
         .service(returns::act)
+        .service(return_service::inspect)
+        .service(return_service::originals)
         .service(return_policy::get_policy)
         .service(return_policy::put_policy)
         .service(policies::get_approval)

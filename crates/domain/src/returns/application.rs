@@ -21,6 +21,10 @@ coded_enum! {
         Refuse = "refuse",
         Withdraw = "withdraw",
         Extend = "extend",
+        /// Customer service's on-site inspection.
+        Inspect = "inspect",
+        /// The originals collected changed.
+        CollectOriginals = "collect_originals",
     }
 }
 

@@ -3,9 +3,12 @@
 //! parts list, signed by the customer; skipped for exhibition and office
 //! sample units.
 
+use super::ReturnState;
 use crate::coded_enum;
 use crate::issue::{FieldIssue, Rule};
+use crate::role::{Actor, Role};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 coded_enum! {
     /// A document the customer hands back with the goods (原件).
@@ -32,14 +35,14 @@ coded_enum! {
 }
 
 /// One row of the parts list (部件清单表): how many should be there, how many are.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartCheck {
     pub part: String,
     pub expected: i64,
     pub present: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inspection {
     pub function: Condition,
     pub function_note: Option<String>,
@@ -99,6 +102,48 @@ impl Inspection {
     }
 }
 
+/// Why customer service's step is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceRefusal {
+    /// Only an approved application is inspected and its originals collected (409).
+    NotApproved,
+    /// A sample unit comes back without an inspection (409).
+    NotNeeded,
+    /// Inspected already (409).
+    AlreadyDone,
+    /// Not this caller's step (403).
+    Forbidden,
+}
+
+/// Customer service inspects an approved application's goods once.
+pub fn may_inspect(actor: &Actor, state: ReturnState, sample_unit: bool, inspected: bool) -> Result<(), ServiceRefusal> {
+    if !actor.has(Role::CustomerService) {
+        return Err(ServiceRefusal::Forbidden);
+    }
+    if state != ReturnState::Approved {
+        return Err(ServiceRefusal::NotApproved);
+    }
+    if !inspection_needed(sample_unit) {
+        return Err(ServiceRefusal::NotNeeded);
+    }
+    if inspected {
+        return Err(ServiceRefusal::AlreadyDone);
+    }
+    Ok(())
+}
+
+/// Customer service, or the salesperson who handles the return at the
+/// customer's, records the originals collected.
+pub fn may_collect(actor: &Actor, state: ReturnState, raised_by: i64) -> Result<(), ServiceRefusal> {
+    if !(actor.has(Role::CustomerService) || actor.user_id == raised_by) {
+        return Err(ServiceRefusal::Forbidden);
+    }
+    if state != ReturnState::Approved {
+        return Err(ServiceRefusal::NotApproved);
+    }
+    Ok(())
+}
+
 /// The originals still to be collected.
 pub fn originals_missing(collected: &[Original]) -> Vec<Original> {
     Original::ALL.iter().copied().filter(|o| !collected.contains(o)).collect()
@@ -150,6 +195,20 @@ mod tests {
         let mut i = sound();
         i.parts = vec![PartCheck { part: "".into(), expected: 0, present: -1 }, PartCheck { part: "x".into(), expected: 1, present: 2 }];
         assert_eq!(fields(&i), ["parts[0].part", "parts[0].expected", "parts[0].present", "parts[1].present"]);
+    }
+
+    #[test]
+    fn customer_service_inspects_an_approved_application_once() {
+        let service = Actor { user_id: 3, department_id: 9, roles: vec![Role::CustomerService] };
+        let sales = Actor { user_id: 7, department_id: 2, roles: vec![Role::Sales] };
+        assert_eq!(may_inspect(&service, ReturnState::Approved, false, false), Ok(()));
+        assert_eq!(may_inspect(&sales, ReturnState::Approved, false, false), Err(ServiceRefusal::Forbidden));
+        assert_eq!(may_inspect(&service, ReturnState::GmApproval, false, false), Err(ServiceRefusal::NotApproved));
+        assert_eq!(may_inspect(&service, ReturnState::Approved, true, false), Err(ServiceRefusal::NotNeeded));
+        assert_eq!(may_inspect(&service, ReturnState::Approved, false, true), Err(ServiceRefusal::AlreadyDone));
+        assert_eq!(may_collect(&sales, ReturnState::Approved, 7), Ok(()));
+        assert_eq!(may_collect(&sales, ReturnState::Approved, 8), Err(ServiceRefusal::Forbidden));
+        assert_eq!(may_collect(&service, ReturnState::Refused, 7), Err(ServiceRefusal::NotApproved));
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub(super) fn filter(ctx: &Ctx, q: &ReturnQuery) -> ReturnFilter {
         ReturnBox::Mine => f.raised_by = Some(ctx.user()),
         ReturnBox::ToAct => {
             f.steps = Some(steps(ctx));
+            f.service_pending = ctx.caller.roles.contains(&Role::CustomerService);
             f.not_raised_by = Some(ctx.user());
         }
     }

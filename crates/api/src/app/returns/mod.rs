@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 mod list;
 pub mod policy;
+pub mod service;
 mod view;
 
 pub use act::{act, remind_overdue, ReturnAct};

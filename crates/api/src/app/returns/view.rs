@@ -4,7 +4,9 @@ use super::{eligibility, facts};
 use crate::app::views::{money, MoneyView, Ref};
 use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use kehu_domain::returns::inspection::{self, Condition, Inspection, Original};
 use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnState};
 use kehu_persistence::returns::{self as store, ReturnRow};
 use kehu_persistence::{customers, people, DbConn};
@@ -30,6 +32,29 @@ pub struct EligibilityView {
     pub major_change: Option<String>,
     /// Complete enough to submit.
     pub eligible: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartView {
+    pub part: String,
+    pub expected: i64,
+    pub present: i64,
+    /// expected − present.
+    pub missing: i64,
+}
+
+/// 现场检验: what customer service found, signed by the customer.
+#[derive(Serialize, ToSchema)]
+pub struct InspectionView {
+    pub function: Condition,
+    pub function_note: Option<String>,
+    pub appearance: Condition,
+    pub appearance_note: Option<String>,
+    pub parts: Vec<PartView>,
+    pub signed_by: Option<String>,
+    pub signed_on: Option<NaiveDate>,
+    pub inspected_by: Option<Ref>,
+    pub inspected_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -75,6 +100,13 @@ pub struct ReturnView {
     pub created_at: DateTime<Utc>,
     /// What the caller may do now.
     pub available_actions: Vec<ReturnAction>,
+    /// An on-site inspection is due (not for sample units).
+    pub inspection_needed: bool,
+    pub inspection: Option<InspectionView>,
+    pub originals_collected: Vec<Original>,
+    pub originals_missing: Vec<Original>,
+    pub can_inspect: bool,
+    pub can_collect_originals: bool,
     pub history: Vec<ReturnEventView>,
     pub version: i64,
 }
@@ -140,9 +172,30 @@ impl Names {
     }
 }
 
+fn inspection_view(row: &ReturnRow, names: &Names) -> ApiResult<Option<InspectionView>> {
+    let Some(json) = &row.inspection_json else { return Ok(None) };
+    let i: Inspection = serde_json::from_str(json).map_err(|e| ApiError::Internal(format!("return {} inspection: {e}", row.id)))?;
+    Ok(Some(InspectionView {
+        parts: i
+            .parts
+            .into_iter()
+            .map(|p| PartView { missing: (p.expected - p.present).max(0), part: p.part, expected: p.expected, present: p.present })
+            .collect(),
+        function: i.function,
+        function_note: i.function_note,
+        appearance: i.appearance,
+        appearance_note: i.appearance_note,
+        signed_by: i.signed_by,
+        signed_on: i.signed_on,
+        inspected_by: row.inspected_by.map(|u| names.person(u)),
+        inspected_at: row.inspected_at.map(|t| t.and_utc()),
+    }))
+}
+
 pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnView> {
     let events = store::events(conn, row.id)?;
-    let actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
+    let mut actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
+    actors.extend(row.inspected_by);
     let names = Names::of(conn, std::slice::from_ref(&row), &actors)?;
     let items = lines(&row)?;
     let e = eligibility(&row);
@@ -189,6 +242,12 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
         decided_at: row.decided_at.map(|t| t.and_utc()),
         created_at: row.created_at.and_utc(),
         available_actions: application::available(&ctx.actor(), &f),
+        inspection_needed: inspection::inspection_needed(row.sample_unit),
+        inspection: inspection_view(&row, &names)?,
+        originals_collected: row.originals.0.clone(),
+        originals_missing: inspection::originals_missing(&row.originals.0),
+        can_inspect: inspection::may_inspect(&ctx.actor(), row.state, row.sample_unit, row.inspection_json.is_some()).is_ok(),
+        can_collect_originals: inspection::may_collect(&ctx.actor(), row.state, row.raised_by).is_ok(),
         history: events
             .into_iter()
             .map(|e| ReturnEventView {
