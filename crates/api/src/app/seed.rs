@@ -227,8 +227,9 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
             ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
         }
         archive_activity(c, org.id, &ids, today)?;
-        let people = [caller_for(c, "sales")?, caller_for(c, "supervisor")?, caller_for(c, "marketing_manager")?, caller_for(c, "gm")?];
-        crate::app::returns::demo::seed(c, org.id, [&people[0], &people[1], &people[2], &people[3]], [ids[0], ids[1]])
+        let people = ["sales", "supervisor", "marketing_manager", "gm", "service"].map(|u| caller_for(c, u));
+        let [a, b, d, e, f] = people;
+        crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?], [ids[0], ids[1]])
     })?;
     Ok(report)
 }

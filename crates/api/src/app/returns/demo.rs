@@ -35,23 +35,44 @@ fn application(kind: ReturnKind, customer_id: i64, order: &str, reason: &str, pr
 type Step<'a> = (&'a Caller, ReturnAction, Option<&'a str>, Option<&'a str>);
 
 /// `who` takes `actions` in turn on the application; each at its current version.
-fn walk(c: &mut DbConn, id: i64, version: i64, steps: &[Step]) -> ApiResult<()> {
+fn walk(c: &mut DbConn, id: i64, version: i64, steps: &[Step]) -> ApiResult<i64> {
     let mut version = version;
     for (who, action, reason, retention) in steps {
         let cmd = ReturnAct { id, version, action: *action, reason: reason.map(str::to_owned), retention_note: retention.map(str::to_owned) };
         version = act(&mut Tx::new(c), &Ctx::internal((*who).clone()), cmd)?.version;
     }
+    Ok(version)
+}
+
+/// Customer service inspects the approved application (one part short) and
+/// has three of the five originals.
+fn inspect(c: &mut DbConn, service: &Caller, id: i64, version: i64, today: chrono::NaiveDate) -> ApiResult<()> {
+    use kehu_domain::returns::inspection::{Condition, Inspection, Original, PartCheck};
+    let found = Inspection {
+        function: Condition::Defective,
+        function_note: Some("抽检 20 件，孔径超差 0.05 mm".into()),
+        appearance: Condition::Good,
+        appearance_note: None,
+        parts: vec![PartCheck { part: "包装箱".into(), expected: 12, present: 12 }, PartCheck { part: "合格证".into(), expected: 12, present: 11 }],
+        signed_by: Some("王建国".into()),
+        signed_on: Some(today),
+    };
+    let ctx = Ctx::internal(service.clone());
+    let v = super::service::inspect(&mut Tx::new(c), &ctx, super::service::ServiceCmd { id, version, body: found })?;
+    let originals = vec![Original::Contract, Original::DeliveryNote, Original::WarrantyCard];
+    super::service::collect_originals(&mut Tx::new(c), &ctx, super::service::ServiceCmd { id, version: v.version, body: originals })?;
     Ok(())
 }
 
 /// Adds a draft, one waiting for the supervisor, one for the marketing
-/// manager, an approved and a refused application, once.
-pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 4], customers: [i64; 2]) -> ApiResult<()> {
+/// manager, an approved one customer service has inspected, and a refused
+/// one, once.
+pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 5], customers: [i64; 2]) -> ApiResult<()> {
     let all = ReadScope { all: true, department_id: None, approved: false, raised_by: 0 };
     if !store::page(c, org_id, &all, &ReturnFilter::default(), None, 1)?.is_empty() {
         return Ok(());
     }
-    let [sales, supervisor, marketing_manager, gm] = people;
+    let [sales, supervisor, marketing_manager, gm, service] = people;
     use ReturnAction::{Approve, Refuse, Submit};
     let plans: [(ReturnApplication, Vec<Step>); 5] = [
         (
@@ -79,9 +100,13 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 4], customers: [i64; 
             ],
         ),
     ];
-    for (a, steps) in plans {
+    let today = crate::app::customers::today(c, org_id)?;
+    for (i, (a, steps)) in plans.into_iter().enumerate() {
         let v = create(&mut Tx::new(c), &Ctx::internal(sales.clone()), a)?;
-        walk(c, v.id, v.version, &steps)?;
+        let version = walk(c, v.id, v.version, &steps)?;
+        if i == 0 {
+            inspect(c, service, v.id, version, today)?;
+        }
     }
     Ok(())
 }
