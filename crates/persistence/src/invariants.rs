@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 18] = [
+pub const CHECKS: [(&str, &str); 19] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -49,6 +49,11 @@ pub const CHECKS: [(&str, &str); 18] = [
         "decided return applications say when, and refused ones why",
         "SELECT COUNT(*) AS n FROM return_applications WHERE (state IN ('approved', 'refused')) <> (decided_at IS NOT NULL) \
          OR (state = 'refused' AND refusal_reason IS NULL)",
+    ),
+    (
+        "only approved applications that are not sample units are inspected, by someone, when",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE inspection_json IS NOT NULL \
+         AND (state <> 'approved' OR sample_unit OR inspected_by IS NULL OR inspected_at IS NULL)",
     ),
     (
         "archived customers have an archive date and a protection period",
