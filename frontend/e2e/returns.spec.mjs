@@ -3,7 +3,10 @@
 // kehu-demo-pass): sales raises one on its own for C-0001 with grounds A and
 // B and submits it; the sales supervisor approves with a retention note; the
 // marketing manager approves on a phone from My tasks; the GM approves;
-// production finds it approved in the summary; the print view renders to PDF.
+// customer service, from My tasks, records the on-site inspection (one part
+// missing) and collects every original, after which the application leaves
+// its 待我审核 list; production finds it approved in the summary; the print
+// view renders to PDF.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
@@ -154,6 +157,72 @@ step('the GM approves it: 已核准', async () => {
   assert.deepEqual(await visibleActions(page), ['print']);
 });
 
+step('customer service inspects it on site (one part missing) and collects every original, from My tasks', async () => {
+  await switchUser(page, 'service');
+  await page.getByRole('heading', { level: 2, name: '退换货待审' }).waitFor();
+  // Approved, yet listed: what it waits for reads in the row.
+  await page.locator(`.kehu-tasks a[href="/returns/${id}"]`).getByText('待现场检验 / 待收集原件').waitFor();
+  await openFromTasks();
+  await expectState(page, '已核准');
+
+  const drawer = await openAction(page, 'inspect');
+  await drawer.getByLabel('功能', { exact: true }).getByLabel('良好', { exact: true }).check();
+  await drawer.getByLabel('外观', { exact: true }).getByLabel('不良', { exact: true }).check();
+  await drawer.getByLabel('外观说明', { exact: true }).fill('外壳右侧有划痕');
+  const first = drawer.getByRole('group', { name: '第 1 个部件' });
+  await first.getByLabel('部件', { exact: true }).fill('遥控器');
+  await first.getByLabel('应有', { exact: true }).fill('2');
+  await first.getByLabel('实有', { exact: true }).fill('1');
+  await drawer.getByTestId('part-missing-0').filter({ hasText: '1' }).waitFor();
+  await drawer.getByRole('button', { name: /添加部件/ }).click();
+  const second = drawer.getByRole('group', { name: '第 2 个部件' });
+  await second.getByLabel('部件', { exact: true }).fill('说明书');
+  await second.getByLabel('应有', { exact: true }).fill('1');
+  await second.getByLabel('实有', { exact: true }).fill('1');
+  await drawer.getByLabel('客户签收人', { exact: true }).fill('王建国');
+  await screenshot(page, 'return-inspection-zh-CN', { fullPage: false });
+  const inspected = await answerTo(`/api/v1/returns/${id}/inspection`, 'POST', () => submitDrawer(page, drawer, '现场检验'));
+  assert.equal(inspected.status(), 200, await inspected.text());
+  await page.getByText('已完成：现场检验').waitFor();
+  const section = page.locator('#section-inspection');
+  await section.locator('.kehu-part--missing', { hasText: '遥控器' }).waitFor();
+  await section.getByTestId('parts-missing-total').filter({ hasText: '共缺少 1 件' }).waitFor();
+  await section.getByText('王建国').waitFor();
+  assert.equal(await page.locator('button[data-action="inspect"]').count(), 0, 'inspected once');
+
+  const originals = page.locator('#section-originals');
+  // The group is controlled: a tick shows once React has re-rendered, so each
+  // click waits for its box to read checked (check() looks at once).
+  for (const label of ['合同', '收据', '送货单', '保修卡', '装箱单']) {
+    const box = originals.getByLabel(label, { exact: true });
+    await box.click();
+    await originals.locator('.ant-checkbox-wrapper-checked', { hasText: label }).waitFor();
+  }
+  const collected = await answerTo(`/api/v1/returns/${id}/originals`, 'PUT', () => originals.locator('button[data-action="save-originals"]').click());
+  assert.equal(collected.status(), 200, await collected.text());
+  assert.deepEqual((await collected.json()).originals_missing, []);
+  await originals.getByTestId('originals-progress').filter({ hasText: '已收集 5/5' }).waitFor();
+
+  const history = page.locator('.kehu-history');
+  await history.getByTestId('return-event').filter({ hasText: '现场检验' }).waitFor();
+  await history.getByTestId('return-event').filter({ hasText: '收集原件' }).waitFor();
+  await screenshot(page, 'return-service-done-zh-CN');
+
+  // Nothing is left for customer service: the application is off its 待我审核 list.
+  const listed = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return r.request().method() === 'GET' && url.pathname === '/api/v1/returns' && url.searchParams.get('box') === 'to_act';
+  });
+  await page.goto(`${baseUrl()}/returns?box=to_act`);
+  const list = await listed;
+  assert.equal(list.status(), 200);
+  assert.ok(!(await list.json()).items.some((/** @type {{ id: number }} */ r) => r.id === id), 'not waiting for customer service any more');
+  await page.getByRole('heading', { level: 1, name: '产品退换货汇总表' }).waitFor();
+  await page.locator('.ant-segmented-item-selected', { hasText: '待我审核' }).waitFor();
+  await page.getByTestId('returns-total').waitFor();
+  assert.equal(await page.locator(`a[href="/returns/${id}"]`).count(), 0);
+});
+
 step('production finds it approved in the returns summary', async () => {
   await switchUser(page, 'production');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '退换货' }).click();
@@ -184,6 +253,8 @@ step('the print view carries the number, the items and every sign-off, and rende
   const text = await page.locator('.kehu-print').innerText();
   assert.ok(text.includes(number), 'the printed page names the application');
   assert.ok(text.includes('PCB-E2E-01'), 'the printed page lists the item');
+  assert.ok(text.includes('遥控器'), 'the printed page carries the parts list');
+  assert.ok(text.includes('☑ 装箱单'), 'the printed page ticks the originals');
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.ok(pdf.length > 1000, `a PDF of ${pdf.length} bytes`);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -14,6 +14,11 @@ const WORDED: [string, readonly string[]][] = [
   ['customers.basis', everyCode<Schemas['ReadBasis']>()([
     'owner', 'staff', 'department_manager', 'archive', 'executive', 'grant', 'claim_pool', 'integration',
   ])],
+  ['returns.originals.kind', everyCode<Schemas['Original']>()(['contract', 'receipt', 'delivery_note', 'warranty_card', 'packing_list'])],
+  ['returns.inspection.condition', everyCode<Schemas['Condition']>()(['good', 'defective'])],
+  ['returns.event', everyCode<Schemas['ReturnEvent']>()([
+    'create', 'edit', 'submit', 'approve', 'refuse', 'withdraw', 'extend', 'inspect', 'collect_originals',
+  ])],
 ];
 
 function at(tree: Tree, path: string): unknown {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../../../test/api';
 import { jsonResponse, renderApp, signInForTests } from '../../../test/render';
-import { event, returnView } from './fixtures';
+import { approvedReturn, event, inspection, returnView } from './fixtures';
 
 beforeEach(() => {
   signInForTests({ id: 5, username: 'production', display_name: '孙制造', roles: ['production'] });
@@ -58,5 +58,33 @@ describe('the printed application', () => {
 
     await user.click(screen.getByRole('button', { name: /打印/ }));
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('adds, once approved, the inspection with its parts list and the originals checklist', async () => {
+    mockApi({
+      '/api/v1/returns/55': () =>
+        jsonResponse(
+          200,
+          approvedReturn({
+            inspection: inspection(),
+            originals_collected: ['contract', 'receipt', 'delivery_note', 'warranty_card'],
+            originals_missing: ['packing_list'],
+          }),
+        ),
+    });
+    await renderApp('/returns/55/print');
+    const parts = await screen.findByRole('table', { name: '部件清单表' });
+    expect(within(parts).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['#', '部件', '应有', '实有', '缺少']);
+    const remote = within(parts).getByText('遥控器').closest('tr') as HTMLElement;
+    expect(within(remote).getByText('1', { selector: 'strong' })).toBeInTheDocument();
+    expect(within(parts).getByTestId('print-missing')).toHaveTextContent('1');
+    expect(screen.getByText('开机无显示')).toBeInTheDocument();
+    expect(screen.getByText('王建国')).toBeInTheDocument();
+    const originals = screen.getByRole('table', { name: '原件收集' });
+    expect(within(originals).getByText('☑ 合同')).toBeInTheDocument();
+    expect(within(originals).getByText('☐ 装箱单')).toBeInTheDocument();
+    // The sign-off stays last, every approver on it.
+    const cells = within(screen.getByRole('table', { name: '签核' })).getAllByTestId('signoff-cell');
+    expect(cells[3]).toHaveTextContent('郑总');
   });
 });

@@ -102,3 +102,34 @@ export function approvedComplaint() {
     updated_at: new Date(now - HOUR).toISOString(),
   };
 }
+
+const approvedHistory = [
+  event(1, 'create', null, 'draft', '张业务', '2026-12-01T02:00:00Z'),
+  event(2, 'submit', 'draft', 'supervisor_review', '张业务', '2026-12-01T03:00:00Z'),
+  event(3, 'approve', 'supervisor_review', 'marketing_review', '郭主管', '2026-12-02T03:00:00Z'),
+  event(4, 'approve', 'marketing_review', 'gm_approval', '韩经理', '2026-12-03T03:00:00Z'),
+  event(5, 'approve', 'gm_approval', 'approved', '郑总', '2026-12-04T03:00:00Z'),
+];
+
+/** An approved application waiting for customer service (nothing inspected or collected yet). */
+export function approvedReturn(overrides: Partial<Schemas['ReturnView']> = {}): Schemas['ReturnView'] {
+  return returnView({ state: 'approved', available_actions: [], decided_at: '2026-12-04T03:00:00Z', history: approvedHistory, ...overrides });
+}
+
+/** The inspection customer service recorded: the function defective, one remote missing. */
+export function inspection(): NonNullable<Schemas['ReturnView']['inspection']> {
+  return {
+    function: 'defective',
+    function_note: '开机无显示',
+    appearance: 'good',
+    appearance_note: null,
+    parts: [
+      { part: '遥控器', expected: 2, present: 1, missing: 1 },
+      { part: '底座', expected: 1, present: 1, missing: 0 },
+    ],
+    signed_by: '王建国',
+    signed_on: '2026-12-05',
+    inspected_by: { id: 12, name: '林客服' },
+    inspected_at: '2026-12-05T06:30:00Z',
+  };
+}

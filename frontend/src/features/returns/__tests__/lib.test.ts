@@ -1,6 +1,8 @@
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { parseReturnFilters, returnFiltersToParams } from '../lib/filters';
 import { checkGrounds, linesTotal, toReturnInput } from '../lib/form';
+import { canonicalOriginals, inspectionBody, sameOriginals } from '../lib/service';
 import { signatures } from '../lib/signoff';
 import { nextState } from '../lib/states';
 import { event } from './fixtures';
@@ -67,5 +69,35 @@ describe('filters and states', () => {
     expect(nextState('marketing_review', 'approve')).toBe('gm_approval');
     expect(nextState('gm_approval', 'approve')).toBe('approved');
     expect(nextState('gm_approval', 'extend')).toBeNull();
+  });
+});
+
+describe('customer service', () => {
+  it('sends the inspection trimmed: empty notes as null, parts as typed, the date as a calendar day', () => {
+    expect(
+      inspectionBody({
+        function: 'good',
+        function_note: '  ',
+        appearance: 'defective',
+        appearance_note: ' 外壳划伤 ',
+        parts: [{ part: ' 遥控器 ', expected: 2, present: 0 }],
+        signed_by: ' 王建国 ',
+        signed_on: dayjs('2026-12-05'),
+      }),
+    ).toEqual({
+      function: 'good',
+      function_note: null,
+      appearance: 'defective',
+      appearance_note: '外壳划伤',
+      parts: [{ part: '遥控器', expected: 2, present: 0 }],
+      signed_by: '王建国',
+      signed_on: '2026-12-05',
+    });
+  });
+
+  it('keeps the originals in the form’s order, each once, and compares them as sets', () => {
+    expect(canonicalOriginals(['packing_list', 'contract', 'contract'])).toEqual(['contract', 'packing_list']);
+    expect(sameOriginals(['receipt', 'contract'], ['contract', 'receipt'])).toBe(true);
+    expect(sameOriginals(['contract'], ['contract', 'receipt'])).toBe(false);
   });
 });

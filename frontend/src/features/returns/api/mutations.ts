@@ -63,3 +63,33 @@ export function useReturnAction() {
     onSuccess: afterChange,
   });
 }
+
+/** 现场检验, once, by customer service; 409 already_done / inspection_not_needed. */
+export function useInspectReturn() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, body }: { id: number; version: number; body: Schemas['InspectionInput'] }) =>
+      unwrap(
+        await api.POST('/api/v1/returns/{id}/inspection', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}
+
+/** The originals collected so far, the whole set each time. */
+export function useSetOriginals() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, collected }: { id: number; version: number; collected: Schemas['Original'][] }) =>
+      unwrap(
+        await api.PUT('/api/v1/returns/{id}/originals', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body: { collected },
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}

@@ -9,6 +9,9 @@ import { useNow } from '../../../components/useNow';
 import { useReturnAction } from '../api/mutations';
 import { useReturn } from '../api/queries';
 import type { ReturnAction } from '../lib/states';
+import { InspectionDrawer } from './InspectionDrawer';
+import { InspectionSection } from './InspectionSection';
+import { OriginalsSection } from './OriginalsSection';
 import { ReturnActionButtons } from './ReturnActionButtons';
 import { ReturnActionDrawer, type DrawerAction } from './ReturnActionDrawer';
 import { ReturnHeader } from './ReturnHeader';
@@ -18,11 +21,14 @@ import { ReturnSteps } from './ReturnSteps';
 import '../../complaints/complaints.css';
 import '../returns.css';
 
+/** A step of the chain, or customer service's inspection. */
+type PageAction = ReturnAction | 'inspect';
+
 /** Kept as keys so the message follows a language switch. */
 type Feedback =
-  | { type: 'success'; key: 'detail.done'; action: ReturnAction }
+  | { type: 'success'; key: 'detail.done'; action: PageAction }
   | { type: 'success'; key: 'returns.form.saved'; number: string }
-  | { type: 'warning'; key: 'returns.detail.conflict' | 'returns.detail.stale'; action: ReturnAction; detail?: string }
+  | { type: 'warning'; key: 'returns.detail.conflict' | 'returns.detail.stale' | 'returns.service.conflict'; action: PageAction; detail?: string }
   | { type: 'error'; key: 'failure'; message: string };
 
 /** One application: header, the chain, its sections, history, and my actions. */
@@ -36,6 +42,7 @@ export default function ReturnDetailPage() {
   const query = useReturn(id);
   const withdraw = useReturnAction();
   const [action, setAction] = useState<DrawerAction | null>(null);
+  const [inspecting, setInspecting] = useState(false);
   const saved = (location.state as { saved?: string } | null)?.saved;
   const [feedback, setFeedback] = useState<Feedback | null>(saved ? { type: 'success', key: 'returns.form.saved', number: saved } : null);
   const r = query.data;
@@ -95,7 +102,10 @@ export default function ReturnDetailPage() {
       case 'returns.form.saved':
         return t(f.key, { number: f.number });
       default:
-        return t(f.key, { action: t(`returns.action.${f.action}`), detail: 'detail' in f ? f.detail : undefined });
+        return t(f.key, {
+          action: f.action === 'inspect' ? t('returns.inspection.title') : t(`returns.action.${f.action}`),
+          detail: 'detail' in f ? f.detail : undefined,
+        });
     }
   };
   const phoneBar = phone && (r.available_actions.length > 0 || editDraft);
@@ -124,7 +134,20 @@ export default function ReturnDetailPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <ReturnSections application={r} />
+          <ReturnSections application={r}>
+            {r.state === 'approved' && (
+              <>
+                <InspectionSection
+                  application={r}
+                  onInspect={() => {
+                    setFeedback(null);
+                    setInspecting(true);
+                  }}
+                />
+                <OriginalsSection application={r} onRefresh={refresh} />
+              </>
+            )}
+          </ReturnSections>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={<h2 className="kehu-section__title">{t('detail.history')}</h2>} className="kehu-history-card">
@@ -149,6 +172,21 @@ export default function ReturnDetailPage() {
         onDone={(a) => {
           setAction(null);
           setFeedback({ type: 'success', key: 'detail.done', action: a });
+        }}
+      />
+      <InspectionDrawer
+        application={r}
+        open={inspecting}
+        onClose={() => setInspecting(false)}
+        onStale={refresh}
+        onConflict={(message) => {
+          setInspecting(false);
+          setFeedback({ type: 'warning', key: 'returns.service.conflict', action: 'inspect', detail: message });
+          refresh();
+        }}
+        onDone={() => {
+          setInspecting(false);
+          setFeedback({ type: 'success', key: 'detail.done', action: 'inspect' });
         }}
       />
     </article>

@@ -9,6 +9,7 @@ import { useSession } from '../../auth/hooks/useSession';
 import { useReturn } from '../api/queries';
 import { OTHER_GROUNDS } from '../lib/form';
 import { signatures } from '../lib/signoff';
+import { ReturnPrintService } from './ReturnPrintService';
 
 const COPIES = ['sales', 'pmc', 'finance'] as const;
 const GROUNDS = ['within_warranty', ...OTHER_GROUNDS] as const;
@@ -100,6 +101,7 @@ export default function ReturnPrintPage() {
           ]}
         />
       )}
+      {r.state === 'approved' && <ReturnPrintService application={r} />}
     </PrintLayout>
   );
 }

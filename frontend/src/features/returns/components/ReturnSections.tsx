@@ -10,7 +10,8 @@ import { ReturnItems } from './ReturnItems';
 
 type ReturnView = Schemas['ReturnView'];
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** One card of the application, titled; `extra` holds its own button. */
+export function Section({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
   return (
     <Card
       id={id}
@@ -21,14 +22,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
           {title}
         </Typography.Title>
       }
+      extra={extra}
     >
       {children}
     </Card>
   );
 }
 
-/** The application as filled in, its items, its grounds, and what the approvers wrote. */
-export function ReturnSections({ application: r }: { application: ReturnView }) {
+/** The application as filled in, its items, its grounds, and what the approvers wrote; then `children` (what follows approval). */
+export function ReturnSections({ application: r, children }: { application: ReturnView; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const e = r.eligibility;
@@ -88,6 +90,7 @@ export function ReturnSections({ application: r }: { application: ReturnView }) 
           />
         </Section>
       )}
+      {children}
     </div>
   );
 }

@@ -81,4 +81,36 @@ describe('My tasks', () => {
     expect(screen.queryByText('目前没有等待您处理的事项')).not.toBeInTheDocument();
     expect(await screen.findByRole('link', { name: '待办，1 项' })).toBeInTheDocument();
   });
+
+  it('tells customer service what an approved application still waits for', async () => {
+    signInForTests({ username: 'service', display_name: '林客服', department_id: 6, department_name: '客户服务部', roles: ['customer_service'] });
+    const application = {
+      id: 56,
+      number: 'TH2612-0002',
+      kind: 'exchange',
+      state: 'approved',
+      customer: { id: 1, name: '苏州精密机械有限公司' },
+      raised_by: { id: 1, name: '张业务' },
+      reason: '整批退货',
+      products: 'TV-55',
+      quantity: 2,
+      total: { amount: '6000.00', currency: 'CNY' },
+      step_due_at: null,
+      overdue: false,
+      created_at: new Date(Date.now() - 3 * DAY).toISOString(),
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (path === '/api/v1/returns') return jsonResponse(200, { items: [application], total: 1, next_cursor: null });
+        return frameResponse(path) ?? jsonResponse(404, { type: 't', title: 'x', status: 404, detail: 'd', code: 'not_found' });
+      }),
+    );
+    await renderApp('/tasks');
+    const link = await screen.findByRole('link', { name: '打开退换货申请 TH2612-0002，苏州精密机械有限公司' });
+    expect(within(link).getByText('已核准')).toBeInTheDocument();
+    expect(within(link).getByText('待现场检验 / 待收集原件')).toBeInTheDocument();
+    expect(within(link).getByText('无期限')).toBeInTheDocument();
+  });
 });

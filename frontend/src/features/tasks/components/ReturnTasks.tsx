@@ -15,7 +15,7 @@ function byDue(a: Summary, b: Summary): number {
   return da === db ? b.id - a.id : da < db ? -1 : 1;
 }
 
-/** 退换货待审: the applications waiting at my step, each opening its page. */
+/** 退换货待审: the applications waiting at my step (for customer service, approved ones still to inspect or collect), each opening its page. */
 export function ReturnTasks({ items }: { items: Summary[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -46,6 +46,8 @@ export function ReturnTasks({ items }: { items: Summary[] }) {
                   <span>
                     {t(`returns.kind.${r.kind}`)} · {formatMoney(r.total.amount, locale, r.total.currency)}
                   </span>
+                  {/* Approved and still listed: customer service's inspection or originals are pending. */}
+                  {r.state === 'approved' && <span className="kehu-task__action">{t('returns.service.pending')}</span>}
                 </div>
               </div>
               <div className="kehu-task__due">
