@@ -280,7 +280,29 @@ impl TestApp {
     }
 }
 
-/// Every demo user.
+/// Every demo user, in the order the seed creates them.
+pub const DEMO_USERS: [&str; 17] = [
+    "sales",
+    "sales_manager",
+    "sales3",
+    "sales2",
+    "sales_manager2",
+    "coordinator",
+    "qa",
+    "production",
+    "engineering",
+    "deputy_gm",
+    "gm",
+    "admin",
+    "marketing",
+    "finance",
+    "supervisor",
+    "marketing_manager",
+    "service",
+];
+
+/// The demo users of the complaint route, whom the workflow tests refuse
+/// actions to.
 pub const USERS: [&str; 11] =
     ["sales", "sales_manager", "sales2", "sales_manager2", "coordinator", "qa", "production", "engineering", "deputy_gm", "gm", "admin"];
 

@@ -274,3 +274,19 @@ pub fn complaint_numbers(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, S
         crate::by_chunks(ids, |chunk| Ok(complaints::table.filter(complaints::id.eq_any(chunk)).select((complaints::id, complaints::number)).load(conn)?))?;
     Ok(rows.into_iter().map(|(id, n)| (id, n.unwrap_or_else(|| format!("#{id}")))).collect())
 }
+
+/// Whether a live application (not refused or withdrawn) other than `except`
+/// covers this complaint line: the same test as the partial unique index.
+pub fn live_on_line(conn: &mut DbConn, complaint_id: i64, line: i32, except: Option<i64>) -> DbResult<bool> {
+    // Ids start at 1: 0 excludes nothing.
+    let q = ra::table
+        .filter(ra::complaint_id.eq(complaint_id).and(ra::complaint_line.eq(line)))
+        .filter(ra::state.ne_all([ReturnState::Refused, ReturnState::Withdrawn]))
+        .filter(ra::id.ne(except.unwrap_or(0)));
+    Ok(diesel::select(diesel::dsl::exists(q.select(ra::id))).get_result(conn)?)
+}
+
+/// Whether the organisation has any application yet.
+pub fn any_in_org(conn: &mut DbConn, org_id: i64) -> DbResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(ra::table.filter(ra::org_id.eq(org_id)).select(ra::id))).get_result(conn)?)
+}

@@ -10,25 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 17] = [
-    "sales",
-    "sales_manager",
-    "sales3",
-    "sales2",
-    "sales_manager2",
-    "coordinator",
-    "qa",
-    "production",
-    "engineering",
-    "deputy_gm",
-    "gm",
-    "admin",
-    "marketing",
-    "finance",
-    "supervisor",
-    "marketing_manager",
-    "service",
-];
+const PEOPLE: [&str; 17] = DEMO_USERS;
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
 fn readers(level: &str) -> &'static [&'static str] {

@@ -166,24 +166,7 @@ async fn each_approver_may_refuse_with_a_reason() {
 async fn every_action_is_refused_to_the_wrong_people_and_changes_nothing() {
     let app = spawn_app().await;
     let customer = app.customer_id("sales", "C-0001").await;
-    let everyone = [
-        "sales",
-        "sales_manager",
-        "sales3",
-        "sales2",
-        "sales_manager2",
-        "coordinator",
-        "qa",
-        "production",
-        "engineering",
-        "deputy_gm",
-        "gm",
-        "admin",
-        "marketing",
-        "finance",
-        "supervisor",
-        "marketing_manager",
-    ];
+    let everyone = DEMO_USERS;
     let draft = raise(&app, "sales", standalone(customer)).await;
     let at_supervisor = ok(&app, "sales", &raise(&app, "sales", standalone(customer)).await, "submit", json!({})).await;
     let at_marketing =

@@ -22,7 +22,7 @@ use kehu_domain::returns::eligibility::Eligibility;
 use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnState};
 use kehu_domain::{Money, State};
 use kehu_persistence::complaints::{self as complaint_store, ComplaintRow};
-use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnFilter, ReturnForm, ReturnRow};
+use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnForm, ReturnRow};
 use kehu_persistence::{settings, DbConn};
 
 /// The application as sales fills it in.
@@ -152,13 +152,9 @@ fn form(conn: &mut DbConn, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnF
 
 /// A live application for the same complaint line answers 409 before the
 /// unique index would.
-fn not_applied_yet(conn: &mut DbConn, ctx: &Ctx, f: &ReturnForm, except: Option<i64>) -> ApiResult<()> {
+fn not_applied_yet(conn: &mut DbConn, f: &ReturnForm, except: Option<i64>) -> ApiResult<()> {
     let (Some(complaint_id), Some(line)) = (f.complaint_id, f.complaint_line) else { return Ok(()) };
-    let all = application::ReadScope { all: true, department_id: None, approved: false, raised_by: 0 };
-    let live = store::page(conn, ctx.org(), &all, &ReturnFilter { complaint_id: Some(complaint_id), ..Default::default() }, None, 1000)?
-        .into_iter()
-        .any(|r| r.complaint_line == Some(line) && Some(r.id) != except && !matches!(r.state, ReturnState::Refused | ReturnState::Withdrawn));
-    if live {
+    if store::live_on_line(conn, complaint_id, line, except)? {
         return Err(ApiError::conflict(ProblemCode::AlreadyApplied, "a live application already covers this complaint line"));
     }
     Ok(())
@@ -185,7 +181,7 @@ pub fn create(tx: &mut Tx, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnV
         return Err(ApiError::Forbidden("return applications are raised by sales"));
     }
     let f = form(tx, ctx, a)?;
-    not_applied_yet(tx, ctx, &f, None)?;
+    not_applied_yet(tx, &f, None)?;
     // The month on the company's calendar, as complaint numbers take it.
     let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
     let period = kehu_domain::number::Period::of(local).key();
@@ -220,7 +216,7 @@ pub fn edit(tx: &mut Tx, ctx: &Ctx, cmd: EditReturn) -> ApiResult<ReturnView> {
         return Err(ApiError::Forbidden("the salesperson who raised it edits a draft"));
     }
     let f = form(tx, ctx, cmd.form)?;
-    not_applied_yet(tx, ctx, &f, Some(row.id))?;
+    not_applied_yet(tx, &f, Some(row.id))?;
     let saved = store::update_form(tx, row.id, row.version, &f, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     history(tx, ctx, &saved, ReturnEvent::Edit, Some(row.state), None)?;
     ctx.audit(tx, "return.edit", "return", row.id, serde_json::json!({"version": saved.version}))?;

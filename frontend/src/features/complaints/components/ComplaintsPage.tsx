@@ -11,6 +11,7 @@ import { useComplaintList } from '../api/queries';
 import { activeFilterCount, filtersToParams, parseFilters, type ComplaintFilters } from '../lib/filters';
 import { ComplaintTable } from './ComplaintTable';
 import { FilterBar } from './FilterBar';
+import { LoadMore } from '../../../components/LoadMore';
 
 /** 投诉: every complaint the user may see, filtered through the URL. */
 export default function ComplaintsPage() {
@@ -76,15 +77,7 @@ export default function ComplaintsPage() {
             sort={filters.sort}
             onSortChange={(sort) => setFilters({ ...filters, sort })}
           />
-          <div className="kehu-more">
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              items.length > 0 && <Typography.Text type="secondary">{t('common.endOfList', { count: items.length })}</Typography.Text>
-            )}
-          </div>
+          <LoadMore list={list} count={items.length} />
         </div>
       )}
     </section>

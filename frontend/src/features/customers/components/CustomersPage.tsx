@@ -16,6 +16,7 @@ import { CustomerSectionNav } from './CustomerSectionNav';
 import { CustomerTable } from './CustomerTable';
 import { useListFileButtons } from './ListFileButtons';
 import '../customers.css';
+import { LoadMore } from '../../../components/LoadMore';
 
 /** 客户一览表: the archive the user may read, by status, filtered through the URL. */
 export default function CustomersPage() {
@@ -92,15 +93,7 @@ export default function CustomersPage() {
       ) : (
         <div className="kehu-panel">
           <CustomerTable items={items} loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)} phone={phone} />
-          <div className="kehu-more">
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              items.length > 0 && <Typography.Text type="secondary">{t('common.endOfList', { count: items.length })}</Typography.Text>
-            )}
-          </div>
+          <LoadMore list={list} count={items.length} />
         </div>
       )}
       <AccessRequestDrawer

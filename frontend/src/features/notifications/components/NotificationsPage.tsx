@@ -11,6 +11,7 @@ import { useNotifications, useUnreadCount } from '../api/queries';
 import { noticeLink, noticeText } from '../lib/render';
 import { noticeTime } from '../lib/time';
 import '../notifications.css';
+import { LoadMore } from '../../../components/LoadMore';
 
 type Notification = Schemas['NotificationView'];
 type Show = 'all' | 'unread';
@@ -98,15 +99,7 @@ export default function NotificationsPage() {
               <NoticeRow notice={n} now={now} busy={markRead.isPending && markRead.variables === n.id} onRead={read} />
             )}
           />
-          <div className="kehu-more">
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              items.length > 0 && <Typography.Text type="secondary">{t('common.endOfList', { count: items.length })}</Typography.Text>
-            )}
-          </div>
+          <LoadMore list={list} count={items.length} />
         </div>
       )}
     </section>

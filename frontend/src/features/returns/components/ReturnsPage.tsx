@@ -12,6 +12,7 @@ import { activeReturnFilters, parseReturnFilters, returnFiltersToParams, type Re
 import { ReturnFilterBar } from './ReturnFilterBar';
 import { ReturnTable } from './ReturnTable';
 import '../returns.css';
+import { LoadMore } from '../../../components/LoadMore';
 
 /** 退换货: the applications the caller may read (产品退换货汇总表), by tab, filtered through the URL. */
 export default function ReturnsPage() {
@@ -59,15 +60,7 @@ export default function ReturnsPage() {
       ) : (
         <div className="kehu-panel">
           <ReturnTable items={items} loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)} phone={phone} />
-          <div className="kehu-more">
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              items.length > 0 && <Typography.Text type="secondary">{t('common.endOfList', { count: items.length })}</Typography.Text>
-            )}
-          </div>
+          <LoadMore list={list} count={items.length} />
         </div>
       )}
     </section>
