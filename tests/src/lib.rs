@@ -281,7 +281,7 @@ impl TestApp {
 }
 
 /// Every demo user, in the order the seed creates them.
-pub const DEMO_USERS: [&str; 17] = [
+pub const DEMO_USERS: [&str; 18] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -299,6 +299,7 @@ pub const DEMO_USERS: [&str; 17] = [
     "supervisor",
     "marketing_manager",
     "service",
+    "warehouse",
 ];
 
 /// The demo users of the complaint route, whom the workflow tests refuse

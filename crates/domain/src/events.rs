@@ -15,6 +15,8 @@ coded_enum! {
         ComplaintLateCloseInquiry = "complaint.late_close_inquiry",
         /// A return or exchange application moved: submitted, approved, refused, withdrawn.
         ReturnStateChanged = "return.state_changed",
+        /// A return note moved: issued, checked, received, booked (ERP books stock and credit from it).
+        ReturnNoteChanged = "return.note_changed",
     }
 }
 

@@ -40,12 +40,14 @@ coded_enum! {
         ReturnDecided = "return_decided",
         /// 催办单 for an application's step.
         ReturnReminder = "return_reminder",
+        /// A return note (成品退货单) waits for the reader's step.
+        ReturnNoteTask = "return_note_task",
     }
 }
 
 /// A notification to store: what it is about and the values its text names.
 /// Parameters that hold codes (`state`, `dimension`, `request`, `outcome`,
-/// `hold`, `review`) are worded by the catalogs too (`notices.codes`).
+/// `hold`, `review`, `return_state`, `note_state`) are worded by the catalogs too (`notices.codes`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
@@ -103,6 +105,10 @@ impl Notice {
 
     pub fn return_reminder(return_id: i64, number: &str, customer: &str, state: crate::returns::ReturnState) -> Notice {
         Notice::about_return(NoticeKind::ReturnReminder, return_id, number, customer, &[("return_state", state.as_str().into())])
+    }
+
+    pub fn return_note_task(return_id: i64, number: &str, customer: &str, state: crate::returns::note::NoteState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnNoteTask, return_id, number, customer, &[("note_state", state.as_str().into())])
     }
 
     /// A registration waits for the reader's review.
@@ -192,6 +198,7 @@ impl Notice {
             Notice::return_task(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::MarketingReview),
             Notice::return_decided(4, "TH2612-0001", "苏州精密机械", false, Some("客户同意改为折让")),
             Notice::return_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::SupervisorReview),
+            Notice::return_note_task(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToReceive),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

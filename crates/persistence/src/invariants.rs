@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 19] = [
+pub const CHECKS: [(&str, &str); 23] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -33,7 +33,7 @@ pub const CHECKS: [(&str, &str); 19] = [
     ),
     (
         "numbers are gapless: each month's count equals its counter",
-        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.last_serial <> \
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.period NOT LIKE 'CT%' AND k.last_serial <> \
          (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
     ),
     (
@@ -46,14 +46,38 @@ pub const CHECKS: [(&str, &str); 19] = [
         "SELECT COUNT(*) AS n FROM return_applications r WHERE r.version <> (SELECT COUNT(*) FROM return_events e WHERE e.application_id = r.id)",
     ),
     (
-        "decided return applications say when, and refused ones why",
+        "decided return applications say when, refused ones why, approved ones by whom",
         "SELECT COUNT(*) AS n FROM return_applications WHERE (state IN ('approved', 'refused')) <> (decided_at IS NOT NULL) \
-         OR (state = 'refused' AND refusal_reason IS NULL)",
+         OR (state = 'refused' AND refusal_reason IS NULL) OR (state = 'approved') <> (approved_by IS NOT NULL)",
     ),
     (
         "only approved applications that are not sample units are inspected, by someone, when",
         "SELECT COUNT(*) AS n FROM return_applications WHERE inspection_json IS NOT NULL \
          AND (state <> 'approved' OR sample_unit OR inspected_by IS NULL OR inspected_at IS NULL)",
+    ),
+    (
+        "return note numbers are gapless: each month's count equals its counter",
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period LIKE 'CT%' AND k.last_serial <> \
+         (SELECT COUNT(*) FROM return_applications r WHERE r.org_id = k.org_id AND r.note_number LIKE k.period || '-%')",
+    ),
+    (
+        "return notes belong to approved applications and say who issued them, when and why",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE (note_state IS NOT NULL) <> \
+         (note_number IS NOT NULL AND note_json IS NOT NULL AND note_issued_by IS NOT NULL AND note_issued_at IS NOT NULL) \
+         OR (note_state IS NOT NULL AND state <> 'approved')",
+    ),
+    (
+        "received notes say what, who and when; booked ones too",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE \
+         (COALESCE(note_state, '') IN ('to_book', 'awaits_decision', 'booked')) <> \
+         (received_json IS NOT NULL AND received_quantity IS NOT NULL AND received_by IS NOT NULL AND received_at IS NOT NULL) \
+         OR (COALESCE(note_state, '') = 'booked') <> (booked_json IS NOT NULL AND booked_by IS NOT NULL AND booked_at IS NOT NULL)",
+    ),
+    (
+        "the stock ledger adds up to what each return note received",
+        "SELECT COUNT(*) AS n FROM return_applications r WHERE COALESCE(r.received_quantity, 0) <> \
+         COALESCE((SELECT SUM(l.quantity) FROM stock_ledger l WHERE l.return_id = r.id AND l.movement = 'return_receipt'), 0) \
+         OR (r.received_quantity IS NULL AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id))",
     ),
     (
         "archived customers have an archive date and a protection period",

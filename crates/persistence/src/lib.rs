@@ -20,6 +20,7 @@ pub mod schema;
 pub mod sessions;
 pub mod settings;
 pub mod statistics;
+pub mod stock;
 pub mod webhooks;
 
 pub use db::{build_pool, write_tx, Backend, DbConn, Pool, PooledConn};

@@ -9,6 +9,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use kehu_domain::returns::inspection::Original;
+use kehu_domain::returns::note::NoteState;
 use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -48,6 +49,19 @@ pub struct ReturnRow {
     pub inspected_by: Option<i64>,
     pub inspected_at: Option<NaiveDateTime>,
     pub originals: Codes<Original>,
+    pub approved_by: Option<i64>,
+    pub note_number: Option<String>,
+    pub note_state: Option<NoteState>,
+    pub note_json: Option<String>,
+    pub note_issued_by: Option<i64>,
+    pub note_issued_at: Option<NaiveDateTime>,
+    pub received_json: Option<String>,
+    pub received_quantity: Option<i64>,
+    pub received_by: Option<i64>,
+    pub received_at: Option<NaiveDateTime>,
+    pub booked_json: Option<String>,
+    pub booked_by: Option<i64>,
+    pub booked_at: Option<NaiveDateTime>,
 }
 
 /// The form as sales fills it in (on creation and on a draft's edit).
@@ -100,6 +114,19 @@ pub struct ReturnChanges {
     pub inspected_by: Option<Option<i64>>,
     pub inspected_at: Option<Option<NaiveDateTime>>,
     pub originals: Option<Codes<Original>>,
+    pub approved_by: Option<Option<i64>>,
+    pub note_number: Option<Option<String>>,
+    pub note_state: Option<Option<NoteState>>,
+    pub note_json: Option<Option<String>>,
+    pub note_issued_by: Option<Option<i64>>,
+    pub note_issued_at: Option<Option<NaiveDateTime>>,
+    pub received_json: Option<Option<String>>,
+    pub received_quantity: Option<Option<i64>>,
+    pub received_by: Option<Option<i64>>,
+    pub received_at: Option<Option<NaiveDateTime>>,
+    pub booked_json: Option<Option<String>>,
+    pub booked_by: Option<Option<i64>>,
+    pub booked_at: Option<Option<NaiveDateTime>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
@@ -164,16 +191,26 @@ pub struct ReturnFilter {
     pub customer_id: Option<i64>,
     pub complaint_id: Option<i64>,
     pub raised_by: Option<i64>,
-    /// Not raised by this person (nobody approves his own).
-    pub not_raised_by: Option<i64>,
-    /// Waiting for one of these steps: (state, sales department or any).
-    pub steps: Option<Vec<(ReturnState, Option<i64>)>>,
-    /// …or, with `steps`, approved and waiting for customer service: the
-    /// inspection (unless a sample unit) or an original not yet collected.
-    pub service_pending: bool,
+    /// Waiting for this caller.
+    pub to_act: Option<ToAct>,
     /// Created on or after / before (exclusive).
     pub from: Option<NaiveDateTime>,
     pub until: Option<NaiveDateTime>,
+}
+
+/// The steps a caller takes, for the "to act" box.
+#[derive(Clone, Debug, Default)]
+pub struct ToAct {
+    pub user_id: i64,
+    /// Approval steps: (state, sales department or any); never one's own.
+    pub steps: Vec<(ReturnState, Option<i64>)>,
+    /// Customer service: approved and not inspected (unless a sample unit)
+    /// or an original not yet collected.
+    pub service: bool,
+    /// Return-note steps: (state, sales department or any); never one's own.
+    pub notes: Vec<(NoteState, Option<i64>)>,
+    /// The general manager decides any excess, not only his own approvals'.
+    pub any_excess: bool,
 }
 
 type Boxed<'a> = ra::BoxedQuery<'a, MultiBackend>;
@@ -206,32 +243,46 @@ fn filtered<'a>(org_id: i64, scope: &ReadScope, f: &ReturnFilter) -> Boxed<'a> {
     if let Some(u) = f.raised_by {
         q = q.filter(ra::raised_by.eq(u));
     }
-    if let Some(u) = f.not_raised_by {
-        q = q.filter(ra::raised_by.ne(u));
-    }
     if let Some(t) = f.from {
         q = q.filter(ra::created_at.ge(t));
     }
     if let Some(t) = f.until {
         q = q.filter(ra::created_at.lt(t));
     }
-    if f.steps.is_some() || f.service_pending {
-        let mut any: Predicate = Box::new(diesel::dsl::sql::<Bool>("1 = 0"));
-        if f.service_pending {
-            let all = Codes::new(Original::ALL.to_vec());
-            let pending = ra::inspection_json.is_null().and(ra::sample_unit.eq(false)).or(ra::originals.ne(all));
-            any = Box::new(any.or(ra::state.eq(ReturnState::Approved).and(pending)));
-        }
-        let steps = f.steps.clone().unwrap_or_default();
-        for (state, dept) in steps {
-            any = match dept {
-                Some(d) => Box::new(any.or(ra::state.eq(state).and(ra::sales_department_id.eq(d)))),
-                None => Box::new(any.or(ra::state.eq(state))),
-            };
-        }
-        q = q.filter(any);
+    if let Some(t) = &f.to_act {
+        q = q.filter(to_act(t));
     }
     q
+}
+
+fn to_act(t: &ToAct) -> Predicate {
+    let approved = || ra::state.eq(ReturnState::Approved);
+    // The applicant's own: approved, ready for the return note.
+    let all = Codes::new(Original::ALL.to_vec());
+    let inspected = ra::inspection_json.is_not_null().or(ra::sample_unit.eq(true));
+    let mut any: Predicate =
+        Box::new(approved().and(ra::raised_by.eq(t.user_id)).and(ra::note_state.is_null()).and(inspected).and(ra::originals.eq(all.clone())));
+    let excess = ra::note_state.assume_not_null().eq(NoteState::AwaitsDecision);
+    any = if t.any_excess { Box::new(any.or(excess)) } else { Box::new(any.or(excess.and(ra::approved_by.assume_not_null().eq(t.user_id)))) };
+    if t.service {
+        let pending = ra::inspection_json.is_null().and(ra::sample_unit.eq(false)).or(ra::originals.ne(all));
+        any = Box::new(any.or(approved().and(pending)));
+    }
+    for (state, dept) in &t.steps {
+        let mine = ra::state.eq(*state).and(ra::raised_by.ne(t.user_id));
+        any = match dept {
+            Some(d) => Box::new(any.or(mine.and(ra::sales_department_id.eq(*d)))),
+            None => Box::new(any.or(mine)),
+        };
+    }
+    for (state, dept) in &t.notes {
+        let step = ra::note_state.assume_not_null().eq(*state).and(ra::raised_by.ne(t.user_id));
+        any = match dept {
+            Some(d) => Box::new(any.or(step.and(ra::sales_department_id.eq(*d)))),
+            None => Box::new(any.or(step)),
+        };
+    }
+    any
 }
 
 /// A page of the applications `scope` reads, newest first, after the id `before`.

@@ -630,6 +630,19 @@ diesel::table! {
         inspected_by -> Nullable<BigInt>,
         inspected_at -> Nullable<Timestamp>,
         originals -> Text,
+        approved_by -> Nullable<BigInt>,
+        note_number -> Nullable<Text>,
+        note_state -> Nullable<Text>,
+        note_json -> Nullable<Text>,
+        note_issued_by -> Nullable<BigInt>,
+        note_issued_at -> Nullable<Timestamp>,
+        received_json -> Nullable<Text>,
+        received_quantity -> Nullable<BigInt>,
+        received_by -> Nullable<BigInt>,
+        received_at -> Nullable<Timestamp>,
+        booked_json -> Nullable<Text>,
+        booked_by -> Nullable<BigInt>,
+        booked_at -> Nullable<Timestamp>,
     }
 }
 
@@ -647,6 +660,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    stock_ledger (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        return_id -> BigInt,
+        line_no -> Integer,
+        movement -> Text,
+        document -> Text,
+        product_number -> Text,
+        quantity -> BigInt,
+        actor_id -> BigInt,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(complaints -> customers (customer_id));
 diesel::joinable!(customer_staff -> customers (customer_id));
 diesel::joinable!(customer_contacts -> customers (customer_id));
@@ -660,6 +688,7 @@ diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(webhook_deliveries -> outbox (outbox_id));
 diesel::joinable!(customers -> departments (department_id));
 diesel::joinable!(return_events -> return_applications (application_id));
+diesel::joinable!(stock_ledger -> return_applications (return_id));
 diesel::joinable!(return_applications -> customers (customer_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -701,4 +730,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_days,
     return_applications,
     return_events,
+    stock_ledger,
 );

@@ -1325,6 +1325,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the finished-goods return note of an approved application (its
+         *     applicant; once the goods were inspected, unless a sample unit, and every
+         *     original is in). Numbered `CT<YYMM>-<serial>`.
+         */
+        post: operations["issueReturnNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/note/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a step on the return note: `verify` (the sales supervisor or
+         *     manager), `receive` (the warehouse, with `quantities`), `book`
+         *     (accounting: booked at the actual quantities, or held for the approver
+         *     when one exceeds the approved quantity and its tolerance),
+         *     `accept_excess` / `refuse_excess` (the approver of the application).
+         */
+        post: operations["takeReturnNoteAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/returns": {
         parameters: {
             query?: never;
@@ -2248,7 +2292,7 @@ export interface components {
          * @description The type of an outbox event, as webhooks subscribe to it.
          * @enum {string}
          */
-        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry" | "return.state_changed";
+        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry" | "return.state_changed" | "return.note_changed";
         EventView: {
             /** Format: int64 */
             seq: number;
@@ -2699,14 +2743,112 @@ export interface components {
          * @enum {string}
          */
         NonQualityCause: "wrong_documents" | "financial_error" | "material_not_per_spec" | "rejects_mixed_into_stock" | "over_delivery" | "order_entry_error" | "late_delivery" | "wrong_shipment" | "wrong_delivery_note" | "storage_or_transport_damage" | "label_mismatch" | "inspection_data_mismatch" | "other";
+        /**
+         * @description What can be done to a return note. The names are public API.
+         * @enum {string}
+         */
+        NoteAction: "verify" | "receive" | "book" | "accept_excess" | "refuse_excess";
+        /** @description A step on the return note. */
+        NoteActionBody: {
+            /**
+             * @description `receive`: the quantity actually received of each item, in the note's order.
+             * @example [
+             *       498
+             *     ]
+             */
+            quantities?: number[] | null;
+            /** @description A remark with the step (the approver's reason for a decision on the excess). */
+            comment?: string | null;
+        };
         NoteBody: {
             note?: string | null;
+        };
+        /** @description What sales writes on the return note. */
+        NoteInput: {
+            /**
+             * @description 退货原因
+             * @example 整批尺寸超差
+             */
+            reason: string;
+            /**
+             * @description 处理方式
+             * @example 退回成品仓，待品保判定后重修
+             */
+            handling: string;
+            /**
+             * @description 退回依据
+             * @example 客户退换货申请单 TH2612-0001
+             */
+            basis: string;
+            /**
+             * Format: int32
+             * @description The over-delivery tolerance (超量允收比率) on the customer's order, in
+             *     basis points (500 = 5 %); without it the company's applies.
+             * @example 200
+             */
+            tolerance_bp?: number | null;
+        };
+        /** @description One item of the return note: approved, received, booked. */
+        NoteLineView: {
+            product_number: string;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description 核定量: the application's quantity.
+             */
+            approved: number;
+            /**
+             * Format: int64
+             * @description 实退量: what the warehouse signed for.
+             */
+            received?: number | null;
+            /**
+             * Format: int64
+             * @description What accounting booked.
+             */
+            booked?: number | null;
+        };
+        /**
+         * @description Where a return note stands. The names are public API.
+         * @enum {string}
+         */
+        NoteState: "issued" | "to_receive" | "to_book" | "awaits_decision" | "booked";
+        /** @description 成品退货单. */
+        NoteView: {
+            /** @example CT2612-0001 */
+            number: string;
+            state: components["schemas"]["NoteState"];
+            reason: string;
+            handling: string;
+            basis: string;
+            /**
+             * Format: int32
+             * @description The over-delivery tolerance on the customer's order, in basis points.
+             */
+            tolerance_bp?: number | null;
+            /**
+             * Format: int32
+             * @description The tolerance that applies: the order's, else the company's.
+             */
+            applied_tolerance_bp: number;
+            lines: components["schemas"]["NoteLineView"][];
+            issued_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            issued_at: string;
+            received_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            received_at?: string | null;
+            booked_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            booked_at?: string | null;
+            /** @description What the caller may do to the note now. */
+            available_actions: components["schemas"]["NoteAction"][];
         };
         /**
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -3025,7 +3167,7 @@ export interface components {
          * @description What happened to an application, as its history records it.
          * @enum {string}
          */
-        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals";
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "book" | "accept_excess" | "refuse_excess";
         ReturnEventView: {
             /** Format: int64 */
             seq: number;
@@ -3168,6 +3310,8 @@ export interface components {
             overdue: boolean;
             /** Format: date-time */
             created_at: string;
+            note_number?: string | null;
+            note_state?: null | components["schemas"]["NoteState"];
         };
         ReturnToSalesBody: {
             reason: string;
@@ -3220,6 +3364,9 @@ export interface components {
             originals_missing: components["schemas"]["Original"][];
             can_inspect: boolean;
             can_collect_originals: boolean;
+            note?: null | components["schemas"]["NoteView"];
+            /** @description The caller (the applicant) may issue the return note now. */
+            can_issue_note: boolean;
             history: components["schemas"]["ReturnEventView"][];
             /** Format: int64 */
             version: number;
@@ -7572,6 +7719,176 @@ export interface operations {
                 };
             };
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueReturnNote: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeReturnNoteAction: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["NoteAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,7 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 17] = DEMO_USERS;
+const PEOPLE: [&str; 18] = DEMO_USERS;
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
 fn readers(level: &str) -> &'static [&'static str] {
@@ -100,7 +100,7 @@ async fn every_role_reads_exactly_what_the_secrecy_rules_allow_on_every_customer
 fn return_readers(approved: bool) -> Vec<&'static str> {
     let mut r = vec!["sales", "sales_manager", "supervisor", "marketing_manager", "deputy_gm", "gm"];
     if approved {
-        r.extend(["production", "finance", "qa", "engineering", "service"]);
+        r.extend(["production", "finance", "qa", "engineering", "service", "warehouse"]);
     }
     r
 }
@@ -145,9 +145,14 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
                     let none = answer(&app, user, Method::POST, &path(unknown), Some(json!({"reason": "x"})), v).await;
                     assert_eq!(got, none, "{user}: {action} tells the application exists");
                 }
-                for (method, tail, b) in
-                    [(Method::POST, "inspection", json!({"function": "good", "appearance": "good"})), (Method::PUT, "originals", json!({"collected": []}))]
-                {
+                let steps = [
+                    (Method::POST, "inspection".to_owned(), json!({"function": "good", "appearance": "good"})),
+                    (Method::PUT, "originals".to_owned(), json!({"collected": []})),
+                    (Method::POST, "note".to_owned(), json!({"reason": "r", "handling": "h", "basis": "b"})),
+                ];
+                let note_steps = ["verify", "receive", "book", "accept_excess", "refuse_excess"]
+                    .map(|a| (Method::POST, format!("note/actions/{a}"), json!({"quantities": [1]})));
+                for (method, tail, b) in steps.into_iter().chain(note_steps) {
                     let got = answer(&app, user, method.clone(), &format!("/returns/{id}/{tail}"), Some(b.clone()), v).await;
                     let none = answer(&app, user, method.clone(), &format!("/returns/{unknown}/{tail}"), Some(b), v).await;
                     assert_eq!(got, none, "{user}: {tail} tells the application exists");

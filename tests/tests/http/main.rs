@@ -9,6 +9,7 @@ mod customer_lists;
 mod customers;
 mod platform;
 mod races;
+mod return_note;
 mod return_service;
 mod returns;
 mod rules;

@@ -291,5 +291,9 @@ FROM return_applications a
 JOIN scale_returns s ON s.complaint_id = substring(a.order_number FROM 4)::BIGINT AND a.order_number LIKE 'SO-%'
 JOIN scale_return_route r ON r.path = s.path AND r.seq <= a.version
 WHERE a.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM return_events e WHERE e.application_id = a.id);
+-- The general manager gave the final approval (the events leave approvers unnamed).
+UPDATE return_applications a SET approved_by = (
+    SELECT MIN(u.id) FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'gm' WHERE u.org_id = :ORG)
+WHERE a.org_id = :ORG AND a.state = 'approved' AND a.approved_by IS NULL;
 ANALYZE return_applications;
 ANALYZE return_events

@@ -20,7 +20,7 @@ use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, DepartmentKind); 11] = [
+const DEPARTMENTS: [(&str, &str, DepartmentKind); 12] = [
     ("sales-1", "业务一部", DepartmentKind::Sales),
     ("sales-2", "业务二部", DepartmentKind::Sales),
     ("gm-office", "总经理室生产管理组", DepartmentKind::GmOffice),
@@ -32,9 +32,10 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 11] = [
     ("finance", "财务部", DepartmentKind::Finance),
     ("marketing", "市场营销部", DepartmentKind::Marketing),
     ("customer-service", "客户服务部", DepartmentKind::CustomerService),
+    ("warehouse", "成品仓", DepartmentKind::Warehouse),
 ];
 
-const USERS: [(&str, &str, &str, Role); 17] = [
+const USERS: [(&str, &str, &str, Role); 18] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -52,6 +53,7 @@ const USERS: [(&str, &str, &str, Role); 17] = [
     ("supervisor", "郭主管", "sales-1", Role::SalesSupervisor),
     ("marketing_manager", "韩经理", "marketing", Role::MarketingManager),
     ("service", "林客服", "customer-service", Role::CustomerService),
+    ("warehouse", "马仓管", "warehouse", Role::Warehouse),
 ];
 
 pub struct Report {
@@ -227,9 +229,9 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
             ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
         }
         archive_activity(c, org.id, &ids, today)?;
-        let people = ["sales", "supervisor", "marketing_manager", "gm", "service"].map(|u| caller_for(c, u));
-        let [a, b, d, e, f] = people;
-        crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?], [ids[0], ids[1]])
+        let people = ["sales", "supervisor", "marketing_manager", "gm", "service", "warehouse", "finance"].map(|u| caller_for(c, u));
+        let [a, b, d, e, f, g, h] = people;
+        crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])
     })?;
     Ok(report)
 }

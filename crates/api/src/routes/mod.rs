@@ -13,6 +13,7 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod return_note;
 pub mod return_policy;
 pub mod return_service;
 pub mod returns;
@@ -116,6 +117,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(returns::act)
         .service(return_service::inspect)
         .service(return_service::originals)
+        .service(return_note::issue)
+        .service(return_note::act)
         .service(return_policy::get_policy)
         .service(return_policy::put_policy)
         .service(policies::get_approval)

@@ -25,6 +25,28 @@ coded_enum! {
         Inspect = "inspect",
         /// The originals collected changed.
         CollectOriginals = "collect_originals",
+        /// Sales issued the return note (成品退货单).
+        IssueNote = "issue_note",
+        VerifyNote = "verify_note",
+        /// The warehouse signed the actual quantities.
+        Receive = "receive",
+        /// Accounting booked it, or held it for the approver.
+        Book = "book",
+        AcceptExcess = "accept_excess",
+        RefuseExcess = "refuse_excess",
+    }
+}
+
+impl From<super::note::NoteAction> for ReturnEvent {
+    fn from(a: super::note::NoteAction) -> ReturnEvent {
+        use super::note::NoteAction as A;
+        match a {
+            A::Verify => ReturnEvent::VerifyNote,
+            A::Receive => ReturnEvent::Receive,
+            A::Book => ReturnEvent::Book,
+            A::AcceptExcess => ReturnEvent::AcceptExcess,
+            A::RefuseExcess => ReturnEvent::RefuseExcess,
+        }
     }
 }
 

@@ -3,12 +3,13 @@
 //! supervisor → marketing manager → general manager) with refusal at each
 //! step, the time a document may stay in one department — and accounting's
 //! check of the quantity received against the approved one. The steps after
-//! approval (inspection, return note, receipt, handling) build on it.
+//! approval (inspection, return note, receipt and booking) build on it.
 
 pub mod application;
 pub mod booking;
 pub mod eligibility;
 pub mod inspection;
+pub mod note;
 
 pub use application::{ReadScope, ReturnEvent, ReturnLine, MAX_LINES};
 

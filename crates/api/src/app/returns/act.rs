@@ -1,6 +1,6 @@
 //! The approval chain's actions and the reminder of an overdue step.
 
-use super::{facts, history, view, visible, ReturnView};
+use super::{customer_name, facts, history, view, visible, ReturnView};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::NaiveDateTime;
@@ -10,7 +10,7 @@ use kehu_domain::returns::{self as rules, Refusal, ReturnAction, ReturnPolicy, R
 use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
-use kehu_persistence::{customers, people, write_tx, DbConn};
+use kehu_persistence::{people, write_tx, DbConn};
 
 /// An action on an application at the version the caller read.
 pub struct ReturnAct {
@@ -50,10 +50,6 @@ fn waiting_for(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<Vec<i64>> {
     };
     users.retain(|x| *x != row.raised_by);
     Ok(users)
-}
-
-fn customer_name(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<String> {
-    Ok(customers::many(conn, &[row.customer_id])?.pop().map(|c| c.name).unwrap_or_default())
 }
 
 fn outbox(conn: &mut DbConn, row: &ReturnRow, from: ReturnState, now: NaiveDateTime) -> ApiResult<()> {
@@ -125,7 +121,10 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ReturnAct) -> ApiResult<ReturnView> {
             ch.refusal_reason = Some(cmd.reason.clone());
             ch.decided_at = Some(Some(ctx.now));
         }
-        ReturnState::Approved => ch.decided_at = Some(Some(ctx.now)),
+        ReturnState::Approved => {
+            ch.decided_at = Some(Some(ctx.now));
+            ch.approved_by = Some(Some(ctx.user()));
+        }
         _ => {}
     }
     if supervisor_step && cmd.retention_note.is_some() {

@@ -31,6 +31,11 @@ fn application(kind: ReturnKind, customer_id: i64, order: &str, reason: &str, pr
     })
 }
 
+fn sample(mut a: ReturnApplication) -> ReturnApplication {
+    a.sample_unit = true;
+    a
+}
+
 /// Who acts, how, with which reason and retention note.
 type Step<'a> = (&'a Caller, ReturnAction, Option<&'a str>, Option<&'a str>);
 
@@ -64,16 +69,43 @@ fn inspect(c: &mut DbConn, service: &Caller, id: i64, version: i64, today: chron
     Ok(())
 }
 
+/// A sample unit's return note: every original in, the note issued by
+/// `people[0]` and checked by `people[1]`; then, when `received` is given,
+/// counted by the warehouse (`people[2]`) and checked by accounting (`people[3]`).
+fn note(c: &mut DbConn, service: &Caller, people: [&Caller; 4], id: i64, version: i64, received: Option<Vec<i64>>) -> ApiResult<()> {
+    use kehu_domain::returns::inspection::Original;
+    use kehu_domain::returns::note::{NoteAction, ReturnNote};
+    let cmd = super::service::ServiceCmd { id, version, body: Original::ALL.to_vec() };
+    let v = super::service::collect_originals(&mut Tx::new(c), &Ctx::internal(service.clone()), cmd)?;
+    let written = ReturnNote {
+        reason: "展厅样机外壳开裂".into(), handling: "退回成品仓，研发评估后重修".into(), basis: v.number.clone(), tolerance_bp: None
+    };
+    let mut version =
+        super::note::issue(&mut Tx::new(c), &Ctx::internal(people[0].clone()), super::note::IssueNote { id, version: v.version, note: written })?.version;
+    let mut steps = vec![(people[1], NoteAction::Verify, None)];
+    if let Some(q) = received {
+        steps.extend([(people[2], NoteAction::Receive, Some(q)), (people[3], NoteAction::Book, None)]);
+    }
+    for (who, action, quantities) in steps {
+        let cmd = super::note::NoteAct { id, version, action, quantities, comment: None };
+        version = super::note::act(&mut Tx::new(c), &Ctx::internal(who.clone()), cmd)?.version;
+    }
+    Ok(())
+}
+
 /// Adds a draft, one waiting for the supervisor, one for the marketing
-/// manager, an approved one customer service has inspected, and a refused
-/// one, once.
-pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 5], customers: [i64; 2]) -> ApiResult<()> {
+/// manager, an approved one customer service has inspected, a refused one,
+/// and two sample units' return notes (one waiting for the warehouse, one
+/// received with a unit too many), once.
+pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 2]) -> ApiResult<()> {
     if store::any_in_org(c, org_id)? {
         return Ok(());
     }
-    let [sales, supervisor, marketing_manager, gm, service] = people;
+    let [sales, supervisor, marketing_manager, gm, service, warehouse, finance] = people;
     use ReturnAction::{Approve, Refuse, Submit};
-    let plans: [(ReturnApplication, Vec<Step>); 5] = [
+    let approval_steps: Vec<Step> =
+        vec![(sales, Submit, None, None), (supervisor, Approve, None, None), (marketing_manager, Approve, None, None), (gm, Approve, None, None)];
+    let plans: [(ReturnApplication, Vec<Step>); 7] = [
         (
             application(ReturnKind::Return, customers[0], "SO-DEMO-1", "整批孔径超差，客户要求退货", "BRK-2207", 1200, 3_550)?,
             vec![
@@ -98,13 +130,18 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 5], customers: [i64; 
                 (gm, Refuse, Some("属运输破损，由物流商理赔，不予退货"), None),
             ],
         ),
+        (sample(application(ReturnKind::Rework, customers[1], "SO-DEMO-6", "展厅样机外壳开裂，返厂重修", "SHF-1160", 2, 12_800)?), approval_steps.clone()),
+        (sample(application(ReturnKind::Return, customers[0], "SO-DEMO-7", "展会样机撤展退回", "BRK-2210", 10, 9_900)?), approval_steps),
     ];
     let today = crate::app::customers::today(c, org_id)?;
     for (i, (a, steps)) in plans.into_iter().enumerate() {
         let v = create(&mut Tx::new(c), &Ctx::internal(sales.clone()), a)?;
         let version = walk(c, v.id, v.version, &steps)?;
-        if i == 0 {
-            inspect(c, service, v.id, version, today)?;
+        match i {
+            0 => inspect(c, service, v.id, version, today)?,
+            5 => note(c, service, [sales, supervisor, warehouse, finance], v.id, version, None)?,
+            6 => note(c, service, [sales, supervisor, warehouse, finance], v.id, version, Some(vec![11]))?,
+            _ => {}
         }
     }
     Ok(())

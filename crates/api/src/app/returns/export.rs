@@ -16,8 +16,24 @@ pub const MAX_ROWS: i64 = 100_000;
 
 /// The manual's columns (客户姓名 购买产品 … 退换), with the number, order,
 /// state and applicant the product adds.
-pub const HEADERS: [&str; 13] =
-    ["单号", "申请日期", "客户名称", "购买产品", "规格", "订单号", "数量", "金额", "类别", "退换货原因", "状态", "申请人", "客诉单号"];
+pub const HEADERS: [&str; 16] = [
+    "单号",
+    "申请日期",
+    "客户名称",
+    "购买产品",
+    "规格",
+    "订单号",
+    "数量",
+    "金额",
+    "类别",
+    "退换货原因",
+    "状态",
+    "申请人",
+    "客诉单号",
+    "退货单号",
+    "退货单状态",
+    "实退数量",
+];
 
 fn word(lang: Lang, group: &str, code: &str) -> String {
     lang.text(&format!("returns.{group}.{code}")).unwrap_or(code).to_owned()
@@ -59,6 +75,9 @@ pub fn rows(conn: &mut DbConn, ctx: &Ctx, q: ReturnQuery) -> ApiResult<Vec<Vec<S
                 word(ctx.lang, "state", r.state.as_str()),
                 people.get(&r.raised_by).cloned().unwrap_or_default(),
                 r.complaint_id.and_then(|id| complaints.get(&id).cloned()).unwrap_or_default(),
+                r.note_number.clone().unwrap_or_default(),
+                r.note_state.map(|s| word(ctx.lang, "noteState", s.as_str())).unwrap_or_default(),
+                r.received_quantity.map(|q| q.to_string()).unwrap_or_default(),
             ]);
         }
     }

@@ -4,9 +4,10 @@ use super::view::{self, ReturnSummary};
 use crate::app::Ctx;
 use crate::error::ApiResult;
 use chrono::NaiveDateTime;
+use kehu_domain::returns::note::NoteState;
 use kehu_domain::returns::{application, ReturnKind, ReturnState};
 use kehu_domain::Role;
-use kehu_persistence::returns::{self as store, ReturnFilter};
+use kehu_persistence::returns::{self as store, ReturnFilter, ToAct};
 use kehu_persistence::DbConn;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -19,7 +20,8 @@ pub enum ReturnBox {
     All,
     /// Those the caller raised.
     Mine,
-    /// Those waiting for the caller's approval.
+    /// Those waiting for the caller: an approval, customer service's
+    /// part, the return note's next step.
     ToAct,
 }
 
@@ -62,6 +64,22 @@ fn steps(ctx: &Ctx) -> Vec<(ReturnState, Option<i64>)> {
     s
 }
 
+/// The return-note steps `ctx`'s caller takes: (state, sales department or any).
+fn note_steps(ctx: &Ctx) -> Vec<(NoteState, Option<i64>)> {
+    let a = ctx.actor();
+    let mut s = Vec::new();
+    if a.has(Role::SalesSupervisor) || a.has(Role::SalesManager) {
+        s.push((NoteState::Issued, Some(a.department_id)));
+    }
+    if a.has(Role::Warehouse) {
+        s.push((NoteState::ToReceive, None));
+    }
+    if a.has(Role::Finance) {
+        s.push((NoteState::ToBook, None));
+    }
+    s
+}
+
 /// The store's filter for the query's box and filters.
 pub(super) fn filter(ctx: &Ctx, q: &ReturnQuery) -> ReturnFilter {
     let mut f = ReturnFilter {
@@ -77,9 +95,14 @@ pub(super) fn filter(ctx: &Ctx, q: &ReturnQuery) -> ReturnFilter {
         ReturnBox::All => {}
         ReturnBox::Mine => f.raised_by = Some(ctx.user()),
         ReturnBox::ToAct => {
-            f.steps = Some(steps(ctx));
-            f.service_pending = ctx.caller.roles.contains(&Role::CustomerService);
-            f.not_raised_by = Some(ctx.user());
+            let a = ctx.actor();
+            f.to_act = Some(ToAct {
+                user_id: ctx.user(),
+                steps: steps(ctx),
+                service: a.has(Role::CustomerService),
+                notes: note_steps(ctx),
+                any_excess: a.has(Role::Gm),
+            })
         }
     }
     f

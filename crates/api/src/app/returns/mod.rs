@@ -6,13 +6,14 @@ mod act;
 pub mod demo;
 pub mod export;
 mod list;
+pub mod note;
 pub mod policy;
 pub mod service;
 mod view;
 
 pub use act::{act, remind_overdue, ReturnAct};
 pub use list::{list, ReturnBox, ReturnPage, ReturnQuery};
-pub use view::{ReturnEventView, ReturnLineView, ReturnSummary, ReturnView};
+pub use view::{NoteLineView, NoteView, ReturnEventView, ReturnLineView, ReturnSummary, ReturnView};
 
 use crate::app::customers as archive;
 use crate::app::{complaints, Ctx, Tx};
@@ -67,6 +68,10 @@ pub fn eligibility(row: &ReturnRow) -> Eligibility {
         cannot_pay: row.cannot_pay.clone(),
         major_change: row.major_change.clone(),
     }
+}
+
+pub(super) fn customer_name(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<String> {
+    Ok(kehu_persistence::customers::many(conn, &[row.customer_id])?.pop().map(|c| c.name).unwrap_or_default())
 }
 
 /// An application the caller may read, or 404 (the read rule is

@@ -1,0 +1,16 @@
+DROP TABLE stock_ledger;
+DROP INDEX return_applications_note_state;
+DROP INDEX return_applications_note_number;
+ALTER TABLE return_applications DROP COLUMN booked_at;
+ALTER TABLE return_applications DROP COLUMN booked_by;
+ALTER TABLE return_applications DROP COLUMN booked_json;
+ALTER TABLE return_applications DROP COLUMN received_at;
+ALTER TABLE return_applications DROP COLUMN received_by;
+ALTER TABLE return_applications DROP COLUMN received_quantity;
+ALTER TABLE return_applications DROP COLUMN received_json;
+ALTER TABLE return_applications DROP COLUMN note_issued_at;
+ALTER TABLE return_applications DROP COLUMN note_issued_by;
+ALTER TABLE return_applications DROP COLUMN note_json;
+ALTER TABLE return_applications DROP COLUMN note_state;
+ALTER TABLE return_applications DROP COLUMN note_number;
+ALTER TABLE return_applications DROP COLUMN approved_by;
