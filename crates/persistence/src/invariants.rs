@@ -67,11 +67,13 @@ pub const CHECKS: [(&str, &str); 23] = [
          OR (note_state IS NOT NULL AND state <> 'approved')",
     ),
     (
-        "received notes say what, who and when; booked ones too",
+        "received notes say what, who and when; booked ones too, and their proof of return",
         "SELECT COUNT(*) AS n FROM return_applications WHERE \
          (COALESCE(note_state, '') IN ('to_book', 'awaits_decision', 'booked')) <> \
          (received_json IS NOT NULL AND received_quantity IS NOT NULL AND received_by IS NOT NULL AND received_at IS NOT NULL) \
-         OR (COALESCE(note_state, '') = 'booked') <> (booked_json IS NOT NULL AND booked_by IS NOT NULL AND booked_at IS NOT NULL)",
+         OR (COALESCE(note_state, '') = 'booked') <> (booked_json IS NOT NULL AND booked_by IS NOT NULL AND booked_at IS NOT NULL) \
+         OR (COALESCE(note_state, '') IN ('awaits_decision', 'booked') AND proof_kind IS NULL) \
+         OR (proof_kind IS NOT NULL) <> (proof_by IS NOT NULL AND proof_at IS NOT NULL)",
     ),
     (
         "the stock ledger adds up to what each return note received",

@@ -9,7 +9,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use kehu_domain::returns::inspection::Original;
-use kehu_domain::returns::note::NoteState;
+use kehu_domain::returns::note::{NoteState, ProofKind};
 use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -59,6 +59,10 @@ pub struct ReturnRow {
     pub received_quantity: Option<i64>,
     pub received_by: Option<i64>,
     pub received_at: Option<NaiveDateTime>,
+    pub proof_kind: Option<ProofKind>,
+    pub proof_reference: Option<String>,
+    pub proof_by: Option<i64>,
+    pub proof_at: Option<NaiveDateTime>,
     pub booked_json: Option<String>,
     pub booked_by: Option<i64>,
     pub booked_at: Option<NaiveDateTime>,
@@ -124,6 +128,10 @@ pub struct ReturnChanges {
     pub received_quantity: Option<Option<i64>>,
     pub received_by: Option<Option<i64>>,
     pub received_at: Option<Option<NaiveDateTime>>,
+    pub proof_kind: Option<Option<ProofKind>>,
+    pub proof_reference: Option<Option<String>>,
+    pub proof_by: Option<Option<i64>>,
+    pub proof_at: Option<Option<NaiveDateTime>>,
     pub booked_json: Option<Option<String>>,
     pub booked_by: Option<Option<i64>>,
     pub booked_at: Option<Option<NaiveDateTime>>,
@@ -275,8 +283,12 @@ fn to_act(t: &ToAct) -> Predicate {
             None => Box::new(any.or(mine)),
         };
     }
+    // The applicant's proof of return, once the goods are received.
+    any = Box::new(any.or(ra::raised_by.eq(t.user_id).and(ra::note_state.assume_not_null().eq(NoteState::ToBook)).and(ra::proof_kind.is_null())));
     for (state, dept) in &t.notes {
         let step = ra::note_state.assume_not_null().eq(*state).and(ra::raised_by.ne(t.user_id));
+        // Accounting books once the proof of return is in.
+        let step: Predicate = if *state == NoteState::ToBook { Box::new(step.and(ra::proof_kind.is_not_null())) } else { Box::new(step) };
         any = match dept {
             Some(d) => Box::new(any.or(step.and(ra::sales_department_id.eq(*d)))),
             None => Box::new(any.or(step)),

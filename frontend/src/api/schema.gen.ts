@@ -1358,11 +1358,31 @@ export interface paths {
         /**
          * Take a step on the return note: `verify` (the sales supervisor or
          *     manager), `receive` (the warehouse, with `quantities`), `book`
-         *     (accounting: booked at the actual quantities, or held for the approver
+         *     (accounting, once sales recorded the proof of return: booked at the actual quantities, or held for the approver
          *     when one exceeds the approved quantity and its tolerance),
          *     `accept_excess` / `refuse_excess` (the approver of the application).
          */
         post: operations["takeReturnNoteAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/note/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the proof of return (the applicant, once the goods are received and
+         *     until accounting books the note; a second call corrects it).
+         */
+        put: operations["setReturnProof"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2841,6 +2861,14 @@ export interface components {
             booked_by?: null | components["schemas"]["Ref"];
             /** Format: date-time */
             booked_at?: string | null;
+            proof_kind?: null | components["schemas"]["ProofKind"];
+            /** @description The invoice's or certificate's number. */
+            proof_reference?: string | null;
+            proof_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            proof_at?: string | null;
+            /** @description The caller (the applicant) may record the proof now. */
+            can_record_proof: boolean;
             /** @description What the caller may do to the note now. */
             available_actions: components["schemas"]["NoteAction"][];
         };
@@ -2995,6 +3023,21 @@ export interface components {
          * @enum {string}
          */
         ProblemCode: "bad_request" | "invalid_body" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "precondition_required" | "precondition_failed" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error" | "registered_first" | "already_readable" | "request_pending" | "already_decided" | "not_archived" | "still_protected" | "already_owner" | "deregistered" | "already_on_hold" | "not_on_hold" | "wrong_visit_step" | "already_done" | "already_answered" | "link_expired" | "order_exists" | "code_taken" | "not_pending_review" | "not_rejected" | "key_customer_staff" | "already_applied" | "inspection_not_needed";
+        /** @description The proof of return (退货证明) sales obtained from the buyer. */
+        ProofInput: {
+            /** @description (a) invoice_stamped, (b) stamped_copy, (c) return_certificate. */
+            kind: components["schemas"]["ProofKind"];
+            /**
+             * @description The invoice's or certificate's number.
+             * @example No. 04512231
+             */
+            reference?: string | null;
+        };
+        /**
+         * @description The proof of return sales obtains from the buyer (退货证明).
+         * @enum {string}
+         */
+        ProofKind: "invoice_stamped" | "stamped_copy" | "return_certificate";
         ProposeBody: {
             lines: components["schemas"]["LineRequest"][];
             note?: string | null;
@@ -3167,7 +3210,7 @@ export interface components {
          * @description What happened to an application, as its history records it.
          * @enum {string}
          */
-        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "book" | "accept_excess" | "refuse_excess";
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "record_proof" | "book" | "accept_excess" | "refuse_excess";
         ReturnEventView: {
             /** Format: int64 */
             seq: number;
@@ -7836,6 +7879,90 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NoteActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setReturnProof: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProofInput"];
             };
         };
         responses: {

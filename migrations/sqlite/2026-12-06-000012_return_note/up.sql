@@ -15,6 +15,13 @@ ALTER TABLE return_applications ADD COLUMN received_json TEXT;
 ALTER TABLE return_applications ADD COLUMN received_quantity BIGINT;
 ALTER TABLE return_applications ADD COLUMN received_by BIGINT REFERENCES users(id);
 ALTER TABLE return_applications ADD COLUMN received_at TIMESTAMP;
+-- The proof of return sales obtains from the buyer before accounting books
+-- it: the original invoice stamped, a stamped copy, or a signed and stamped
+-- return certificate; with its reference.
+ALTER TABLE return_applications ADD COLUMN proof_kind TEXT;
+ALTER TABLE return_applications ADD COLUMN proof_reference TEXT;
+ALTER TABLE return_applications ADD COLUMN proof_by BIGINT REFERENCES users(id);
+ALTER TABLE return_applications ADD COLUMN proof_at TIMESTAMP;
 ALTER TABLE return_applications ADD COLUMN booked_json TEXT;
 ALTER TABLE return_applications ADD COLUMN booked_by BIGINT REFERENCES users(id);
 ALTER TABLE return_applications ADD COLUMN booked_at TIMESTAMP;

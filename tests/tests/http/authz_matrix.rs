@@ -149,6 +149,7 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
                     (Method::POST, "inspection".to_owned(), json!({"function": "good", "appearance": "good"})),
                     (Method::PUT, "originals".to_owned(), json!({"collected": []})),
                     (Method::POST, "note".to_owned(), json!({"reason": "r", "handling": "h", "basis": "b"})),
+                    (Method::PUT, "note/proof".to_owned(), json!({"kind": "invoice_stamped"})),
                 ];
                 let note_steps = ["verify", "receive", "book", "accept_excess", "refuse_excess"]
                     .map(|a| (Method::POST, format!("note/actions/{a}"), json!({"quantities": [1]})));

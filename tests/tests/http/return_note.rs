@@ -45,6 +45,19 @@ fn note(tolerance_bp: Option<u32>) -> Value {
     json!({"reason": "整批尺寸超差", "handling": "退回成品仓待重修", "basis": "客户退换货申请单", "tolerance_bp": tolerance_bp})
 }
 
+async fn prove(app: &TestApp, user: &str, r: &Value, body: Value) -> (u16, Value) {
+    let (id, v) = id_v(r);
+    call(app, user, Method::PUT, &format!("/returns/{id}/note/proof"), body, v).await
+}
+
+/// The warehouse receives `quantities`; sales records the proof.
+async fn received(app: &TestApp, r: &Value, quantities: Value) -> Value {
+    let r = ok(app, "warehouse", r, "receive", json!({"quantities": quantities})).await;
+    let (s, r) = prove(app, "sales", &r, json!({"kind": "invoice_stamped"})).await;
+    assert_eq!(s, 200, "{r}");
+    r
+}
+
 async fn step(app: &TestApp, user: &str, r: &Value, action: &str, body: Value) -> (u16, Value) {
     let (id, v) = id_v(r);
     call(app, user, Method::POST, &format!("/returns/{id}/note/actions/{action}"), body, v).await
@@ -117,14 +130,32 @@ async fn a_note_runs_from_sales_to_the_warehouse_and_accounting_and_is_booked_at
     assert_eq!((r["note"]["state"].as_str(), r["note"]["lines"][0]["received"].as_i64()), (Some("to_book"), Some(9)));
     assert_eq!(r["note"]["received_by"]["name"], "马仓管");
     assert_eq!(app.count(&format!("SELECT CAST(SUM(quantity) AS BIGINT) AS n FROM stock_ledger WHERE return_id = {id}")), 13);
-    // Accounting books less than approved at the actual quantity.
+    // Accounting books once sales has the proof of return.
+    let (s, e) = step(&app, "finance", &r, "book", json!({})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (422, Some("proof")), "{e}");
+    let (_, tasks) = app.get("finance", "/returns?box=to_act").await;
+    assert!(!in_box(&tasks, id), "not before the proof: {tasks}");
+    let (_, mine) = app.get("sales", "/returns?box=to_act").await;
+    assert!(in_box(&mine, id), "the applicant obtains the proof: {mine}");
+    let (_, r) = app.get("sales", &format!("/returns/{id}")).await;
+    assert_eq!(r["note"]["can_record_proof"], true);
+    let (s, _) = prove(&app, "warehouse", &r, json!({"kind": "invoice_stamped"})).await;
+    assert_eq!(s, 403);
+    let (s, e) = prove(&app, "sales", &r, json!({"kind": "invoice"})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (422, Some("kind")), "an unknown proof: {e}");
+    let (s, r) = prove(&app, "sales", &r, json!({"kind": "return_certificate", "reference": " TH-CERT-01 "})).await;
+    assert_eq!((s, r["note"]["proof_kind"].as_str(), r["note"]["proof_reference"].as_str()), (200, Some("return_certificate"), Some("TH-CERT-01")));
     let (_, tasks) = app.get("finance", "/returns?box=to_act").await;
     assert!(in_box(&tasks, id), "{tasks}");
+    // At less than approved, at the actual quantity.
+    let (_, r) = app.get("finance", &format!("/returns/{id}")).await;
     let r = ok(&app, "finance", &r, "book", json!({})).await;
     assert_eq!(r["note"]["state"], "booked");
     assert_eq!(r["note"]["lines"].as_array().unwrap().iter().map(|l| l["booked"].as_i64().unwrap()).collect::<Vec<_>>(), [9, 4]);
     let actions: Vec<&str> = r["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap()).collect();
-    assert!(actions.ends_with(&["issue_note", "verify_note", "receive", "book"]), "{actions:?}");
+    assert!(actions.ends_with(&["issue_note", "verify_note", "receive", "record_proof", "book"]), "{actions:?}");
+    let (s, _) = prove(&app, "sales", &r, json!({"kind": "stamped_copy"})).await;
+    assert_eq!(s, 409, "booked: the proof stands");
     let (_, list) = app.get("sales", &format!("/returns?customer_id={}", r["customer"]["id"])).await;
     let row = list["items"].as_array().unwrap().iter().find(|x| x["id"] == id).unwrap().clone();
     assert_eq!((row["note_number"].as_str(), row["note_state"].as_str()), (Some(number.as_str()), Some("booked")));
@@ -164,13 +195,13 @@ async fn more_than_approved_and_tolerated_waits_for_the_approver() {
     let app = spawn_app().await;
     // The order tolerates 10 %: 10 + 1 and 4 + 0 are booked, one more is not.
     let r = to_receive(&app, Some(1000)).await;
-    let r = ok(&app, "warehouse", &r, "receive", json!({"quantities": [11, 4]})).await;
+    let r = received(&app, &r, json!([11, 4])).await;
     let r = ok(&app, "finance", &r, "book", json!({})).await;
     assert_eq!((r["note"]["state"].as_str(), r["note"]["applied_tolerance_bp"].as_i64()), (Some("booked"), Some(1000)));
 
     let r = to_receive(&app, Some(1000)).await;
     let (id, _) = id_v(&r);
-    let r = ok(&app, "warehouse", &r, "receive", json!({"quantities": [12, 5]})).await;
+    let r = received(&app, &r, json!([12, 5])).await;
     let r = ok(&app, "finance", &r, "book", json!({})).await;
     assert_eq!(r["note"]["state"], "awaits_decision");
     assert!(r["note"]["lines"][0]["booked"].is_null());
@@ -187,7 +218,7 @@ async fn more_than_approved_and_tolerated_waits_for_the_approver() {
 
     // Without the order's tolerance the company's applies (none by default).
     let r = to_receive(&app, None).await;
-    let r = ok(&app, "warehouse", &r, "receive", json!({"quantities": [11, 4]})).await;
+    let r = received(&app, &r, json!([11, 4])).await;
     let r = ok(&app, "finance", &r, "book", json!({})).await;
     assert_eq!((r["note"]["state"].as_str(), r["note"]["applied_tolerance_bp"].as_i64()), (Some("awaits_decision"), Some(0)));
     let r = ok(&app, "gm", &r, "accept_excess", json!({})).await;

@@ -119,6 +119,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(return_service::originals)
         .service(return_note::issue)
         .service(return_note::act)
+        .service(return_note::proof)
         .service(return_policy::get_policy)
         .service(return_policy::put_policy)
         .service(policies::get_approval)

@@ -1,7 +1,7 @@
 //! The finished-goods return note (成品退货单): issued by sales, checked,
 //! received by the warehouse, booked by accounting.
 
-use crate::app::returns::note::{self, IssueNote, NoteAct};
+use crate::app::returns::note::{self, IssueNote, NoteAct, Proof};
 use crate::app::returns::ReturnView;
 use crate::app::Ctx;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, Problem, Validated};
@@ -9,8 +9,8 @@ use crate::http::body::Json;
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use kehu_domain::returns::note::{NoteAction, ReturnNote};
+use actix_web::{post, put, web, HttpResponse};
+use kehu_domain::returns::note::{NoteAction, ProofKind, ReturnNote};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -52,6 +52,18 @@ pub struct NoteActionBody {
     pub comment: Option<String>,
 }
 
+/// The proof of return (退货证明) sales obtained from the buyer.
+#[derive(Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ProofInput {
+    /// (a) invoice_stamped, (b) stamped_copy, (c) return_certificate.
+    pub kind: ProofKind,
+    /// The invoice's or certificate's number.
+    #[schema(max_length = 100, example = "No. 04512231")]
+    #[validate(length(max = 100, code = "too_long"))]
+    pub reference: Option<String>,
+}
+
 fn trimmed(s: Option<String>) -> Option<String> {
     s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
@@ -77,9 +89,22 @@ pub async fn issue(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, ver
     Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))
 }
 
+/// Record the proof of return (the applicant, once the goods are received and
+/// until accounting books the note; a second call corrects it).
+#[utoipa::path(tag = "returns", operation_id = "setReturnProof", security(("bearer" = [])), request_body = ProofInput,
+    params(("id" = i64, Path), ("If-Match" = String, Header)),
+    responses((status = 200, body = ReturnView, headers(("ETag" = String))), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 412, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 428, body = Problem, content_type = "application/problem+json")))]
+#[put("/returns/{id}/note/proof")]
+pub async fn proof(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, version: IfMatch, body: Json<ProofInput>) -> ApiResult<HttpResponse> {
+    let b = body.0.validated()?;
+    let cmd = Proof { id: id.into_inner(), version: version.0, kind: b.kind, reference: trimmed(b.reference) };
+    let v = state.write(ctx, move |tx, ctx| note::prove(tx, ctx, cmd)).await?;
+    Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))
+}
+
 /// Take a step on the return note: `verify` (the sales supervisor or
 /// manager), `receive` (the warehouse, with `quantities`), `book`
-/// (accounting: booked at the actual quantities, or held for the approver
+/// (accounting, once sales recorded the proof of return: booked at the actual quantities, or held for the approver
 /// when one exceeds the approved quantity and its tolerance),
 /// `accept_excess` / `refuse_excess` (the approver of the application).
 #[utoipa::path(tag = "returns", operation_id = "takeReturnNoteAction", security(("bearer" = [])), request_body = NoteActionBody,

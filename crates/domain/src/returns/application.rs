@@ -30,6 +30,8 @@ coded_enum! {
         VerifyNote = "verify_note",
         /// The warehouse signed the actual quantities.
         Receive = "receive",
+        /// Sales recorded the proof of return.
+        RecordProof = "record_proof",
         /// Accounting booked it, or held it for the approver.
         Book = "book",
         AcceptExcess = "accept_excess",

@@ -44,6 +44,18 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// The proof of return sales obtains from the buyer (退货证明).
+    ProofKind {
+        /// (a) The original invoice, stamped by the buyer with its invoice seal.
+        InvoiceStamped = "invoice_stamped",
+        /// (b) A copy of the invoice noting the returned quantity and amount, stamped.
+        StampedCopy = "stamped_copy",
+        /// (c) A return certificate (销货退回证明单), signed and stamped.
+        ReturnCertificate = "return_certificate",
+    }
+}
+
 /// What sales writes on the note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnNote {
@@ -85,6 +97,8 @@ pub struct NoteFacts {
     pub sample_unit: bool,
     pub inspected: bool,
     pub originals: Vec<Original>,
+    /// The proof of return is recorded.
+    pub proven: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,13 +166,32 @@ pub fn decide(actor: &Actor, f: &NoteFacts, action: NoteAction) -> Result<NoteSt
     if !may(actor, f, from) {
         return Err(NoteRefusal::Forbidden);
     }
+    if action == NoteAction::Book && !f.proven {
+        return Err(NoteRefusal::Invalid(vec![FieldIssue::new("proof", Rule::Required, "sales records the proof of return first")]));
+    }
     Ok(to)
+}
+
+/// The applicant records (or corrects) the proof of return once the goods
+/// are received and until accounting has checked the note.
+pub fn may_prove(actor: &Actor, f: &NoteFacts) -> Result<(), NoteRefusal> {
+    if f.state != ReturnState::Approved || f.note != Some(NoteState::ToBook) {
+        return Err(NoteRefusal::WrongState);
+    }
+    if actor.user_id != f.raised_by {
+        return Err(NoteRefusal::Forbidden);
+    }
+    Ok(())
 }
 
 /// The actions `actor` may take on the note now.
 pub fn available(actor: &Actor, f: &NoteFacts) -> Vec<NoteAction> {
     use NoteAction as A;
-    [A::Verify, A::Receive, A::Book, A::AcceptExcess, A::RefuseExcess].into_iter().filter(|a| decide(actor, f, *a).is_ok()).collect()
+    // Booking without the proof is offered: the answer says what is missing.
+    [A::Verify, A::Receive, A::Book, A::AcceptExcess, A::RefuseExcess]
+        .into_iter()
+        .filter(|a| matches!(decide(actor, f, *a), Ok(_) | Err(NoteRefusal::Invalid(_))))
+        .collect()
 }
 
 /// The warehouse's count: one whole, non-negative quantity per item.
@@ -207,6 +240,7 @@ mod tests {
             sample_unit: false,
             inspected: true,
             originals: Original::ALL.to_vec(),
+            proven: true,
         }
     }
 
@@ -253,6 +287,19 @@ mod tests {
         assert_eq!(decide(&gm, &facts(Some(NoteState::AwaitsDecision)), NoteAction::AcceptExcess), Ok(NoteState::Booked));
         assert!(available(&gm, &facts(Some(NoteState::Booked))).is_empty());
         assert_eq!(available(&warehouse, &facts(Some(NoteState::ToReceive))), [NoteAction::Receive]);
+    }
+
+    #[test]
+    fn accounting_books_once_sales_has_the_proof_of_return() {
+        let finance = actor(7, 21, &[Role::Finance]);
+        let mut f = facts(Some(NoteState::ToBook));
+        f.proven = false;
+        let Err(NoteRefusal::Invalid(issues)) = decide(&finance, &f, NoteAction::Book) else { panic!("no proof") };
+        assert_eq!(issues[0].field, "proof");
+        assert_eq!(may_prove(&actor(1, 10, &[Role::Sales]), &f), Ok(()));
+        assert_eq!(may_prove(&actor(3, 10, &[Role::SalesSupervisor]), &f), Err(NoteRefusal::Forbidden));
+        assert_eq!(may_prove(&actor(1, 10, &[Role::Sales]), &facts(Some(NoteState::ToReceive))), Err(NoteRefusal::WrongState));
+        assert_eq!(may_prove(&actor(1, 10, &[Role::Sales]), &facts(Some(NoteState::Booked))), Err(NoteRefusal::WrongState));
     }
 
     #[test]

@@ -5,6 +5,8 @@ use crate::app::{Ctx, Tx};
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use kehu_domain::returns::eligibility::Eligibility;
+use kehu_domain::returns::inspection::Original;
+use kehu_domain::returns::note::{NoteAction, ProofKind, ReturnNote};
 use kehu_domain::returns::{ReturnAction, ReturnKind, ReturnLine};
 use kehu_persistence::returns as store;
 use kehu_persistence::DbConn;
@@ -69,27 +71,30 @@ fn inspect(c: &mut DbConn, service: &Caller, id: i64, version: i64, today: chron
     Ok(())
 }
 
+/// A step on a return note by `who`; the new version.
+fn note_step(c: &mut DbConn, who: &Caller, id: i64, version: i64, action: NoteAction, quantities: Option<Vec<i64>>) -> ApiResult<i64> {
+    let cmd = super::note::NoteAct { id, version, action, quantities, comment: None };
+    Ok(super::note::act(&mut Tx::new(c), &Ctx::internal(who.clone()), cmd)?.version)
+}
+
 /// A sample unit's return note: every original in, the note issued by
 /// `people[0]` and checked by `people[1]`; then, when `received` is given,
-/// counted by the warehouse (`people[2]`) and checked by accounting (`people[3]`).
+/// counted by the warehouse (`people[2]`), the proof of return recorded and
+/// checked by accounting (`people[3]`).
 fn note(c: &mut DbConn, service: &Caller, people: [&Caller; 4], id: i64, version: i64, received: Option<Vec<i64>>) -> ApiResult<()> {
-    use kehu_domain::returns::inspection::Original;
-    use kehu_domain::returns::note::{NoteAction, ReturnNote};
+    let [sales, supervisor, warehouse, finance] = people;
     let cmd = super::service::ServiceCmd { id, version, body: Original::ALL.to_vec() };
     let v = super::service::collect_originals(&mut Tx::new(c), &Ctx::internal(service.clone()), cmd)?;
     let written = ReturnNote {
         reason: "展厅样机外壳开裂".into(), handling: "退回成品仓，研发评估后重修".into(), basis: v.number.clone(), tolerance_bp: None
     };
-    let mut version =
-        super::note::issue(&mut Tx::new(c), &Ctx::internal(people[0].clone()), super::note::IssueNote { id, version: v.version, note: written })?.version;
-    let mut steps = vec![(people[1], NoteAction::Verify, None)];
-    if let Some(q) = received {
-        steps.extend([(people[2], NoteAction::Receive, Some(q)), (people[3], NoteAction::Book, None)]);
-    }
-    for (who, action, quantities) in steps {
-        let cmd = super::note::NoteAct { id, version, action, quantities, comment: None };
-        version = super::note::act(&mut Tx::new(c), &Ctx::internal(who.clone()), cmd)?.version;
-    }
+    let version = super::note::issue(&mut Tx::new(c), &Ctx::internal(sales.clone()), super::note::IssueNote { id, version: v.version, note: written })?.version;
+    let version = note_step(c, supervisor, id, version, NoteAction::Verify, None)?;
+    let Some(q) = received else { return Ok(()) };
+    let version = note_step(c, warehouse, id, version, NoteAction::Receive, Some(q))?;
+    let proof = super::note::Proof { id, version, kind: ProofKind::ReturnCertificate, reference: Some("退回证明 2612-07".into()) };
+    let version = super::note::prove(&mut Tx::new(c), &Ctx::internal(sales.clone()), proof)?.version;
+    note_step(c, finance, id, version, NoteAction::Book, None)?;
     Ok(())
 }
 

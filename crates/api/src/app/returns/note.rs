@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use kehu_domain::events::{Aggregate, EventType};
 use kehu_domain::notice::Notice;
 use kehu_domain::returns::booking::Booking;
-use kehu_domain::returns::note::{self as rules, NoteAction, NoteFacts, NoteRefusal, NoteState, ReturnNote};
+use kehu_domain::returns::note::{self as rules, NoteAction, NoteFacts, NoteRefusal, NoteState, ProofKind, ReturnNote};
 use kehu_domain::returns::{ReturnEvent, ReturnPolicy};
 use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
@@ -54,6 +54,7 @@ pub fn facts(row: &ReturnRow) -> NoteFacts {
         sample_unit: row.sample_unit,
         inspected: row.inspection_json.is_some(),
         originals: row.originals.0.clone(),
+        proven: row.proof_kind.is_some(),
     }
 }
 
@@ -97,6 +98,33 @@ pub fn issue(tx: &mut Tx, ctx: &Ctx, cmd: IssueNote) -> ApiResult<ReturnView> {
         ..Default::default()
     };
     save(tx, ctx, &row, &ch, ReturnEvent::IssueNote, None)
+}
+
+/// The proof of return, at the version the caller read.
+pub struct Proof {
+    pub id: i64,
+    pub version: i64,
+    pub kind: ProofKind,
+    /// The invoice's or certificate's number.
+    pub reference: Option<String>,
+}
+
+/// Records (or corrects, until booked) the proof of return sales obtained.
+pub fn prove(tx: &mut Tx, ctx: &Ctx, cmd: Proof) -> ApiResult<ReturnView> {
+    let row = load(tx, ctx, cmd.id, cmd.version)?;
+    rules::may_prove(&ctx.actor(), &facts(&row)).map_err(refused)?;
+    let ch = ReturnChanges {
+        proof_kind: Some(Some(cmd.kind)),
+        proof_reference: Some(cmd.reference.clone()),
+        proof_by: Some(Some(ctx.user())),
+        proof_at: Some(Some(ctx.now)),
+        ..Default::default()
+    };
+    let note = Some(match &cmd.reference {
+        Some(r) => format!("{} {r}", cmd.kind.as_str()),
+        None => cmd.kind.as_str().to_owned(),
+    });
+    save(tx, ctx, &row, &ch, ReturnEvent::RecordProof, note)
 }
 
 /// Takes a step on the note: `verify`, `receive`, `book`, `accept_excess`, `refuse_excess`.
@@ -194,6 +222,8 @@ fn waiting_for(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<Vec<i64>> {
             u
         }
         Some(NoteState::ToReceive) => people::users_with_role(conn, row.org_id, Role::Warehouse, None)?,
+        // Received: sales obtains the proof of return; then accounting books it.
+        Some(NoteState::ToBook) if row.proof_kind.is_none() => return Ok(vec![row.raised_by]),
         Some(NoteState::ToBook) => people::users_with_role(conn, row.org_id, Role::Finance, None)?,
         Some(NoteState::AwaitsDecision) => row.approved_by.into_iter().collect(),
         // Booked: the applicant hears that it is done.

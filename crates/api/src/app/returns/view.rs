@@ -7,7 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use kehu_domain::returns::inspection::{self, Condition, Inspection, Original};
-use kehu_domain::returns::note::{self as note_rules, NoteAction, NoteState};
+use kehu_domain::returns::note::{self as note_rules, NoteAction, NoteState, ProofKind};
 use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnPolicy, ReturnState};
 use kehu_persistence::returns::{self as store, ReturnRow};
 use kehu_persistence::{customers, people, DbConn};
@@ -91,6 +91,14 @@ pub struct NoteView {
     pub received_at: Option<DateTime<Utc>>,
     pub booked_by: Option<Ref>,
     pub booked_at: Option<DateTime<Utc>>,
+    /// The proof of return sales obtained, before accounting books it.
+    pub proof_kind: Option<ProofKind>,
+    /// The invoice's or certificate's number.
+    pub proof_reference: Option<String>,
+    pub proof_by: Option<Ref>,
+    pub proof_at: Option<DateTime<Utc>>,
+    /// The caller (the applicant) may record the proof now.
+    pub can_record_proof: bool,
     /// What the caller may do to the note now.
     pub available_actions: Vec<NoteAction>,
 }
@@ -267,6 +275,11 @@ fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine]
         received_at: row.received_at.map(|t| t.and_utc()),
         booked_by: row.booked_by.map(|u| names.person(u)),
         booked_at: row.booked_at.map(|t| t.and_utc()),
+        proof_kind: row.proof_kind,
+        proof_reference: row.proof_reference.clone(),
+        proof_by: row.proof_by.map(|u| names.person(u)),
+        proof_at: row.proof_at.map(|t| t.and_utc()),
+        can_record_proof: note_rules::may_prove(&ctx.actor(), &note::facts(row)).is_ok(),
         available_actions: note_rules::available(&ctx.actor(), &note::facts(row)),
     }))
 }
@@ -274,7 +287,7 @@ fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine]
 pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnView> {
     let events = store::events(conn, row.id)?;
     let mut actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
-    actors.extend([row.inspected_by, row.note_issued_by, row.received_by, row.booked_by].into_iter().flatten());
+    actors.extend([row.inspected_by, row.note_issued_by, row.received_by, row.proof_by, row.booked_by].into_iter().flatten());
     let names = Names::of(conn, std::slice::from_ref(&row), &actors)?;
     let items = lines(&row)?;
     let e = eligibility(&row);
