@@ -42,12 +42,14 @@ coded_enum! {
         ReturnReminder = "return_reminder",
         /// A return note (成品退货单) waits for the reader's step.
         ReturnNoteTask = "return_note_task",
+        /// An allowance certificate (销货折让证明单) waits for the reader's step.
+        AllowanceTask = "allowance_task",
     }
 }
 
 /// A notification to store: what it is about and the values its text names.
 /// Parameters that hold codes (`state`, `dimension`, `request`, `outcome`,
-/// `hold`, `review`, `return_state`, `note_state`) are worded by the catalogs too (`notices.codes`).
+/// `hold`, `review`, `return_state`, `note_state`, `allowance_state`) are worded by the catalogs too (`notices.codes`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
@@ -109,6 +111,17 @@ impl Notice {
 
     pub fn return_note_task(return_id: i64, number: &str, customer: &str, state: crate::returns::note::NoteState) -> Notice {
         Notice::about_return(NoticeKind::ReturnNoteTask, return_id, number, customer, &[("note_state", state.as_str().into())])
+    }
+
+    /// `state`: an `allowance_state` code.
+    pub fn allowance_task(allowance_id: i64, number: &str, customer: &str, state: crate::returns::allowance::AllowanceState) -> Notice {
+        let params = [
+            ("allowance_id", allowance_id.to_string()),
+            ("number", number.to_owned()),
+            ("customer", customer.to_owned()),
+            ("allowance_state", state.as_str().into()),
+        ];
+        Notice::new(NoticeKind::AllowanceTask, None, &params)
     }
 
     /// A registration waits for the reader's review.
@@ -199,6 +212,7 @@ impl Notice {
             Notice::return_decided(4, "TH2612-0001", "苏州精密机械", false, Some("客户同意改为折让")),
             Notice::return_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::SupervisorReview),
             Notice::return_note_task(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToReceive),
+            Notice::allowance_task(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::GmReview),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v
@@ -220,7 +234,7 @@ mod tests {
     #[test]
     fn case_notices_name_their_case_and_customer_notices_their_customer() {
         for n in Notice::samples() {
-            if n.complaint_id.is_some() || n.params.contains_key("return_id") {
+            if n.complaint_id.is_some() || n.params.contains_key("return_id") || n.params.contains_key("allowance_id") {
                 assert!(n.params.contains_key("number"), "{}", n.kind);
             } else if n.kind != NoticeKind::CustomerHandover {
                 assert!(n.params.contains_key("customer_id") && n.params.contains_key("customer"), "{}", n.kind);

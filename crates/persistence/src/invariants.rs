@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 23] = [
+pub const CHECKS: [(&str, &str); 26] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -33,7 +33,7 @@ pub const CHECKS: [(&str, &str); 23] = [
     ),
     (
         "numbers are gapless: each month's count equals its counter",
-        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.period NOT LIKE 'CT%' AND k.last_serial <> \
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.period NOT LIKE 'CT%' AND k.period NOT LIKE 'ZR%' AND k.last_serial <> \
          (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
     ),
     (
@@ -80,6 +80,25 @@ pub const CHECKS: [(&str, &str); 23] = [
         "SELECT COUNT(*) AS n FROM return_applications r WHERE COALESCE(r.received_quantity, 0) <> \
          COALESCE((SELECT SUM(l.quantity) FROM stock_ledger l WHERE l.return_id = r.id AND l.movement = 'return_receipt'), 0) \
          OR (r.received_quantity IS NULL AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id))",
+    ),
+    (
+        "allowance certificate numbers are gapless: each month's count equals its counter",
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period LIKE 'ZR%' AND k.last_serial <> \
+         (SELECT COUNT(*) FROM allowances a WHERE a.org_id = k.org_id AND a.number LIKE k.period || '-%')",
+    ),
+    (
+        "one history row per change of an allowance certificate, the last in its state",
+        "SELECT COUNT(*) AS n FROM allowances a WHERE a.version <> (SELECT COUNT(*) FROM allowance_events e WHERE e.allowance_id = a.id) \
+         OR a.state <> (SELECT e.to_state FROM allowance_events e WHERE e.allowance_id = a.id AND e.seq = a.version)",
+    ),
+    (
+        "allowance certificates: decided say when, refused why, signed by whom with a proof, booked under a voucher",
+        "SELECT COUNT(*) AS n FROM allowances WHERE \
+         (state IN ('approved', 'signed', 'booked', 'refused')) <> (decided_at IS NOT NULL) \
+         OR (state = 'refused' AND refusal_reason IS NULL) \
+         OR (state IN ('signed', 'booked')) <> (signer IS NOT NULL AND signed_on IS NOT NULL AND proof_kind IS NOT NULL) \
+         OR (state = 'booked') <> (voucher IS NOT NULL AND booked_by IS NOT NULL AND booked_at IS NOT NULL) \
+         OR kind NOT IN ('discount', 'compensation')",
     ),
     (
         "archived customers have an archive date and a protection period",

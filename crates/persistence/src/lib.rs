@@ -1,5 +1,6 @@
 //! Kehu's storage: one diesel schema and repository code for PostgreSQL and SQLite.
 
+pub mod allowances;
 pub mod api_keys;
 pub mod care;
 pub mod codes;

@@ -679,6 +679,50 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    allowances (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        number -> Text,
+        state -> Text,
+        kind -> Text,
+        complaint_id -> BigInt,
+        complaint_line -> Integer,
+        customer_id -> BigInt,
+        sales_department_id -> BigInt,
+        raised_by -> BigInt,
+        amount_fen -> BigInt,
+        invoice_number -> Nullable<Text>,
+        reason -> Text,
+        refusal_reason -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        signer -> Nullable<Text>,
+        signed_on -> Nullable<Date>,
+        proof_kind -> Nullable<Text>,
+        proof_reference -> Nullable<Text>,
+        voucher -> Nullable<Text>,
+        booked_by -> Nullable<BigInt>,
+        booked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    allowance_events (id) {
+        id -> BigInt,
+        allowance_id -> BigInt,
+        seq -> BigInt,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        note -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(complaints -> customers (customer_id));
 diesel::joinable!(customer_staff -> customers (customer_id));
 diesel::joinable!(customer_contacts -> customers (customer_id));
@@ -693,6 +737,7 @@ diesel::joinable!(webhook_deliveries -> outbox (outbox_id));
 diesel::joinable!(customers -> departments (department_id));
 diesel::joinable!(return_events -> return_applications (application_id));
 diesel::joinable!(stock_ledger -> return_applications (return_id));
+diesel::joinable!(allowance_events -> allowances (allowance_id));
 diesel::joinable!(return_applications -> customers (customer_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -735,4 +780,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     return_applications,
     return_events,
     stock_ledger,
+    allowances,
+    allowance_events,
 );

@@ -1389,6 +1389,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificates the caller may read, newest first; `box=to_act` those waiting for the caller. */
+        get: operations["listAllowances"];
+        put?: never;
+        /** Raise an allowance certificate (sales; the complaint's resolution approved; one live per line). */
+        post: operations["createAllowance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate with its history and the caller's actions. */
+        get: operations["getAllowance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowances/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action: `approve` / `refuse` (reason) by the sales manager, then
+         *     the general manager or a deputy; `withdraw` by the applicant while open;
+         *     `sign` (signer, signed_on, proof_kind, proof_reference) by the applicant
+         *     once approved; `book` (voucher) by accounting once signed.
+         */
+        post: operations["takeAllowanceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/returns": {
         parameters: {
             query?: never;
@@ -1608,6 +1665,128 @@ export interface components {
              * @description Set by `record_outcome` when the customer did not accept: the new linked draft.
              */
             follow_up_id?: number | null;
+        };
+        /**
+         * @description What can be done to a certificate. The names are public API.
+         * @enum {string}
+         */
+        AllowanceAction: "approve" | "refuse" | "withdraw" | "sign" | "book";
+        /**
+         * @description What an action brings: `refuse` a reason; `sign` the customer's signer,
+         *     the day and the proof (with its reference); `book` the voucher number.
+         */
+        AllowanceActionBody: {
+            reason?: string | null;
+            /** @example 王建国 */
+            signer?: string | null;
+            /** Format: date */
+            signed_on?: string | null;
+            proof_kind?: null | components["schemas"]["ProofKind"];
+            proof_reference?: string | null;
+            /** @example 记-1206-015 */
+            voucher?: string | null;
+        };
+        /**
+         * @description What happened to a certificate, as its history records it.
+         * @enum {string}
+         */
+        AllowanceEvent: "create" | "approve" | "refuse" | "withdraw" | "sign" | "book";
+        AllowanceEventView: {
+            /** Format: int64 */
+            seq: number;
+            action: components["schemas"]["AllowanceEvent"];
+            from_state?: null | components["schemas"]["AllowanceState"];
+            to_state: components["schemas"]["AllowanceState"];
+            actor?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+        };
+        /** @description A certificate for an approved complaint's discount or compensation line. */
+        AllowanceInputBody: {
+            /** Format: int64 */
+            complaint_id: number;
+            /**
+             * Format: int32
+             * @description The line (0-based, as the complaint lists them).
+             */
+            complaint_line: number;
+            /**
+             * @description The original invoice's number (原发票号码).
+             * @example No. 04512231
+             */
+            invoice_number?: string | null;
+            /** @example 依客户抱怨处理单核决折让 */
+            reason: string;
+        };
+        AllowancePage: {
+            items: components["schemas"]["AllowanceSummary"][];
+            /** Format: int64 */
+            total: number;
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a certificate stands. The names are public API.
+         * @enum {string}
+         */
+        AllowanceState: "manager_review" | "gm_review" | "approved" | "signed" | "booked" | "refused" | "withdrawn";
+        /** @description A row of the certificates list. */
+        AllowanceSummary: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            state: components["schemas"]["AllowanceState"];
+            kind: components["schemas"]["ResolutionKind"];
+            complaint: components["schemas"]["Ref"];
+            customer: components["schemas"]["Ref"];
+            raised_by: components["schemas"]["Ref"];
+            amount: components["schemas"]["MoneyView"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description 销货折让证明单. */
+        AllowanceView: {
+            /** Format: int64 */
+            id: number;
+            /** @example ZR2612-0001 */
+            number: string;
+            state: components["schemas"]["AllowanceState"];
+            /** @description `discount` (折让) or `compensation` (赔款). */
+            kind: components["schemas"]["ResolutionKind"];
+            complaint: components["schemas"]["Ref"];
+            /**
+             * Format: int32
+             * @description The complaint line (0-based).
+             */
+            complaint_line: number;
+            customer: components["schemas"]["Ref"];
+            sales_department: components["schemas"]["Ref"];
+            raised_by: components["schemas"]["Ref"];
+            /** @description The line's approved settlement amount. */
+            amount: components["schemas"]["MoneyView"];
+            /** @description The original invoice (原发票号码). */
+            invoice_number?: string | null;
+            reason: string;
+            refusal_reason?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description Who signed and stamped it for the customer, and when. */
+            signer?: string | null;
+            /** Format: date */
+            signed_on?: string | null;
+            proof_kind?: null | components["schemas"]["ProofKind"];
+            proof_reference?: string | null;
+            /** @description Accounting's voucher (传票) number. */
+            voucher?: string | null;
+            booked_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            booked_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            available_actions: components["schemas"]["AllowanceAction"][];
+            history: components["schemas"]["AllowanceEventView"][];
+            /** Format: int64 */
+            version: number;
         };
         ApiKeyView: {
             /** Format: int64 */
@@ -2337,7 +2516,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable" | "not_allowance";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2876,7 +3055,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -7973,6 +8152,224 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAllowances: {
+        parameters: {
+            query?: {
+                box?: "all" | "mine" | "to_act";
+                state?: components["schemas"]["AllowanceState"];
+                complaint_id?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowancePage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAllowance: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceInputBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllowance: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceView"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeAllowanceAction: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["AllowanceAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceView"];
                 };
             };
             400: {

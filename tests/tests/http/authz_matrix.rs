@@ -182,3 +182,46 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
         assert_eq!(got, none, "{user}: raising an application tells the customer exists");
     }
 }
+
+#[tokio::test]
+async fn every_role_reads_exactly_the_allowance_certificates_the_rule_allows() {
+    let app = spawn_app().await;
+    let complaint = app.to_sales_proposal().await;
+    app.ok("sales", complaint, "propose_resolution", json!({"lines": [{"kind": "discount", "amount": "300.00"}]})).await;
+    app.ok("coordinator", complaint, "submit_for_approval", json!({"opinion": "同意"})).await;
+    app.ok("sales_manager", complaint, "approve", json!({})).await;
+    let (_, mut r) = app.post("sales", "/allowances", json!({"complaint_id": complaint, "complaint_line": 0, "reason": "matrix"})).await;
+    let id = r["id"].as_i64().unwrap();
+    let unknown = 999_999;
+    let version = |r: &Value| r["version"].as_i64().unwrap();
+    for approved in [false, true] {
+        if approved {
+            for user in ["sales_manager", "gm"] {
+                let res = app.call(user, Method::POST, &format!("/allowances/{id}/actions/approve"), Some(json!({})), Some(version(&r))).await;
+                r = res.json().await.unwrap();
+            }
+            assert_eq!(r["state"], "approved");
+        }
+        let v = version(&r);
+        for user in PEOPLE {
+            let may = return_readers(approved).contains(&user);
+            let got = answer(&app, user, Method::GET, &format!("/allowances/{id}"), None, v).await;
+            if may {
+                assert_eq!(got.0, 200, "{user} may read the certificate (approved: {approved})");
+            } else {
+                let none = answer(&app, user, Method::GET, &format!("/allowances/{unknown}"), None, v).await;
+                assert_eq!(got, none, "{user}: GET tells the certificate exists");
+                for action in ["approve", "refuse", "withdraw", "sign", "book"] {
+                    let path = |i: i64| format!("/allowances/{i}/actions/{action}");
+                    let got = answer(&app, user, Method::POST, &path(id), Some(json!({"reason": "x"})), v).await;
+                    let none = answer(&app, user, Method::POST, &path(unknown), Some(json!({"reason": "x"})), v).await;
+                    assert_eq!(got, none, "{user}: {action} tells the certificate exists");
+                }
+            }
+            let (_, list) = app.get(user, "/allowances?limit=200").await;
+            let listed = list["items"].as_array().is_some_and(|l| l.iter().any(|x| x["id"] == id));
+            assert_eq!(listed, may, "{user}: the list (approved: {approved})");
+        }
+        assert_eq!(app.count(&format!("SELECT version AS n FROM allowances WHERE id = {id}")), v, "a refused call changed the certificate");
+    }
+}

@@ -1,5 +1,6 @@
 //! The black-box HTTP suite, one binary: each module is a resource or a concern.
 
+mod allowances;
 mod authz_matrix;
 mod complaint_lists;
 mod complaint_search;

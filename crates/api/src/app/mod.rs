@@ -7,6 +7,7 @@
 //! same shape with a plain connection (`AppState::read`).
 
 pub mod access;
+pub mod allowances;
 pub mod api_keys;
 pub mod bootstrap;
 pub mod complaints;

@@ -61,7 +61,7 @@ pub struct Report {
     pub created_complaints: usize,
 }
 
-fn caller_for(conn: &mut DbConn, username: &str) -> ApiResult<Caller> {
+pub(crate) fn caller_for(conn: &mut DbConn, username: &str) -> ApiResult<Caller> {
     let u = people::user_by_username(conn, username)?.ok_or(ApiError::NotFound)?;
     let roles = people::roles_of(conn, u.id)?;
     Ok(Caller { user_id: u.id, org_id: u.org_id, department_id: u.department_id, roles, display_name: u.display_name })
@@ -182,7 +182,7 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
     })
 }
 
-fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command)> {
+pub(crate) fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command)> {
     use kehu_domain::case::*;
     Ok(match a {
         Action::Submit => (caller_for(c, "sales")?, Command::Submit(Note::default())),
@@ -231,7 +231,8 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         archive_activity(c, org.id, &ids, today)?;
         let people = ["sales", "supervisor", "marketing_manager", "gm", "service", "warehouse", "finance"].map(|u| caller_for(c, u));
         let [a, b, d, e, f, g, h] = people;
-        crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])
+        crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])?;
+        crate::app::allowances::demo::seed(c, org.id, ids[1])
     })?;
     Ok(report)
 }

@@ -143,6 +143,8 @@ answer_codes! {
         NotApproved = "not_approved",
         /// A complaint line that sends nothing back (compensation, discount).
         NotReturnable = "not_returnable",
+        /// A complaint line that allows nothing (return, resend, rework).
+        NotAllowance = "not_allowance",
     }
 }
 

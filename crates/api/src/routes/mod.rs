@@ -1,5 +1,6 @@
 //! Every route, registered once with its OpenAPI description.
 
+pub mod allowances;
 pub mod api_keys;
 pub mod complaint_statistics;
 pub mod complaints;
@@ -120,6 +121,10 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(return_note::issue)
         .service(return_note::act)
         .service(return_note::proof)
+        .service(allowances::create)
+        .service(allowances::list)
+        .service(allowances::get_one)
+        .service(allowances::act)
         .service(return_policy::get_policy)
         .service(return_policy::put_policy)
         .service(policies::get_approval)

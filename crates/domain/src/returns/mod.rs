@@ -5,6 +5,7 @@
 //! check of the quantity received against the approved one. The steps after
 //! approval (inspection, return note, receipt and booking) build on it.
 
+pub mod allowance;
 pub mod application;
 pub mod booking;
 pub mod eligibility;

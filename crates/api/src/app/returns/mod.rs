@@ -99,7 +99,7 @@ fn goods_kind(kind: ResolutionKind) -> Option<ReturnKind> {
 }
 
 /// An approved resolution: approved and not sent back for a new proposal.
-fn approved(row: &ComplaintRow) -> bool {
+pub(crate) fn approved(row: &ComplaintRow) -> bool {
     row.approved_at.is_some() && matches!(row.state, State::CustomerNegotiation | State::AwaitingClose | State::Closed)
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE allowance_events;
+DROP TABLE allowances;
