@@ -295,5 +295,132 @@ WHERE a.org_id = :ORG AND NOT EXISTS (SELECT 1 FROM return_events e WHERE e.appl
 UPDATE return_applications a SET approved_by = (
     SELECT MIN(u.id) FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'gm' WHERE u.org_id = :ORG)
 WHERE a.org_id = :ORG AND a.state = 'approved' AND a.approved_by IS NULL;
+
+-- Return notes on approved applications decided at least three days ago:
+-- 30 % none yet, then issued, checked, received, proven, booked in
+-- proportion. Every step the service would take is an event (and a version):
+-- the inspection (not for sample units), the originals, then the note's steps.
+CREATE TEMP TABLE scale_notes AS
+SELECT a.id, a.version AS v0, a.decided_at, a.raised_by, a.sample_unit,
+       (a.lines_json::json -> 0 ->> 'quantity')::BIGINT AS qty, (a.lines_json::json -> 0 ->> 'product_number') AS product,
+       CASE WHEN r < 0.30 THEN 0 WHEN r < 0.40 THEN 1 WHEN r < 0.50 THEN 2 WHEN r < 0.58 THEN 3 WHEN r < 0.63 THEN 4 ELSE 5 END AS steps
+FROM (SELECT a.*, pg_temp.rnd(a.id, 'note') AS r FROM return_applications a
+      WHERE a.org_id = :ORG AND a.state = 'approved' AND a.note_state IS NULL AND a.originals = ''
+        AND a.decided_at < now() - INTERVAL '3 days') a;
+DELETE FROM scale_notes WHERE steps = 0;
+
+CREATE TEMP TABLE scale_note_route (seq INT, action TEXT);
+INSERT INTO scale_note_route VALUES (1, 'inspect'), (2, 'collect_originals'), (3, 'issue_note'), (4, 'verify_note'), (5, 'receive'), (6, 'record_proof'), (7, 'book');
+
+INSERT INTO return_events (application_id, seq, action, from_state, to_state, actor_id, at, note)
+SELECT n.id, n.v0 + row_number() OVER (PARTITION BY n.id ORDER BY r.seq), r.action, 'approved', 'approved',
+       n.raised_by, n.decided_at + (r.seq || ' hours')::INTERVAL, NULL
+FROM scale_notes n JOIN scale_note_route r ON r.seq <= n.steps + 2 AND NOT (r.action = 'inspect' AND n.sample_unit);
+
+UPDATE return_applications a SET
+  inspection_json = CASE WHEN n.sample_unit THEN NULL ELSE
+    '{"function":"defective","function_note":"抽检不合格","appearance":"good","appearance_note":null,"parts":[],"signed_by":"客户代表","signed_on":"'
+    || to_char(n.decided_at + INTERVAL '1 hour', 'YYYY-MM-DD') || '"}' END,
+  inspected_by = CASE WHEN n.sample_unit THEN NULL ELSE n.raised_by END,
+  inspected_at = CASE WHEN n.sample_unit THEN NULL ELSE n.decided_at + INTERVAL '1 hour' END,
+  originals = 'contract,receipt,delivery_note,warranty_card,packing_list',
+  note_number = 'CT-scale-' || n.id,
+  note_state = (ARRAY['issued', 'to_receive', 'to_book', 'to_book', 'booked'])[n.steps],
+  note_json = json_build_object('reason', a.reason, 'handling', '退回成品仓', 'basis', a.number, 'tolerance_bp', NULL)::TEXT,
+  note_issued_by = n.raised_by, note_issued_at = n.decided_at + INTERVAL '3 hours',
+  received_json = CASE WHEN n.steps >= 3 THEN json_build_array(n.qty)::TEXT END,
+  received_quantity = CASE WHEN n.steps >= 3 THEN n.qty END,
+  received_by = CASE WHEN n.steps >= 3 THEN n.raised_by END,
+  received_at = CASE WHEN n.steps >= 3 THEN n.decided_at + INTERVAL '5 hours' END,
+  proof_kind = CASE WHEN n.steps >= 4 THEN 'invoice_stamped' END,
+  proof_by = CASE WHEN n.steps >= 4 THEN n.raised_by END,
+  proof_at = CASE WHEN n.steps >= 4 THEN n.decided_at + INTERVAL '6 hours' END,
+  booked_json = CASE WHEN n.steps >= 5 THEN json_build_array(n.qty)::TEXT END,
+  booked_by = CASE WHEN n.steps >= 5 THEN n.raised_by END,
+  booked_at = CASE WHEN n.steps >= 5 THEN n.decided_at + INTERVAL '7 hours' END,
+  version = (SELECT MAX(e.seq) FROM return_events e WHERE e.application_id = a.id)
+FROM scale_notes n WHERE a.id = n.id;
+
+INSERT INTO stock_ledger (org_id, return_id, line_no, movement, document, product_number, quantity, actor_id, at)
+SELECT :ORG, n.id, 0, 'return_receipt', 'CT-scale-' || n.id, n.product, n.qty, n.raised_by, n.decided_at + INTERVAL '5 hours'
+FROM scale_notes n WHERE n.steps >= 3;
+
+UPDATE return_applications a SET note_number = n.number
+FROM (
+    SELECT id, 'CT' || to_char(note_issued_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-' ||
+           lpad(serial::TEXT, GREATEST(4, length(serial::TEXT)), '0') AS number
+    FROM (
+      SELECT id, note_issued_at,
+             row_number() OVER (PARTITION BY to_char(note_issued_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY note_issued_at, id)
+               + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
+                   AND k.period = 'CT' || to_char(note_issued_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0) AS serial
+      FROM return_applications WHERE org_id = :ORG AND note_number LIKE 'CT-scale-%'
+    ) numbered
+) n WHERE a.id = n.id;
+UPDATE stock_ledger l SET document = a.note_number FROM return_applications a WHERE l.return_id = a.id AND l.document LIKE 'CT-scale-%';
+
+INSERT INTO complaint_counters (org_id, period, last_serial)
+SELECT :ORG, split_part(note_number, '-', 1), COUNT(*) FROM return_applications WHERE org_id = :ORG AND note_number IS NOT NULL GROUP BY 2
+ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+
+-- Allowance certificates: one for every tenth settled complaint (its
+-- compensation line), raised by its salesperson, in every state.
+CREATE TEMP TABLE scale_allowances AS
+SELECT c.id AS complaint_id, c.customer_id, c.sales_department_id, c.created_by, c.settlement_total_fen AS amount,
+       c.approved_at AS at, pg_temp.rnd(c.id, 'allowance') AS r
+FROM complaints c WHERE c.org_id = :ORG AND c.approved_at IS NOT NULL AND c.settlement_total_fen IS NOT NULL AND c.id % 10 = 3
+  AND EXISTS (SELECT 1 FROM resolution_lines l WHERE l.complaint_id = c.id AND l.position = 0 AND l.kind = 'compensation')
+  AND NOT EXISTS (SELECT 1 FROM allowances a WHERE a.complaint_id = c.id);
+ALTER TABLE scale_allowances ADD COLUMN state TEXT, ADD COLUMN steps INT;
+UPDATE scale_allowances SET state = CASE WHEN r < 0.05 THEN 'manager_review' WHEN r < 0.10 THEN 'gm_review' WHEN r < 0.20 THEN 'approved'
+    WHEN r < 0.30 THEN 'signed' WHEN r < 0.93 THEN 'booked' WHEN r < 0.97 THEN 'refused' ELSE 'withdrawn' END;
+UPDATE scale_allowances SET steps = CASE state WHEN 'manager_review' THEN 1 WHEN 'gm_review' THEN 2 WHEN 'approved' THEN 3 WHEN 'signed' THEN 4
+    WHEN 'booked' THEN 5 WHEN 'refused' THEN 2 ELSE 2 END;
+
+INSERT INTO allowances (org_id, number, state, kind, complaint_id, complaint_line, customer_id, sales_department_id, raised_by, amount_fen,
+    invoice_number, reason, refusal_reason, decided_at, signer, signed_on, proof_kind, proof_reference, voucher, booked_by, booked_at,
+    created_at, updated_at, version)
+SELECT :ORG, 'ZR-scale-' || s.complaint_id, s.state, 'compensation', s.complaint_id, 0, s.customer_id, s.sales_department_id, s.created_by, s.amount,
+    'INV-' || s.complaint_id, '依客户抱怨处理单核决赔偿',
+    CASE WHEN s.state = 'refused' THEN '改为下批货款抵扣' END,
+    CASE WHEN s.state IN ('approved', 'signed', 'booked', 'refused') THEN s.at + INTERVAL '2 hours' END,
+    CASE WHEN s.steps >= 4 THEN '客户代表' END,
+    CASE WHEN s.steps >= 4 THEN (s.at + INTERVAL '1 day')::DATE END,
+    CASE WHEN s.steps >= 4 THEN 'return_certificate' END, NULL,
+    CASE WHEN s.steps >= 5 THEN '记-' || s.complaint_id END,
+    CASE WHEN s.steps >= 5 THEN s.created_by END,
+    CASE WHEN s.steps >= 5 THEN s.at + INTERVAL '2 days' END,
+    s.at, s.at + (s.steps || ' hours')::INTERVAL, s.steps
+FROM scale_allowances s ORDER BY s.at;
+
+INSERT INTO allowance_events (allowance_id, seq, action, from_state, to_state, actor_id, at, note)
+SELECT a.id, g.seq,
+       CASE WHEN g.seq = 1 THEN 'create' WHEN a.state = 'refused' THEN 'refuse' WHEN a.state = 'withdrawn' THEN 'withdraw'
+            WHEN g.seq <= 3 THEN 'approve' WHEN g.seq = 4 THEN 'sign' ELSE 'book' END,
+       CASE WHEN g.seq = 1 THEN NULL ELSE (ARRAY['manager_review', 'gm_review', 'approved', 'signed'])[g.seq - 1] END,
+       CASE WHEN g.seq = a.version THEN a.state ELSE (ARRAY['manager_review', 'gm_review', 'approved', 'signed', 'booked'])[g.seq] END,
+       a.raised_by, a.created_at + ((g.seq - 1) || ' hours')::INTERVAL, CASE WHEN a.state = 'refused' AND g.seq = 2 THEN a.refusal_reason END
+FROM allowances a JOIN generate_series(1, 5) g(seq) ON g.seq <= a.version
+WHERE a.org_id = :ORG AND a.number LIKE 'ZR-scale-%';
+
+UPDATE allowances a SET number = n.number
+FROM (
+    SELECT id, 'ZR' || to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-' ||
+           lpad(serial::TEXT, GREATEST(4, length(serial::TEXT)), '0') AS number
+    FROM (
+      SELECT id, created_at,
+             row_number() OVER (PARTITION BY to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM') ORDER BY created_at, id)
+               + COALESCE((SELECT last_serial FROM complaint_counters k WHERE k.org_id = :ORG
+                   AND k.period = 'ZR' || to_char(created_at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYMM')), 0) AS serial
+      FROM allowances WHERE org_id = :ORG AND number LIKE 'ZR-scale-%'
+    ) numbered
+) n WHERE a.id = n.id;
+
+INSERT INTO complaint_counters (org_id, period, last_serial)
+SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM allowances WHERE org_id = :ORG GROUP BY 2
+ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+ANALYZE allowances;
+ANALYZE allowance_events;
+ANALYZE stock_ledger;
 ANALYZE return_applications;
 ANALYZE return_events
