@@ -105,7 +105,8 @@ fixed "GET /api/v1/complaints?limit=50" "$base/api/v1/complaints?limit=50" $((li
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" complaint-search coordinator
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" customer-search gm
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" statistics coordinator
-python3 bench/sequential.py "127.0.0.1:$port" "$reps" returns gm
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" returns gm warehouse finance
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" allowances gm finance
 
 echo
 echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"

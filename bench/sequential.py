@@ -6,7 +6,7 @@ all of a suite, as a Markdown table.
 
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
-Suites: customer-search, complaint-search, statistics, returns."""
+Suites: customer-search, complaint-search, statistics, returns, allowances."""
 import http.client
 import json
 import statistics
@@ -42,6 +42,12 @@ SUITES = {
         ("waiting for me", "/api/v1/returns?limit=50&box=to_act"),
         ("refused, last 90 days", "/api/v1/returns?limit=50&state=refused&created_from=" + time.strftime("%Y-%m-%d", time.localtime(time.time() - 90 * 86400))),
         ("summary export, a month", "/api/v1/returns/export?format=csv&created_from=" + time.strftime("%Y-%m-01")),
+        ("notes waiting, by state", "/api/v1/returns?limit=50&state=approved&box=to_act"),
+    ],
+    "allowances": [
+        ("newest page", "/api/v1/allowances?limit=50"),
+        ("signed, for accounting", "/api/v1/allowances?limit=50&state=signed"),
+        ("waiting for me", "/api/v1/allowances?limit=50&box=to_act"),
     ],
     "statistics": [
         ("last month", "/api/v1/complaints/statistics/monthly"),
