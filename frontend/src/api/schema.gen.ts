@@ -1738,6 +1738,11 @@ export interface components {
             state: components["schemas"]["AllowanceState"];
             kind: components["schemas"]["ResolutionKind"];
             complaint: components["schemas"]["Ref"];
+            /**
+             * Format: int32
+             * @description The complaint line (0-based).
+             */
+            complaint_line: number;
             customer: components["schemas"]["Ref"];
             raised_by: components["schemas"]["Ref"];
             amount: components["schemas"]["MoneyView"];

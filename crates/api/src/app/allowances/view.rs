@@ -71,6 +71,8 @@ pub struct AllowanceSummary {
     pub state: AllowanceState,
     pub kind: ResolutionKind,
     pub complaint: Ref,
+    /// The complaint line (0-based).
+    pub complaint_line: i32,
     pub customer: Ref,
     pub raised_by: Ref,
     pub amount: MoneyView,
@@ -158,6 +160,7 @@ pub fn summaries(conn: &mut DbConn, rows: Vec<AllowanceRow>) -> ApiResult<Vec<Al
             state: r.state,
             kind: r.kind,
             complaint: Names::get(&n.complaints, r.complaint_id),
+            complaint_line: r.complaint_line,
             customer: Names::get(&n.customers, r.customer_id),
             raised_by: Names::get(&n.people, r.raised_by),
             amount: money(r.amount_fen),
