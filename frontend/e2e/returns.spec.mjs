@@ -6,7 +6,10 @@
 // customer service, from My tasks, records the on-site inspection (one part
 // missing) and collects every original, after which the application leaves
 // its 待我审核 list; production finds it approved in the summary; the print
-// view renders to PDF.
+// view renders to PDF. Then the finished-goods return note (成品退货单):
+// sales issues it from My tasks; the supervisor verifies it; the warehouse
+// receives it on a phone keeping the approved quantities; sales records the
+// proof of return; finance books it; its print view renders to PDF.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
@@ -23,6 +26,8 @@ let page;
 /** The application under test. */
 let id = 0;
 let number = '';
+/** Its return note's number (CT…). */
+let noteNumber = '';
 
 before(async () => {
   browser = await launchBrowser();
@@ -258,5 +263,145 @@ step('the print view carries the number, the items and every sign-off, and rende
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.ok(pdf.length > 1000, `a PDF of ${pdf.length} bytes`);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+/** The return note's section on the application page. */
+const noteSection = () => page.locator('#section-note');
+
+/** The return note's state tag reads `label`. @param {string} label */
+async function expectNoteState(label) {
+  await noteSection().locator('.kehu-note-state', { hasText: label }).first().waitFor();
+}
+
+/** From My tasks, the row of the application says what it waits for, then opens it. @param {string} wording */
+async function openNoteTask(wording) {
+  await page.getByRole('heading', { level: 2, name: '退换货待审' }).waitFor();
+  await page.locator(`.kehu-tasks a[href="/returns/${id}"]`).getByText(wording).waitFor();
+  await openFromTasks();
+}
+
+/**
+ * Takes a step on the return note from its drawer and waits for the server's answer.
+ * @param {string} dataAction the button's data-action @param {string} action the API's action @param {string} label
+ * @param {(drawer: import('playwright-core').Locator) => Promise<void>} [fill]
+ */
+async function noteAct(dataAction, action, label, fill) {
+  const drawer = await openAction(page, dataAction);
+  if (fill) await fill(drawer);
+  const answer = await answerTo(`/api/v1/returns/${id}/note/actions/${action}`, 'POST', () => submitDrawer(page, drawer, label));
+  assert.equal(answer.status(), 200, `${action}: ${await answer.text()}`);
+  return answer.json();
+}
+
+step('sales issues the return note from My tasks: reason and basis prefilled, handling filled in', async () => {
+  await switchUser(page, 'sales');
+  await openNoteTask('待开立成品退货单');
+  await noteSection().getByTestId('note-ready').waitFor();
+  const drawer = await openAction(page, 'issue-note');
+  assert.equal(await drawer.getByLabel('退货原因', { exact: true }).inputValue(), '客户来料检验不合格，要求退货');
+  assert.equal(await drawer.getByLabel('退回依据', { exact: true }).inputValue(), `客户退换货申请单 ${number}`);
+  await drawer.getByLabel('处理方式', { exact: true }).fill('退回成品仓，待品保判定后重修');
+  await screenshot(page, 'return-note-issue-zh-CN', { fullPage: false });
+  const issued = await answerTo(`/api/v1/returns/${id}/note`, 'POST', () => submitDrawer(page, drawer, '开立成品退货单'));
+  assert.equal(issued.status(), 200, await issued.text());
+  const note = (await issued.json()).note;
+  noteNumber = note.number;
+  assert.match(noteNumber, /^CT\d{4}-\d{4,}$/);
+  assert.equal(note.state, 'issued');
+  assert.equal(note.tolerance_bp ?? null, null, 'no tolerance of the order’s own: the company’s applies');
+  await noteSection().getByText(`成品退货单 ${noteNumber} 已开立`).waitFor();
+  await noteSection().getByTestId('note-number').filter({ hasText: noteNumber }).waitFor();
+  await expectNoteState('待核实');
+  await page.locator('.kehu-history').getByTestId('return-event').filter({ hasText: '开立成品退货单' }).waitFor();
+});
+
+step('the supervisor verifies the return note from My tasks', async () => {
+  await switchUser(page, 'supervisor');
+  await openNoteTask('成品退货单待您核实');
+  await page.locator('button[data-action="verify-note"]').click();
+  const verified = await answerTo(`/api/v1/returns/${id}/note/actions/verify`, 'POST', () =>
+    page.locator('.ant-popconfirm').getByRole('button', { name: '核实', exact: true }).click(),
+  );
+  assert.equal(verified.status(), 200, await verified.text());
+  assert.equal((await verified.json()).note.state, 'to_receive');
+  await noteSection().getByText('已完成：核实').waitFor();
+  await expectNoteState('待仓库签收');
+});
+
+step('the warehouse receives it on a phone, keeping the approved quantities', async () => {
+  await switchUser(page, 'warehouse');
+  await page.setViewportSize(PHONE);
+  await page.getByRole('navigation', { name: '底部导航' }).waitFor();
+  await openNoteTask('成品退货单待您签收');
+  // On a phone the items are cards, not the wide table.
+  await noteSection().getByTestId('note-line').first().waitFor();
+  assert.equal(await noteSection().locator('.kehu-note-table').count(), 0);
+  const note = await noteAct('receive-note', 'receive', '签收', async (drawer) => {
+    assert.equal(await drawer.getByLabel('第 1 项 PCB-E2E-01 实退量（核定 40）', { exact: true }).inputValue(), '40');
+    await screenshot(page, 'return-note-receive-phone-zh-CN', { fullPage: false });
+  });
+  assert.equal(note.note.state, 'to_book');
+  assert.deepEqual(
+    note.note.lines.map((/** @type {{ received: number }} */ l) => l.received),
+    [40],
+  );
+  await noteSection().getByText('已完成：签收').waitFor();
+  await expectNoteState('待会计核对');
+  await page.setViewportSize(DESKTOP);
+});
+
+step('sales records the proof of return', async () => {
+  await switchUser(page, 'sales');
+  await openNoteTask('待录入退货证明');
+  await noteSection().getByTestId('proof-pending').waitFor();
+  const drawer = await openAction(page, 'record-proof');
+  await drawer.getByLabel('销货退回证明单（签章）', { exact: true }).check();
+  await drawer.getByLabel('发票号 / 证明单号', { exact: true }).fill('No. E2E-RT01');
+  const proven = await answerTo(`/api/v1/returns/${id}/note/proof`, 'PUT', () => submitDrawer(page, drawer, '录入退货证明'));
+  assert.equal(proven.status(), 200, await proven.text());
+  assert.equal((await proven.json()).note.proof_kind, 'return_certificate');
+  await noteSection().getByText('退货证明已录入').waitFor();
+  await noteSection().getByTestId('note-proof').filter({ hasText: 'No. E2E-RT01' }).waitFor();
+});
+
+step('finance books it at the quantity received', async () => {
+  await switchUser(page, 'finance');
+  await openNoteTask('成品退货单待您核对入账');
+  const note = await noteAct('book-note', 'book', '核对入账');
+  assert.equal(note.note.state, 'booked');
+  assert.deepEqual(
+    note.note.lines.map((/** @type {{ booked: number }} */ l) => l.booked),
+    [40],
+  );
+  await noteSection().getByText('成品退货单已入账').waitFor();
+  await expectNoteState('已入账');
+  await screenshot(page, 'return-note-booked-zh-CN');
+});
+
+step('the return note prints on one A4 page with its number, copies and every sign-off', async () => {
+  await page.locator('button[data-action="print-note"]').click();
+  await page.waitForURL(new RegExp(`/returns/${id}/note/print$`));
+  await page.getByRole('heading', { level: 1, name: '成品退货单' }).waitFor();
+  await page.getByTestId('print-number').filter({ hasText: noteNumber }).waitFor();
+  await page.getByText('①业务部存 ②成品仓存 ③会计科存 ④业务部存').waitFor();
+  const signOff = page.getByRole('table', { name: '签核' });
+  for (const name of ['张业务', '郭主管', '马仓管', '何会计']) await signOff.getByText(name).waitFor();
+  await screenshot(page, 'return-note-print-zh-CN');
+
+  await page.emulateMedia({ media: 'print' });
+  await page.locator('.kehu-sider').waitFor({ state: 'hidden' });
+  await page.locator('.kehu-print__toolbar').waitFor({ state: 'hidden' });
+  const text = await page.locator('.kehu-print').innerText();
+  assert.ok(text.includes(noteNumber), 'the printed page names the return note');
+  assert.ok(text.includes(number), 'the printed page names the application');
+  assert.ok(text.includes('PCB-E2E-01'), 'the printed page lists the item');
+  assert.ok(text.includes('一式四联'), 'the printed page carries the copy marks');
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  assert.ok(pdf.length > 1000, `a PDF of ${pdf.length} bytes`);
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  // Page objects are written in the clear by Chromium; count them when they can be seen.
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+  if (pages > 0) assert.equal(pages, 1, 'one A4 page');
   await page.emulateMedia({ media: 'screen' });
 });

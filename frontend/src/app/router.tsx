@@ -31,6 +31,10 @@ const ReturnsPage = lazy(() => import('../features/returns/components/ReturnsPag
 const ReturnFormPage = lazy(() => import('../features/returns/components/ReturnFormPage'));
 const ReturnDetailPage = lazy(() => import('../features/returns/components/ReturnDetailPage'));
 const ReturnPrintPage = lazy(() => import('../features/returns/components/ReturnPrintPage'));
+const ReturnNotePrintPage = lazy(() => import('../features/returns/components/ReturnNotePrintPage'));
+const AllowancesPage = lazy(() => import('../features/allowances/components/AllowancesPage'));
+const AllowanceDetailPage = lazy(() => import('../features/allowances/components/AllowanceDetailPage'));
+const AllowancePrintPage = lazy(() => import('../features/allowances/components/AllowancePrintPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -80,6 +84,11 @@ export const routes: RouteObject[] = [
           },
           { path: 'returns/:id', element: page(<ReturnDetailPage />) },
           { path: 'returns/:id/print', element: page(<ReturnPrintPage />) },
+          { path: 'returns/:id/note/print', element: page(<ReturnNotePrintPage />) },
+          // Like the returns: everyone, the server lists only the certificates each may read.
+          { path: 'allowances', element: page(<AllowancesPage />) },
+          { path: 'allowances/:id', element: page(<AllowanceDetailPage />) },
+          { path: 'allowances/:id/print', element: page(<AllowancePrintPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },

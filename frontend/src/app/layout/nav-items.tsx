@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
@@ -28,6 +29,8 @@ export const SIDE_NAV: NavItem[] = [
   { key: 'customers', path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
   // Everyone: the server lists only the applications each may read.
   { key: 'returns', path: '/returns', label: 'nav.returns', icon: <RollbackOutlined /> },
+  // 折让证明: everyone too, as the returns (the same read rule on the server).
+  { key: 'allowances', path: '/allowances', label: 'nav.allowances', icon: <AccountBookOutlined /> },
   { key: 'reports', path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, role: 'admin' },
 ];

@@ -18,7 +18,13 @@ const WORDED: [string, readonly string[]][] = [
   ['returns.inspection.condition', everyCode<Schemas['Condition']>()(['good', 'defective'])],
   ['returns.event', everyCode<Schemas['ReturnEvent']>()([
     'create', 'edit', 'submit', 'approve', 'refuse', 'withdraw', 'extend', 'inspect', 'collect_originals',
+    'issue_note', 'verify_note', 'receive', 'record_proof', 'book', 'accept_excess', 'refuse_excess',
   ])],
+  // The server's spreadsheet of the returns summary words the note's state with these too.
+  ['returns.noteState', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],
+  ['returns.noteTask', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],
+  ['returns.proof.kind', everyCode<Schemas['ProofKind']>()(['invoice_stamped', 'stamped_copy', 'return_certificate'])],
+  ['returns.noteAction', everyCode<Schemas['NoteAction']>()(['verify', 'receive', 'book', 'accept_excess', 'refuse_excess'])],
 ];
 
 function at(tree: Tree, path: string): unknown {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
+import { AllowancesSection } from '../../allowances/components/AllowancesSection';
+import { resolutionApproved } from '../lib/resolution';
 import { reached, routeSteps } from '../lib/route';
 import { stepOwner } from './RouteSteps';
 import { CaseSection } from './sections/CaseSection';
@@ -62,6 +64,7 @@ export function CaseSections({ complaint: c }: { complaint: Complaint }) {
             <ApprovalBody complaint={c} />
           </CaseSection>
           <ReturnsSection complaint={c} />
+          <AllowancesSection complaint={c} resolutionApproved={resolutionApproved(c)} />
         </>
       )}
       <CaseSection

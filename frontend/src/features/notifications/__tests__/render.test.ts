@@ -32,6 +32,8 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'return_task',
   'return_decided',
   'return_reminder',
+  'return_note_task',
+  'allowance_task',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -95,6 +97,28 @@ describe('noticeText', () => {
       body: '苏州精密机械 · 营销经理审核',
     });
     expect(noticeText(zh.t, notice('return_decided', { ...base, outcome: 'rejected', reason: '客户同意改为折让' })).title).toBe('退换货申请未批准：TH2612-0001');
+  });
+
+  it('words a return note’s state in every language', () => {
+    const note = notice('return_note_task', { return_id: '4', number: 'CT2612-0001', customer: '苏州精密机械', note_state: 'to_receive' });
+    expect(noticeText(zh.t, note)).toEqual({ title: '成品退货单 CT2612-0001：待仓库签收', body: '苏州精密机械' });
+    expect(noticeText(en.t, note)).toEqual({ title: 'Return note CT2612-0001: Awaiting warehouse receipt', body: '苏州精密机械' });
+    const booked = { ...note, params: { ...note.params, note_state: 'booked' } };
+    expect(noticeText(zh.t, booked).title).toBe('成品退货单 CT2612-0001：已入账');
+    const decide = { ...note, params: { ...note.params, note_state: 'awaits_decision' } };
+    expect(noticeText(zh.t, decide).title).toBe('成品退货单 CT2612-0001：待核准超量');
+  });
+
+  it('words an allowance certificate’s state in every language', async () => {
+    const task = notice('allowance_task', { allowance_id: '2', number: 'ZR2612-0001', customer: '苏州精密机械', allowance_state: 'gm_review' });
+    expect(noticeText(zh.t, task)).toEqual({ title: '销货折让证明单 ZR2612-0001：待总经理核签', body: '苏州精密机械' });
+    expect(noticeText(en.t, task)).toEqual({ title: "Allowance certificate ZR2612-0001: Awaiting the GM's countersignature", body: '苏州精密机械' });
+    const tw = await testI18n('zh-TW');
+    expect(noticeText(tw.t, task).title).toBe('銷貨折讓證明單 ZR2612-0001：待總經理核簽');
+    // Approved: the applicant takes it to the customer; signed: accounting books it.
+    expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'approved' } }).title).toBe('销货折让证明单 ZR2612-0001：待客户签章');
+    expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'signed' } }).title).toBe('销货折让证明单 ZR2612-0001：待会计作账');
+    expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'refused' } }).title).toBe('销货折让证明单 ZR2612-0001：已驳回');
   });
 
   it('leaves text people wrote exactly as written', () => {
@@ -185,6 +209,15 @@ describe('noticeLink', () => {
     const returnLink = noticeLink(notice('return_task', { return_id: '4', number: 'TH2612-0001', customer: '苏州精密机械', return_state: 'marketing_review' }));
     expect(returnLink).toBe('/returns/4');
     expect(route(returnLink!)).toBe('returns/:id');
+
+    // A return note step opens its application, like the application's own steps.
+    const noteLink = noticeLink(notice('return_note_task', { return_id: '4', number: 'CT2612-0001', customer: '苏州精密机械', note_state: 'to_book' }));
+    expect(noteLink).toBe('/returns/4');
+    expect(route(noteLink!)).toBe('returns/:id');
+
+    const allowanceLink = noticeLink(notice('allowance_task', { allowance_id: '2', number: 'ZR2612-0001', customer: '苏州精密机械', allowance_state: 'signed' }));
+    expect(allowanceLink).toBe('/allowances/2');
+    expect(route(allowanceLink!)).toBe('allowances/:id');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

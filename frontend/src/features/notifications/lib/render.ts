@@ -60,11 +60,13 @@ export function noticeText(t: Translate, n: Notification): NoticeText {
 
 const ID = /^\d+$/;
 
-/** Where the notification leads: its case, else its return application, else its customer, else nowhere. */
+/** Where the notification leads: its case, else its return application, else its allowance certificate, else its customer, else nowhere. */
 export function noticeLink(n: Notification): string | null {
   if (n.complaint_id != null) return `/complaints/${n.complaint_id}`;
   const application = n.params?.return_id;
   if (application && ID.test(application)) return `/returns/${application}`;
+  const allowance = n.params?.allowance_id;
+  if (allowance && ID.test(allowance)) return `/allowances/${allowance}`;
   const customer = n.params?.customer_id;
   if (customer && ID.test(customer)) return `/customers/${customer}`;
   return null;

@@ -24,6 +24,19 @@ const row: Schemas['ReturnSummary'] = {
   created_at: '2026-12-01T02:00:00Z',
 };
 
+/** Approved, its return note received by the warehouse. */
+const withNote: Schemas['ReturnSummary'] = {
+  ...row,
+  id: 56,
+  number: 'TH2612-0002',
+  kind: 'return',
+  state: 'approved',
+  overdue: false,
+  step_due_at: null,
+  note_number: 'CT2612-0001',
+  note_state: 'to_book',
+};
+
 let calls: Call[] = [];
 /** The summary's reads (the nav badge reads the to_act box too, 100 at a time). */
 const lists = () =>
@@ -33,7 +46,7 @@ const lists = () =>
     .filter((q) => q.limit === '20');
 
 beforeEach(() => {
-  calls = mockApi({ '/api/v1/returns': () => jsonResponse(200, { items: [row], total: 21, next_cursor: 'abc' }) });
+  calls = mockApi({ '/api/v1/returns': () => jsonResponse(200, { items: [row, withNote], total: 21, next_cursor: 'abc' }) });
 });
 
 afterEach(() => {
@@ -61,7 +74,14 @@ describe('the returns summary', () => {
       '客户来料检验不合格',
       '业务主管审核已逾期',
       '张业务',
+      '—',
     ]);
+    // The return note's number and state, in words.
+    const noted = screen.getByRole('link', { name: 'TH2612-0002' }).closest('tr')!;
+    const cell = within(noted).getAllByRole('cell').at(-1)!;
+    expect(cell).toHaveTextContent('CT2612-0001待会计核对');
+    expect(within(cell).getByText('待会计核对')).toHaveAttribute('data-note-state', 'to_book');
+    expect(screen.getByRole('columnheader', { name: '成品退货单' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /新建申请/ })).toHaveAttribute('href', '/returns/new');
     expect(screen.getByRole('button', { name: '加载更多' })).toBeInTheDocument();
     expect(lists()[0]).toMatchObject({ box: 'all', limit: '20' });
@@ -76,6 +96,9 @@ describe('the returns summary', () => {
     await renderApp('/returns?box=mine&state=approved');
     const card = await screen.findByRole('link', { name: '打开退换货申请 TH2612-0001，苏州精密机械有限公司' });
     expect(card).toHaveTextContent('换货 · PCB-4L-1020, PCB-2L-0800 × 600');
+    expect(within(card).queryByTestId('card-note')).not.toBeInTheDocument();
+    const noted = screen.getByRole('link', { name: '打开退换货申请 TH2612-0002，苏州精密机械有限公司' });
+    expect(within(noted).getByTestId('card-note')).toHaveTextContent('成品退货单 CT2612-0001待会计核对');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /新建申请/ })).not.toBeInTheDocument();
     expect(lists()[0]).toMatchObject({ box: 'mine', state: 'approved' });

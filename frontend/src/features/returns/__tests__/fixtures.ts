@@ -47,6 +47,8 @@ export function returnView(overrides: Partial<Schemas['ReturnView']> = {}): Sche
     originals_missing: ['contract', 'receipt', 'delivery_note', 'warranty_card', 'packing_list'],
     can_inspect: false,
     can_collect_originals: false,
+    note: null,
+    can_issue_note: false,
     history: [event(1, 'create', null, 'draft', '张业务', '2026-12-01T02:00:00Z')],
     version: 3,
     ...overrides,
@@ -132,4 +134,60 @@ export function inspection(): NonNullable<Schemas['ReturnView']['inspection']> {
     inspected_by: { id: 12, name: '林客服' },
     inspected_at: '2026-12-05T06:30:00Z',
   };
+}
+
+/** Every original collected: nothing missing. */
+export const allOriginals = {
+  originals_collected: ['contract', 'receipt', 'delivery_note', 'warranty_card', 'packing_list'] as Schemas['Original'][],
+  originals_missing: [] as Schemas['Original'][],
+};
+
+type Note = NonNullable<Schemas['ReturnView']['note']>;
+
+/** A return note (成品退货单) of the two items, as issued: waiting for the supervisor's check; no tolerance of the order's own. */
+export function noteView(overrides: Partial<Note> = {}): Note {
+  return {
+    number: 'CT2612-0001',
+    state: 'issued',
+    reason: '客户来料检验不合格，要求整批退货',
+    handling: '退回成品仓，待品保判定后重修',
+    basis: '客户退换货申请单 TH2612-0001',
+    tolerance_bp: null,
+    applied_tolerance_bp: 0,
+    lines: [
+      { product_number: 'PCB-4L-1020', description: '四层板', approved: 500, received: null, booked: null },
+      { product_number: 'PCB-2L-0800', description: null, approved: 100, received: null, booked: null },
+    ],
+    issued_by: { id: 1, name: '张业务' },
+    issued_at: '2026-12-06T02:00:00Z',
+    received_by: null,
+    received_at: null,
+    booked_by: null,
+    booked_at: null,
+    proof_kind: null,
+    proof_reference: null,
+    proof_by: null,
+    proof_at: null,
+    can_record_proof: false,
+    available_actions: [],
+    ...overrides,
+  };
+}
+
+/** The history of an approved application, inspected and complete, with the note's steps up to `upTo`. */
+export function noteHistory(upTo: 'issue_note' | 'verify_note' | 'receive' | 'record_proof' | 'book'): Schemas['ReturnEventView'][] {
+  const steps: [Schemas['ReturnEvent'], string, string][] = [
+    ['issue_note', '张业务', '2026-12-06T02:00:00Z'],
+    ['verify_note', '郭主管', '2026-12-07T02:00:00Z'],
+    ['receive', '马仓管', '2026-12-08T02:00:00Z'],
+    ['record_proof', '张业务', '2026-12-08T06:00:00Z'],
+    ['book', '何会计', '2026-12-09T02:00:00Z'],
+  ];
+  const upToIndex = steps.findIndex(([action]) => action === upTo);
+  return [
+    ...approvedHistory,
+    event(6, 'inspect', 'approved', 'approved', '林客服', '2026-12-05T06:30:00Z'),
+    event(7, 'collect_originals', 'approved', 'approved', '林客服', '2026-12-05T07:00:00Z'),
+    ...steps.slice(0, upToIndex + 1).map(([action, actor, at], i) => event(8 + i, action, 'approved', 'approved', actor, at)),
+  ];
 }

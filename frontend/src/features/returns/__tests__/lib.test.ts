@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseReturnFilters, returnFiltersToParams } from '../lib/filters';
 import { checkGrounds, linesTotal, toReturnInput } from '../lib/form';
 import { canonicalOriginals, inspectionBody, sameOriginals } from '../lib/service';
+import { lineExcess, limitedQuantity, needsDecision, noteInput, noteSignatures, percentToBp, proofInput, toleratedExcess } from '../lib/note';
 import { signatures } from '../lib/signoff';
 import { nextState } from '../lib/states';
-import { event } from './fixtures';
+import { approvedReturn, event, noteHistory, noteView } from './fixtures';
 
 describe('grounds', () => {
   it('need A and one of B/C/D, each ticked ground with its basis', () => {
@@ -99,5 +100,54 @@ describe('customer service', () => {
     expect(canonicalOriginals(['packing_list', 'contract', 'contract'])).toEqual(['contract', 'packing_list']);
     expect(sameOriginals(['receipt', 'contract'], ['contract', 'receipt'])).toBe(true);
     expect(sameOriginals(['contract'], ['contract', 'receipt'])).toBe(false);
+  });
+});
+
+describe('the return note', () => {
+  it('sends the tolerance typed in percent as basis points, empty as none', () => {
+    expect(percentToBp(2.5)).toBe(250);
+    expect(percentToBp(0.01)).toBe(1);
+    expect(percentToBp(12.34)).toBe(1234);
+    expect(percentToBp(100)).toBe(10_000);
+    expect(percentToBp(0)).toBe(0);
+    expect(percentToBp(null)).toBeNull();
+    expect(percentToBp(undefined)).toBeNull();
+    expect(noteInput({ reason: ' 尺寸超差 ', handling: ' 重修 ', basis: ' TH2612-0001 ', tolerance_pct: 5 })).toEqual({
+      reason: '尺寸超差',
+      handling: '重修',
+      basis: 'TH2612-0001',
+      tolerance_bp: 500,
+    });
+    expect(proofInput({ kind: 'stamped_copy', reference: '  ' })).toEqual({ kind: 'stamped_copy', reference: null });
+  });
+
+  it('tolerates whole units only, as the server books them', () => {
+    // 3 % of 990 is 29.7: 29 units.
+    expect(toleratedExcess(990, 300)).toBe(29);
+    const line = { product_number: 'A', approved: 990, received: 1019, booked: null };
+    expect(lineExcess(line, 300)).toEqual({ over: 29, beyondTolerance: false });
+    expect(lineExcess({ ...line, received: 1020 }, 300)).toEqual({ over: 30, beyondTolerance: true });
+    expect(lineExcess({ ...line, received: 980 }, 300)).toEqual({ over: 0, beyondTolerance: false });
+    expect(lineExcess({ ...line, received: null }, 300)).toEqual({ over: 0, beyondTolerance: false });
+    expect(limitedQuantity({ ...line, received: 1100 }, 300)).toBe(1019);
+    expect(limitedQuantity({ ...line, received: 500 }, 300)).toBe(500);
+    expect(needsDecision(noteView({ applied_tolerance_bp: 300, lines: [line, { ...line, received: 1020 }] }))).toBe(true);
+    expect(needsDecision(noteView({ applied_tolerance_bp: 300, lines: [line] }))).toBe(false);
+  });
+
+  it('signs each step by who took it, blank until then', () => {
+    const r = approvedReturn({ note: noteView({ state: 'to_receive' }), history: noteHistory('verify_note') });
+    expect(noteSignatures(r)).toEqual([
+      { signer: 'issuer', name: '张业务', at: '2026-12-06T02:00:00Z' },
+      { signer: 'verifier', name: '郭主管', at: '2026-12-07T02:00:00Z' },
+      { signer: 'warehouse', name: null, at: null },
+      { signer: 'accounting', name: null, at: null },
+    ]);
+    // Accounting's own check, not the approver's later decision on the excess.
+    const decided = approvedReturn({
+      note: noteView({ state: 'booked', booked_by: { id: 4, name: '郑总' }, booked_at: '2026-12-10T02:00:00Z' }),
+      history: [...noteHistory('book'), event(20, 'accept_excess', 'approved', 'approved', '郑总', '2026-12-10T02:00:00Z')],
+    });
+    expect(noteSignatures(decided).map((s) => s.name)).toEqual(['张业务', '郭主管', '马仓管', '何会计']);
   });
 });

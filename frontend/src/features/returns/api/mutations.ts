@@ -93,3 +93,55 @@ export function useSetOriginals() {
     onSuccess: afterChange,
   });
 }
+
+/** 开立成品退货单: the applicant, once; 422 with `inspection` / `originals` while the application is not ready. */
+export function useIssueNote() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, body }: { id: number; version: number; body: Schemas['NoteInput'] }) =>
+      unwrap(
+        await api.POST('/api/v1/returns/{id}/note', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}
+
+export interface TakeNoteAction {
+  id: number;
+  version: number;
+  action: Schemas['NoteAction'];
+  body: Schemas['NoteActionBody'];
+}
+
+/** A step on the return note; 403 not the caller's, 409 its state moved on, 412 the application changed. */
+export function useNoteAction() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, action, body }: TakeNoteAction) =>
+      unwrap(
+        await api.POST('/api/v1/returns/{id}/note/actions/{action}', {
+          params: { path: { id, action }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}
+
+/** 退货证明: the applicant, once the goods are received and until booked (a second call corrects it). */
+export function useRecordProof() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, body }: { id: number; version: number; body: Schemas['ProofInput'] }) =>
+      unwrap(
+        await api.PUT('/api/v1/returns/{id}/note/proof', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}

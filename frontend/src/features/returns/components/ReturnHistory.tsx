@@ -1,9 +1,19 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
+import type { Translate } from '../../../api/problem';
+import { isCode } from '../../../lib/codes';
 import { formatDateTime } from '../../../lib/format';
+import { PROOF_KINDS } from '../lib/note';
 
 const BACKWARD: readonly Schemas['ReturnEvent'][] = ['refuse', 'withdraw'];
+
+/** The server notes a proof of return as its kind's code and the number ("return_certificate No. 1"): the kind in words. */
+function proofNote(note: string, t: Translate): string {
+  const [code = '', ...rest] = note.split(' ');
+  if (!isCode(code, PROOF_KINDS)) return note;
+  return [t(`returns.proof.kind.${code}`), ...rest].join(' ');
+}
 
 /** The application's history, newest first: who, what, when, and what they wrote. */
 export function ReturnHistory({ events }: { events: Schemas['ReturnEventView'][] }) {
@@ -27,7 +37,7 @@ export function ReturnHistory({ events }: { events: Schemas['ReturnEventView'][]
               </time>
               {e.note && (
                 <Typography.Paragraph className="kehu-event__text" ellipsis={{ rows: 3, expandable: true }}>
-                  {e.note}
+                  {e.action === 'record_proof' ? proofNote(e.note, t) : e.note}
                 </Typography.Paragraph>
               )}
             </div>

@@ -2,6 +2,7 @@ import { Card, List, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/types';
+import { NoteStateTag } from '../../../components/NoteStateTag';
 import { ReturnStateTag } from '../../../components/ReturnStateTag';
 import { formatDate, formatMoney, formatQuantity } from '../../../lib/format';
 
@@ -45,6 +46,14 @@ export function ReturnTable({ items, loading, phone }: Props) {
                   <span>{formatDate(r.created_at, locale)}</span>
                   <span>{r.raised_by.name}</span>
                 </div>
+                {r.note_number && (
+                  <div className="kehu-card__row kehu-card__meta" data-testid="card-note">
+                    <span>
+                      {t('returns.note.title')} {r.note_number}
+                    </span>
+                    {r.note_state && <NoteStateTag state={r.note_state} />}
+                  </div>
+                )}
               </Link>
             </Card>
           </List.Item>
@@ -73,6 +82,20 @@ export function ReturnTable({ items, loading, phone }: Props) {
     },
     { key: 'state', title: t('returns.field.state'), render: (_, r) => <ReturnStateTag state={r.state} overdue={r.overdue} /> },
     { key: 'raised_by', title: t('returns.field.raisedBy'), render: (_, r) => r.raised_by.name },
+    {
+      key: 'note',
+      title: t('returns.note.title'),
+      width: 150,
+      render: (_, r) =>
+        r.note_number ? (
+          <span className="kehu-note-cell">
+            <span>{r.note_number}</span>
+            {r.note_state && <NoteStateTag state={r.note_state} />}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   return (
@@ -83,7 +106,7 @@ export function ReturnTable({ items, loading, phone }: Props) {
       columns={columns}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1250 }}
       locale={{ emptyText: ' ' }}
     />
   );

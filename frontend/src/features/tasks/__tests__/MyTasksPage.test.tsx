@@ -83,7 +83,7 @@ describe('My tasks', () => {
   });
 
   it('tells customer service what an approved application still waits for', async () => {
-    signInForTests({ username: 'service', display_name: '林客服', department_id: 6, department_name: '客户服务部', roles: ['customer_service'] });
+    signInForTests({ id: 12, username: 'service', display_name: '林客服', department_id: 6, department_name: '客户服务部', roles: ['customer_service'] });
     const application = {
       id: 56,
       number: 'TH2612-0002',
@@ -112,5 +112,51 @@ describe('My tasks', () => {
     expect(within(link).getByText('已核准')).toBeInTheDocument();
     expect(within(link).getByText('待现场检验 / 待收集原件')).toBeInTheDocument();
     expect(within(link).getByText('无期限')).toBeInTheDocument();
+  });
+
+  it('says which step of the return note waits: the note state’s words, the applicant’s note to issue and proof to record', async () => {
+    signInForTests({ id: 1, username: 'sales', display_name: '张业务', department_id: 1, department_name: '业务一部', roles: ['sales'] });
+    const approved = {
+      kind: 'return',
+      state: 'approved',
+      customer: { id: 1, name: '苏州精密机械有限公司' },
+      reason: '整批退货',
+      products: 'PCB-4L-1020',
+      quantity: 500,
+      total: { amount: '6250.00', currency: 'CNY' },
+      step_due_at: null,
+      overdue: false,
+      created_at: new Date(Date.now() - 3 * DAY).toISOString(),
+    };
+    const items = [
+      // Mine, inspected and complete: the note is mine to issue.
+      { ...approved, id: 61, number: 'TH2612-0061', raised_by: { id: 1, name: '张业务' }, note_number: null, note_state: null },
+      // Mine, received by the warehouse: the proof of return is mine to record.
+      { ...approved, id: 62, number: 'TH2612-0062', raised_by: { id: 1, name: '张业务' }, note_number: 'CT2612-0062', note_state: 'to_book' },
+      // Someone else's, waiting for the warehouse (as a warehouse keeper would see it).
+      { ...approved, id: 63, number: 'TH2612-0063', raised_by: { id: 2, name: '钱业务' }, note_number: 'CT2612-0063', note_state: 'to_receive' },
+      // Someone else's, waiting for accounting.
+      { ...approved, id: 64, number: 'TH2612-0064', raised_by: { id: 2, name: '钱业务' }, note_number: 'CT2612-0064', note_state: 'to_book' },
+      { ...approved, id: 65, number: 'TH2612-0065', raised_by: { id: 2, name: '钱业务' }, note_number: 'CT2612-0065', note_state: 'awaits_decision' },
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (path === '/api/v1/returns') return jsonResponse(200, { items, total: items.length, next_cursor: null });
+        return frameResponse(path) ?? jsonResponse(404, { type: 't', title: 'x', status: 404, detail: 'd', code: 'not_found' });
+      }),
+    );
+    await renderApp('/tasks');
+    const row = (n: number) => screen.findByRole('link', { name: `打开退换货申请 TH2612-00${n}，苏州精密机械有限公司` });
+    expect(within(await row(61)).getByText('待开立成品退货单')).toBeInTheDocument();
+    const proof = await row(62);
+    expect(within(proof).getByText('待录入退货证明')).toBeInTheDocument();
+    expect(within(proof).getByText('CT2612-0062')).toBeInTheDocument();
+    expect(within(await row(63)).getByText('成品退货单待您签收')).toBeInTheDocument();
+    expect(within(await row(64)).getByText('成品退货单待您核对入账')).toBeInTheDocument();
+    expect(within(await row(65)).getByText('超量退货待您决定')).toBeInTheDocument();
+    // The approval wording stays for approved applications still with customer service.
+    expect(screen.queryByText('待现场检验 / 待收集原件')).not.toBeInTheDocument();
   });
 });

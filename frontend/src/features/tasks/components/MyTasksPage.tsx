@@ -8,6 +8,8 @@ import type { Schemas } from '../../../api/types';
 import { CountdownTag, StateTag } from '../../../components/CaseTags';
 import { PageHeading } from '../../../components/PageHeading';
 import { useNow } from '../../../components/useNow';
+import { useAllowancesToAct } from '../../allowances/api/queries';
+import { AllowanceTasks } from '../../allowances/components/AllowanceTasks';
 import { useSession } from '../../auth/hooks/useSession';
 import { caseLink, STEP_ACTION } from '../../complaints/lib/states';
 import { useReturnsToAct } from '../../returns/api/queries';
@@ -25,6 +27,8 @@ export default function MyTasksPage() {
   const items = useMemo(() => [...(tasks.data ?? [])].sort(byTimeLeft), [tasks.data]);
   // A failed read of the returns hides their section: the cases are the page's business.
   const returns = useReturnsToAct().data?.items ?? [];
+  // The allowance certificates likewise.
+  const allowances = useAllowancesToAct().data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -42,7 +46,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && returns.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -64,6 +68,7 @@ export default function MyTasksPage() {
         )
       )}
       {returns.length > 0 && <ReturnTasks items={returns} />}
+      {allowances.length > 0 && <AllowanceTasks items={allowances} />}
     </section>
   );
 }
