@@ -186,7 +186,8 @@ describe('the allowance certificate page', () => {
 
     await user.click(button(drawer, '客户签章'));
     await waitFor(() => expect(itemOf(within(drawer).getByLabelText('客户签章人'))).toHaveTextContent('此项为必填'));
-    expect(within(drawer).getByRole('radiogroup', { name: '折让证明' }).closest('.ant-form-item')).toHaveTextContent('此项为必填');
+    // Each field's message renders on its own tick: wait for this one too.
+    await waitFor(() => expect(within(drawer).getByRole('radiogroup', { name: '折让证明' }).closest('.ant-form-item')).toHaveTextContent('此项为必填'));
     expect(writes).toHaveLength(0);
 
     fill(within(drawer).getByLabelText('客户签章人'), '王建国');
