@@ -148,3 +148,8 @@ where
 {
     web::block(move || parse(&bytes)).await.map_err(|e| ApiError::Internal(e.to_string()))?
 }
+
+/// An optional text as stored: trimmed, and absent when blank.
+pub fn trimmed(s: Option<String>) -> Option<String> {
+    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
+}

@@ -3,7 +3,7 @@
 use crate::app::allowances::{self, AllowanceAct, AllowanceBox, AllowancePage, AllowanceQuery, AllowanceView, RaiseAllowance};
 use crate::app::Ctx;
 use crate::error::{not_blank, ApiError, ApiResult, Problem, Validated};
-use crate::http::body::Json;
+use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::{cursor, etag};
 use crate::state::AppState;
@@ -64,10 +64,6 @@ pub struct AllowanceListQuery {
     pub cursor: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
 
 /// Raise an allowance certificate (sales; the complaint's resolution approved; one live per line).

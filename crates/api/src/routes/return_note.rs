@@ -5,7 +5,7 @@ use crate::app::returns::note::{self, IssueNote, NoteAct, Proof};
 use crate::app::returns::ReturnView;
 use crate::app::Ctx;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, Problem, Validated};
-use crate::http::body::Json;
+use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
@@ -62,10 +62,6 @@ pub struct ProofInput {
     #[schema(max_length = 100, example = "No. 04512231")]
     #[validate(length(max = 100, code = "too_long"))]
     pub reference: Option<String>,
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
 
 impl TryFrom<NoteInput> for ReturnNote {

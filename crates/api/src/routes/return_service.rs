@@ -4,7 +4,7 @@ use crate::app::returns::service::{self, ServiceCmd};
 use crate::app::returns::ReturnView;
 use crate::app::Ctx;
 use crate::error::{broken_rules, ApiError, ApiResult, FieldCode, FieldError, Problem};
-use crate::http::body::Json;
+use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
@@ -60,10 +60,6 @@ pub struct InspectionInput {
 pub struct OriginalsInput {
     /// Every original collected so far (合同, 收据, 送货单, 保修卡, 装箱单).
     pub collected: Vec<Original>,
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
 
 impl TryFrom<InspectionInput> for Inspection {

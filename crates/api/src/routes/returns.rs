@@ -3,7 +3,7 @@
 use crate::app::returns::{self, EditReturn, ReturnAct, ReturnApplication, ReturnBox, ReturnPage, ReturnQuery, ReturnView};
 use crate::app::Ctx;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, FieldCode, FieldError, Problem, Validated};
-use crate::http::body::Json;
+use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::{cursor, etag};
 use crate::state::AppState;
@@ -92,10 +92,6 @@ pub struct ReturnInput {
     #[serde(default)]
     #[validate(nested)]
     pub eligibility: EligibilityInput,
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
 
 impl TryFrom<ReturnInput> for ReturnApplication {

@@ -4,7 +4,7 @@
 use crate::app::visits::{self, CoverageRow, VisitBox, VisitStepCmd, VisitView};
 use crate::app::Ctx;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, FieldCode, FieldError, Problem, Validated};
-use crate::http::body::Json;
+use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
@@ -79,10 +79,6 @@ pub struct VisitQuery {
 pub struct CoverageQuery {
     /// Only customers behind on the quarter or the year.
     pub behind: Option<bool>,
-}
-
-fn trimmed(s: Option<String>) -> Option<String> {
-    s.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
 }
 
 impl VisitPlanInput {

@@ -18,7 +18,7 @@ use kehu_domain::returns::{application, ReadScope};
 use kehu_domain::Role;
 use kehu_persistence::allowances::{self as store, AllowanceChanges, AllowanceEventRow, AllowanceFilter, AllowanceRow, AllowanceToAct, NewAllowance};
 use kehu_persistence::complaints as complaint_store;
-use kehu_persistence::{events, people, settings, DbConn};
+use kehu_persistence::{events, people, DbConn};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -98,12 +98,10 @@ pub fn raise(tx: &mut Tx, ctx: &Ctx, a: RaiseAllowance) -> ApiResult<AllowanceVi
     if store::live_on_line(tx, c.id, a.complaint_line)? {
         return Err(ApiError::conflict(ProblemCode::AlreadyApplied, "a live certificate already covers this complaint line"));
     }
-    let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
-    let period = kehu_domain::number::Period::of(local).key();
-    let serial = settings::next_serial(tx, ctx.org(), &format!("ZR{period}"))?;
+    let number = crate::app::returns::monthly_number(tx, ctx, "ZR")?;
     let new = NewAllowance {
         org_id: ctx.org(),
-        number: format!("ZR{period}-{serial:04}"),
+        number,
         state: AllowanceState::ManagerReview,
         kind: line.kind,
         complaint_id: c.id,

@@ -70,6 +70,15 @@ pub fn eligibility(row: &ReturnRow) -> Eligibility {
     }
 }
 
+/// The next number of a returns document (`TH2612-0001`): `prefix`, the month
+/// on the company's calendar as complaint numbers take it, a gapless serial.
+pub(crate) fn monthly_number(tx: &mut Tx, ctx: &Ctx, prefix: &str) -> ApiResult<String> {
+    let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
+    let period = kehu_domain::number::Period::of(local).key();
+    let serial = settings::next_serial(tx, ctx.org(), &format!("{prefix}{period}"))?;
+    Ok(format!("{prefix}{period}-{serial:04}"))
+}
+
 pub(super) fn customer_name(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<String> {
     Ok(kehu_persistence::customers::many(conn, &[row.customer_id])?.pop().map(|c| c.name).unwrap_or_default())
 }
@@ -187,13 +196,10 @@ pub fn create(tx: &mut Tx, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnV
     }
     let f = form(tx, ctx, a)?;
     not_applied_yet(tx, &f, None)?;
-    // The month on the company's calendar, as complaint numbers take it.
-    let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
-    let period = kehu_domain::number::Period::of(local).key();
-    let serial = settings::next_serial(tx, ctx.org(), &format!("TH{period}"))?;
+    let number = monthly_number(tx, ctx, "TH")?;
     let new = NewReturn {
         org_id: ctx.org(),
-        number: format!("TH{period}-{serial:04}"),
+        number,
         state: ReturnState::Draft,
         sales_department_id: ctx.caller.department_id,
         raised_by: ctx.user(),

@@ -16,7 +16,7 @@ use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
 use kehu_persistence::stock::{self, LedgerLine};
-use kehu_persistence::{people, settings, DbConn};
+use kehu_persistence::{people, DbConn};
 
 /// Issue the note, at the version the caller read.
 pub struct IssueNote {
@@ -86,11 +86,9 @@ pub fn issue(tx: &mut Tx, ctx: &Ctx, cmd: IssueNote) -> ApiResult<ReturnView> {
     if !issues.is_empty() {
         return Err(ApiError::issues(issues));
     }
-    let local = policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
-    let period = kehu_domain::number::Period::of(local).key();
-    let serial = settings::next_serial(tx, ctx.org(), &format!("CT{period}"))?;
+    let number = super::monthly_number(tx, ctx, "CT")?;
     let ch = ReturnChanges {
-        note_number: Some(Some(format!("CT{period}-{serial:04}"))),
+        note_number: Some(Some(number)),
         note_state: Some(Some(NoteState::Issued)),
         note_json: Some(Some(json(&cmd.note)?)),
         note_issued_by: Some(Some(ctx.user())),

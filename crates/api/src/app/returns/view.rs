@@ -249,11 +249,15 @@ fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine]
     let received = note::quantities(row, &row.received_json)?;
     let booked = note::quantities(row, &row.booked_json)?;
     let at = |v: &Option<Vec<i64>>, i: usize| v.as_ref().and_then(|q| q.get(i).copied());
-    let company = crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.company_tolerance_bp;
+    // The company's rule is read only when the order states none.
+    let applied_tolerance_bp = match n.tolerance_bp {
+        Some(bp) => bp,
+        None => crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.company_tolerance_bp,
+    };
     Ok(Some(NoteView {
         number,
         state,
-        applied_tolerance_bp: n.tolerance_bp.unwrap_or(company),
+        applied_tolerance_bp,
         tolerance_bp: n.tolerance_bp,
         reason: n.reason,
         handling: n.handling,

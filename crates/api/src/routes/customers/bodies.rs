@@ -4,6 +4,7 @@
 use crate::app::customers::register::{Edit, Registration};
 use crate::app::customers::view::ContactView;
 use crate::error::{broken_rules, not_blank, ApiError, ApiResult, FieldCode, FieldError};
+use crate::http::body::trimmed;
 use chrono::NaiveDate;
 use kehu_domain::customer::{Category, Confidentiality, Contact, CustomerClass, CustomerDetails, CustomerKind, DetailsPatch};
 use kehu_domain::deadline::Market;
@@ -132,10 +133,6 @@ pub struct CustomerPatch {
     /// Replaces the further assigned staff.
     #[schema(max_items = 10)]
     pub staff_ids: Option<Vec<i64>>,
-}
-
-fn trimmed(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 /// The cleared-or-set text fields validator cannot reach through two Options.
