@@ -281,7 +281,7 @@ impl TestApp {
 }
 
 /// Every demo user, in the order the seed creates them.
-pub const DEMO_USERS: [&str; 18] = [
+pub const DEMO_USERS: [&str; 19] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -300,6 +300,7 @@ pub const DEMO_USERS: [&str; 18] = [
     "marketing_manager",
     "service",
     "warehouse",
+    "pmc",
 ];
 
 /// The demo users of the complaint route, whom the workflow tests refuse

@@ -17,6 +17,9 @@ coded_enum! {
         ReturnStateChanged = "return.state_changed",
         /// A return note moved: issued, checked, received, booked (ERP books stock and credit from it).
         ReturnNoteChanged = "return.note_changed",
+        /// The returned goods' handling moved: inspected, planned, approved,
+        /// scheduled, reworked, received back (ERP and MES follow the rework).
+        ReturnHandlingChanged = "return.handling_changed",
     }
 }
 

@@ -44,6 +44,8 @@ coded_enum! {
         ReturnNoteTask = "return_note_task",
         /// An allowance certificate (销货折让证明单) waits for the reader's step.
         AllowanceTask = "allowance_task",
+        /// The internal handling of returned goods (客户退换货处理单) waits for the reader's step.
+        ReturnHandlingTask = "return_handling_task",
     }
 }
 
@@ -111,6 +113,10 @@ impl Notice {
 
     pub fn return_note_task(return_id: i64, number: &str, customer: &str, state: crate::returns::note::NoteState) -> Notice {
         Notice::about_return(NoticeKind::ReturnNoteTask, return_id, number, customer, &[("note_state", state.as_str().into())])
+    }
+
+    pub fn return_handling_task(return_id: i64, number: &str, customer: &str, state: crate::returns::handling::HandlingState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnHandlingTask, return_id, number, customer, &[("handling_state", state.as_str().into())])
     }
 
     /// `state`: an `allowance_state` code.
@@ -213,6 +219,7 @@ impl Notice {
             Notice::return_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::ReturnState::SupervisorReview),
             Notice::return_note_task(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToReceive),
             Notice::allowance_task(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::GmReview),
+            Notice::return_handling_task(4, "TH2612-0001", "苏州精密机械", crate::returns::handling::HandlingState::Scheduling),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 26] = [
+pub const CHECKS: [(&str, &str); 29] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -80,6 +80,23 @@ pub const CHECKS: [(&str, &str); 26] = [
         "SELECT COUNT(*) AS n FROM return_applications r WHERE COALESCE(r.received_quantity, 0) <> \
          COALESCE((SELECT SUM(l.quantity) FROM stock_ledger l WHERE l.return_id = r.id AND l.movement = 'return_receipt'), 0) \
          OR (r.received_quantity IS NULL AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id))",
+    ),
+    (
+        "returned goods are handled once the warehouse received them, and only then",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE (handling_state IS NOT NULL) <> (received_at IS NOT NULL) \
+         OR (handling_state IS NOT NULL AND handling_json IS NULL)",
+    ),
+    (
+        "the ledger moves reworked or scrapped goods only when their handling got there",
+        "SELECT COUNT(*) AS n FROM return_applications r WHERE \
+         (EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id AND l.movement IN ('rework_receipt', 'scrapped')) \
+          AND COALESCE(r.handling_state, '') <> 'done') \
+         OR (EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id AND l.movement = 'rework_issue') \
+          AND COALESCE(r.handling_state, '') NOT IN ('re_receipt', 'done'))",
+    ),
+    (
+        "only approved exchanges have a new order",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE exchange_order_id IS NOT NULL AND (kind <> 'exchange' OR state <> 'approved')",
     ),
     (
         "allowance certificate numbers are gapless: each month's count equals its counter",

@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
+use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::inspection::Original;
 use kehu_domain::returns::note::{NoteState, ProofKind};
 use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
@@ -66,6 +67,9 @@ pub struct ReturnRow {
     pub booked_json: Option<String>,
     pub booked_by: Option<i64>,
     pub booked_at: Option<NaiveDateTime>,
+    pub handling_state: Option<HandlingState>,
+    pub handling_json: Option<String>,
+    pub exchange_order_id: Option<i64>,
 }
 
 /// The form as sales fills it in (on creation and on a draft's edit).
@@ -135,6 +139,9 @@ pub struct ReturnChanges {
     pub booked_json: Option<Option<String>>,
     pub booked_by: Option<Option<i64>>,
     pub booked_at: Option<Option<NaiveDateTime>>,
+    pub handling_state: Option<Option<HandlingState>>,
+    pub handling_json: Option<Option<String>>,
+    pub exchange_order_id: Option<Option<i64>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
@@ -219,6 +226,8 @@ pub struct ToAct {
     pub notes: Vec<(NoteState, Option<i64>)>,
     /// The general manager decides any excess, not only his own approvals'.
     pub any_excess: bool,
+    /// Steps of the returned goods' handling, by role.
+    pub handling: Vec<HandlingState>,
 }
 
 type Boxed<'a> = ra::BoxedQuery<'a, MultiBackend>;
@@ -285,6 +294,9 @@ fn to_act(t: &ToAct) -> Predicate {
     }
     // The applicant's proof of return, once the goods are received.
     any = Box::new(any.or(ra::raised_by.eq(t.user_id).and(ra::note_state.assume_not_null().eq(NoteState::ToBook)).and(ra::proof_kind.is_null())));
+    if !t.handling.is_empty() {
+        any = Box::new(any.or(ra::handling_state.assume_not_null().eq_any(t.handling.clone())));
+    }
     for (state, dept) in &t.notes {
         let step = ra::note_state.assume_not_null().eq(*state).and(ra::raised_by.ne(t.user_id));
         // Accounting books once the proof of return is in.

@@ -647,6 +647,9 @@ diesel::table! {
         booked_json -> Nullable<Text>,
         booked_by -> Nullable<BigInt>,
         booked_at -> Nullable<Timestamp>,
+        handling_state -> Nullable<Text>,
+        handling_json -> Nullable<Text>,
+        exchange_order_id -> Nullable<BigInt>,
     }
 }
 

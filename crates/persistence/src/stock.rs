@@ -9,6 +9,12 @@ use diesel::prelude::*;
 
 /// Goods a customer sent back, received against a return note.
 pub const RETURN_RECEIPT: &str = "return_receipt";
+/// Returned goods drawn by production for their rework (a negative quantity).
+pub const REWORK_ISSUE: &str = "rework_issue";
+/// Returned goods back in stock after their rework.
+pub const REWORK_RECEIPT: &str = "rework_receipt";
+/// Returned goods written off (a negative quantity).
+pub const SCRAPPED: &str = "scrapped";
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]
 #[diesel(table_name = sl)]

@@ -1389,6 +1389,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{id}/handling/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a step of the returned goods' handling: `inspect` (QA, with `qa`),
+         *     `plan` (engineering, with `plan`), `approve_plan` / `reject_plan` (the
+         *     general manager; a rejection with `comment`), `schedule` (PMC, the
+         *     production manager, with `schedule`), `complete_rework` (production, with
+         *     `quantities`), `re_receive` (the warehouse, with `quantities`: a stock
+         *     ledger line per item).
+         */
+        post: operations["takeReturnHandlingAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allowances": {
         parameters: {
             query?: never;
@@ -2447,6 +2471,11 @@ export interface components {
          * @enum {string}
          */
         Dimension: "quality" | "delivery" | "price" | "service" | "comparison" | "other";
+        /**
+         * @description What engineering proposes to do with the goods.
+         * @enum {string}
+         */
+        Disposition: "rework" | "restock" | "scrap";
         /** @description Another record with the same normalised name or tax id. */
         DuplicateView: {
             /** Format: int64 */
@@ -2496,7 +2525,7 @@ export interface components {
          * @description The type of an outbox event, as webhooks subscribe to it.
          * @enum {string}
          */
-        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry" | "return.state_changed" | "return.note_changed";
+        EventType: "complaint.created" | "complaint.submitted" | "complaint.state_changed" | "complaint.updated" | "complaint.overdue" | "complaint.major_alert" | "complaint.late_close_inquiry" | "return.state_changed" | "return.note_changed" | "return.handling_changed";
         EventView: {
             /** Format: int64 */
             seq: number;
@@ -2589,6 +2618,80 @@ export interface components {
             defective_quantity: number;
             settlement: components["schemas"]["MoneyView"];
             loss: components["schemas"]["MoneyView"];
+        };
+        /**
+         * @description What can be done in the handling. The names are public API.
+         * @enum {string}
+         */
+        HandlingAction: "inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive";
+        /** @description A step of the handling, with the part that step records. */
+        HandlingActionBody: {
+            qa?: null | components["schemas"]["QaInput"];
+            plan?: null | components["schemas"]["PlanInput"];
+            schedule?: null | components["schemas"]["ScheduleInput"];
+            /**
+             * @description `complete_rework` (reworked) and `re_receive` (taken back or written
+             *     off): one count per item, in the application's order.
+             * @example [
+             *       498
+             *     ]
+             */
+            quantities?: number[] | null;
+            /** @description A remark; `reject_plan` requires it (why the plan goes back). */
+            comment?: string | null;
+        };
+        /** @description One item through the handling. */
+        HandlingLineView: {
+            product_number: string;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description What the warehouse received against the return note.
+             */
+            received: number;
+            /**
+             * Format: int64
+             * @description What production reworked.
+             */
+            reworked?: number | null;
+            /**
+             * Format: int64
+             * @description What the warehouse took back (or wrote off).
+             */
+            re_received?: number | null;
+        };
+        /**
+         * @description Where the handling of the returned goods stands. The names are public API.
+         * @enum {string}
+         */
+        HandlingState: "qa_inspection" | "analysis" | "plan_approval" | "scheduling" | "rework" | "re_receipt" | "done";
+        /** @description 客户退换货处理单: each department's part, as far as the goods have come. */
+        HandlingView: {
+            state: components["schemas"]["HandlingState"];
+            lines: components["schemas"]["HandlingLineView"][];
+            /** @description 品保检验: what QA found, and the label put on the goods. */
+            qa_finding?: string | null;
+            qa_label?: string | null;
+            /** @description 技术分析 and 整改方案, with its cost. */
+            analysis?: string | null;
+            disposition?: null | components["schemas"]["Disposition"];
+            plan?: string | null;
+            cost?: null | components["schemas"]["MoneyView"];
+            /** @description Why the general manager sent the last plan back. */
+            rejection?: string | null;
+            /**
+             * Format: date
+             * @description PMC's schedule and material issue note (发料单).
+             */
+            start_on?: string | null;
+            /** Format: date */
+            finish_on?: string | null;
+            production_unit?: string | null;
+            material_issue?: string | null;
+            /** @description The people who may take the current step (by role). */
+            waiting_for: components["schemas"]["Role"][];
+            /** @description What the caller may do now. */
+            available_actions: components["schemas"]["HandlingAction"][];
         };
         HandoverCase: {
             /** Format: int64 */
@@ -3060,7 +3163,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -3115,6 +3218,13 @@ export interface components {
             discount?: string | null;
             /** @description Cost of goods, for the gross margin. */
             cost?: string | null;
+        };
+        /** @description An order by its number. */
+        OrderRef: {
+            /** Format: int64 */
+            id: number;
+            /** @example TH2612-0002-HH */
+            order_number: string;
         };
         OrderView: {
             /** Format: int64 */
@@ -3173,6 +3283,22 @@ export interface components {
             current_password: string;
             /** @description At least 12 characters, not a common password, word, name or pattern. */
             new_password: string;
+        };
+        /** @description `plan`: engineering's analysis, what to do and its cost. */
+        PlanInput: {
+            /** @example 电源板焊点虚焊 */
+            analysis: string;
+            disposition: components["schemas"]["Disposition"];
+            /**
+             * @description 整改方案; required for a rework.
+             * @example 更换电源板并老化测试 4 小时
+             */
+            plan?: string | null;
+            /**
+             * @description CNY.
+             * @example 1200.00
+             */
+            cost: string;
         };
         /**
          * @description RFC 9457 problem details.
@@ -3252,6 +3378,16 @@ export interface components {
              * @description (amount - discount - cost) / (amount - discount), where costs are known.
              */
             gross_margin_percent?: number | null;
+        };
+        /** @description `inspect`: QA's finding and the label put on the goods. */
+        QaInput: {
+            /** @example 外观划伤 3 台，功能正常 */
+            finding: string;
+            /**
+             * @description 标识 (待整改, 不合格, …).
+             * @example 待整改
+             */
+            label: string;
         };
         RaisedView: {
             raised: number;
@@ -3394,7 +3530,7 @@ export interface components {
          * @description What happened to an application, as its history records it.
          * @enum {string}
          */
-        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "record_proof" | "book" | "accept_excess" | "refuse_excess";
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "record_proof" | "book" | "accept_excess" | "refuse_excess" | "qa_inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive";
         ReturnEventView: {
             /** Format: int64 */
             seq: number;
@@ -3594,6 +3730,8 @@ export interface components {
             note?: null | components["schemas"]["NoteView"];
             /** @description The caller (the applicant) may issue the return note now. */
             can_issue_note: boolean;
+            handling?: null | components["schemas"]["HandlingView"];
+            exchange_order?: null | components["schemas"]["OrderRef"];
             history: components["schemas"]["ReturnEventView"][];
             /** Format: int64 */
             version: number;
@@ -3608,6 +3746,20 @@ export interface components {
         };
         /** @enum {string} */
         Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "deputy_gm" | "gm" | "admin" | "integration";
+        /** @description `schedule`: PMC's plan for the rework. */
+        ScheduleInput: {
+            /** Format: date */
+            start_on: string;
+            /** Format: date */
+            finish_on: string;
+            /** @example 装配二线 */
+            production_unit: string;
+            /**
+             * @description 发料单号.
+             * @example FL2612-0031
+             */
+            material_issue?: string | null;
+        };
         /** @description Scores 1 (不满意) to 5 (很满意), one per dimension. */
         Scores: {
             /**
@@ -8147,6 +8299,92 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProofInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeReturnHandlingAction: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["HandlingAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandlingActionBody"];
             };
         };
         responses: {

@@ -10,6 +10,7 @@ mod customer_lists;
 mod customers;
 mod platform;
 mod races;
+mod return_handling;
 mod return_note;
 mod return_service;
 mod returns;

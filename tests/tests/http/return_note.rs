@@ -8,19 +8,19 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-async fn call(app: &TestApp, user: &str, method: Method, path: &str, body: Value, version: i64) -> (u16, Value) {
+pub(crate) async fn call(app: &TestApp, user: &str, method: Method, path: &str, body: Value, version: i64) -> (u16, Value) {
     let res = app.call(user, method, path, Some(body), Some(version)).await;
     let s = res.status().as_u16();
     (s, res.json().await.unwrap_or(Value::Null))
 }
 
-fn id_v(r: &Value) -> (i64, i64) {
+pub(crate) fn id_v(r: &Value) -> (i64, i64) {
     (r["id"].as_i64().unwrap(), r["version"].as_i64().unwrap())
 }
 
 /// An approved sample-unit application of two items (10 and 4 units) with
 /// every original collected: ready for its return note.
-async fn ready(app: &TestApp) -> Value {
+pub(crate) async fn ready(app: &TestApp) -> Value {
     let customer = app.customer_id("sales", "C-0001").await;
     let body = json!({
         "kind": "return", "customer_id": customer, "reason": "整批退货", "sample_unit": true,
@@ -41,7 +41,7 @@ async fn ready(app: &TestApp) -> Value {
     r
 }
 
-fn note(tolerance_bp: Option<u32>) -> Value {
+pub(crate) fn note(tolerance_bp: Option<u32>) -> Value {
     json!({"reason": "整批尺寸超差", "handling": "退回成品仓待重修", "basis": "客户退换货申请单", "tolerance_bp": tolerance_bp})
 }
 
@@ -58,23 +58,23 @@ async fn received(app: &TestApp, r: &Value, quantities: Value) -> Value {
     r
 }
 
-async fn step(app: &TestApp, user: &str, r: &Value, action: &str, body: Value) -> (u16, Value) {
+pub(crate) async fn step(app: &TestApp, user: &str, r: &Value, action: &str, body: Value) -> (u16, Value) {
     let (id, v) = id_v(r);
     call(app, user, Method::POST, &format!("/returns/{id}/note/actions/{action}"), body, v).await
 }
 
-async fn ok(app: &TestApp, user: &str, r: &Value, action: &str, body: Value) -> Value {
+pub(crate) async fn ok(app: &TestApp, user: &str, r: &Value, action: &str, body: Value) -> Value {
     let (s, x) = step(app, user, r, action, body).await;
     assert_eq!(s, 200, "{user} {action}: {x}");
     x
 }
 
-fn in_box(tasks: &Value, id: i64) -> bool {
+pub(crate) fn in_box(tasks: &Value, id: i64) -> bool {
     tasks["items"].as_array().unwrap().iter().any(|x| x["id"] == id)
 }
 
 /// Issued, checked and waiting for the warehouse.
-async fn to_receive(app: &TestApp, tolerance_bp: Option<u32>) -> Value {
+pub(crate) async fn to_receive(app: &TestApp, tolerance_bp: Option<u32>) -> Value {
     let r = ready(app).await;
     let (id, v) = id_v(&r);
     let (s, r) = call(app, "sales", Method::POST, &format!("/returns/{id}/note"), note(tolerance_bp), v).await;

@@ -35,7 +35,7 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 12] = [
     ("warehouse", "成品仓", DepartmentKind::Warehouse),
 ];
 
-const USERS: [(&str, &str, &str, Role); 18] = [
+const USERS: [(&str, &str, &str, Role); 19] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -54,6 +54,8 @@ const USERS: [(&str, &str, &str, Role); 18] = [
     ("marketing_manager", "韩经理", "marketing", Role::MarketingManager),
     ("service", "林客服", "customer-service", Role::CustomerService),
     ("warehouse", "马仓管", "warehouse", Role::Warehouse),
+    // PMC (生管): schedules the rework of returned goods.
+    ("pmc", "钟生管", "production", Role::ProductionManager),
 ];
 
 pub struct Report {

@@ -14,6 +14,7 @@ pub mod health;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod return_handling;
 pub mod return_note;
 pub mod return_policy;
 pub mod return_service;
@@ -121,6 +122,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(return_note::issue)
         .service(return_note::act)
         .service(return_note::proof)
+        .service(return_handling::act)
         .service(allowances::create)
         .service(allowances::list)
         .service(allowances::get_one)

@@ -36,6 +36,32 @@ coded_enum! {
         Book = "book",
         AcceptExcess = "accept_excess",
         RefuseExcess = "refuse_excess",
+        /// QA inspected and labelled the returned goods.
+        QaInspect = "qa_inspect",
+        /// Engineering proposed the plan and its cost.
+        Plan = "plan",
+        ApprovePlan = "approve_plan",
+        RejectPlan = "reject_plan",
+        /// PMC scheduled the rework.
+        Schedule = "schedule",
+        CompleteRework = "complete_rework",
+        /// The warehouse received the goods back (or wrote them off).
+        ReReceive = "re_receive",
+    }
+}
+
+impl From<super::handling::HandlingAction> for ReturnEvent {
+    fn from(a: super::handling::HandlingAction) -> ReturnEvent {
+        use super::handling::HandlingAction as A;
+        match a {
+            A::Inspect => ReturnEvent::QaInspect,
+            A::Plan => ReturnEvent::Plan,
+            A::ApprovePlan => ReturnEvent::ApprovePlan,
+            A::RejectPlan => ReturnEvent::RejectPlan,
+            A::Schedule => ReturnEvent::Schedule,
+            A::CompleteRework => ReturnEvent::CompleteRework,
+            A::ReReceive => ReturnEvent::ReReceive,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod allowance;
 pub mod application;
 pub mod booking;
 pub mod eligibility;
+pub mod handling;
 pub mod inspection;
 pub mod note;
 

@@ -40,6 +40,10 @@ pub fn insert_order(conn: &mut DbConn, org_id: i64, o: &NewOrder, by: Option<i64
         .get_result(conn)?)
 }
 
+pub fn order_by_id(conn: &mut DbConn, id: i64) -> DbResult<Option<Order>> {
+    Ok(customer_orders::table.find(id).select(Order::as_select()).first(conn).optional()?)
+}
+
 pub fn order_by_number(conn: &mut DbConn, org_id: i64, number: &str) -> DbResult<Option<Order>> {
     Ok(customer_orders::table
         .filter(customer_orders::org_id.eq(org_id).and(customer_orders::order_number.eq(number)))

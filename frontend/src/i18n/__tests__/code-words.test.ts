@@ -19,6 +19,10 @@ const WORDED: [string, readonly string[]][] = [
   ['returns.event', everyCode<Schemas['ReturnEvent']>()([
     'create', 'edit', 'submit', 'approve', 'refuse', 'withdraw', 'extend', 'inspect', 'collect_originals',
     'issue_note', 'verify_note', 'receive', 'record_proof', 'book', 'accept_excess', 'refuse_excess',
+    'qa_inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive',
+  ])],
+  ['returns.handlingState', everyCode<Schemas['HandlingState']>()([
+    'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done',
   ])],
   // The server's spreadsheet of the returns summary words the note's state with these too.
   ['returns.noteState', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],

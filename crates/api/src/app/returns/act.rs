@@ -4,13 +4,15 @@ use super::{customer_name, facts, history, view, visible, ReturnView};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::NaiveDateTime;
+use kehu_domain::customer::NewOrder;
 use kehu_domain::events::{Aggregate, EventType};
 use kehu_domain::notice::Notice;
-use kehu_domain::returns::{self as rules, Refusal, ReturnAction, ReturnPolicy, ReturnState};
+use kehu_domain::returns::{self as rules, Refusal, ReturnAction, ReturnKind, ReturnPolicy, ReturnState};
+use kehu_domain::Money;
 use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
-use kehu_persistence::{people, write_tx, DbConn};
+use kehu_persistence::{customers, people, write_tx, DbConn};
 
 /// An action on an application at the version the caller read.
 pub struct ReturnAct {
@@ -124,6 +126,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ReturnAct) -> ApiResult<ReturnView> {
         ReturnState::Approved => {
             ch.decided_at = Some(Some(ctx.now));
             ch.approved_by = Some(Some(ctx.user()));
+            if row.kind == ReturnKind::Exchange {
+                ch.exchange_order_id = Some(Some(exchange_order(tx, ctx, &row)?));
+            }
         }
         _ => {}
     }
@@ -139,6 +144,16 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ReturnAct) -> ApiResult<ReturnView> {
     }
     ctx.audit(tx, &format!("return.{}", cmd.action.as_str()), "return", row.id, serde_json::json!({"from": row.state, "to": saved.state}))?;
     view::build(tx, ctx, saved)
+}
+
+/// An approved exchange's new order (换货按新合同处理): the same items and
+/// value, numbered after the application, for the order review to take up.
+fn exchange_order(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow) -> ApiResult<i64> {
+    let ordered_on = policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
+    let amount = Money::from_fen(row.total_fen).map_err(|e| ApiError::Internal(format!("return {} total: {e}", row.id)))?;
+    let order = NewOrder { customer_id: row.customer_id, order_number: format!("{}-HH", row.number), ordered_on, amount, discount: Money::ZERO, cost: None };
+    let customer = customers::get(tx, ctx.org(), row.customer_id)?;
+    Ok(crate::app::customer_reports::record_order(tx, ctx, &customer, &order)?.id)
 }
 
 /// Reminds the people of every overdue step once (催办单); safe with

@@ -98,10 +98,33 @@ fn note(c: &mut DbConn, service: &Caller, people: [&Caller; 4], id: i64, version
     Ok(())
 }
 
+/// The goods of a booked note through QA, engineering's rework plan and the
+/// general manager's approval: waiting for PMC.
+fn handling(c: &mut DbConn, gm: &Caller, id: i64) -> ApiResult<()> {
+    use super::handling::{act, HandlingAct};
+    use kehu_domain::returns::handling::{Disposition, HandlingAction as A, Plan, QaFinding};
+    let [qa, engineering] = ["qa", "engineering"].map(|u| crate::app::seed::caller_for(c, u));
+    let mut version = store::get(c, gm.org_id, id)?.version;
+    let qa_finding = QaFinding { finding: "外壳裂纹 1 处，功能正常".into(), label: "待整改".into() };
+    let plan = Plan {
+        analysis: "运输跌落致外壳开裂，内部无损".into(),
+        disposition: Disposition::Rework,
+        plan: Some("更换前壳并全功能复检".into()),
+        cost: kehu_domain::Money::from_fen(68_000).map_err(|e| crate::error::ApiError::Internal(e.to_string()))?,
+    };
+    let steps = [(qa?, A::Inspect, Some(qa_finding), None), (engineering?, A::Plan, None, Some(plan)), (gm.clone(), A::ApprovePlan, None, None)];
+    for (who, action, qa, plan) in steps {
+        let cmd = HandlingAct { id, version, action, qa, plan, schedule: None, quantities: None, comment: None };
+        version = act(&mut Tx::new(c), &Ctx::internal(who), cmd)?.version;
+    }
+    Ok(())
+}
+
 /// Adds a draft, one waiting for the supervisor, one for the marketing
 /// manager, an approved one customer service has inspected, a refused one,
-/// and two sample units' return notes (one waiting for the warehouse, one
-/// received with a unit too many), once.
+/// three sample units' return notes (one waiting for the warehouse, one
+/// received with a unit too many, one booked whose rework waits for PMC) and
+/// an approved exchange with its new order, once.
 pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 2]) -> ApiResult<()> {
     if store::any_in_org(c, org_id)? {
         return Ok(());
@@ -110,7 +133,7 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 
     use ReturnAction::{Approve, Refuse, Submit};
     let approval_steps: Vec<Step> =
         vec![(sales, Submit, None, None), (supervisor, Approve, None, None), (marketing_manager, Approve, None, None), (gm, Approve, None, None)];
-    let plans: [(ReturnApplication, Vec<Step>); 7] = [
+    let plans: [(ReturnApplication, Vec<Step>); 9] = [
         (
             application(ReturnKind::Return, customers[0], "SO-DEMO-1", "整批孔径超差，客户要求退货", "BRK-2207", 1200, 3_550)?,
             vec![
@@ -136,7 +159,9 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 
             ],
         ),
         (sample(application(ReturnKind::Rework, customers[1], "SO-DEMO-6", "展厅样机外壳开裂，返厂重修", "SHF-1160", 2, 12_800)?), approval_steps.clone()),
-        (sample(application(ReturnKind::Return, customers[0], "SO-DEMO-7", "展会样机撤展退回", "BRK-2210", 10, 9_900)?), approval_steps),
+        (sample(application(ReturnKind::Return, customers[0], "SO-DEMO-7", "展会样机撤展退回", "BRK-2210", 10, 9_900)?), approval_steps.clone()),
+        (sample(application(ReturnKind::Rework, customers[0], "SO-DEMO-8", "办事处样机跌落，外壳开裂", "BRK-2207", 1, 3_550)?), approval_steps.clone()),
+        (application(ReturnKind::Exchange, customers[0], "SO-DEMO-9", "规格不符，换为 BRK-2210", "BRK-2207", 40, 3_550)?, approval_steps),
     ];
     let today = crate::app::customers::today(c, org_id)?;
     for (i, (a, steps)) in plans.into_iter().enumerate() {
@@ -146,6 +171,10 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 
             0 => inspect(c, service, v.id, version, today)?,
             5 => note(c, service, [sales, supervisor, warehouse, finance], v.id, version, None)?,
             6 => note(c, service, [sales, supervisor, warehouse, finance], v.id, version, Some(vec![11]))?,
+            7 => {
+                note(c, service, [sales, supervisor, warehouse, finance], v.id, version, Some(vec![1]))?;
+                handling(c, gm, v.id)?;
+            }
             _ => {}
         }
     }

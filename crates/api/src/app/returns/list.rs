@@ -4,6 +4,7 @@ use super::view::{self, ReturnSummary};
 use crate::app::Ctx;
 use crate::error::ApiResult;
 use chrono::NaiveDateTime;
+use kehu_domain::returns::handling;
 use kehu_domain::returns::note::NoteState;
 use kehu_domain::returns::{application, ReturnKind, ReturnState};
 use kehu_domain::Role;
@@ -21,7 +22,7 @@ pub enum ReturnBox {
     /// Those the caller raised.
     Mine,
     /// Those waiting for the caller: an approval, customer service's
-    /// part, the return note's next step.
+    /// part, the return note's next step, a step of the goods' handling.
     ToAct,
 }
 
@@ -102,6 +103,7 @@ pub(super) fn filter(ctx: &Ctx, q: &ReturnQuery) -> ReturnFilter {
                 service: a.has(Role::CustomerService),
                 notes: note_steps(ctx),
                 any_excess: a.has(Role::Gm),
+                handling: handling::steps(&a),
             })
         }
     }

@@ -5,15 +5,20 @@
 mod act;
 pub mod demo;
 pub mod export;
+pub mod handling;
+mod handling_view;
 mod list;
 pub mod note;
+mod note_view;
 pub mod policy;
 pub mod service;
 mod view;
 
 pub use act::{act, remind_overdue, ReturnAct};
+pub use handling_view::HandlingView;
 pub use list::{list, ReturnBox, ReturnPage, ReturnQuery};
-pub use view::{NoteLineView, NoteView, ReturnEventView, ReturnLineView, ReturnSummary, ReturnView};
+pub use note_view::{NoteLineView, NoteView};
+pub use view::{OrderRef, ReturnEventView, ReturnLineView, ReturnSummary, ReturnView};
 
 use crate::app::customers as archive;
 use crate::app::{complaints, Ctx, Tx};

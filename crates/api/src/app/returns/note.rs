@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use kehu_domain::events::{Aggregate, EventType};
 use kehu_domain::notice::Notice;
 use kehu_domain::returns::booking::Booking;
+use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::note::{self as rules, NoteAction, NoteFacts, NoteRefusal, NoteState, ProofKind, ReturnNote};
 use kehu_domain::returns::{ReturnEvent, ReturnPolicy};
 use kehu_domain::Role;
@@ -149,6 +150,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
             ch.received_quantity = Some(Some(total));
             ch.received_by = Some(Some(ctx.user()));
             ch.received_at = Some(Some(ctx.now));
+            // The goods are in: their internal handling starts with QA.
+            ch.handling_state = Some(Some(HandlingState::QaInspection));
+            ch.handling_json = Some(Some("{}".into()));
             received = Some(actual);
         }
         NoteAction::Book | NoteAction::AcceptExcess | NoteAction::RefuseExcess => {
@@ -174,6 +178,8 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
     let saved = save(tx, ctx, &row, &ch, cmd.action.into(), cmd.comment.clone())?;
     if let Some(actual) = received {
         receipt_lines(tx, ctx, &row, actual)?;
+        let in_store = store::get(tx, ctx.org(), row.id)?;
+        super::handling::notify(tx, &in_store, HandlingState::QaInspection, ctx.now)?;
     }
     Ok(saved)
 }

@@ -1,5 +1,7 @@
 //! What a reader sees of an application.
 
+use super::handling_view::HandlingView;
+use super::note_view::NoteView;
 use super::{eligibility, facts, note};
 use crate::app::views::{money, MoneyView, Ref};
 use crate::app::Ctx;
@@ -7,10 +9,10 @@ use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use kehu_domain::returns::inspection::{self, Condition, Inspection, Original};
-use kehu_domain::returns::note::{self as note_rules, NoteAction, NoteState, ProofKind};
-use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnPolicy, ReturnState};
+use kehu_domain::returns::note::{self as note_rules, NoteState};
+use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnState};
 use kehu_persistence::returns::{self as store, ReturnRow};
-use kehu_persistence::{customers, people, DbConn};
+use kehu_persistence::{care, customers, people, DbConn};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -56,51 +58,6 @@ pub struct InspectionView {
     pub signed_on: Option<NaiveDate>,
     pub inspected_by: Option<Ref>,
     pub inspected_at: Option<DateTime<Utc>>,
-}
-
-/// One item of the return note: approved, received, booked.
-#[derive(Serialize, ToSchema)]
-pub struct NoteLineView {
-    pub product_number: String,
-    pub description: Option<String>,
-    /// 核定量: the application's quantity.
-    pub approved: i64,
-    /// 实退量: what the warehouse signed for.
-    pub received: Option<i64>,
-    /// What accounting booked.
-    pub booked: Option<i64>,
-}
-
-/// 成品退货单.
-#[derive(Serialize, ToSchema)]
-pub struct NoteView {
-    #[schema(example = "CT2612-0001")]
-    pub number: String,
-    pub state: NoteState,
-    pub reason: String,
-    pub handling: String,
-    pub basis: String,
-    /// The over-delivery tolerance on the customer's order, in basis points.
-    pub tolerance_bp: Option<u32>,
-    /// The tolerance that applies: the order's, else the company's.
-    pub applied_tolerance_bp: u32,
-    pub lines: Vec<NoteLineView>,
-    pub issued_by: Ref,
-    pub issued_at: DateTime<Utc>,
-    pub received_by: Option<Ref>,
-    pub received_at: Option<DateTime<Utc>>,
-    pub booked_by: Option<Ref>,
-    pub booked_at: Option<DateTime<Utc>>,
-    /// The proof of return sales obtained, before accounting books it.
-    pub proof_kind: Option<ProofKind>,
-    /// The invoice's or certificate's number.
-    pub proof_reference: Option<String>,
-    pub proof_by: Option<Ref>,
-    pub proof_at: Option<DateTime<Utc>>,
-    /// The caller (the applicant) may record the proof now.
-    pub can_record_proof: bool,
-    /// What the caller may do to the note now.
-    pub available_actions: Vec<NoteAction>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -157,6 +114,10 @@ pub struct ReturnView {
     pub note: Option<NoteView>,
     /// The caller (the applicant) may issue the return note now.
     pub can_issue_note: bool,
+    /// The returned goods' internal handling, once the warehouse has them.
+    pub handling: Option<HandlingView>,
+    /// An approved exchange's new order.
+    pub exchange_order: Option<OrderRef>,
     pub history: Vec<ReturnEventView>,
     pub version: i64,
 }
@@ -182,6 +143,19 @@ pub struct ReturnSummary {
     pub created_at: DateTime<Utc>,
     pub note_number: Option<String>,
     pub note_state: Option<NoteState>,
+}
+
+/// An order by its number.
+#[derive(Serialize, ToSchema)]
+pub struct OrderRef {
+    pub id: i64,
+    #[schema(example = "TH2612-0002-HH")]
+    pub order_number: String,
+}
+
+fn exchange_order(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<Option<OrderRef>> {
+    let Some(id) = row.exchange_order_id else { return Ok(None) };
+    Ok(care::order_by_id(conn, id)?.map(|o| OrderRef { id: o.id, order_number: o.order_number }))
 }
 
 pub fn lines(row: &ReturnRow) -> ApiResult<Vec<ReturnLine>> {
@@ -244,50 +218,6 @@ fn inspection_view(row: &ReturnRow, names: &Names) -> ApiResult<Option<Inspectio
     }))
 }
 
-fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine], names: &Names) -> ApiResult<Option<NoteView>> {
-    let (Some(n), Some(state), Some(number)) = (note::note(row)?, row.note_state, row.note_number.clone()) else { return Ok(None) };
-    let received = note::quantities(row, &row.received_json)?;
-    let booked = note::quantities(row, &row.booked_json)?;
-    let at = |v: &Option<Vec<i64>>, i: usize| v.as_ref().and_then(|q| q.get(i).copied());
-    // The company's rule is read only when the order states none.
-    let applied_tolerance_bp = match n.tolerance_bp {
-        Some(bp) => bp,
-        None => crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.company_tolerance_bp,
-    };
-    Ok(Some(NoteView {
-        number,
-        state,
-        applied_tolerance_bp,
-        tolerance_bp: n.tolerance_bp,
-        reason: n.reason,
-        handling: n.handling,
-        basis: n.basis,
-        lines: items
-            .iter()
-            .enumerate()
-            .map(|(i, l)| NoteLineView {
-                product_number: l.product_number.clone(),
-                description: l.description.clone(),
-                approved: l.quantity,
-                received: at(&received, i),
-                booked: at(&booked, i),
-            })
-            .collect(),
-        issued_by: names.person(row.note_issued_by.unwrap_or_default()),
-        issued_at: row.note_issued_at.unwrap_or(row.updated_at).and_utc(),
-        received_by: row.received_by.map(|u| names.person(u)),
-        received_at: row.received_at.map(|t| t.and_utc()),
-        booked_by: row.booked_by.map(|u| names.person(u)),
-        booked_at: row.booked_at.map(|t| t.and_utc()),
-        proof_kind: row.proof_kind,
-        proof_reference: row.proof_reference.clone(),
-        proof_by: row.proof_by.map(|u| names.person(u)),
-        proof_at: row.proof_at.map(|t| t.and_utc()),
-        can_record_proof: note_rules::may_prove(&ctx.actor(), &note::facts(row)).is_ok(),
-        available_actions: note_rules::available(&ctx.actor(), &note::facts(row)),
-    }))
-}
-
 pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnView> {
     let events = store::events(conn, row.id)?;
     let mut actors: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
@@ -344,7 +274,9 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
         originals_missing: inspection::originals_missing(&row.originals.0),
         can_inspect: inspection::may_inspect(&ctx.actor(), row.state, row.sample_unit, row.inspection_json.is_some()).is_ok(),
         can_collect_originals: inspection::may_collect(&ctx.actor(), row.state, row.raised_by).is_ok(),
-        note: note_view(conn, ctx, &row, &items, &names)?,
+        note: super::note_view::note_view(conn, ctx, &row, &items, &|u| names.person(u))?,
+        handling: super::handling_view::handling_view(ctx, &row)?,
+        exchange_order: exchange_order(conn, &row)?,
         can_issue_note: note_rules::may_issue(&ctx.actor(), &note::facts(&row)).is_ok(),
         history: events
             .into_iter()

@@ -34,6 +34,7 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'return_reminder',
   'return_note_task',
   'allowance_task',
+  'return_handling_task',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
