@@ -5,6 +5,7 @@ pub mod approval;
 pub mod care;
 pub mod case;
 pub mod codes;
+pub mod collection;
 pub mod customer;
 pub mod deadline;
 pub mod delivery;

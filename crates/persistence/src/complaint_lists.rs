@@ -92,9 +92,10 @@ crate::complaint_reads::fixed_sql!(DueAscNullsLast: diesel::sql_types::Nullable<
 crate::complaint_reads::fixed_sql!(DueDescNullsLast: diesel::sql_types::Nullable<diesel::sql_types::Timestamp> =
     "complaints.step_due_at DESC NULLS LAST, complaints.id DESC");
 
-type Boxed<'a, ST> = diesel::internal::table_macro::BoxedSelectStatement<'a, ST, diesel::internal::table_macro::FromClause<complaints::table>, MultiBackend>;
+pub(crate) type Boxed<'a, ST> =
+    diesel::internal::table_macro::BoxedSelectStatement<'a, ST, diesel::internal::table_macro::FromClause<complaints::table>, MultiBackend>;
 
-fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST> {
+pub(crate) fn visible<'a, ST: 'a>(q: Boxed<'a, ST>, scope: &ComplaintScope) -> Boxed<'a, ST> {
     use complaints::{created_by, registered_at, sales_department_id, state};
     let v = &scope.visibility;
     let mut cond: Box<dyn BoxableExpression<complaints::table, MultiBackend, SqlType = diesel::sql_types::Bool>> = Box::new(created_by.eq(scope.user_id));

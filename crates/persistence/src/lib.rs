@@ -4,6 +4,7 @@ pub mod allowances;
 pub mod api_keys;
 pub mod care;
 pub mod codes;
+pub mod complaint_amounts;
 pub mod complaint_changes;
 pub mod complaint_lists;
 pub mod complaint_reads;

@@ -1138,6 +1138,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/statistics/collection-exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint amounts kept out of sales' collection-rate bonus: every
+         *     complaint approved in the month with its settlement, by salesperson and
+         *     item (品号), with the sums. Accounting, executives and integration
+         *     accounts see every sales department, a sales manager his own; 403 for
+         *     everyone else.
+         */
+        get: operations["getCollectionExclusions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/statistics/collection-exclusions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as a spreadsheet (客诉金额明细，不计入回款率奖金). */
+        get: operations["exportCollectionExclusions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -1987,6 +2027,23 @@ export interface components {
         };
         /** @enum {string} */
         Closure: "resolved" | "invalid" | "withdrawn" | "superseded";
+        /** @description 客诉金额明细 (不计入回款率奖金). */
+        CollectionExclusions: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * Format: date-time
+             * @description The month in company time, as UTC instants: `[from, to)`.
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            cases: number;
+            total: components["schemas"]["MoneyView"];
+            by_salesperson_item: components["schemas"]["ExclusionTotal"][];
+            lines: components["schemas"]["ExclusionLine"][];
+        };
         /** @enum {string} */
         ComplaintKind: "quality" | "non_quality";
         ComplaintPage: {
@@ -2545,6 +2602,29 @@ export interface components {
              * @description Deadline of the step the case entered.
              */
             step_due_at?: string | null;
+        };
+        /** @description One approved complaint and what it gave the customer. */
+        ExclusionLine: {
+            complaint: components["schemas"]["Ref"];
+            /** Format: date */
+            approved_on: string;
+            salesperson: components["schemas"]["Ref"];
+            sales_department: components["schemas"]["Ref"];
+            customer: components["schemas"]["Ref"];
+            order_number?: string | null;
+            /** @description The item (品号). */
+            product_number?: string | null;
+            product_spec?: string | null;
+            /** @description The settlement approved for the customer. */
+            amount: components["schemas"]["MoneyView"];
+        };
+        /** @description The sum per salesperson and item. */
+        ExclusionTotal: {
+            salesperson: components["schemas"]["Ref"];
+            product_number?: string | null;
+            /** Format: int64 */
+            cases: number;
+            amount: components["schemas"]["MoneyView"];
         };
         /**
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
@@ -7215,6 +7295,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthlyStatistics"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCollectionExclusions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `YYYY-MM` from 1970 on; last month (company time) when absent.
+                 * @example 2026-11
+                 */
+                month?: string;
+                /**
+                 * @description For the export: default xlsx (the sums and every case, one sheet
+                 *     each); csv has every case.
+                 */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionExclusions"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCollectionExclusions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `YYYY-MM` from 1970 on; last month (company time) when absent.
+                 * @example 2026-11
+                 */
+                month?: string;
+                /**
+                 * @description For the export: default xlsx (the sums and every case, one sheet
+                 *     each); csv has every case.
+                 */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             403: {

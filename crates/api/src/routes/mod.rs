@@ -105,6 +105,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(surveys::link)
         .service(surveys::of_customer)
         .service(complaint_statistics::monthly)
+        .service(complaint_statistics::exclusions)
+        .service(complaint_statistics::export_exclusions)
         .service(complaints::list_complaints)
         .service(complaints::create_complaint)
         .service(complaints::get_complaint)

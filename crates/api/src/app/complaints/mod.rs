@@ -2,6 +2,7 @@
 //! actions, reads, lists and the task inbox.
 
 mod act;
+pub mod collection;
 pub mod list;
 pub mod notify;
 pub mod statistics;

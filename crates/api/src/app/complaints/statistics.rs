@@ -74,7 +74,7 @@ pub struct MonthlyStatistics {
     pub by_department: Vec<DepartmentShareView>,
 }
 
-fn parse_month(raw: Option<&str>, today: NaiveDate) -> ApiResult<NaiveDate> {
+pub(crate) fn parse_month(raw: Option<&str>, today: NaiveDate) -> ApiResult<NaiveDate> {
     let Some(raw) = raw else {
         let this = today.with_day(1).unwrap_or(today);
         return Ok(this.checked_sub_months(Months::new(1)).unwrap_or(this));

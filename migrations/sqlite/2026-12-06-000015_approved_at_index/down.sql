@@ -1,0 +1,1 @@
+DROP INDEX complaints_org_approved_at;
