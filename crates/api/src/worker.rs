@@ -1,5 +1,6 @@
-//! Background work: marks overdue steps (of complaints and of return
-//! applications) and issues reminder notices (催办单).
+//! Background work: marks overdue steps (of complaints, of return
+//! applications and of the documents after them) and issues reminder notices
+//! (催办单).
 //! Safe with several instances on one database: each reminder is claimed by
 //! a conditional update that only one instance can win.
 
@@ -21,7 +22,9 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
         let (found, sent) = scan_batch(conn)?;
         issued += sent;
         if found < SCAN_BATCH as usize {
-            return Ok(issued + crate::app::returns::remind_overdue(conn, Utc::now().naive_utc())?);
+            let now = Utc::now().naive_utc();
+            let returns = crate::app::returns::remind_overdue(conn, now)?;
+            return Ok(issued + returns + crate::app::returns::clock::remind_overdue(conn, now)?);
         }
     }
 }

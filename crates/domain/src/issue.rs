@@ -22,6 +22,13 @@ coded_enum! {
         TooMany = "too_many",
         DeregisterOnly = "deregister_only",
         TooLong = "too_long",
+        /// The consumer rule set does not offer this.
+        NotOffered = "not_offered",
+        InvoiceMismatch = "invoice_mismatch",
+        /// An opened package, not defective.
+        Opened = "opened",
+        PeriodExpired = "period_expired",
+        ShelfLifeExpired = "shelf_life_expired",
     }
 }
 

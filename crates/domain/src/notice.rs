@@ -46,6 +46,12 @@ coded_enum! {
         AllowanceTask = "allowance_task",
         /// The internal handling of returned goods (客户退换货处理单) waits for the reader's step.
         ReturnHandlingTask = "return_handling_task",
+        /// 催办单 for a return note's step.
+        ReturnNoteReminder = "return_note_reminder",
+        /// 催办单 for a step of the goods' handling.
+        ReturnHandlingReminder = "return_handling_reminder",
+        /// 催办单 for an allowance certificate's step.
+        AllowanceReminder = "allowance_reminder",
     }
 }
 
@@ -117,6 +123,24 @@ impl Notice {
 
     pub fn return_handling_task(return_id: i64, number: &str, customer: &str, state: crate::returns::handling::HandlingState) -> Notice {
         Notice::about_return(NoticeKind::ReturnHandlingTask, return_id, number, customer, &[("handling_state", state.as_str().into())])
+    }
+
+    pub fn return_note_reminder(return_id: i64, number: &str, customer: &str, state: crate::returns::note::NoteState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnNoteReminder, return_id, number, customer, &[("note_state", state.as_str().into())])
+    }
+
+    pub fn return_handling_reminder(return_id: i64, number: &str, customer: &str, state: crate::returns::handling::HandlingState) -> Notice {
+        Notice::about_return(NoticeKind::ReturnHandlingReminder, return_id, number, customer, &[("handling_state", state.as_str().into())])
+    }
+
+    pub fn allowance_reminder(allowance_id: i64, number: &str, customer: &str, state: crate::returns::allowance::AllowanceState) -> Notice {
+        let params = [
+            ("allowance_id", allowance_id.to_string()),
+            ("number", number.to_owned()),
+            ("customer", customer.to_owned()),
+            ("allowance_state", state.as_str().into()),
+        ];
+        Notice::new(NoticeKind::AllowanceReminder, None, &params)
     }
 
     /// `state`: an `allowance_state` code.
@@ -220,6 +244,9 @@ impl Notice {
             Notice::return_note_task(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToReceive),
             Notice::allowance_task(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::GmReview),
             Notice::return_handling_task(4, "TH2612-0001", "苏州精密机械", crate::returns::handling::HandlingState::Scheduling),
+            Notice::return_note_reminder(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToBook),
+            Notice::return_handling_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::handling::HandlingState::Analysis),
+            Notice::allowance_reminder(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::Signed),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 29] = [
+pub const CHECKS: [(&str, &str); 31] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -93,6 +93,23 @@ pub const CHECKS: [(&str, &str); 29] = [
           AND COALESCE(r.handling_state, '') <> 'done') \
          OR (EXISTS (SELECT 1 FROM stock_ledger l WHERE l.return_id = r.id AND l.movement = 'rework_issue') \
           AND COALESCE(r.handling_state, '') NOT IN ('re_receipt', 'done'))",
+    ),
+    (
+        "consumer-rule applications carry the consumer's facts, and only they; refund dates only on approved consumer returns",
+        "SELECT COUNT(*) AS n FROM return_applications WHERE (rule_set = 'retail') <> (retail_json IS NOT NULL) \
+         OR rule_set NOT IN ('business', 'retail') \
+         OR (refund_due_on IS NOT NULL AND (rule_set <> 'retail' OR state <> 'approved' OR kind <> 'return'))",
+    ),
+    (
+        "a step clock runs only for a document still in a department's hands",
+        "SELECT COUNT(*) AS n FROM document_deadlines d WHERE \
+         (d.document = 'return_note' AND NOT EXISTS (SELECT 1 FROM return_applications r WHERE r.id = d.document_id \
+            AND r.note_state IN ('issued', 'to_receive', 'to_book', 'awaits_decision') AND r.note_state = d.step)) \
+         OR (d.document = 'return_handling' AND NOT EXISTS (SELECT 1 FROM return_applications r WHERE r.id = d.document_id \
+            AND r.handling_state <> 'done' AND r.handling_state = d.step)) \
+         OR (d.document = 'allowance' AND NOT EXISTS (SELECT 1 FROM allowances a WHERE a.id = d.document_id \
+            AND a.state IN ('manager_review', 'gm_review', 'approved', 'signed') AND a.state = d.step)) \
+         OR d.document NOT IN ('return_note', 'return_handling', 'allowance')",
     ),
     (
         "only approved exchanges have a new order",

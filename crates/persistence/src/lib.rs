@@ -12,6 +12,7 @@ pub mod complaint_search;
 pub mod complaints;
 pub mod customers;
 pub mod db;
+pub mod deadlines;
 pub mod error;
 pub mod events;
 pub mod invariants;

@@ -4,13 +4,14 @@ use crate::codes::Codes;
 use crate::db::{DbConn, MultiBackend};
 use crate::error::DbResult;
 use crate::schema::{return_applications as ra, return_events};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::inspection::Original;
 use kehu_domain::returns::note::{NoteState, ProofKind};
+use kehu_domain::returns::retail::RuleSet;
 use kehu_domain::returns::{ReadScope, ReturnEvent, ReturnKind, ReturnState};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -70,6 +71,9 @@ pub struct ReturnRow {
     pub handling_state: Option<HandlingState>,
     pub handling_json: Option<String>,
     pub exchange_order_id: Option<i64>,
+    pub rule_set: RuleSet,
+    pub retail_json: Option<String>,
+    pub refund_due_on: Option<NaiveDate>,
 }
 
 /// The form as sales fills it in (on creation and on a draft's edit).
@@ -89,6 +93,8 @@ pub struct ReturnForm {
     pub below_standard: Option<String>,
     pub cannot_pay: Option<String>,
     pub major_change: Option<String>,
+    pub rule_set: RuleSet,
+    pub retail_json: Option<String>,
 }
 
 /// Where a new application starts.
@@ -142,6 +148,7 @@ pub struct ReturnChanges {
     pub handling_state: Option<Option<HandlingState>>,
     pub handling_json: Option<Option<String>>,
     pub exchange_order_id: Option<Option<i64>>,
+    pub refund_due_on: Option<Option<NaiveDate>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]

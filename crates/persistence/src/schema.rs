@@ -650,6 +650,9 @@ diesel::table! {
         handling_state -> Nullable<Text>,
         handling_json -> Nullable<Text>,
         exchange_order_id -> Nullable<BigInt>,
+        rule_set -> Text,
+        retail_json -> Nullable<Text>,
+        refund_due_on -> Nullable<Date>,
     }
 }
 
@@ -679,6 +682,19 @@ diesel::table! {
         quantity -> BigInt,
         actor_id -> BigInt,
         at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_deadlines (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        document -> Text,
+        document_id -> BigInt,
+        step -> Text,
+        entered_at -> Timestamp,
+        due_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
     }
 }
 

@@ -1853,6 +1853,13 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             available_actions: components["schemas"]["AllowanceAction"][];
+            /**
+             * Format: date-time
+             * @description The current step's deadline (the returns policy's working days in
+             *     one department); none once booked, refused or withdrawn.
+             */
+            step_due_at?: string | null;
+            overdue: boolean;
             history: components["schemas"]["AllowanceEventView"][];
             /** Format: int64 */
             version: number;
@@ -2568,6 +2575,11 @@ export interface components {
             major_change?: string | null;
             /** @description Complete enough to submit. */
             eligible: boolean;
+            /**
+             * @description The rules the grounds break now, by field (for the consumer rule
+             *     set: a missing invoice, an opened package, the period run out…).
+             */
+            problems: components["schemas"]["FieldError"][];
         };
         /**
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
@@ -2630,7 +2642,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable" | "not_allowance";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "not_offered" | "invoice_mismatch" | "opened" | "period_expired" | "shelf_life_expired" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable" | "not_allowance";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2772,6 +2784,13 @@ export interface components {
             waiting_for: components["schemas"]["Role"][];
             /** @description What the caller may do now. */
             available_actions: components["schemas"]["HandlingAction"][];
+            /**
+             * Format: date-time
+             * @description The current step's deadline (the policy's working days in one
+             *     department); none once done.
+             */
+            step_due_at?: string | null;
+            overdue: boolean;
         };
         HandoverCase: {
             /** Format: int64 */
@@ -3238,12 +3257,19 @@ export interface components {
             can_record_proof: boolean;
             /** @description What the caller may do to the note now. */
             available_actions: components["schemas"]["NoteAction"][];
+            /**
+             * Format: date-time
+             * @description The current step's deadline (the policy's working days in one
+             *     department); none once booked.
+             */
+            step_due_at?: string | null;
+            overdue: boolean;
         };
         /**
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -3591,6 +3617,71 @@ export interface components {
             /** Format: int32 */
             ratio_percent: number;
         };
+        /** @description The consumer's facts, for the consumer rule set. */
+        RetailInput: {
+            /** Format: date */
+            purchased_on: string;
+            /**
+             * @description The invoice's number; none: no invoice (refused).
+             * @example No. 04512231
+             */
+            invoice_number?: string | null;
+            /** @description The invoice names these goods, quantity and price. */
+            invoice_matches: boolean;
+            /** @description The package is unopened. */
+            unopened: boolean;
+            /** @description A quality defect. */
+            defective: boolean;
+            /**
+             * Format: date
+             * @description The shelf life's last day, for goods that have one.
+             */
+            shelf_life_until?: string | null;
+        };
+        /** @description The consumer rule set's periods, in calendar days. */
+        RetailRulesInput: {
+            /**
+             * Format: int32
+             * @description An unopened return, from the purchase (30).
+             */
+            return_days: number;
+            /**
+             * Format: int32
+             * @description An unopened exchange, from the purchase (60).
+             */
+            exchange_days: number;
+            /**
+             * Format: int32
+             * @description A defective product, from the purchase (30).
+             */
+            quality_days: number;
+            /**
+             * Format: int32
+             * @description The refund, from the approval (3).
+             */
+            refund_days: number;
+        };
+        RetailRulesView: {
+            /** Format: int32 */
+            return_days: number;
+            /** Format: int32 */
+            exchange_days: number;
+            /** Format: int32 */
+            quality_days: number;
+            /** Format: int32 */
+            refund_days: number;
+        };
+        /** @description The consumer's facts (consumer rule set). */
+        RetailView: {
+            /** Format: date */
+            purchased_on: string;
+            invoice_number?: string | null;
+            invoice_matches: boolean;
+            unopened: boolean;
+            defective: boolean;
+            /** Format: date */
+            shelf_life_until?: string | null;
+        };
         /**
          * @description What can be done to an application. The names are public API.
          * @enum {string}
@@ -3647,7 +3738,9 @@ export interface components {
             /** @description An exhibition or office sample unit (skips the on-site inspection). */
             sample_unit?: boolean;
             lines?: components["schemas"]["ReturnLineInput"][];
+            rule_set?: null | components["schemas"]["RuleSet"];
             eligibility?: components["schemas"]["EligibilityInput"];
+            retail?: null | components["schemas"]["RetailInput"];
         };
         /**
          * @description What the customer gets back for the goods.
@@ -3704,6 +3797,7 @@ export interface components {
              * @description Over-delivery accepted when the customer has none, in basis points (0).
              */
             company_tolerance_bp: number;
+            retail?: null | components["schemas"]["RetailRulesInput"];
         };
         /** @description The rules in force; PUT the same fields without `version`. */
         ReturnPolicyView: {
@@ -3725,6 +3819,11 @@ export interface components {
              *     of its own, in basis points (0 = none; 500 = 5 %).
              */
             company_tolerance_bp: number;
+            /**
+             * @description The consumer rule set's periods (calendar days): return 30, exchange
+             *     60, defective 30 from the purchase; the refund 3 from the approval.
+             */
+            retail: components["schemas"]["RetailRulesView"];
         };
         /**
          * @description Where an application stands. The names are public API.
@@ -3755,6 +3854,7 @@ export interface components {
             created_at: string;
             note_number?: string | null;
             note_state?: null | components["schemas"]["NoteState"];
+            handling_state?: null | components["schemas"]["HandlingState"];
         };
         ReturnToSalesBody: {
             reason: string;
@@ -3784,6 +3884,14 @@ export interface components {
             lines: components["schemas"]["ReturnLineView"][];
             total: components["schemas"]["MoneyView"];
             eligibility: components["schemas"]["EligibilityView"];
+            /** @description Judged by the contract grounds (business) or the consumer rule set (retail). */
+            rule_set: components["schemas"]["RuleSet"];
+            retail?: null | components["schemas"]["RetailView"];
+            /**
+             * Format: date
+             * @description A consumer's approved return is refunded by this day.
+             */
+            refund_due_on?: string | null;
             /** @description The supervisor's attempt to keep the sale. */
             retention_note?: string | null;
             /** Format: date-time */
@@ -3826,6 +3934,11 @@ export interface components {
         };
         /** @enum {string} */
         Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "deputy_gm" | "gm" | "admin" | "integration";
+        /**
+         * @description Which rules an application is judged by.
+         * @enum {string}
+         */
+        RuleSet: "business" | "retail";
         /** @description `schedule`: PMC's plan for the rework. */
         ScheduleInput: {
             /** Format: date */

@@ -127,3 +127,26 @@ async fn each_signatory_refuses_with_a_reason_and_the_wrong_people_change_nothin
     assert_eq!(r["state"], "withdrawn");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn each_step_of_a_certificate_has_its_working_day_and_an_overdue_one_is_reminded_once() {
+    let app = spawn_app().await;
+    let complaint = approved_complaint(&app).await;
+    let (_, r) = app.post("sales", "/allowances", json!({"complaint_id": complaint, "complaint_line": 1, "reason": "依核决赔偿"})).await;
+    assert!(r["step_due_at"].is_string() && r["overdue"] == false, "{r}");
+    let id = r["id"].as_i64().unwrap();
+    app.exec(&format!("UPDATE document_deadlines SET due_at = '2020-01-01 00:00:00' WHERE document = 'allowance' AND document_id = {id}"));
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 1);
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 0, "once");
+    let reminded =
+        "SELECT COUNT(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'sales_manager' AND n.kind = 'allowance_reminder'";
+    assert_eq!(app.count(reminded), 1);
+    let (_, r) = app.get("sales_manager", &format!("/allowances/{id}")).await;
+    assert_eq!(r["overdue"], true);
+    // The next step starts its own day; a withdrawn certificate has none.
+    let r = ok(&app, "sales_manager", &r, "approve", json!({})).await;
+    assert_eq!(r["overdue"], false);
+    let r = ok(&app, "sales", &r, "withdraw", json!({})).await;
+    assert!(r["step_due_at"].is_null(), "{r}");
+    app.assert_invariants();
+}

@@ -12,6 +12,7 @@ mod platform;
 mod races;
 mod return_handling;
 mod return_note;
+mod return_retail;
 mod return_service;
 mod returns;
 mod rules;

@@ -167,3 +167,25 @@ async fn an_approved_exchange_gets_its_new_order_and_nothing_before_the_goods_ar
     assert_eq!(app.count(&format!("SELECT amount_fen AS n FROM customer_orders WHERE order_number = '{order}'")), 600_000);
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn the_note_and_the_handling_each_keep_their_own_working_day_and_are_reminded_once() {
+    let app = spawn_app().await;
+    let r = in_store(&app).await;
+    let id = r["id"].as_i64().unwrap();
+    // Received: the note waits for the applicant's proof, the goods for QA; each on its own clock.
+    assert!(r["note"]["step_due_at"].is_string() && r["handling"]["step_due_at"].is_string(), "{r}");
+    app.exec(&format!("UPDATE document_deadlines SET due_at = '2020-01-01 00:00:00' WHERE document_id = {id}"));
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 2);
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 0, "once");
+    let notices = |user: &str, kind: &str| {
+        app.count(&format!("SELECT COUNT(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = '{user}' AND n.kind = '{kind}'"))
+    };
+    assert_eq!((notices("sales", "return_note_reminder"), notices("qa", "return_handling_reminder")), (1, 1));
+    let (_, r) = app.get("qa", &format!("/returns/{id}")).await;
+    assert_eq!((r["note"]["overdue"].as_bool(), r["handling"]["overdue"].as_bool()), (Some(true), Some(true)));
+    // QA's step done: engineering's day starts.
+    let r = done(&app, "qa", &r, "inspect", json!({"qa": {"finding": "外壳划伤", "label": "待整改"}})).await;
+    assert_eq!((r["handling"]["overdue"].as_bool(), r["note"]["overdue"].as_bool()), (Some(false), Some(true)));
+    app.assert_invariants();
+}

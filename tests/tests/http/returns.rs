@@ -283,7 +283,7 @@ async fn the_time_in_a_department_is_policy() {
     let at = |k: &str| chrono::DateTime::parse_from_rfc3339(r[k].as_str().unwrap()).unwrap().with_timezone(&chrono::Utc);
     // The company calendar of a fresh database: Asia/Shanghai, no days overridden.
     let calendar = kehu_domain::deadline::Calendar::new(chrono_tz::Asia::Shanghai);
-    let policy = kehu_domain::returns::ReturnPolicy { step_working_days: 2, extended_working_days: 4, company_tolerance_bp: 300 };
+    let policy = kehu_domain::returns::ReturnPolicy { step_working_days: 2, extended_working_days: 4, company_tolerance_bp: 300, ..Default::default() };
     assert_eq!(at("step_due_at"), policy.step_due(&calendar, at("step_entered_at"), false));
     assert_ne!(at("step_due_at"), kehu_domain::returns::ReturnPolicy::default().step_due(&calendar, at("step_entered_at"), false));
 }

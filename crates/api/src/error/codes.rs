@@ -102,6 +102,15 @@ answer_codes! {
         WrongType = "wrong_type",
         InvalidMoney = "invalid_money",
         InvalidDate = "invalid_date",
+        /// The consumer rule set does not offer this.
+        NotOffered = "not_offered",
+        /// The invoice does not match the goods.
+        InvoiceMismatch = "invoice_mismatch",
+        /// An opened package comes back only when defective.
+        Opened = "opened",
+        /// Past the rule set's period since the purchase.
+        PeriodExpired = "period_expired",
+        ShelfLifeExpired = "shelf_life_expired",
         InvalidLine = "invalid_line",
         InvalidPolicy = "invalid_policy",
         NotFound = "not_found",

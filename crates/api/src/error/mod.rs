@@ -42,6 +42,11 @@ impl From<FieldIssue> for FieldError {
             Rule::TooMany => FieldCode::TooMany,
             Rule::DeregisterOnly => FieldCode::DeregisterOnly,
             Rule::TooLong => FieldCode::TooLong,
+            Rule::NotOffered => FieldCode::NotOffered,
+            Rule::InvoiceMismatch => FieldCode::InvoiceMismatch,
+            Rule::Opened => FieldCode::Opened,
+            Rule::PeriodExpired => FieldCode::PeriodExpired,
+            Rule::ShelfLifeExpired => FieldCode::ShelfLifeExpired,
         };
         FieldError { field: i.field, code, message: i.message }
     }

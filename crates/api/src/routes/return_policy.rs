@@ -1,4 +1,5 @@
-//! The returns' policy: time in a department and the company's over-delivery tolerance.
+//! The returns' policy: time in a department, the company's over-delivery
+//! tolerance and the consumer rule set's periods.
 
 use crate::app::returns::policy::{self, ReturnPolicyView};
 use crate::app::Ctx;
@@ -8,6 +9,7 @@ use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
+use kehu_domain::returns::retail::RetailRules;
 use kehu_domain::returns::ReturnPolicy;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -28,6 +30,31 @@ pub struct ReturnPolicyBody {
     #[schema(minimum = 0, maximum = 10000)]
     #[validate(range(max = 10000, code = "out_of_range"))]
     pub company_tolerance_bp: u32,
+    /// The consumer rule set's periods; unchanged when absent.
+    #[validate(nested)]
+    pub retail: Option<RetailRulesInput>,
+}
+
+/// The consumer rule set's periods, in calendar days.
+#[derive(Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct RetailRulesInput {
+    /// An unopened return, from the purchase (30).
+    #[schema(minimum = 1, maximum = 365)]
+    #[validate(range(min = 1, max = 365, code = "out_of_range"))]
+    pub return_days: u32,
+    /// An unopened exchange, from the purchase (60).
+    #[schema(minimum = 1, maximum = 365)]
+    #[validate(range(min = 1, max = 365, code = "out_of_range"))]
+    pub exchange_days: u32,
+    /// A defective product, from the purchase (30).
+    #[schema(minimum = 1, maximum = 365)]
+    #[validate(range(min = 1, max = 365, code = "out_of_range"))]
+    pub quality_days: u32,
+    /// The refund, from the approval (3).
+    #[schema(minimum = 0, maximum = 30)]
+    #[validate(range(max = 30, code = "out_of_range"))]
+    pub refund_days: u32,
 }
 
 /// The returns' rules in force.
@@ -44,8 +71,14 @@ pub async fn get_policy(state: web::Data<AppState>, ctx: Ctx, req: HttpRequest) 
 #[put("/policies/returns")]
 pub async fn put_policy(state: web::Data<AppState>, ctx: Ctx, version: IfMatch, body: Json<ReturnPolicyBody>) -> ApiResult<HttpResponse> {
     let b = body.0.validated()?;
-    let p =
-        ReturnPolicy { step_working_days: b.step_working_days, extended_working_days: b.extended_working_days, company_tolerance_bp: b.company_tolerance_bp };
-    let view = state.write(ctx, move |tx, ctx| policy::put(tx, ctx, (version.0, p))).await?;
+    let retail =
+        b.retail.map(|r| RetailRules { return_days: r.return_days, exchange_days: r.exchange_days, quality_days: r.quality_days, refund_days: r.refund_days });
+    let p = ReturnPolicy {
+        step_working_days: b.step_working_days,
+        extended_working_days: b.extended_working_days,
+        company_tolerance_bp: b.company_tolerance_bp,
+        retail: retail.clone().unwrap_or_default(),
+    };
+    let view = state.write(ctx, move |tx, ctx| policy::put(tx, ctx, (version.0, p, retail.is_some()))).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), view.version, &view))
 }

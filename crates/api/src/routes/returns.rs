@@ -10,6 +10,7 @@ use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{NaiveDate, NaiveTime};
 use kehu_domain::returns::eligibility::Eligibility;
+use kehu_domain::returns::retail::{RetailFacts, RuleSet};
 use kehu_domain::returns::{ReturnAction, ReturnKind, ReturnLine, ReturnState, MAX_LINES};
 use kehu_domain::Money;
 use serde::Deserialize;
@@ -60,6 +61,25 @@ pub struct EligibilityInput {
     pub major_change: Option<String>,
 }
 
+/// The consumer's facts, for the consumer rule set.
+#[derive(Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct RetailInput {
+    pub purchased_on: NaiveDate,
+    /// The invoice's number; none: no invoice (refused).
+    #[schema(max_length = 60, example = "No. 04512231")]
+    #[validate(length(max = 60, code = "too_long"))]
+    pub invoice_number: Option<String>,
+    /// The invoice names these goods, quantity and price.
+    pub invoice_matches: bool,
+    /// The package is unopened.
+    pub unopened: bool,
+    /// A quality defect.
+    pub defective: bool,
+    /// The shelf life's last day, for goods that have one.
+    pub shelf_life_until: Option<NaiveDate>,
+}
+
 /// 客户退换货申请单: from an approved complaint's line (`complaint_id` and
 /// `complaint_line`: the items, customer and order are the complaint's) or
 /// on its own (`kind`, `customer_id`, `lines`).
@@ -89,9 +109,14 @@ pub struct ReturnInput {
     #[schema(max_items = 50)]
     #[validate(nested)]
     pub lines: Vec<ReturnLineInput>,
+    /// `business` (default): the contract grounds in `eligibility`;
+    /// `retail`: the consumer rule set, judged on `retail`.
+    pub rule_set: Option<RuleSet>,
     #[serde(default)]
     #[validate(nested)]
     pub eligibility: EligibilityInput,
+    #[validate(nested)]
+    pub retail: Option<RetailInput>,
 }
 
 impl TryFrom<ReturnInput> for ReturnApplication {
@@ -142,6 +167,15 @@ impl TryFrom<ReturnInput> for ReturnApplication {
             reason: b.reason.trim().to_owned(),
             sample_unit: b.sample_unit,
             lines,
+            rule_set: b.rule_set.unwrap_or(RuleSet::Business),
+            retail: b.retail.map(|r| RetailFacts {
+                purchased_on: r.purchased_on,
+                invoice_number: trimmed(r.invoice_number),
+                invoice_matches: r.invoice_matches,
+                unopened: r.unopened,
+                defective: r.defective,
+                shelf_life_until: r.shelf_life_until,
+            }),
             eligibility: Eligibility {
                 within_warranty: trimmed(e.within_warranty),
                 below_standard: trimmed(e.below_standard),

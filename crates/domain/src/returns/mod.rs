@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod handling;
 pub mod inspection;
 pub mod note;
+pub mod retail;
 
 pub use application::{ReadScope, ReturnEvent, ReturnLine, MAX_LINES};
 
@@ -59,6 +60,16 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// A document after a return's approval with its own step clock: it
+    /// stays at most the policy's working days in one department.
+    Document {
+        ReturnNote = "return_note",
+        ReturnHandling = "return_handling",
+        Allowance = "allowance",
+    }
+}
+
 /// The numbers an administrator may change (domain.md §5 defaults).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -69,11 +80,18 @@ pub struct ReturnPolicy {
     pub extended_working_days: u32,
     /// Over-delivery tolerance when the customer has none (see `booking`).
     pub company_tolerance_bp: booking::BasisPoints,
+    /// The consumer rule set's periods.
+    pub retail: retail::RetailRules,
 }
 
 impl Default for ReturnPolicy {
     fn default() -> Self {
-        ReturnPolicy { step_working_days: 1, extended_working_days: 3, company_tolerance_bp: booking::COMPANY_TOLERANCE_BP }
+        ReturnPolicy {
+            step_working_days: 1,
+            extended_working_days: 3,
+            company_tolerance_bp: booking::COMPANY_TOLERANCE_BP,
+            retail: retail::RetailRules::default(),
+        }
     }
 }
 

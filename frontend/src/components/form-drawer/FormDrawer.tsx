@@ -23,6 +23,8 @@ export interface FormDrawerProps<V> {
   initialValues?: FormProps<V>['initialValues'];
   scrollToFirstError?: boolean;
   danger?: boolean;
+  /** The submit button's `data-testid` (for the e2e walk). */
+  submitTestId?: string;
   width?: number;
   /** The record the action is on, as label and value rows above the form. */
   facts?: DescriptionsProps['items'] | null;
@@ -66,7 +68,7 @@ export function FormDrawer<V extends object>(props: FormDrawerProps<V>) {
       {t('common.close')}
     </Button>
   ) : (
-    <Button type="primary" danger={danger} loading={busy} onClick={() => form.submit()}>
+    <Button type="primary" danger={danger} loading={busy} onClick={() => form.submit()} data-testid={props.submitTestId}>
       {submitLabel}
     </Button>
   );

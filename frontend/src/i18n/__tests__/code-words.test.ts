@@ -29,6 +29,17 @@ const WORDED: [string, readonly string[]][] = [
   ['returns.noteTask', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],
   ['returns.proof.kind', everyCode<Schemas['ProofKind']>()(['invoice_stamped', 'stamped_copy', 'return_certificate'])],
   ['returns.noteAction', everyCode<Schemas['NoteAction']>()(['verify', 'receive', 'book', 'accept_excess', 'refuse_excess'])],
+  ['returns.handlingAction', everyCode<Schemas['HandlingAction']>()([
+    'inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive',
+  ])],
+  ['returns.disposition', everyCode<Schemas['Disposition']>()(['rework', 'restock', 'scrap'])],
+  // My tasks words the handling step a user's roles take (every state but done).
+  ['returns.handlingTask', everyCode<Exclude<Schemas['HandlingState'], 'done'>>()([
+    'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt',
+  ])],
+  ['returns.handling.step', everyCode<Schemas['HandlingState']>()([
+    'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done',
+  ])],
 ];
 
 function at(tree: Tree, path: string): unknown {

@@ -118,6 +118,7 @@ pub fn raise(tx: &mut Tx, ctx: &Ctx, a: RaiseAllowance) -> ApiResult<AllowanceVi
     let row = store::insert(tx, &new)?;
     history(tx, ctx, &row, AllowanceEvent::Create, None, None)?;
     notify(tx, &row)?;
+    clock(tx, ctx, &row)?;
     ctx.audit(tx, "allowance.create", "allowance", row.id, serde_json::json!({"complaint_id": row.complaint_id, "line": row.complaint_line}))?;
     ctx.created_at_location(tx, &format!("/api/v1/allowances/{}", row.id))?;
     view::build(tx, ctx, row)
@@ -163,12 +164,35 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: AllowanceAct) -> ApiResult<AllowanceView
     let saved = store::update(tx, row.id, row.version, &ch, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     history(tx, ctx, &saved, cmd.action.into(), Some(row.state), i.reason.or(i.voucher))?;
     notify(tx, &saved)?;
+    clock(tx, ctx, &saved)?;
     ctx.audit(tx, &format!("allowance.{}", cmd.action.as_str()), "allowance", row.id, serde_json::json!({"from": row.state, "to": saved.state}))?;
     view::build(tx, ctx, saved)
 }
 
 /// Tells whoever the certificate now waits for.
 fn notify(conn: &mut DbConn, row: &AllowanceRow) -> ApiResult<()> {
+    if matches!(row.state, AllowanceState::Booked | AllowanceState::Withdrawn) {
+        return Ok(());
+    }
+    let users = waiting_for(conn, row)?;
+    let customer = kehu_persistence::customers::many(conn, &[row.customer_id])?.pop().map(|c| c.name).unwrap_or_default();
+    let notice = Notice::allowance_task(row.id, &row.number, &customer, row.state);
+    Ok(events::notify(conn, row.org_id, &users, &notice, row.updated_at)?)
+}
+
+/// The certificate's clock: each open step may stay the returns policy's
+/// working days in one department.
+fn clock(tx: &mut Tx, ctx: &Ctx, row: &AllowanceRow) -> ApiResult<()> {
+    use crate::app::returns::clock;
+    use kehu_domain::returns::Document;
+    match row.state {
+        AllowanceState::Booked | AllowanceState::Withdrawn | AllowanceState::Refused => clock::stop(tx, Document::Allowance, row.id),
+        s => clock::start(tx, ctx, Document::Allowance, row.id, s.as_str()),
+    }
+}
+
+/// Whose step the certificate waits at (the applicant hears of a decision).
+pub(crate) fn waiting_for(conn: &mut DbConn, row: &AllowanceRow) -> ApiResult<Vec<i64>> {
     let dept = Some(row.sales_department_id);
     let mut users = match row.state {
         AllowanceState::ManagerReview => {
@@ -185,16 +209,14 @@ fn notify(conn: &mut DbConn, row: &AllowanceRow) -> ApiResult<()> {
         AllowanceState::Approved | AllowanceState::Refused => vec![row.raised_by],
         // The copy for accounting (一份送会计作账).
         AllowanceState::Signed => people::users_with_role(conn, row.org_id, Role::Finance, None)?,
-        AllowanceState::Booked | AllowanceState::Withdrawn => return Ok(()),
+        AllowanceState::Booked | AllowanceState::Withdrawn => Vec::new(),
     };
     if !matches!(row.state, AllowanceState::Approved | AllowanceState::Refused) {
         users.retain(|u| *u != row.raised_by);
     }
     users.sort_unstable();
     users.dedup();
-    let customer = kehu_persistence::customers::many(conn, &[row.customer_id])?.pop().map(|c| c.name).unwrap_or_default();
-    let notice = Notice::allowance_task(row.id, &row.number, &customer, row.state);
-    Ok(events::notify(conn, row.org_id, &users, &notice, row.updated_at)?)
+    Ok(users)
 }
 
 #[derive(Deserialize, ToSchema, Clone, Copy, PartialEq, Eq, Debug, Default)]

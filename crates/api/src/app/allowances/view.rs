@@ -59,6 +59,10 @@ pub struct AllowanceView {
     pub booked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub available_actions: Vec<AllowanceAction>,
+    /// The current step's deadline (the returns policy's working days in
+    /// one department); none once booked, refused or withdrawn.
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
     pub history: Vec<AllowanceEventView>,
     pub version: i64,
 }
@@ -109,6 +113,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: AllowanceRow) -> ApiResult<Allow
     actors.extend(row.booked_by);
     let n = Names::of(conn, std::slice::from_ref(&row), &actors)?;
     let department = people::department_names(conn, &[row.sales_department_id])?.pop().map(|d| d.1);
+    let (step_due_at, overdue) = crate::app::returns::clock::due(conn, ctx, kehu_domain::returns::Document::Allowance, row.id)?;
     let today = crate::app::customers::today(conn, ctx.org())?;
     Ok(AllowanceView {
         id: row.id,
@@ -134,6 +139,8 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: AllowanceRow) -> ApiResult<Allow
         booked_at: row.booked_at.map(|t| t.and_utc()),
         created_at: row.created_at.and_utc(),
         available_actions: rules::available(&ctx.actor(), &facts(&row), today),
+        step_due_at,
+        overdue,
         history: events
             .into_iter()
             .map(|e| AllowanceEventView {

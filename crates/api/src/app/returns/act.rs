@@ -1,12 +1,13 @@
 //! The approval chain's actions and the reminder of an overdue step.
 
-use super::{customer_name, facts, history, view, visible, ReturnView};
+use super::{customer_name, history, judged, view, visible, ReturnView};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::NaiveDateTime;
 use kehu_domain::customer::NewOrder;
 use kehu_domain::events::{Aggregate, EventType};
 use kehu_domain::notice::Notice;
+use kehu_domain::returns::retail::{self, RuleSet};
 use kehu_domain::returns::{self as rules, Refusal, ReturnAction, ReturnKind, ReturnPolicy, ReturnState};
 use kehu_domain::Money;
 use kehu_domain::Role;
@@ -98,7 +99,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ReturnAct) -> ApiResult<ReturnView> {
     if row.version != cmd.version {
         return Err(ApiError::PreconditionFailed);
     }
-    let d = rules::decide(&ctx.actor(), &facts(&row), cmd.action, cmd.reason.as_deref()).map_err(refused)?;
+    let d = rules::decide(&ctx.actor(), &judged(tx, ctx, &row)?, cmd.action, cmd.reason.as_deref()).map_err(refused)?;
     let supervisor_step = row.state == ReturnState::SupervisorReview && matches!(cmd.action, ReturnAction::Approve | ReturnAction::Refuse);
     if cmd.retention_note.is_some() && !supervisor_step {
         return Err(ApiError::field("retention_note", FieldCode::Invalid, "the sales supervisor records an attempt to keep the sale, at his step"));
@@ -128,6 +129,10 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ReturnAct) -> ApiResult<ReturnView> {
             ch.approved_by = Some(Some(ctx.user()));
             if row.kind == ReturnKind::Exchange {
                 ch.exchange_order_id = Some(Some(exchange_order(tx, ctx, &row)?));
+            }
+            if row.rule_set == RuleSet::Retail {
+                let today = cal.local_date(ctx.now.and_utc());
+                ch.refund_due_on = Some(retail::refund_due(row.kind, &rp.retail, today));
             }
         }
         _ => {}

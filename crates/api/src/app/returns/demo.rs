@@ -25,12 +25,30 @@ fn application(kind: ReturnKind, customer_id: i64, order: &str, reason: &str, pr
         reason: reason.into(),
         sample_unit: false,
         lines: vec![ReturnLine { product_number: product.into(), description: None, quantity, unit_price }],
+        rule_set: kehu_domain::returns::retail::RuleSet::Business,
+        retail: None,
         eligibility: Eligibility {
             within_warranty: basis("保修卡：交货日起一年内"),
             below_standard: basis("客户来料检验报告判定不合格"),
             ..Eligibility::default()
         },
     })
+}
+
+/// A consumer's unopened return under the consumer rule set, bought 12 days ago.
+fn retail(mut a: ReturnApplication, today: chrono::NaiveDate) -> ReturnApplication {
+    use kehu_domain::returns::retail::{RetailFacts, RuleSet};
+    a.rule_set = RuleSet::Retail;
+    a.eligibility = Eligibility::default();
+    a.retail = Some(RetailFacts {
+        purchased_on: today - chrono::Days::new(12),
+        invoice_number: Some("No. 0451 2231".into()),
+        invoice_matches: true,
+        unopened: true,
+        defective: false,
+        shelf_life_until: None,
+    });
+    a
 }
 
 fn sample(mut a: ReturnApplication) -> ReturnApplication {
@@ -124,7 +142,8 @@ fn handling(c: &mut DbConn, gm: &Caller, id: i64) -> ApiResult<()> {
 /// manager, an approved one customer service has inspected, a refused one,
 /// three sample units' return notes (one waiting for the warehouse, one
 /// received with a unit too many, one booked whose rework waits for PMC) and
-/// an approved exchange with its new order, once.
+/// an approved exchange with its new order, and a consumer's return under
+/// the consumer rule set with its refund date, once.
 pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 2]) -> ApiResult<()> {
     if store::any_in_org(c, org_id)? {
         return Ok(());
@@ -133,7 +152,8 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 
     use ReturnAction::{Approve, Refuse, Submit};
     let approval_steps: Vec<Step> =
         vec![(sales, Submit, None, None), (supervisor, Approve, None, None), (marketing_manager, Approve, None, None), (gm, Approve, None, None)];
-    let plans: [(ReturnApplication, Vec<Step>); 9] = [
+    let today = crate::app::customers::today(c, org_id)?;
+    let plans: [(ReturnApplication, Vec<Step>); 10] = [
         (
             application(ReturnKind::Return, customers[0], "SO-DEMO-1", "整批孔径超差，客户要求退货", "BRK-2207", 1200, 3_550)?,
             vec![
@@ -161,9 +181,9 @@ pub fn seed(c: &mut DbConn, org_id: i64, people: [&Caller; 7], customers: [i64; 
         (sample(application(ReturnKind::Rework, customers[1], "SO-DEMO-6", "展厅样机外壳开裂，返厂重修", "SHF-1160", 2, 12_800)?), approval_steps.clone()),
         (sample(application(ReturnKind::Return, customers[0], "SO-DEMO-7", "展会样机撤展退回", "BRK-2210", 10, 9_900)?), approval_steps.clone()),
         (sample(application(ReturnKind::Rework, customers[0], "SO-DEMO-8", "办事处样机跌落，外壳开裂", "BRK-2207", 1, 3_550)?), approval_steps.clone()),
-        (application(ReturnKind::Exchange, customers[0], "SO-DEMO-9", "规格不符，换为 BRK-2210", "BRK-2207", 40, 3_550)?, approval_steps),
+        (application(ReturnKind::Exchange, customers[0], "SO-DEMO-9", "规格不符，换为 BRK-2210", "BRK-2207", 40, 3_550)?, approval_steps.clone()),
+        (retail(application(ReturnKind::Return, customers[1], "LS-DEMO-10", "门店顾客七天内未拆封退货", "SHF-1160", 1, 12_800)?, today), approval_steps),
     ];
-    let today = crate::app::customers::today(c, org_id)?;
     for (i, (a, steps)) in plans.into_iter().enumerate() {
         let v = create(&mut Tx::new(c), &Ctx::internal(sales.clone()), a)?;
         let version = walk(c, v.id, v.version, &steps)?;

@@ -4,7 +4,7 @@
 //! (a stock ledger line per item). It opens when the warehouse receives the
 //! return note.
 
-use super::{customer_name, history, note, view, visible, ReturnView};
+use super::{clock, customer_name, history, note, view, visible, ReturnView};
 use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, FieldError};
 use chrono::NaiveDateTime;
@@ -12,6 +12,7 @@ use kehu_domain::events::{Aggregate, EventType};
 use kehu_domain::issue::FieldIssue;
 use kehu_domain::notice::Notice;
 use kehu_domain::returns::handling::{self as rules, Disposition, Handling, HandlingAction, HandlingRefusal, HandlingState, Plan, QaFinding, Schedule};
+use kehu_domain::returns::Document;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
 use kehu_persistence::stock::{self, LedgerLine};
@@ -121,6 +122,10 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: HandlingAct) -> ApiResult<ReturnView> {
     if let Some((movement, q)) = ledger {
         ledger_lines(tx, ctx, &saved, movement, q)?;
     }
+    match to {
+        HandlingState::Done => clock::stop(tx, Document::ReturnHandling, row.id)?,
+        s => clock::start(tx, ctx, Document::ReturnHandling, row.id, s.as_str())?,
+    }
     notify(tx, &saved, to, ctx.now)?;
     outbox(tx, &saved, state, &h, ctx.now)?;
     view::build(tx, ctx, saved)
@@ -173,7 +178,7 @@ fn ledger_lines(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, movement: &str, quantit
 }
 
 /// Whose step the handling now waits at; done: the applicant hears of it.
-fn waiting_for(conn: &mut DbConn, row: &ReturnRow, state: HandlingState) -> ApiResult<Vec<i64>> {
+pub(super) fn waiting_for(conn: &mut DbConn, row: &ReturnRow, state: HandlingState) -> ApiResult<Vec<i64>> {
     if state == HandlingState::Done {
         return Ok(vec![row.raised_by]);
     }

@@ -4,9 +4,10 @@ use super::{handling, note, view};
 use crate::app::views::{money, MoneyView};
 use crate::app::Ctx;
 use crate::error::ApiResult;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::returns::handling::{self as rules, Disposition, HandlingAction, HandlingState};
 use kehu_persistence::returns::ReturnRow;
+use kehu_persistence::DbConn;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -47,9 +48,13 @@ pub struct HandlingView {
     pub waiting_for: Vec<kehu_domain::Role>,
     /// What the caller may do now.
     pub available_actions: Vec<HandlingAction>,
+    /// The current step's deadline (the policy's working days in one
+    /// department); none once done.
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
 }
 
-pub(super) fn handling_view(ctx: &Ctx, row: &ReturnRow) -> ApiResult<Option<HandlingView>> {
+pub(super) fn handling_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow) -> ApiResult<Option<HandlingView>> {
     let Some(state) = row.handling_state else { return Ok(None) };
     let h = handling::record(row)?;
     let received = note::quantities(row, &row.received_json)?.unwrap_or_default();
@@ -66,7 +71,10 @@ pub(super) fn handling_view(ctx: &Ctx, row: &ReturnRow) -> ApiResult<Option<Hand
         })
         .collect();
     let disposition = h.plan.as_ref().map(|p| p.disposition);
+    let (step_due_at, overdue) = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnHandling, row.id)?;
     Ok(Some(HandlingView {
+        step_due_at,
+        overdue,
         state,
         lines,
         qa_finding: h.qa.as_ref().map(|q| q.finding.clone()),

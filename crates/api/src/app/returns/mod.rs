@@ -3,6 +3,7 @@
 //! chain, reads and lists.
 
 mod act;
+pub mod clock;
 pub mod demo;
 pub mod export;
 pub mod handling;
@@ -23,9 +24,11 @@ pub use view::{OrderRef, ReturnEventView, ReturnLineView, ReturnSummary, ReturnV
 use crate::app::customers as archive;
 use crate::app::{complaints, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, ProblemCode};
+use kehu_domain::issue::{FieldIssue, Rule};
 use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::returns::eligibility::Eligibility;
-use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnState};
+use kehu_domain::returns::retail::{self, RetailFacts, RuleSet};
+use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnPolicy, ReturnState};
 use kehu_domain::{Money, State};
 use kehu_persistence::complaints::{self as complaint_store, ComplaintRow};
 use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnForm, ReturnRow};
@@ -46,7 +49,10 @@ pub struct ReturnApplication {
     pub sample_unit: bool,
     /// On its own only: from a complaint line the items are the line's.
     pub lines: Vec<ReturnLine>,
+    /// The contract grounds A–D (business) or the consumer's facts (retail).
+    pub rule_set: RuleSet,
     pub eligibility: Eligibility,
+    pub retail: Option<RetailFacts>,
 }
 
 /// A draft edit at the version the caller read.
@@ -64,6 +70,27 @@ pub fn facts(row: &ReturnRow) -> ReturnFacts {
         extended: row.extended,
         eligibility_issues: eligibility(row).check(),
     }
+}
+
+/// The facts with the grounds judged by the application's rule set: the
+/// consumer rule set's periods run to today (company time).
+pub(crate) fn judged(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow) -> ApiResult<ReturnFacts> {
+    let mut f = facts(row);
+    if row.rule_set == RuleSet::Retail {
+        f.eligibility_issues = match retail_facts(row)? {
+            None => vec![FieldIssue::new("retail", Rule::Required, "the consumer's facts")],
+            Some(r) => {
+                let rules = crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.retail;
+                let today = crate::app::policy::calendar(conn, ctx.org())?.local_date(ctx.now.and_utc());
+                retail::check(row.kind, &r, &rules, today)
+            }
+        };
+    }
+    Ok(f)
+}
+
+pub(crate) fn retail_facts(row: &ReturnRow) -> ApiResult<Option<RetailFacts>> {
+    row.retail_json.as_deref().map(serde_json::from_str).transpose().map_err(|e| ApiError::Internal(format!("return {} retail: {e}", row.id)))
 }
 
 pub fn eligibility(row: &ReturnRow) -> Eligibility {
@@ -151,7 +178,12 @@ fn form(conn: &mut DbConn, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnF
         }
     };
     let total = application::total(&lines).map_err(ApiError::issues)?;
-    let e = a.eligibility;
+    let (e, retail_json) = match (a.rule_set, a.retail) {
+        (RuleSet::Business, None) => (a.eligibility, None),
+        (RuleSet::Business, Some(_)) => return Err(ApiError::field("retail", FieldCode::Invalid, "only with the consumer rule set")),
+        (RuleSet::Retail, None) => return Err(ApiError::field("retail", FieldCode::Required, "the consumer's facts")),
+        (RuleSet::Retail, Some(r)) => (Eligibility::default(), Some(serde_json::to_string(&r).map_err(|e| ApiError::Internal(e.to_string()))?)),
+    };
     Ok(ReturnForm {
         kind,
         customer_id,
@@ -166,6 +198,8 @@ fn form(conn: &mut DbConn, ctx: &Ctx, a: ReturnApplication) -> ApiResult<ReturnF
         below_standard: e.below_standard,
         cannot_pay: e.cannot_pay,
         major_change: e.major_change,
+        rule_set: a.rule_set,
+        retail_json,
     })
 }
 

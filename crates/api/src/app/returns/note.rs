@@ -3,7 +3,7 @@
 //! the actual quantities (a stock ledger line per item), accounting books it
 //! or holds it for the approver of the application.
 
-use super::{customer_name, history, view, visible, ReturnView};
+use super::{clock, customer_name, history, view, visible, ReturnView};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDateTime;
@@ -12,7 +12,7 @@ use kehu_domain::notice::Notice;
 use kehu_domain::returns::booking::Booking;
 use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::note::{self as rules, NoteAction, NoteFacts, NoteRefusal, NoteState, ProofKind, ReturnNote};
-use kehu_domain::returns::{ReturnEvent, ReturnPolicy};
+use kehu_domain::returns::{Document, ReturnEvent, ReturnPolicy};
 use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
@@ -180,6 +180,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
         receipt_lines(tx, ctx, &row, actual)?;
         let in_store = store::get(tx, ctx.org(), row.id)?;
         super::handling::notify(tx, &in_store, HandlingState::QaInspection, ctx.now)?;
+        clock::start(tx, ctx, Document::ReturnHandling, row.id, HandlingState::QaInspection.as_str())?;
+        // The answer shows the handling's clock too.
+        return view::build(tx, ctx, in_store);
     }
     Ok(saved)
 }
@@ -211,6 +214,11 @@ fn receipt_lines(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, actual: Vec<i64>) -> A
 fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: ReturnEvent, comment: Option<String>) -> ApiResult<ReturnView> {
     let saved = store::update(tx, row.id, row.version, ch, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     history(tx, ctx, &saved, event, Some(row.state), comment)?;
+    // Each step, the proof of return too, restarts the note's clock.
+    match saved.note_state {
+        Some(NoteState::Booked) | None => clock::stop(tx, Document::ReturnNote, row.id)?,
+        Some(s) => clock::start(tx, ctx, Document::ReturnNote, row.id, s.as_str())?,
+    }
     ctx.audit(tx, &format!("return.{}", event.as_str()), "return", row.id, serde_json::json!({"note_from": row.note_state, "note_to": saved.note_state}))?;
     notify(tx, &saved, ctx.now)?;
     outbox(tx, &saved, row.note_state, ctx.now)?;
@@ -218,7 +226,7 @@ fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: Retu
 }
 
 /// Whose step the note now waits at.
-fn waiting_for(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<Vec<i64>> {
+pub(super) fn waiting_for(conn: &mut DbConn, row: &ReturnRow) -> ApiResult<Vec<i64>> {
     let mut users = match row.note_state {
         Some(NoteState::Issued) => {
             let mut u = people::users_with_role(conn, row.org_id, Role::SalesSupervisor, Some(row.sales_department_id))?;

@@ -55,6 +55,10 @@ pub struct NoteView {
     pub can_record_proof: bool,
     /// What the caller may do to the note now.
     pub available_actions: Vec<NoteAction>,
+    /// The current step's deadline (the policy's working days in one
+    /// department); none once booked.
+    pub step_due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
 }
 
 pub(super) fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine], person: &dyn Fn(i64) -> Ref) -> ApiResult<Option<NoteView>> {
@@ -67,7 +71,10 @@ pub(super) fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[
         Some(bp) => bp,
         None => crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.company_tolerance_bp,
     };
+    let (step_due_at, overdue) = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnNote, row.id)?;
     Ok(Some(NoteView {
+        step_due_at,
+        overdue,
         number,
         state,
         applied_tolerance_bp,

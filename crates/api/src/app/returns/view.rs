@@ -2,14 +2,16 @@
 
 use super::handling_view::HandlingView;
 use super::note_view::NoteView;
-use super::{eligibility, facts, note};
+use super::{eligibility, judged, note, retail_facts};
 use crate::app::views::{money, MoneyView, Ref};
 use crate::app::Ctx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldError};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::inspection::{self, Condition, Inspection, Original};
 use kehu_domain::returns::note::{self as note_rules, NoteState};
+use kehu_domain::returns::retail::RuleSet;
 use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnState};
 use kehu_persistence::returns::{self as store, ReturnRow};
 use kehu_persistence::{care, customers, people, DbConn};
@@ -35,6 +37,20 @@ pub struct EligibilityView {
     pub major_change: Option<String>,
     /// Complete enough to submit.
     pub eligible: bool,
+    /// The rules the grounds break now, by field (for the consumer rule
+    /// set: a missing invoice, an opened package, the period run out…).
+    pub problems: Vec<FieldError>,
+}
+
+/// The consumer's facts (consumer rule set).
+#[derive(Serialize, ToSchema)]
+pub struct RetailView {
+    pub purchased_on: NaiveDate,
+    pub invoice_number: Option<String>,
+    pub invoice_matches: bool,
+    pub unopened: bool,
+    pub defective: bool,
+    pub shelf_life_until: Option<NaiveDate>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -91,6 +107,11 @@ pub struct ReturnView {
     pub lines: Vec<ReturnLineView>,
     pub total: MoneyView,
     pub eligibility: EligibilityView,
+    /// Judged by the contract grounds (business) or the consumer rule set (retail).
+    pub rule_set: RuleSet,
+    pub retail: Option<RetailView>,
+    /// A consumer's approved return is refunded by this day.
+    pub refund_due_on: Option<NaiveDate>,
     /// The supervisor's attempt to keep the sale.
     pub retention_note: Option<String>,
     pub step_entered_at: DateTime<Utc>,
@@ -143,6 +164,8 @@ pub struct ReturnSummary {
     pub created_at: DateTime<Utc>,
     pub note_number: Option<String>,
     pub note_state: Option<NoteState>,
+    /// Where the returned goods' handling stands.
+    pub handling_state: Option<HandlingState>,
 }
 
 /// An order by its number.
@@ -225,7 +248,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
     let names = Names::of(conn, std::slice::from_ref(&row), &actors)?;
     let items = lines(&row)?;
     let e = eligibility(&row);
-    let f = facts(&row);
+    let f = judged(conn, ctx, &row)?;
     let department = people::department_names(conn, &[row.sales_department_id])?.pop().map(|d| d.1);
     Ok(ReturnView {
         id: row.id,
@@ -251,8 +274,19 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
             })
             .collect(),
         total: money(row.total_fen),
+        rule_set: row.rule_set,
+        retail: retail_facts(&row)?.map(|r| RetailView {
+            purchased_on: r.purchased_on,
+            invoice_number: r.invoice_number,
+            invoice_matches: r.invoice_matches,
+            unopened: r.unopened,
+            defective: r.defective,
+            shelf_life_until: r.shelf_life_until,
+        }),
+        refund_due_on: row.refund_due_on,
         eligibility: EligibilityView {
             eligible: f.eligibility_issues.is_empty(),
+            problems: f.eligibility_issues.iter().cloned().map(FieldError::from).collect(),
             within_warranty: e.within_warranty,
             below_standard: e.below_standard,
             cannot_pay: e.cannot_pay,
@@ -275,7 +309,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
         can_inspect: inspection::may_inspect(&ctx.actor(), row.state, row.sample_unit, row.inspection_json.is_some()).is_ok(),
         can_collect_originals: inspection::may_collect(&ctx.actor(), row.state, row.raised_by).is_ok(),
         note: super::note_view::note_view(conn, ctx, &row, &items, &|u| names.person(u))?,
-        handling: super::handling_view::handling_view(ctx, &row)?,
+        handling: super::handling_view::handling_view(conn, ctx, &row)?,
         exchange_order: exchange_order(conn, &row)?,
         can_issue_note: note_rules::may_issue(&ctx.actor(), &note::facts(&row)).is_ok(),
         history: events
@@ -319,6 +353,7 @@ pub fn summaries(conn: &mut DbConn, ctx: &Ctx, rows: Vec<ReturnRow>) -> ApiResul
                 created_at: row.created_at.and_utc(),
                 note_number: row.note_number.clone(),
                 note_state: row.note_state,
+                handling_state: row.handling_state,
             })
         })
         .collect()

@@ -38,6 +38,8 @@ export function allowanceView(overrides: Partial<View> = {}): View {
     proof_reference: null,
     voucher: null,
     booked_by: null,
+    step_due_at: null,
+    overdue: false,
     booked_at: null,
     created_at: '2026-12-06T02:00:00Z',
     available_actions: [],

@@ -35,6 +35,9 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'return_note_task',
   'allowance_task',
   'return_handling_task',
+  'return_note_reminder',
+  'return_handling_reminder',
+  'allowance_reminder',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -108,6 +111,15 @@ describe('noticeText', () => {
     expect(noticeText(zh.t, booked).title).toBe('成品退货单 CT2612-0001：已入账');
     const decide = { ...note, params: { ...note.params, note_state: 'awaits_decision' } };
     expect(noticeText(zh.t, decide).title).toBe('成品退货单 CT2612-0001：待核准超量');
+  });
+
+  it('words the handling step of returned goods in every language', async () => {
+    const task = notice('return_handling_task', { return_id: '4', number: 'TH2612-0001', customer: '苏州精密机械', handling_state: 'plan_approval' });
+    expect(noticeText(zh.t, task)).toEqual({ title: '退换货处理单 TH2612-0001：整改方案待总经理审批', body: '苏州精密机械' });
+    expect(noticeText(en.t, task)).toEqual({ title: 'Return handling TH2612-0001: Plan awaiting the GM', body: '苏州精密机械' });
+    const tw = await testI18n('zh-TW');
+    expect(noticeText(tw.t, task).title).toBe('退換貨處理單 TH2612-0001：整改方案待總經理審批');
+    expect(noticeText(zh.t, { ...task, params: { ...task.params, handling_state: 'done' } }).title).toBe('退换货处理单 TH2612-0001：处理完毕');
   });
 
   it('words an allowance certificate’s state in every language', async () => {
@@ -215,6 +227,11 @@ describe('noticeLink', () => {
     const noteLink = noticeLink(notice('return_note_task', { return_id: '4', number: 'CT2612-0001', customer: '苏州精密机械', note_state: 'to_book' }));
     expect(noteLink).toBe('/returns/4');
     expect(route(noteLink!)).toBe('returns/:id');
+
+    // A handling step opens its application too.
+    const handlingLink = noticeLink(notice('return_handling_task', { return_id: '4', number: 'TH2612-0001', customer: '苏州精密机械', handling_state: 'qa_inspection' }));
+    expect(handlingLink).toBe('/returns/4');
+    expect(route(handlingLink!)).toBe('returns/:id');
 
     const allowanceLink = noticeLink(notice('allowance_task', { allowance_id: '2', number: 'ZR2612-0001', customer: '苏州精密机械', allowance_state: 'signed' }));
     expect(allowanceLink).toBe('/allowances/2');

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role, Schemas } from '../../../api/types';
 import { mockApi, problem, type Call } from '../../../test/api';
 import { jsonResponse, renderApp, signInForTests } from '../../../test/render';
-import { event, returnView } from './fixtures';
+import { allOriginals, approvedReturn, event, handlingView, inspection, noteHistory, noteView, returnView } from './fixtures';
 
 const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const submitted = [
@@ -76,6 +76,35 @@ describe('the return application page', () => {
     await screen.findByRole('heading', { level: 1, name: 'TH2612-0001' });
     expect(actions()).toEqual(['print']);
     expect(screen.getByText('已拜访客户，客户坚持退货')).toBeInTheDocument();
+  });
+
+  it('shows an exchange’s new order in the header, and the handling after the return note once the goods are received', async () => {
+    const note = noteView({ state: 'booked', lines: noteView().lines.map((l) => ({ ...l, received: l.approved, booked: l.approved })) });
+    current = approvedReturn({
+      kind: 'exchange',
+      inspection: inspection(),
+      ...allOriginals,
+      note,
+      handling: handlingView({ state: 'done', waiting_for: [] }),
+      exchange_order: { id: 81, order_number: 'TH2612-0002-HH' },
+      history: noteHistory('book'),
+    });
+    signIn(['production']);
+    await renderApp('/returns/55');
+    await screen.findByRole('heading', { level: 1, name: 'TH2612-0001' });
+    expect(screen.getByTestId('exchange-order')).toHaveTextContent('换货新订单 TH2612-0002-HH');
+    const sections = [...document.querySelectorAll('.kehu-section')].map((s) => s.id);
+    expect(sections.slice(-2)).toEqual(['section-note', 'section-handling']);
+    expect(screen.getByTestId('handling-section')).toHaveTextContent('处理完毕');
+  });
+
+  it('has no handling section or new order before there are any', async () => {
+    current = approvedReturn({ inspection: inspection(), ...allOriginals });
+    signIn(['production']);
+    await renderApp('/returns/55');
+    await screen.findByRole('heading', { level: 1, name: 'TH2612-0001' });
+    expect(screen.queryByTestId('exchange-order')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('handling-section')).not.toBeInTheDocument();
   });
 
   it('refuses only with a reason, sends the supervisor’s retention note and If-Match', async () => {

@@ -30,7 +30,10 @@ export function returnView(overrides: Partial<Schemas['ReturnView']> = {}): Sche
       { product_number: 'PCB-2L-0800', description: null, quantity: 100, unit_price: money('3.00'), amount: money('300.00') },
     ],
     total: money('6550.00'),
-    eligibility: { within_warranty: '保修卡 2026-03-01 起一年', below_standard: '来料检验报告 IQC-118', cannot_pay: null, major_change: null, eligible: true },
+    eligibility: { within_warranty: '保修卡 2026-03-01 起一年', below_standard: '来料检验报告 IQC-118', cannot_pay: null, major_change: null, eligible: true, problems: [] },
+    rule_set: 'business',
+    retail: null,
+    refund_due_on: null,
     retention_note: null,
     step_entered_at: new Date(now - HOUR).toISOString(),
     step_due_at: null,
@@ -170,6 +173,8 @@ export function noteView(overrides: Partial<Note> = {}): Note {
     proof_at: null,
     can_record_proof: false,
     available_actions: [],
+    step_due_at: null,
+    overdue: false,
     ...overrides,
   };
 }
@@ -190,4 +195,54 @@ export function noteHistory(upTo: 'issue_note' | 'verify_note' | 'receive' | 're
     event(7, 'collect_originals', 'approved', 'approved', '林客服', '2026-12-05T07:00:00Z'),
     ...steps.slice(0, upToIndex + 1).map(([action, actor, at], i) => event(8 + i, action, 'approved', 'approved', actor, at)),
   ];
+}
+
+type Handling = NonNullable<Schemas['ReturnView']['handling']>;
+
+/** The handling (客户退换货处理单) of the two items as the warehouse received them (498 and 100): waiting for QA, nothing recorded. */
+export function handlingView(overrides: Partial<Handling> = {}): Handling {
+  return {
+    state: 'qa_inspection',
+    lines: [
+      { product_number: 'PCB-4L-1020', description: '四层板', received: 498, reworked: null, re_received: null },
+      { product_number: 'PCB-2L-0800', description: null, received: 100, reworked: null, re_received: null },
+    ],
+    qa_finding: null,
+    qa_label: null,
+    analysis: null,
+    disposition: null,
+    plan: null,
+    cost: null,
+    rejection: null,
+    start_on: null,
+    finish_on: null,
+    production_unit: null,
+    material_issue: null,
+    waiting_for: ['qa', 'qa_manager'],
+    available_actions: [],
+    step_due_at: null,
+    overdue: false,
+    ...overrides,
+  };
+}
+
+/** Each department's part of a rework, as recorded. */
+export const handlingParts = {
+  qa: { qa_finding: '外观划伤 3 台，功能正常', qa_label: '待整改' },
+  plan: { analysis: '电源板焊点虚焊', disposition: 'rework', plan: '更换电源板并老化测试 4 小时', cost: money('1200.00') },
+  schedule: { start_on: '2026-12-10', finish_on: '2026-12-12', production_unit: '装配二线', material_issue: 'FL2612-0031' },
+} satisfies Record<string, Partial<Handling>>;
+
+/** The history of a received application with the handling's steps up to `upTo`. */
+export function handlingHistory(upTo: 'receive' | 'qa_inspect' | 'plan' | 'approve_plan' | 'schedule' | 'complete_rework'): Schemas['ReturnEventView'][] {
+  const steps: [Schemas['ReturnEvent'], string, string][] = [
+    ['qa_inspect', '刘品保', '2026-12-09T02:00:00Z'],
+    ['plan', '周研发', '2026-12-10T02:00:00Z'],
+    ['approve_plan', '郑总', '2026-12-10T06:00:00Z'],
+    ['schedule', '吴生管', '2026-12-11T02:00:00Z'],
+    ['complete_rework', '孙制造', '2026-12-12T02:00:00Z'],
+  ];
+  const base = noteHistory('receive');
+  const upToIndex = steps.findIndex(([action]) => action === upTo);
+  return [...base, ...steps.slice(0, upToIndex + 1).map(([action, actor, at], i) => event(base.length + 1 + i, action, 'approved', 'approved', actor, at))];
 }

@@ -145,3 +145,25 @@ export function useRecordProof() {
     onSuccess: afterChange,
   });
 }
+
+export interface TakeHandlingAction {
+  id: number;
+  version: number;
+  action: Schemas['HandlingAction'];
+  body: Schemas['HandlingActionBody'];
+}
+
+/** A step of the returned goods' handling (客户退换货处理单); 403 not the caller's, 409 its state moved on, 412 the application changed. */
+export function useHandlingAction() {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: async ({ id, version, action, body }: TakeHandlingAction) =>
+      unwrap(
+        await api.POST('/api/v1/returns/{id}/handling/actions/{action}', {
+          params: { path: { id, action }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: afterChange,
+  });
+}

@@ -11,6 +11,7 @@ import { useReturn } from '../api/queries';
 import type { ReturnAction } from '../lib/states';
 import { InspectionDrawer } from './InspectionDrawer';
 import { InspectionSection } from './InspectionSection';
+import { HandlingSection } from './HandlingSection';
 import { NoteSection } from './NoteSection';
 import { OriginalsSection } from './OriginalsSection';
 import { ReturnActionButtons } from './ReturnActionButtons';
@@ -147,6 +148,7 @@ export default function ReturnDetailPage() {
                 />
                 <OriginalsSection application={r} onRefresh={refresh} />
                 <NoteSection application={r} onRefresh={refresh} />
+                <HandlingSection application={r} onRefresh={refresh} />
               </>
             )}
           </ReturnSections>

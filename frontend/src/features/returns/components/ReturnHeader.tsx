@@ -7,7 +7,7 @@ import { ReturnStateTag } from '../../../components/ReturnStateTag';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { formatMoney } from '../../../lib/format';
 
-/** Number (big), customer, complaint, kind, state, total, and the buttons. */
+/** Number (big), customer, complaint, kind, state, total, an exchange's new order, and the buttons. */
 export function ReturnHeader({ application: r, actions }: { application: Schemas['ReturnView']; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   usePageTitle(`${r.number} · ${r.customer.name}`);
@@ -34,6 +34,11 @@ export function ReturnHeader({ application: r, actions }: { application: Schemas
             {t('returns.form.total')} <strong data-testid="header-total">{formatMoney(r.total.amount, i18n.language, r.total.currency)}</strong>
           </span>
         </div>
+        {r.exchange_order && (
+          <div className="kehu-return-head__exchange" data-testid="exchange-order">
+            {t('returns.field.exchangeOrder')} <strong>{r.exchange_order.order_number}</strong>
+          </div>
+        )}
       </div>
       {actions && <div className="kehu-case-head__actions">{actions}</div>}
     </header>

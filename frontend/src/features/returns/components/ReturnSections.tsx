@@ -11,10 +11,11 @@ import { ReturnItems } from './ReturnItems';
 type ReturnView = Schemas['ReturnView'];
 
 /** One card of the application, titled; `extra` holds its own button. */
-export function Section({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
+export function Section({ id, title, extra, testId, children }: { id: string; title: string; extra?: ReactNode; testId?: string; children: ReactNode }) {
   return (
     <Card
       id={id}
+      data-testid={testId}
       size="small"
       className="kehu-section"
       title={

@@ -159,4 +159,37 @@ describe('My tasks', () => {
     // The approval wording stays for approved applications still with customer service.
     expect(screen.queryByText('待现场检验 / 待收集原件')).not.toBeInTheDocument();
   });
+
+  it('tells QA that received goods wait for their inspection and label', async () => {
+    signInForTests({ id: 30, username: 'qa', display_name: '刘品保', department_id: 4, department_name: '质量管理部', roles: ['qa'] });
+    const application = {
+      id: 66,
+      number: 'TH2612-0066',
+      kind: 'return',
+      state: 'approved',
+      customer: { id: 1, name: '苏州精密机械有限公司' },
+      raised_by: { id: 2, name: '钱业务' },
+      reason: '整批退货',
+      products: 'PCB-4L-1020',
+      quantity: 500,
+      total: { amount: '6250.00', currency: 'CNY' },
+      step_due_at: null,
+      overdue: false,
+      created_at: new Date(Date.now() - 3 * DAY).toISOString(),
+      note_number: 'CT2612-0066',
+      note_state: 'booked',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (path === '/api/v1/returns') return jsonResponse(200, { items: [application], total: 1, next_cursor: null });
+        return frameResponse(path) ?? jsonResponse(404, { type: 't', title: 'x', status: 404, detail: 'd', code: 'not_found' });
+      }),
+    );
+    await renderApp('/tasks');
+    const link = await screen.findByRole('link', { name: '打开退换货申请 TH2612-0066，苏州精密机械有限公司' });
+    expect(within(link).getByText('待您检验标识')).toBeInTheDocument();
+    expect(within(link).queryByText('成品退货单已入账')).not.toBeInTheDocument();
+  });
 });

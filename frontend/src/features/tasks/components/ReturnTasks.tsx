@@ -2,10 +2,11 @@ import { RightOutlined } from '@ant-design/icons';
 import { List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Schemas } from '../../../api/types';
+import type { Role, Schemas } from '../../../api/types';
 import { ReturnStateTag } from '../../../components/ReturnStateTag';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useSession } from '../../auth/hooks/useSession';
+import { handlingSteps } from '../../returns/lib/handling';
 
 type Summary = Schemas['ReturnSummary'];
 
@@ -16,21 +17,31 @@ function byDue(a: Summary, b: Summary): number {
   return da === db ? b.id - a.id : da < db ? -1 : 1;
 }
 
+/** Received by the warehouse: the goods' handling (客户退换货处理单) runs beside the note's booking. */
+const RECEIVED: readonly (Summary['note_state'] | undefined)[] = ['to_book', 'awaits_decision', 'booked'];
+
 /**
- * What an approved application waits for from me: a step on its return note
- * (in the note state's words; for its applicant, the proof of return), the
- * note itself when I raised it, else customer service's inspection or
- * originals. Null while it is being approved.
+ * What an approved application waits for from me, as i18n keys (more than
+ * one when my roles take more than one step and the summary cannot tell
+ * which): a step on its return note (in the note state's words; for its
+ * applicant, the proof of return), a step of the goods' handling once they
+ * are received (by my roles: the summary does not say the handling's
+ * state), the note itself when I raised it, else customer service's
+ * inspection or originals. Empty while it is being approved.
  */
-export function waitingFor(r: Summary, viewerId: number | undefined): string | null {
+export function waitingFor(r: Summary, viewerId: number | undefined, roles: readonly Role[] = []): string[] {
   // Received and listed for its applicant: the proof of return is theirs to record before accounting books it.
-  if (r.note_state === 'to_book' && r.raised_by.id === viewerId) return 'returns.noteTask.toProve';
-  if (r.note_state) return `returns.noteTask.${r.note_state}`;
-  if (r.state !== 'approved') return null;
-  return r.raised_by.id === viewerId ? 'returns.noteTask.toIssue' : 'returns.service.pending';
+  if (r.note_state === 'to_book' && r.raised_by.id === viewerId) return ['returns.noteTask.toProve'];
+  // Accounting's booking and the general manager's excess decision are certainly theirs; any other received application in my box is here for its handling.
+  const noteStep = (r.note_state === 'to_book' && roles.includes('finance')) || (r.note_state === 'awaits_decision' && roles.includes('gm'));
+  const handling = RECEIVED.includes(r.note_state) && !noteStep ? handlingSteps(roles) : [];
+  if (handling.length > 0) return handling.map((s) => `returns.handlingTask.${s}`);
+  if (r.note_state) return [`returns.noteTask.${r.note_state}`];
+  if (r.state !== 'approved') return [];
+  return [r.raised_by.id === viewerId ? 'returns.noteTask.toIssue' : 'returns.service.pending'];
 }
 
-/** 退换货待审: the applications waiting at my step (approval, customer service, the return note), each opening its page. */
+/** 退换货待审: the applications waiting at my step (approval, customer service, the return note, the goods' handling), each opening its page. */
 export function ReturnTasks({ items }: { items: Summary[] }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
@@ -46,7 +57,7 @@ export function ReturnTasks({ items }: { items: Summary[] }) {
         dataSource={[...items].sort(byDue)}
         rowKey="id"
         renderItem={(r) => {
-          const waiting = waitingFor(r, user?.id);
+          const waiting = waitingFor(r, user?.id, user?.roles);
           return (
             <List.Item className="kehu-task">
               <Link
@@ -65,7 +76,7 @@ export function ReturnTasks({ items }: { items: Summary[] }) {
                       {t(`returns.kind.${r.kind}`)} · {formatMoney(r.total.amount, locale, r.total.currency)}
                     </span>
                     {r.note_number && <span className="kehu-task__note">{r.note_number}</span>}
-                    {waiting && <span className="kehu-task__action">{t(waiting)}</span>}
+                    {waiting.length > 0 && <span className="kehu-task__action">{waiting.map((key) => t(key)).join(' / ')}</span>}
                   </div>
                 </div>
                 <div className="kehu-task__due">
