@@ -107,6 +107,8 @@ python3 bench/sequential.py "127.0.0.1:$port" "$reps" customer-search gm
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" statistics coordinator
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" returns gm warehouse finance
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" allowances gm finance
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" handling qa engineering pmc
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" exclusions finance sales_manager
 
 echo
 echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"

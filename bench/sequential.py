@@ -6,7 +6,8 @@ all of a suite, as a Markdown table.
 
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
-Suites: customer-search, complaint-search, statistics, returns, allowances."""
+Suites: customer-search, complaint-search, statistics, returns, handling,
+allowances, exclusions."""
 import http.client
 import json
 import statistics
@@ -44,6 +45,15 @@ SUITES = {
         ("summary export, a month", "/api/v1/returns/export?format=csv&created_from=" + time.strftime("%Y-%m-01")),
         ("notes waiting, by state", "/api/v1/returns?limit=50&state=approved&box=to_act"),
     ],
+    "handling": [
+        ("waiting for me", "/api/v1/returns?limit=50&box=to_act"),
+        ("approved, waiting for me", "/api/v1/returns?limit=50&state=approved&box=to_act"),
+    ],
+    "exclusions": [
+        ("last month", "/api/v1/complaints/statistics/collection-exclusions"),
+        ("two months ago", "/api/v1/complaints/statistics/collection-exclusions?month=" + time.strftime("%Y-%m", time.localtime(time.time() - 62 * 86400))),
+        ("last month, spreadsheet", "/api/v1/complaints/statistics/collection-exclusions/export"),
+    ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),
         ("signed, for accounting", "/api/v1/allowances?limit=50&state=signed"),
@@ -71,11 +81,15 @@ def pct(xs, p):
 def rows_of(body):
     if body.startswith("\ufeff".encode()):  # a CSV export: its data rows
         return body.count(b"\n") - 1
+    if body.startswith(b"PK"):  # a spreadsheet: its size
+        return f"{len(body) // 1024} KB"
     data = json.loads(body)
     if isinstance(data, dict) and "items" in data:
         return len(data["items"])
     if isinstance(data, dict) and "closed" in data:
         return data["closed"]
+    if isinstance(data, dict) and "cases" in data:
+        return data["cases"]
     return ""
 
 

@@ -1,6 +1,6 @@
 // 我的 → 修改密码, on a phone: the page checks the repeat, the server refuses a
 // guessable password at its field, a good one keeps this session and the old
-// password no longer signs in. Uses `engineering`, whom no other walk signs in as.
+// password no longer signs in. Uses `sales_manager2`, whom no other walk signs in as.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
@@ -19,7 +19,7 @@ before(async () => {
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   await page.goto(`${baseUrl()}/login`);
-  await login(page, 'engineering');
+  await login(page, 'sales_manager2');
 });
 
 after(async () => {
@@ -50,7 +50,7 @@ test('a good one keeps this session, and only the new password signs in', async 
   // 我的 has its own log-out button on a phone.
   await page.getByRole('button', { name: /退出登录/ }).click();
   await page.waitForURL(/\/login/);
-  await page.getByLabel('用户名').fill('engineering');
+  await page.getByLabel('用户名').fill('sales_manager2');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByLabel('密码').press('Enter');
   await page.getByRole('alert').filter({ hasText: /用户名或密码错误/ }).waitFor();

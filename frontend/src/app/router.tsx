@@ -18,6 +18,7 @@ const CustomerFormPage = lazy(() => import('../features/customers/components/Cus
 const AccessPage = lazy(() => import('../features/customers/components/AccessPage'));
 const HandoverPage = lazy(() => import('../features/customers/components/HandoverPage'));
 const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
+const CollectionExclusionsPage = lazy(() => import('../features/reports/components/CollectionExclusionsPage'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
 const AccountPage = lazy(() => import('../features/account/components/AccountPage'));
@@ -90,6 +91,8 @@ export const routes: RouteObject[] = [
           { path: 'allowances/:id', element: page(<AllowanceDetailPage />) },
           { path: 'allowances/:id/print', element: page(<AllowancePrintPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
+          // Not guarded here: the server answers 403 and the page explains who may read it.
+          { path: 'reports/collection-exclusions', element: page(<CollectionExclusionsPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },
           {

@@ -14,3 +14,6 @@ export function hasAny(roles: readonly Role[] | undefined, allowed: readonly Rol
 export function isSales(roles: readonly Role[] | undefined): boolean {
   return hasAny(roles, SALES_ROLES);
 }
+
+/** Who reads the complaint amounts kept out of the collection-rate bonus (a sales manager his department's). */
+export const COLLECTION_EXCLUSION_ROLES: readonly Role[] = ['finance', 'deputy_gm', 'gm', 'integration', 'sales_manager'];

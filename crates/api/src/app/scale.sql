@@ -363,6 +363,41 @@ INSERT INTO complaint_counters (org_id, period, last_serial)
 SELECT :ORG, split_part(note_number, '-', 1), COUNT(*) FROM return_applications WHERE org_id = :ORG AND note_number IS NOT NULL GROUP BY 2
 ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
 
+-- The received goods' handling, in proportion: most done, the rest along
+-- the route; every step an event, the record its parts, the ledger its
+-- rework lines.
+CREATE TEMP TABLE scale_handling AS
+SELECT n.id, n.raised_by, n.qty, n.product, n.decided_at + INTERVAL '5 hours' AS received_at, a.version AS v0,
+       CASE WHEN r < 0.10 THEN 0 WHEN r < 0.20 THEN 1 WHEN r < 0.25 THEN 2 WHEN r < 0.30 THEN 3 WHEN r < 0.35 THEN 4 WHEN r < 0.40 THEN 5 ELSE 6 END AS steps
+FROM (SELECT n.*, pg_temp.rnd(n.id, 'handling') AS r FROM scale_notes n WHERE n.steps >= 3) n
+JOIN return_applications a ON a.id = n.id;
+
+CREATE TEMP TABLE scale_handling_route (seq INT, action TEXT, state TEXT);
+INSERT INTO scale_handling_route VALUES (1, 'qa_inspect', 'analysis'), (2, 'plan', 'plan_approval'), (3, 'approve_plan', 'scheduling'),
+    (4, 'schedule', 'rework'), (5, 'complete_rework', 're_receipt'), (6, 're_receive', 'done');
+
+INSERT INTO return_events (application_id, seq, action, from_state, to_state, actor_id, at, note)
+SELECT h.id, h.v0 + r.seq, r.action, 'approved', 'approved', h.raised_by, h.received_at + (r.seq || ' hours')::INTERVAL, NULL
+FROM scale_handling h JOIN scale_handling_route r ON r.seq <= h.steps;
+
+UPDATE return_applications a SET
+  handling_state = (ARRAY['qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done'])[h.steps + 1],
+  handling_json = json_build_object(
+      'qa', CASE WHEN h.steps >= 1 THEN json_build_object('finding', '外观检验不良', 'label', '待整改') END,
+      'plan', CASE WHEN h.steps >= 2 THEN json_build_object('analysis', '不良件分析', 'disposition', 'rework', 'plan', '更换不良件', 'cost', 50000) END,
+      'rejection', NULL,
+      'schedule', CASE WHEN h.steps >= 4 THEN json_build_object('start_on', to_char(h.received_at + INTERVAL '1 day', 'YYYY-MM-DD'),
+          'finish_on', to_char(h.received_at + INTERVAL '2 days', 'YYYY-MM-DD'), 'production_unit', '返修线', 'material_issue', NULL) END,
+      'reworked', CASE WHEN h.steps >= 5 THEN json_build_array(h.qty) END,
+      're_received', CASE WHEN h.steps >= 6 THEN json_build_array(h.qty) END)::TEXT,
+  version = h.v0 + h.steps
+FROM scale_handling h WHERE a.id = h.id;
+
+INSERT INTO stock_ledger (org_id, return_id, line_no, movement, document, product_number, quantity, actor_id, at)
+SELECT :ORG, h.id, 0, m.movement, a.note_number, h.product, m.sign * h.qty, h.raised_by, h.received_at + (m.at || ' hours')::INTERVAL
+FROM scale_handling h JOIN return_applications a ON a.id = h.id
+JOIN (VALUES ('rework_issue', -1, 5, 5), ('rework_receipt', 1, 6, 6)) m(movement, sign, from_step, at) ON h.steps >= m.from_step;
+
 -- Allowance certificates: one for every tenth settled complaint (its
 -- compensation line), raised by its salesperson, in every state.
 CREATE TEMP TABLE scale_allowances AS
@@ -419,6 +454,22 @@ FROM (
 INSERT INTO complaint_counters (org_id, period, last_serial)
 SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM allowances WHERE org_id = :ORG GROUP BY 2
 ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+-- The step clocks of the open documents: each step entered when the
+-- document last changed, due a day later; past ones were reminded then.
+INSERT INTO document_deadlines (org_id, document, document_id, step, entered_at, due_at, reminded_at)
+SELECT org_id, 'return_note', id, note_state, updated_at, updated_at + INTERVAL '1 day',
+       CASE WHEN updated_at < now() - INTERVAL '2 days' THEN updated_at + INTERVAL '25 hours' END
+FROM return_applications WHERE org_id = :ORG AND note_state IN ('issued', 'to_receive', 'to_book', 'awaits_decision')
+UNION ALL
+SELECT org_id, 'return_handling', id, handling_state, updated_at, updated_at + INTERVAL '1 day',
+       CASE WHEN updated_at < now() - INTERVAL '2 days' THEN updated_at + INTERVAL '25 hours' END
+FROM return_applications WHERE org_id = :ORG AND handling_state IS NOT NULL AND handling_state <> 'done'
+UNION ALL
+SELECT org_id, 'allowance', id, state, updated_at, updated_at + INTERVAL '1 day',
+       CASE WHEN updated_at < now() - INTERVAL '2 days' THEN updated_at + INTERVAL '25 hours' END
+FROM allowances WHERE org_id = :ORG AND state IN ('manager_review', 'gm_review', 'approved', 'signed')
+ON CONFLICT (document, document_id) DO NOTHING;
+ANALYZE document_deadlines;
 ANALYZE allowances;
 ANALYZE allowance_events;
 ANALYZE stock_ledger;

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
+  ReconciliationOutlined,
   RollbackOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -10,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../api/types';
+import { COLLECTION_EXCLUSION_ROLES } from '../../lib/roles';
 
 export interface NavItem {
   key: string;
@@ -17,8 +19,8 @@ export interface NavItem {
   /** Catalog key of the label. */
   label: string;
   icon: ReactNode;
-  /** Shown only to users with this role (the server enforces it too). */
-  role?: Role;
+  /** Shown only to users with one of these roles (the server enforces it too). */
+  roles?: readonly Role[];
   /** Counted badge: the number of open tasks. */
   countsTasks?: boolean;
 }
@@ -32,7 +34,15 @@ export const SIDE_NAV: NavItem[] = [
   // 折让证明: everyone too, as the returns (the same read rule on the server).
   { key: 'allowances', path: '/allowances', label: 'nav.allowances', icon: <AccountBookOutlined /> },
   { key: 'reports', path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
-  { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, role: 'admin' },
+  // 客诉金额明细: accounting, executives, integration accounts and sales managers.
+  {
+    key: 'exclusions',
+    path: '/reports/collection-exclusions',
+    label: 'nav.collectionExclusions',
+    icon: <ReconciliationOutlined />,
+    roles: COLLECTION_EXCLUSION_ROLES,
+  },
+  { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
 const sideItem = (key: string): NavItem => SIDE_NAV.find((item) => item.key === key)!;
@@ -45,11 +55,12 @@ export const PHONE_TABS: NavItem[] = [
   { key: 'me', path: '/me', label: 'nav.me', icon: <UserOutlined /> },
 ];
 
-/** The nav key for a URL: "/complaints/42" -> "complaints". */
+/** The nav key for a URL, by the longest matching item: "/complaints/42" -> "complaints", "/reports/collection-exclusions" -> "exclusions". */
 export function activeNavKey(pathname: string): string {
-  return pathname.split('/')[1] ?? '';
+  const match = SIDE_NAV.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key ?? pathname.split('/')[1] ?? '';
 }
 
 export function visibleItems(items: NavItem[], roles: readonly Role[]): NavItem[] {
-  return items.filter((item) => !item.role || roles.includes(item.role));
+  return items.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
 }

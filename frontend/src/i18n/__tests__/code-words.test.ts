@@ -33,7 +33,7 @@ const WORDED: [string, readonly string[]][] = [
     'inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive',
   ])],
   ['returns.disposition', everyCode<Schemas['Disposition']>()(['rework', 'restock', 'scrap'])],
-  // My tasks words the handling step a user's roles take (every state but done).
+  // My tasks words the handling step a row stands at, when the user's roles take it (every state but done).
   ['returns.handlingTask', everyCode<Exclude<Schemas['HandlingState'], 'done'>>()([
     'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt',
   ])],

@@ -98,11 +98,14 @@ async function confirm(user: User, name: string, ok: string) {
 
 describe('the allowance certificate page', () => {
   it('shows the certificate and offers the sales manager 核签同意 and 驳回, and everyone 打印', async () => {
-    current = allowanceView({ available_actions: ['approve', 'refuse'] });
+    current = allowanceView({ available_actions: ['approve', 'refuse'], step_due_at: new Date(Date.now() - 3 * 3_600_000).toISOString(), overdue: true });
     signIn('sales_manager');
     await page();
     expect(actions()).toEqual(['approve', 'refuse', 'print']);
     const tags = screen.getByTestId('allowance-tags');
+    // The step's deadline beside its state, red once late.
+    expect(within(tags).getByTestId('allowance-deadline')).toHaveTextContent(/本步期限 .*逾期 3 小时/);
+    expect(within(tags).getByTestId('allowance-deadline')).toHaveAttribute('data-overdue', 'true');
     expect(within(tags).getByText('折让')).toBeInTheDocument();
     expect(within(tags).getByText('待经理核签')).toHaveAttribute('data-allowance-state', 'manager_review');
     expect(screen.getByTestId('header-amount')).toHaveTextContent('¥1,000.00');

@@ -2,12 +2,13 @@ import { Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { StepDeadline } from '../../../components/StepDeadline';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { formatMoney } from '../../../lib/format';
 import type { AllowanceView } from '../lib/states';
 import { AllowanceStateTag } from './AllowanceStateTag';
 
-/** Number (big), customer, complaint, kind, state, amount, and the buttons. */
+/** Number (big), customer, complaint, kind, state, the step's deadline, amount, and the buttons. */
 export function AllowanceHeader({ allowance: a, actions }: { allowance: AllowanceView; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   usePageTitle(`${a.number} · ${a.customer.name}`);
@@ -27,6 +28,7 @@ export function AllowanceHeader({ allowance: a, actions }: { allowance: Allowanc
         <div className="kehu-tags" data-testid="allowance-tags">
           <Tag>{t(`allowances.kind.${a.kind}`, { defaultValue: a.kind })}</Tag>
           <AllowanceStateTag state={a.state} />
+          <StepDeadline dueAt={a.step_due_at} overdue={a.overdue} testId="allowance-deadline" />
           <span className="kehu-allowance-head__amount">
             {t('allowances.field.amount')} <strong data-testid="header-amount">{formatMoney(a.amount.amount, i18n.language, a.amount.currency)}</strong>
           </span>

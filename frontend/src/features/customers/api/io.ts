@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
+import { saveBlob } from '../../../lib/download';
 import { toCustomerQuery, type CustomerFilters } from '../lib/filters';
 import { customerKeys } from './queries';
 
@@ -18,15 +19,7 @@ export async function exportCustomers(filters: CustomerFilters, format: ExportFo
     params: { query: { ...toCustomerQuery(filters), format } },
     parseAs: 'blob',
   });
-  const blob = unwrap(result) as unknown as Blob;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `customers-${new Date().toISOString().slice(0, 10)}.${format}`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(unwrap(result) as unknown as Blob, `customers-${new Date().toISOString().slice(0, 10)}.${format}`);
 }
 
 /** A picked file's content (FileReader: in every browser, and in the test DOM). */

@@ -70,8 +70,16 @@ describe('the handling section (客户退换货处理单)', () => {
   });
 
   it('offers the general manager approving and sending back, in that order, as the server lists them', async () => {
-    serve(received({ state: 'plan_approval', ...handlingParts.qa, ...handlingParts.plan, waiting_for: ['gm'], available_actions: ['reject_plan', 'approve_plan'] }, 'plan'), ['gm']);
+    const late = new Date(Date.now() - 30 * 3_600_000).toISOString();
+    serve(
+      received({ state: 'plan_approval', ...handlingParts.qa, ...handlingParts.plan, waiting_for: ['gm'], available_actions: ['reject_plan', 'approve_plan'], step_due_at: late, overdue: true }, 'plan'),
+      ['gm'],
+    );
     const section = await renderSection();
+    // The step's deadline in the section's header, red once late.
+    const deadline = section.querySelector('.ant-card-extra [data-testid="handling-deadline"]') as HTMLElement;
+    expect(deadline).toHaveTextContent('本步期限');
+    expect(deadline.querySelector('.ant-tag-error')).toHaveTextContent('逾期 1 天');
     expect(buttons(section)).toEqual(['handling-action-approve_plan', 'handling-action-reject_plan']);
     expect(actionButton('approve_plan')).toHaveTextContent('批准整改方案');
     expect(actionButton('reject_plan')).toHaveClass('ant-btn-dangerous');

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role, Schemas } from '../../../api/types';
 import { mockApi, problem, type Call } from '../../../test/api';
 import { jsonResponse, renderApp, signInForTests } from '../../../test/render';
-import { allOriginals, approvedReturn, event, handlingView, inspection, noteHistory, noteView, returnView } from './fixtures';
+import { allOriginals, approvedReturn, event, handlingView, inspection, noteHistory, noteView, retailDraft, retailFacts, returnView } from './fixtures';
 
 const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const submitted = [
@@ -27,6 +27,11 @@ beforeEach(() => {
     '/api/v1/returns/55': () => jsonResponse(200, current, { ETag: `"${current.version}"` }),
     'POST /api/v1/returns/55/actions/refuse': (call) => answer(call, 'refused'),
     'POST /api/v1/returns/55/actions/approve': (call) => answer(call, 'marketing_review'),
+    // Submit refuses what `eligibility.problems` says.
+    'POST /api/v1/returns/55/actions/submit': (call) => {
+      posts.push(call);
+      return jsonResponse(422, problem(422, 'validation_failed', current.eligibility.problems));
+    },
   });
 });
 
@@ -142,5 +147,46 @@ describe('the return application page', () => {
     await user.click(within(drawer).getByRole('button', { name: '核准' }));
     expect(await within(drawer).findByText(/此申请刚被他人修改/)).toBeInTheDocument();
     expect(posts[0]).toMatchObject({ ifMatch: '"3"', body: {} });
+  });
+
+  it('shows a consumer draft’s facts, and what its submit would be refused for, by field', async () => {
+    current = retailDraft({
+      eligibility: {
+        ...retailDraft().eligibility,
+        problems: [
+          { field: 'retail.purchased_on', code: 'period_expired', message: 'more than 30 days since the purchase' },
+          { field: 'retail.unopened', code: 'opened', message: 'an opened package comes back only when defective' },
+        ],
+      },
+      retail: retailFacts({ unopened: false, invoice_number: null }),
+    });
+    signIn(['sales']);
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderApp('/returns/55');
+    await screen.findByRole('heading', { level: 1, name: 'TH2612-0001' });
+    expect(screen.getByTestId('rule-set-view')).toHaveTextContent('零售退换货规则');
+    const facts = screen.getByTestId('retail-facts');
+    expect(facts).toHaveTextContent('购买日期2026-10-01');
+    expect(facts).toHaveTextContent('无发票');
+    expect(screen.queryByText('A 保修期内')).not.toBeInTheDocument();
+    const problems = within(screen.getByTestId('retail-problems')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(problems).toEqual(['购买日期：已超过退换期限', '未拆封：已拆封且非质量问题，不予退换']);
+    expect(screen.getByText('提交前需处理')).toBeInTheDocument();
+
+    // Submitted anyway: the refusals name the facts, not the server's paths.
+    await user.click(screen.getByRole('button', { name: '提交' }));
+    const drawer = await screen.findByRole('dialog');
+    await user.click(within(drawer).getByRole('button', { name: '提交' }));
+    expect(await within(drawer).findByText(/购买日期: 已超过退换期限/)).toBeInTheDocument();
+  });
+
+  it('shows an approved consumer return’s refund date, and no problems once past the draft', async () => {
+    current = approvedReturn({ rule_set: 'retail', retail: retailFacts(), refund_due_on: '2026-12-07', eligibility: retailDraft().eligibility });
+    signIn(['production']);
+    await renderApp('/returns/55');
+    await screen.findByRole('heading', { level: 1, name: 'TH2612-0001' });
+    expect(screen.getByTestId('header-refund-due')).toHaveTextContent('退款期限 2026-12-07');
+    expect(screen.getByTestId('refund-due')).toHaveTextContent('2026-12-07');
+    expect(screen.queryByTestId('retail-problems')).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockApi, problem, type Call } from '../../../test/api';
 import { jsonResponse, renderApp, signInForTests } from '../../../test/render';
-import { approvedComplaint, customers, returnView } from './fixtures';
+import { approvedComplaint, customers, retailDraft, returnView } from './fixtures';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -29,19 +29,25 @@ const eligibility = () => screen.getByTestId('eligibility');
 const fieldOf = (label: string) => screen.getByLabelText(label).closest('.ant-form-item') as HTMLElement;
 
 let posted: Call[] = [];
+let patched: Call[] = [];
 
 beforeEach(() => {
   posted = [];
+  patched = [];
   signInForTests({ id: 1, username: 'sales', display_name: '张业务', department_id: 1, department_name: '业务一部', roles: ['sales'] });
 });
 
-function api(answer: (call: Call) => Response = () => jsonResponse(201, returnView(), { ETag: '"1"' })) {
+function api(answer: (call: Call) => Response = () => jsonResponse(201, returnView(), { ETag: '"1"' }), draft = returnView()) {
   return mockApi({
     '/api/v1/customers': () => jsonResponse(200, { items: customers, next_cursor: null }),
     '/api/v1/complaints/7': () => jsonResponse(200, approvedComplaint()),
-    '/api/v1/returns/55': () => jsonResponse(200, returnView()),
+    '/api/v1/returns/55': () => jsonResponse(200, draft, { ETag: `"${draft.version}"` }),
     'POST /api/v1/returns': (call) => {
       posted.push(call);
+      return answer(call);
+    },
+    'PATCH /api/v1/returns/55': (call) => {
+      patched.push(call);
       return answer(call);
     },
   });
@@ -165,5 +171,64 @@ describe('the return application form', () => {
       complaint_line: 1,
       lines: [],
     });
+  });
+
+  it('swaps the grounds for the consumer’s facts under the retail rule set, and back', async () => {
+    api();
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderApp('/returns/new');
+    await screen.findByRole('heading', { level: 1, name: '新建退换货申请' });
+    const ruleSet = screen.getByTestId('rule-set');
+    expect(within(ruleSet).getByLabelText('合同退换货标准（A+B/C/D）')).toBeChecked();
+    await fill(user, screen.getByLabelText('A 保修期内的依据'), '保修卡');
+
+    await user.click(within(ruleSet).getByLabelText('零售退换货规则'));
+    expect(await screen.findByTestId('retail-fields')).toBeInTheDocument();
+    expect(screen.queryByTestId('eligibility')).not.toBeInTheDocument();
+    for (const label of ['购买日期', '发票号码', '保质期至', '发票与货品相符', '未拆封', '质量问题']) expect(screen.getByLabelText(label)).toBeInTheDocument();
+    // Retail offers a return or an exchange only.
+    expect(screen.getByLabelText('重修')).toBeDisabled();
+
+    // The purchase date is what a consumer application needs before it is saved.
+    await pick(user, '客户', '苏州精密机械有限公司');
+    await fill(user, screen.getByLabelText('品号'), 'SHF-1160');
+    await fill(user, screen.getByLabelText('数量'), '1');
+    await fill(user, screen.getByLabelText('单价'), '128.00');
+    await fill(user, screen.getByLabelText('退换货原因'), '门店顾客未拆封退货');
+    await user.click(screen.getByRole('button', { name: '保存草稿' }));
+    await waitFor(() => expect(fieldOf('购买日期')).toHaveTextContent('此项为必填'));
+    expect(posted).toHaveLength(0);
+
+    // Back to the contract grounds: what was typed there is still there.
+    await user.click(within(ruleSet).getByLabelText('合同退换货标准（A+B/C/D）'));
+    expect(await screen.findByLabelText('A 保修期内的依据')).toHaveValue('保修卡');
+    expect(screen.queryByTestId('retail-fields')).not.toBeInTheDocument();
+  });
+
+  it('edits a consumer draft: the server’s refusals at their facts, the facts sent without grounds, a 422 at its field', async () => {
+    api(
+      () => jsonResponse(422, problem(422, 'validation_failed', [{ field: 'retail.shelf_life_until', code: 'invalid_date', message: 'YYYY-MM-DD' }])),
+      retailDraft(),
+    );
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderApp('/returns/55/edit');
+    await screen.findByRole('heading', { level: 1, name: '编辑退换货申请' });
+    expect(within(screen.getByTestId('rule-set')).getByLabelText('零售退换货规则')).toBeChecked();
+    await waitFor(() => expect(fieldOf('购买日期')).toHaveTextContent('已超过退换期限'));
+    expect(screen.getByLabelText('发票号码')).toHaveValue('No. 04512231');
+    expect(screen.getByLabelText('未拆封')).toBeChecked();
+
+    await user.click(screen.getByLabelText('质量问题'));
+    await user.click(screen.getByRole('button', { name: '保存草稿' }));
+    await waitFor(() => expect(patched).toHaveLength(1));
+    expect(patched[0]!.ifMatch).toBe('"3"');
+    const body = patched[0]!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty('eligibility');
+    expect(body).toMatchObject({
+      rule_set: 'retail',
+      kind: 'return',
+      retail: { purchased_on: '2026-10-01', invoice_number: 'No. 04512231', invoice_matches: true, unopened: true, defective: true, shelf_life_until: null },
+    });
+    await waitFor(() => expect(fieldOf('保质期至')).toHaveTextContent('日期格式应为 YYYY-MM-DD'));
   });
 });

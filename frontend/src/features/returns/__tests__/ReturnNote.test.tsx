@@ -199,11 +199,15 @@ describe('the return note before it is issued', () => {
 
 describe('the return note’s steps', () => {
   it('lets the supervisor verify it after a confirmation, with If-Match', async () => {
-    current = withNote({ available_actions: ['verify'] });
+    current = withNote({ available_actions: ['verify'], step_due_at: new Date(Date.now() + 20 * 3_600_000).toISOString(), overdue: false });
     nextNote = () => ({ state: 'to_receive' });
     signIn('sales_supervisor');
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const note = await page();
+    // The note's own step deadline, in its header.
+    const deadline = note.querySelector('.ant-card-extra [data-testid="note-deadline"]') as HTMLElement;
+    expect(deadline).toHaveAttribute('data-overdue', 'false');
+    expect(deadline).toHaveTextContent(/本步期限 .*剩 (19|20) 小时/);
     expect(within(note).getAllByText('待核实').length).toBeGreaterThan(0);
     expect(within(note).getByText('退回成品仓，待品保判定后重修')).toBeInTheDocument();
     expect(within(note).getByTestId('note-tolerance')).toHaveTextContent('0%（公司规定）');

@@ -58,6 +58,28 @@ export function returnView(overrides: Partial<Schemas['ReturnView']> = {}): Sche
   };
 }
 
+/** A consumer's facts (零售退换货规则): bought 2026-10-01 with a matching invoice, unopened. */
+export function retailFacts(overrides: Partial<NonNullable<Schemas['ReturnView']['retail']>> = {}): NonNullable<Schemas['ReturnView']['retail']> {
+  return { purchased_on: '2026-10-01', invoice_number: 'No. 04512231', invoice_matches: true, unopened: true, defective: false, shelf_life_until: null, ...overrides };
+}
+
+/** A consumer draft bought too long ago: the server's refusal in `eligibility.problems`. */
+export function retailDraft(overrides: Partial<Schemas['ReturnView']> = {}): Schemas['ReturnView'] {
+  return returnView({
+    rule_set: 'retail',
+    retail: retailFacts(),
+    eligibility: {
+      within_warranty: null,
+      below_standard: null,
+      cannot_pay: null,
+      major_change: null,
+      eligible: false,
+      problems: [{ field: 'retail.purchased_on', code: 'period_expired', message: 'more than 30 days since the purchase' }],
+    },
+    ...overrides,
+  });
+}
+
 export const customers = [
   { id: 1, code: 'C-0001', name: '苏州精密机械有限公司', market: 'domestic', status: 'active' },
   { id: 2, code: 'C-0002', name: '宁波汽配制造有限公司', market: 'domestic', status: 'active' },

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { parseReturnFilters, returnFiltersToParams } from '../lib/filters';
 import { checkGrounds, linesTotal, toReturnInput } from '../lib/form';
+import { problemText, returnFieldLabel } from '../lib/retail';
 import { canonicalOriginals, inspectionBody, sameOriginals } from '../lib/service';
 import { lineExcess, limitedQuantity, needsDecision, noteInput, noteSignatures, percentToBp, proofInput, toleratedExcess } from '../lib/note';
 import { signatures } from '../lib/signoff';
@@ -38,6 +39,35 @@ describe('lines', () => {
       complaint_line: 0,
       lines: [],
     });
+  });
+});
+
+describe('the rule set', () => {
+  const standalone = { kind: 'exchange' as const, customer_id: 1, reason: 'r', lines: [{ product_number: 'x', quantity: 1, unit_price: '1' }] };
+  const facts = { purchased_on: dayjs('2026-11-02'), invoice_number: ' No. 1 ', invoice_matches: true, unopened: true, shelf_life_until: null };
+
+  it('sends a consumer application’s facts and no grounds, a business one its grounds and no facts', () => {
+    const retail = toReturnInput({ ...standalone, rule_set: 'retail', retail: facts, grounds: ['below_standard'], eligibility: { within_warranty: 'a', below_standard: 'b' } }, null);
+    expect(retail).not.toHaveProperty('eligibility');
+    expect(retail).toMatchObject({
+      rule_set: 'retail',
+      retail: { purchased_on: '2026-11-02', invoice_number: 'No. 1', invoice_matches: true, unopened: true, defective: false, shelf_life_until: null },
+    });
+    const business = toReturnInput({ ...standalone, rule_set: 'business', retail: facts, grounds: ['below_standard'], eligibility: { within_warranty: 'a', below_standard: 'b' } }, null);
+    expect(business).not.toHaveProperty('retail');
+    expect(business).not.toHaveProperty('rule_set');
+    expect(business.eligibility).toEqual({ within_warranty: 'a', below_standard: 'b', cannot_pay: null, major_change: null });
+    // From a complaint line: always the contract grounds.
+    expect(toReturnInput({ ...standalone, rule_set: 'retail', retail: facts }, { complaintId: 7, line: 0 })).not.toHaveProperty('retail');
+  });
+
+  it('names a refusal’s field as the form does', () => {
+    const t = (key: string, o?: Record<string, unknown>) => (o ? `${key}(${Object.values(o).join('|')})` : key);
+    expect(returnFieldLabel('retail.purchased_on', t)).toBe('returns.retail.purchasedOn');
+    expect(returnFieldLabel('retail', t)).toBe('returns.ruleSet.retail');
+    expect(returnFieldLabel('eligibility.cannot_pay', t)).toBe('returns.grounds.cannot_pay');
+    expect(returnFieldLabel('kind', t)).toBe('returns.field.kind');
+    expect(problemText({ field: 'retail.unopened', code: 'opened', message: 'm' }, t)).toBe('returns.retail.problem(returns.retail.unopened|validation.opened(m))');
   });
 });
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
 import { useIsPhone } from '../../../app/layout/useIsPhone';
+import { StepDeadline } from '../../../components/StepDeadline';
 import { orderHandlingActions, type HandlingAction } from '../lib/handling';
 import { HandlingActionDrawer } from './HandlingActionDrawer';
 import { HandlingBody } from './HandlingBody';
@@ -76,7 +77,12 @@ export function HandlingSection({ application: r, onRefresh }: Props) {
   ));
 
   return (
-    <Section id="section-handling" title={t('returns.handling.title')} testId="handling-section">
+    <Section
+      id="section-handling"
+      title={t('returns.handling.title')}
+      testId="handling-section"
+      extra={<StepDeadline dueAt={h.step_due_at} overdue={h.overdue} testId="handling-deadline" />}
+    >
       <div aria-live="polite">
         {outcome && (
           <Alert type={outcome.type} showIcon closable message={message(outcome)} onClose={() => setOutcome(null)} className="kehu-gap" role="status" />

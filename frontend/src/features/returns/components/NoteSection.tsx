@@ -7,6 +7,7 @@ import { problemToFormErrors } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
 import { useIsPhone } from '../../../app/layout/useIsPhone';
 import { NoteStateTag } from '../../../components/NoteStateTag';
+import { StepDeadline } from '../../../components/StepDeadline';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../auth/hooks/useSession';
 import { Fields, Prose } from '../../complaints/components/sections/CaseSection';
@@ -186,7 +187,11 @@ export function NoteSection({ application: r, onRefresh }: Props) {
   }
 
   return (
-    <Section id="section-note" title={t('returns.note.title')}>
+    <Section
+      id="section-note"
+      title={t('returns.note.title')}
+      extra={note && <StepDeadline dueAt={note.step_due_at} overdue={note.overdue} testId="note-deadline" />}
+    >
       <div aria-live="polite">
         {outcome && (
           <Alert type={outcome.type} showIcon closable message={message(outcome)} onClose={() => setOutcome(null)} className="kehu-gap" role="status" />

@@ -4,6 +4,7 @@ import type { Schemas } from '../../../api/types';
 import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { formatMoney } from '../../../lib/format';
 import { useReturnAction } from '../api/mutations';
+import { returnFieldLabel } from '../lib/retail';
 import { actionTone, nextState, type ReturnAction } from '../lib/states';
 
 type ReturnView = Schemas['ReturnView'];
@@ -61,6 +62,8 @@ export function ReturnActionDrawer({ application: r, action, onClose, onDone, on
       busy={mutation.isPending}
       failure={{
         fields: ['reason', 'retention_note'],
+        // Submit's refusals (`retail.purchased_on`, `eligibility.within_warranty`…) named as the form names them.
+        fieldLabel: (f) => returnFieldLabel(f, t),
         outcome: { onConflict: (message) => onConflict(action, message), onStale },
         messages: { 412: t('returns.detail.stale') },
       }}

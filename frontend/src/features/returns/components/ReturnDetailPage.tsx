@@ -18,6 +18,7 @@ import { ReturnActionButtons } from './ReturnActionButtons';
 import { ReturnActionDrawer, type DrawerAction } from './ReturnActionDrawer';
 import { ReturnHeader } from './ReturnHeader';
 import { ReturnHistory } from './ReturnHistory';
+import { SubmitProblems } from './RetailFacts';
 import { ReturnSections } from './ReturnSections';
 import { ReturnSteps } from './ReturnSteps';
 import '../../complaints/complaints.css';
@@ -131,6 +132,7 @@ export default function ReturnDetailPage() {
           <Alert type={feedback.type} showIcon closable message={message(feedback)} onClose={() => setFeedback(null)} className="kehu-gap" role="status" />
         )}
       </div>
+      <SubmitProblems application={r} />
       <Card size="small" className="kehu-gap">
         <ReturnSteps application={r} now={now} />
       </Card>

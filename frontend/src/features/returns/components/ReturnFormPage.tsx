@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Skeleton, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { fieldPath, problemToFormErrors } from '../../../api/problem';
@@ -13,9 +13,11 @@ import { useSaveReturn } from '../api/mutations';
 import { useReturn } from '../api/queries';
 import { carriedFromComplaint, carriedFromReturn, type Carried } from '../lib/carried';
 import { emptyReturnValues, formFieldName, fromReturnView, toReturnInput, type ReturnValues } from '../lib/form';
+import { RULE_SETS } from '../lib/retail';
 import { RETURN_KINDS } from '../lib/states';
 import { CarriedFacts } from './CarriedFacts';
 import { GroundsFields } from './GroundsFields';
+import { RetailFields } from './RetailFields';
 import { ReturnLinesEditor } from './ReturnLinesEditor';
 import '../../complaints/complaints.css';
 import '../returns.css';
@@ -29,7 +31,7 @@ function fromQuery(params: URLSearchParams): { complaintId: number; line: number
 }
 
 const COMMON_FIELDS = ['reason', 'sample_unit', 'grounds', 'eligibility'];
-const STANDALONE_FIELDS = [...COMMON_FIELDS, 'kind', 'customer_id', 'order_number', 'lines'];
+const STANDALONE_FIELDS = [...COMMON_FIELDS, 'kind', 'customer_id', 'order_number', 'lines', 'rule_set', 'retail'];
 /** How the alert names the server fields the form has no place for (the complaint line's). */
 const UNPLACED: Record<string, string> = { complaint_id: 'returns.field.complaint', complaint_line: 'returns.field.complaintLine' };
 
@@ -98,6 +100,17 @@ function ReturnForm({ draft, carried, onStale, onSaved }: FormProps) {
   const [error, setError] = useState<{ message: string; details: string[]; stale: boolean } | null>(null);
   const initial = useMemo(() => (draft ? fromReturnView(draft) : emptyReturnValues()), [draft?.id]);
   const fields = carried ? COMMON_FIELDS : STANDALONE_FIELDS;
+  // useWatch is undefined until the form mounts: the draft's own rule set meanwhile (its facts render at once).
+  const ruleSet = Form.useWatch('rule_set', form) ?? initial.rule_set;
+  const retail = !carried && ruleSet === 'retail';
+
+  // A consumer draft the server would refuse to submit: each refusal at its fact, as submit's 422 would put it.
+  useEffect(() => {
+    const problems = !carried && draft?.rule_set === 'retail' ? draft.eligibility.problems : [];
+    const placed = problems.filter((p) => fields.includes(topField(formFieldName(p.field))));
+    if (placed.length === 0) return;
+    form.setFields(placed.map((p) => ({ name: fieldPath(formFieldName(p.field)), errors: [t(`validation.${p.code}`, { defaultValue: p.message })] })) as never);
+  }, [draft?.id]);
 
   async function submit() {
     setError(null);
@@ -168,7 +181,11 @@ function ReturnForm({ draft, carried, onStale, onSaved }: FormProps) {
               </Col>
               <Col xs={24} md={7}>
                 <Form.Item name="kind" label={t('returns.field.kind')} rules={[required]}>
-                  <Radio.Group optionType="button" options={RETURN_KINDS.map((k) => ({ value: k, label: t(`returns.kind.${k}`) }))} />
+                  <Radio.Group
+                    optionType="button"
+                    // The consumer rule set offers a return or an exchange, not a rework.
+                    options={RETURN_KINDS.map((k) => ({ value: k, label: t(`returns.kind.${k}`), disabled: retail && k === 'rework' }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={7}>
@@ -195,7 +212,12 @@ function ReturnForm({ draft, carried, onStale, onSaved }: FormProps) {
           <Typography.Title level={2} className="kehu-form__section">
             {t('returns.form.sectionGrounds')}
           </Typography.Title>
-          <GroundsFields form={form} />
+          {!carried && (
+            <Form.Item name="rule_set" label={t('returns.field.ruleSet')}>
+              <Radio.Group data-testid="rule-set" options={RULE_SETS.map((r) => ({ value: r, label: t(`returns.ruleSet.${r}`) }))} />
+            </Form.Item>
+          )}
+          {retail ? <RetailFields /> : <GroundsFields form={form} />}
         </Form>
       </Card>
       <div className="kehu-form-actions">

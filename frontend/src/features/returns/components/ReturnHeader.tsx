@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../../api/types';
 import { ReturnStateTag } from '../../../components/ReturnStateTag';
 import { usePageTitle } from '../../../components/usePageTitle';
-import { formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney } from '../../../lib/format';
 
-/** Number (big), customer, complaint, kind, state, total, an exchange's new order, and the buttons. */
+/** Number (big), customer, complaint, kind, rule set, state, total, a consumer return's refund date, an exchange's new order, and the buttons. */
 export function ReturnHeader({ application: r, actions }: { application: Schemas['ReturnView']; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   usePageTitle(`${r.number} · ${r.customer.name}`);
@@ -28,12 +28,18 @@ export function ReturnHeader({ application: r, actions }: { application: Schemas
         </div>
         <div className="kehu-case-head__tags" data-testid="return-tags">
           <Tag>{t(`returns.kind.${r.kind}`)}</Tag>
+          {r.rule_set === 'retail' && <Tag color="blue">{t('returns.ruleSet.retail')}</Tag>}
           <ReturnStateTag state={r.state} overdue={r.overdue} />
           {r.extended && <Tag color="warning">{t('returns.detail.extended')}</Tag>}
           <span className="kehu-return-head__total">
             {t('returns.form.total')} <strong data-testid="header-total">{formatMoney(r.total.amount, i18n.language, r.total.currency)}</strong>
           </span>
         </div>
+        {r.refund_due_on && (
+          <div className="kehu-return-head__exchange" data-testid="header-refund-due">
+            {t('returns.retail.refundDueOn')} <strong>{formatDate(r.refund_due_on, i18n.language)}</strong>
+          </div>
+        )}
         {r.exchange_order && (
           <div className="kehu-return-head__exchange" data-testid="exchange-order">
             {t('returns.field.exchangeOrder')} <strong>{r.exchange_order.order_number}</strong>

@@ -6,6 +6,7 @@ import type { Schemas } from '../../../api/types';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { Fields, Prose } from '../../complaints/components/sections/CaseSection';
 import { OTHER_GROUNDS } from '../lib/form';
+import { RetailFacts } from './RetailFacts';
 import { ReturnItems } from './ReturnItems';
 
 type ReturnView = Schemas['ReturnView'];
@@ -62,6 +63,7 @@ export function ReturnSections({ application: r, children }: { application: Retu
             { label: t('returns.field.createdAt'), value: formatDate(r.created_at, locale) },
             { label: t('returns.field.reason'), value: <Prose>{r.reason}</Prose>, span: 2 },
             { label: t('returns.field.sampleUnit'), value: r.sample_unit ? t('common.yes') : t('common.no') },
+            { label: t('returns.field.ruleSet'), value: <span data-testid="rule-set-view">{t(`returns.ruleSet.${r.rule_set}`)}</span> },
           ]}
         />
       </Section>
@@ -72,13 +74,17 @@ export function ReturnSections({ application: r, children }: { application: Retu
         <Tag color={e.eligible ? 'success' : 'warning'} className="kehu-gap" data-testid="grounds-eligible">
           {e.eligible ? t('returns.grounds.eligible') : t('returns.grounds.notEligible')}
         </Tag>
-        <Fields
-          columns={1}
-          rows={(['within_warranty', ...OTHER_GROUNDS] as const).map((g) => ({
-            label: t(`returns.grounds.${g}`),
-            value: e[g] ? <Prose>{e[g]}</Prose> : <span className="kehu-muted">{t('returns.grounds.notClaimed')}</span>,
-          }))}
-        />
+        {r.rule_set === 'retail' ? (
+          <RetailFacts application={r} />
+        ) : (
+          <Fields
+            columns={1}
+            rows={(['within_warranty', ...OTHER_GROUNDS] as const).map((g) => ({
+              label: t(`returns.grounds.${g}`),
+              value: e[g] ? <Prose>{e[g]}</Prose> : <span className="kehu-muted">{t('returns.grounds.notClaimed')}</span>,
+            }))}
+          />
+        )}
       </Section>
       {(notes.length > 0 || r.decided_at) && (
         <Section id="section-notes" title={t('returns.detail.notes')}>

@@ -7,6 +7,7 @@ import type { Schemas } from '../../../api/types';
 import { requiredValue } from '../../../lib/required';
 import { fenToDecimal, parseMoney } from '../../../lib/money';
 import { MONEY_INPUT } from '../../complaints/lib/resolution';
+import { fromRetailView, retailInput, type RetailValues, type RuleSet } from './retail';
 import type { ReturnKind } from './states';
 
 type ReturnView = Schemas['ReturnView'];
@@ -34,6 +35,9 @@ export interface ReturnValues {
   /** The B/C/D boxes ticked; each reveals its basis under `eligibility`. */
   grounds?: OtherGround[];
   eligibility?: Partial<Record<Ground, string | null>>;
+  /** Standalone only: the contract grounds (business) or the consumer's facts (retail). */
+  rule_set?: RuleSet;
+  retail?: RetailValues;
 }
 
 /** Raised from an approved complaint's resolution line (0-based). */
@@ -102,19 +106,22 @@ function eligibilityInput(values: ReturnValues): Schemas['EligibilityInput'] {
   return input;
 }
 
-/** The body of POST /returns and PATCH /returns/{id}. */
+/**
+ * The body of POST /returns and PATCH /returns/{id}. A consumer application
+ * sends its facts and no grounds; a business one the grounds and no facts
+ * (the server refuses either mix). One from a complaint line is business.
+ */
 export function toReturnInput(values: ReturnValues, from: FromLine | null): ReturnInput {
-  const common = {
-    reason: values.reason?.trim() ?? '',
-    sample_unit: !!values.sample_unit,
-    eligibility: eligibilityInput(values),
-  };
+  const base = { reason: values.reason?.trim() ?? '', sample_unit: !!values.sample_unit };
   if (from) {
     // Kind, customer, order and the goods are the complaint line's (the server fills them in).
-    return { ...common, complaint_id: from.complaintId, complaint_line: from.line, lines: [] };
+    return { ...base, eligibility: eligibilityInput(values), complaint_id: from.complaintId, complaint_line: from.line, lines: [] };
   }
+  const judged: Pick<ReturnInput, 'rule_set' | 'eligibility' | 'retail'> =
+    values.rule_set === 'retail' ? { rule_set: 'retail', retail: retailInput(values.retail) } : { eligibility: eligibilityInput(values) };
   return {
-    ...common,
+    ...base,
+    ...judged,
     kind: requiredValue(values.kind, 'kind'),
     customer_id: requiredValue(values.customer_id, 'customer_id'),
     order_number: trimmed(values.order_number),
@@ -149,12 +156,14 @@ export function fromReturnView(r: ReturnView): ReturnValues {
       cannot_pay: e.cannot_pay ?? null,
       major_change: e.major_change ?? null,
     },
+    rule_set: r.rule_set,
+    retail: fromRetailView(r.retail),
   };
 }
 
 /** A new standalone form: one empty line to fill. */
 export function emptyReturnValues(): ReturnValues {
-  return { kind: 'return', sample_unit: false, lines: [{}], grounds: [], eligibility: {} };
+  return { kind: 'return', sample_unit: false, lines: [{}], grounds: [], eligibility: {}, rule_set: 'business', retail: fromRetailView(null) };
 }
 
 /**
@@ -163,6 +172,8 @@ export function emptyReturnValues(): ReturnValues {
  */
 export function formFieldName(field: string): string {
   if (field === 'eligibility') return 'grounds';
+  // The facts as a whole (missing, or sent with the business grounds): the rule set's choice.
+  if (field === 'retail') return 'rule_set';
   // An item's amount out of range (`lines[0]`): its price is what to change.
   if (/^lines\[\d+\]$/.test(field)) return `${field}.unit_price`;
   return field;

@@ -9,6 +9,7 @@ import { ifMatch } from '../../complaints/api/mutations';
 export const settingsKeys = {
   all: ['settings'] as const,
   calendar: (year: number) => [...settingsKeys.all, 'calendar', year] as const,
+  returnPolicy: () => [...settingsKeys.all, 'policy', 'returns'] as const,
 };
 
 /** Roles an administrator can give (role.rs), integration accounts aside. */
@@ -180,5 +181,24 @@ export function useWebhookDeliveries(id: number | null) {
     queryFn: async ({ pageParam }) =>
       unwrap(await api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: id ?? 0 }, query: { limit: 50, cursor: pageParam } } })),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** 退换货规则: the step clock, the company's over-delivery tolerance, and the consumer rule set's periods. */
+export function useReturnPolicy() {
+  return useQuery({
+    queryKey: settingsKeys.returnPolicy(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/policies/returns')),
+  });
+}
+
+export function useSaveReturnPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, body }: { version: number; body: Schemas['ReturnPolicyBody'] }) =>
+      unwrap(await api.PUT('/api/v1/policies/returns', { params: { header: { 'If-Match': ifMatch(version) } }, body })),
+    onSuccess: (policy) => queryClient.setQueryData(settingsKeys.returnPolicy(), policy),
+    // 412: someone saved meanwhile; the form shows theirs.
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.returnPolicy() }),
   });
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/PageHeading';
 import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
+import { ReturnsPolicyTab } from './ReturnsPolicyTab';
 import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
 import { WebhooksTab } from './WebhooksTab';
@@ -13,9 +14,9 @@ import '../settings.css';
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'webhooks'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'webhooks'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive and care policies, webhooks. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care and returns policies, webhooks. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -28,6 +29,7 @@ export default function SettingsPage() {
     calendar: <CalendarTab />,
     archive: later(<ArchivePolicyTab />),
     care: later(<CarePolicyTab />),
+    returns: <ReturnsPolicyTab />,
     webhooks: <WebhooksTab />,
   };
   return (

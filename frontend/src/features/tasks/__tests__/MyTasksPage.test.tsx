@@ -178,6 +178,7 @@ describe('My tasks', () => {
       created_at: new Date(Date.now() - 3 * DAY).toISOString(),
       note_number: 'CT2612-0066',
       note_state: 'booked',
+      handling_state: 'qa_inspection',
     };
     vi.stubGlobal(
       'fetch',

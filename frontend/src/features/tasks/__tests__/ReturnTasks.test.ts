@@ -23,14 +23,22 @@ const summary = (overrides: Partial<Summary>): Summary => ({
 });
 
 describe('what a return task waits for', () => {
-  it('names the handling step of received goods by the viewer’s roles', () => {
-    expect(waitingFor(summary({}), 30, ['qa'])).toEqual(['returns.handlingTask.qa_inspection']);
-    expect(waitingFor(summary({}), 30, ['engineering'])).toEqual(['returns.handlingTask.analysis']);
-    expect(waitingFor(summary({ note_state: 'to_book' }), 30, ['gm'])).toEqual(['returns.handlingTask.plan_approval']);
-    expect(waitingFor(summary({}), 30, ['production'])).toEqual(['returns.handlingTask.rework']);
-    expect(waitingFor(summary({ note_state: 'awaits_decision' }), 30, ['warehouse'])).toEqual(['returns.handlingTask.re_receipt']);
-    // PMC also may rework: the summary cannot tell which of the two waits.
-    expect(waitingFor(summary({}), 30, ['production_manager'])).toEqual(['returns.handlingTask.scheduling', 'returns.handlingTask.rework']);
+  it('names the handling step the goods stand at when the viewer’s roles take it', () => {
+    expect(waitingFor(summary({ handling_state: 'qa_inspection' }), 30, ['qa'])).toEqual(['returns.handlingTask.qa_inspection']);
+    expect(waitingFor(summary({ handling_state: 'analysis' }), 30, ['engineering'])).toEqual(['returns.handlingTask.analysis']);
+    expect(waitingFor(summary({ note_state: 'to_book', handling_state: 'plan_approval' }), 30, ['gm'])).toEqual(['returns.handlingTask.plan_approval']);
+    expect(waitingFor(summary({ handling_state: 'rework' }), 30, ['production'])).toEqual(['returns.handlingTask.rework']);
+    expect(waitingFor(summary({ note_state: 'awaits_decision', handling_state: 're_receipt' }), 30, ['warehouse'])).toEqual(['returns.handlingTask.re_receipt']);
+    // PMC may schedule and rework: the row's state says which one waits.
+    expect(waitingFor(summary({ handling_state: 'scheduling' }), 30, ['production_manager'])).toEqual(['returns.handlingTask.scheduling']);
+    expect(waitingFor(summary({ handling_state: 'rework' }), 30, ['production_manager'])).toEqual(['returns.handlingTask.rework']);
+  });
+
+  it('falls back to the note’s words when the handling step is someone else’s, done or not begun', () => {
+    expect(waitingFor(summary({ handling_state: 'analysis' }), 30, ['qa'])).toEqual(['returns.noteTask.booked']);
+    expect(waitingFor(summary({ handling_state: 'done' }), 30, ['warehouse'])).toEqual(['returns.noteTask.booked']);
+    expect(waitingFor(summary({ handling_state: null }), 30, ['qa'])).toEqual(['returns.noteTask.booked']);
+    expect(waitingFor(summary({ note_state: 'to_receive', handling_state: null }), 30, ['warehouse'])).toEqual(['returns.noteTask.to_receive']);
   });
 
   it('keeps the note’s own steps: accounting’s booking, the excess decision, the applicant’s proof, the warehouse’s receipt', () => {
@@ -40,5 +48,17 @@ describe('what a return task waits for', () => {
     expect(waitingFor(summary({ note_state: 'to_receive' }), 30, ['warehouse'])).toEqual(['returns.noteTask.to_receive']);
     expect(waitingFor(summary({ note_state: 'booked' }), 30, ['sales'])).toEqual(['returns.noteTask.booked']);
     expect(waitingFor(summary({ state: 'gm_approval', note_state: null, note_number: null }), 30, ['gm'])).toEqual([]);
+  });
+
+  it('names both when a note step and the handling step are the viewer’s at once', () => {
+    expect(waitingFor(summary({ note_state: 'awaits_decision', handling_state: 'plan_approval' }), 30, ['gm'])).toEqual([
+      'returns.noteTask.awaits_decision',
+      'returns.handlingTask.plan_approval',
+    ]);
+  });
+
+  it('words an approved application before its note: the applicant’s to issue, else customer service’s', () => {
+    expect(waitingFor(summary({ note_state: null, note_number: null }), 2, ['sales'])).toEqual(['returns.noteTask.toIssue']);
+    expect(waitingFor(summary({ note_state: null, note_number: null }), 30, ['customer_service'])).toEqual(['returns.service.pending']);
   });
 });

@@ -17,25 +17,25 @@ function byDue(a: Summary, b: Summary): number {
   return da === db ? b.id - a.id : da < db ? -1 : 1;
 }
 
-/** Received by the warehouse: the goods' handling (客户退换货处理单) runs beside the note's booking. */
-const RECEIVED: readonly (Summary['note_state'] | undefined)[] = ['to_book', 'awaits_decision', 'booked'];
-
 /**
  * What an approved application waits for from me, as i18n keys (more than
- * one when my roles take more than one step and the summary cannot tell
- * which): a step on its return note (in the note state's words; for its
- * applicant, the proof of return), a step of the goods' handling once they
- * are received (by my roles: the summary does not say the handling's
- * state), the note itself when I raised it, else customer service's
- * inspection or originals. Empty while it is being approved.
+ * one when two of its steps are mine at once): a note step certainly mine
+ * (the applicant's proof of return, accounting's booking, the general
+ * manager's excess decision), the goods' handling step it stands at
+ * (`handling_state`) when my roles take it; else the return note in its
+ * state's words, the note itself when I raised it, or customer service's
+ * inspection and originals. Empty while it is being approved.
  */
 export function waitingFor(r: Summary, viewerId: number | undefined, roles: readonly Role[] = []): string[] {
+  const mine: string[] = [];
   // Received and listed for its applicant: the proof of return is theirs to record before accounting books it.
-  if (r.note_state === 'to_book' && r.raised_by.id === viewerId) return ['returns.noteTask.toProve'];
-  // Accounting's booking and the general manager's excess decision are certainly theirs; any other received application in my box is here for its handling.
-  const noteStep = (r.note_state === 'to_book' && roles.includes('finance')) || (r.note_state === 'awaits_decision' && roles.includes('gm'));
-  const handling = RECEIVED.includes(r.note_state) && !noteStep ? handlingSteps(roles) : [];
-  if (handling.length > 0) return handling.map((s) => `returns.handlingTask.${s}`);
+  if (r.note_state === 'to_book' && r.raised_by.id === viewerId) mine.push('returns.noteTask.toProve');
+  else if ((r.note_state === 'to_book' && roles.includes('finance')) || (r.note_state === 'awaits_decision' && roles.includes('gm'))) {
+    mine.push(`returns.noteTask.${r.note_state}`);
+  }
+  const h = r.handling_state;
+  if (h && h !== 'done' && handlingSteps(roles).includes(h)) mine.push(`returns.handlingTask.${h}`);
+  if (mine.length > 0) return mine;
   if (r.note_state) return [`returns.noteTask.${r.note_state}`];
   if (r.state !== 'approved') return [];
   return [r.raised_by.id === viewerId ? 'returns.noteTask.toIssue' : 'returns.service.pending'];
