@@ -3617,6 +3617,24 @@ export interface components {
             /** Format: int32 */
             ratio_percent: number;
         };
+        /** @description What the consumer's case rests on. */
+        RetailFacts: {
+            /** Format: date */
+            purchased_on: string;
+            /** @description The invoice's number; none: no invoice. */
+            invoice_number?: string | null;
+            /** @description The invoice names this product, quantity and price. */
+            invoice_matches: boolean;
+            /** @description The package is unopened. */
+            unopened: boolean;
+            /** @description A quality defect (性能故障) is confirmed or claimed. */
+            defective: boolean;
+            /**
+             * Format: date
+             * @description The shelf life's last day, for goods that have one.
+             */
+            shelf_life_until?: string | null;
+        };
         /** @description The consumer's facts, for the consumer rule set. */
         RetailInput: {
             /** Format: date */
@@ -3670,17 +3688,6 @@ export interface components {
             quality_days: number;
             /** Format: int32 */
             refund_days: number;
-        };
-        /** @description The consumer's facts (consumer rule set). */
-        RetailView: {
-            /** Format: date */
-            purchased_on: string;
-            invoice_number?: string | null;
-            invoice_matches: boolean;
-            unopened: boolean;
-            defective: boolean;
-            /** Format: date */
-            shelf_life_until?: string | null;
         };
         /**
          * @description What can be done to an application. The names are public API.
@@ -3886,7 +3893,7 @@ export interface components {
             eligibility: components["schemas"]["EligibilityView"];
             /** @description Judged by the contract grounds (business) or the consumer rule set (retail). */
             rule_set: components["schemas"]["RuleSet"];
-            retail?: null | components["schemas"]["RetailView"];
+            retail?: null | components["schemas"]["RetailFacts"];
             /**
              * Format: date
              * @description A consumer's approved return is refunded by this day.

@@ -44,6 +44,7 @@ impl Default for RetailRules {
 
 /// What the consumer's case rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RetailFacts {
     pub purchased_on: NaiveDate,
     /// The invoice's number; none: no invoice.

@@ -15,7 +15,7 @@ use kehu_domain::returns::handling::{self as rules, Disposition, Handling, Handl
 use kehu_domain::returns::Document;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
-use kehu_persistence::stock::{self, LedgerLine};
+use kehu_persistence::stock;
 use kehu_persistence::{people, DbConn};
 
 /// A step of the handling at the version the caller read, with the part
@@ -120,7 +120,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: HandlingAct) -> ApiResult<ReturnView> {
     history(tx, ctx, &saved, cmd.action.into(), Some(row.state), cmd.comment.clone())?;
     ctx.audit(tx, &format!("return.handling.{}", cmd.action.as_str()), "return", row.id, serde_json::json!({"from": state, "to": to}))?;
     if let Some((movement, q)) = ledger {
-        ledger_lines(tx, ctx, &saved, movement, q)?;
+        super::ledger(tx, ctx, &saved, movement, q)?;
     }
     match to {
         HandlingState::Done => clock::stop(tx, Document::ReturnHandling, row.id)?,
@@ -152,29 +152,6 @@ fn counts(limits: &[i64], given: Option<Vec<i64>>) -> ApiResult<Vec<i64>> {
     } else {
         Err(ApiError::issues(issues))
     }
-}
-
-fn ledger_lines(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, movement: &str, quantities: Vec<i64>) -> ApiResult<()> {
-    let items = view::lines(row)?;
-    let document = row.note_number.clone().unwrap_or_else(|| row.number.clone());
-    let lines: Vec<LedgerLine> = items
-        .iter()
-        .zip(quantities)
-        .enumerate()
-        .map(|(i, (item, q))| LedgerLine {
-            id: 0,
-            org_id: row.org_id,
-            return_id: row.id,
-            line_no: i as i32,
-            movement: movement.into(),
-            document: document.clone(),
-            product_number: item.product_number.clone(),
-            quantity: q,
-            actor_id: ctx.user(),
-            at: ctx.now,
-        })
-        .collect();
-    Ok(stock::insert(tx, &lines)?)
 }
 
 /// Whose step the handling now waits at; done: the applicant hears of it.

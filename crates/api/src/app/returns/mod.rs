@@ -32,6 +32,7 @@ use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, Re
 use kehu_domain::{Money, State};
 use kehu_persistence::complaints::{self as complaint_store, ComplaintRow};
 use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnForm, ReturnRow};
+use kehu_persistence::stock::{self, LedgerLine};
 use kehu_persistence::{settings, DbConn};
 
 /// The application as sales fills it in.
@@ -211,6 +212,31 @@ fn not_applied_yet(conn: &mut DbConn, f: &ReturnForm, except: Option<i64>) -> Ap
         return Err(ApiError::conflict(ProblemCode::AlreadyApplied, "a live application already covers this complaint line"));
     }
     Ok(())
+}
+
+/// One stock ledger line per item of the application for `movement`, under
+/// its return note's number.
+pub(crate) fn ledger(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, movement: &str, quantities: Vec<i64>) -> ApiResult<()> {
+    let items = view::lines(row)?;
+    let document = row.note_number.clone().unwrap_or_else(|| row.number.clone());
+    let lines: Vec<LedgerLine> = items
+        .iter()
+        .zip(quantities)
+        .enumerate()
+        .map(|(i, (item, quantity))| LedgerLine {
+            id: 0,
+            org_id: row.org_id,
+            return_id: row.id,
+            line_no: i as i32,
+            movement: movement.into(),
+            document: document.clone(),
+            product_number: item.product_number.clone(),
+            quantity,
+            actor_id: ctx.user(),
+            at: ctx.now,
+        })
+        .collect();
+    Ok(stock::insert(tx, &lines)?)
 }
 
 pub(crate) fn history(tx: &mut DbConn, ctx: &Ctx, row: &ReturnRow, action: ReturnEvent, from: Option<ReturnState>, note: Option<String>) -> ApiResult<()> {

@@ -16,7 +16,7 @@ use kehu_domain::returns::{Document, ReturnEvent, ReturnPolicy};
 use kehu_domain::Role;
 use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::returns::{self as store, ReturnChanges, ReturnRow};
-use kehu_persistence::stock::{self, LedgerLine};
+use kehu_persistence::stock;
 use kehu_persistence::{people, DbConn};
 
 /// Issue the note, at the version the caller read.
@@ -177,7 +177,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
     ch.note_state = Some(Some(to));
     let saved = save(tx, ctx, &row, &ch, cmd.action.into(), cmd.comment.clone())?;
     if let Some(actual) = received {
-        receipt_lines(tx, ctx, &row, actual)?;
+        super::ledger(tx, ctx, &row, stock::RETURN_RECEIPT, actual)?;
         let in_store = store::get(tx, ctx.org(), row.id)?;
         super::handling::notify(tx, &in_store, HandlingState::QaInspection, ctx.now)?;
         clock::start(tx, ctx, Document::ReturnHandling, row.id, HandlingState::QaInspection.as_str())?;
@@ -185,30 +185,6 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
         return view::build(tx, ctx, in_store);
     }
     Ok(saved)
-}
-
-/// The warehouse's receipt in the stock ledger, one line per item.
-fn receipt_lines(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, actual: Vec<i64>) -> ApiResult<()> {
-    let items = view::lines(row)?;
-    let document = row.note_number.clone().unwrap_or_default();
-    let lines: Vec<LedgerLine> = items
-        .iter()
-        .zip(actual)
-        .enumerate()
-        .map(|(i, (item, q))| LedgerLine {
-            id: 0,
-            org_id: row.org_id,
-            return_id: row.id,
-            line_no: i as i32,
-            movement: stock::RETURN_RECEIPT.into(),
-            document: document.clone(),
-            product_number: item.product_number.clone(),
-            quantity: q,
-            actor_id: ctx.user(),
-            at: ctx.now,
-        })
-        .collect();
-    Ok(stock::insert(tx, &lines)?)
 }
 
 fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: ReturnEvent, comment: Option<String>) -> ApiResult<ReturnView> {

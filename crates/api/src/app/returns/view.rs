@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use kehu_domain::returns::handling::HandlingState;
 use kehu_domain::returns::inspection::{self, Condition, Inspection, Original};
 use kehu_domain::returns::note::{self as note_rules, NoteState};
-use kehu_domain::returns::retail::RuleSet;
+use kehu_domain::returns::retail::{RetailFacts, RuleSet};
 use kehu_domain::returns::{application, ReturnAction, ReturnEvent, ReturnKind, ReturnLine, ReturnState};
 use kehu_persistence::returns::{self as store, ReturnRow};
 use kehu_persistence::{care, customers, people, DbConn};
@@ -40,17 +40,6 @@ pub struct EligibilityView {
     /// The rules the grounds break now, by field (for the consumer rule
     /// set: a missing invoice, an opened package, the period run out…).
     pub problems: Vec<FieldError>,
-}
-
-/// The consumer's facts (consumer rule set).
-#[derive(Serialize, ToSchema)]
-pub struct RetailView {
-    pub purchased_on: NaiveDate,
-    pub invoice_number: Option<String>,
-    pub invoice_matches: bool,
-    pub unopened: bool,
-    pub defective: bool,
-    pub shelf_life_until: Option<NaiveDate>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -109,7 +98,8 @@ pub struct ReturnView {
     pub eligibility: EligibilityView,
     /// Judged by the contract grounds (business) or the consumer rule set (retail).
     pub rule_set: RuleSet,
-    pub retail: Option<RetailView>,
+    /// The consumer's facts (consumer rule set).
+    pub retail: Option<RetailFacts>,
     /// A consumer's approved return is refunded by this day.
     pub refund_due_on: Option<NaiveDate>,
     /// The supervisor's attempt to keep the sale.
@@ -275,14 +265,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: ReturnRow) -> ApiResult<ReturnVi
             .collect(),
         total: money(row.total_fen),
         rule_set: row.rule_set,
-        retail: retail_facts(&row)?.map(|r| RetailView {
-            purchased_on: r.purchased_on,
-            invoice_number: r.invoice_number,
-            invoice_matches: r.invoice_matches,
-            unopened: r.unopened,
-            defective: r.defective,
-            shelf_life_until: r.shelf_life_until,
-        }),
+        retail: retail_facts(&row)?,
         refund_due_on: row.refund_due_on,
         eligibility: EligibilityView {
             eligible: f.eligibility_issues.is_empty(),

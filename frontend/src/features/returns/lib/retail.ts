@@ -31,7 +31,7 @@ export const RETAIL_FACTS = [
   ['unopened', 'unopened'],
   ['defective', 'defective'],
   ['shelf_life_until', 'shelfLifeUntil'],
-] as const satisfies readonly (readonly [keyof Schemas['RetailView'], string])[];
+] as const satisfies readonly (readonly [keyof Schemas['RetailFacts'], string])[];
 
 const DATE = 'YYYY-MM-DD';
 
@@ -49,7 +49,7 @@ export function retailInput(values: RetailValues | undefined): Schemas['RetailIn
 }
 
 /** A saved draft's facts back into the form. */
-export function fromRetailView(r: Schemas['RetailView'] | null | undefined): RetailValues {
+export function fromRetailView(r: Schemas['RetailFacts'] | null | undefined): RetailValues {
   if (!r) return { invoice_matches: false, unopened: false, defective: false };
   return {
     purchased_on: dayjs(r.purchased_on),
