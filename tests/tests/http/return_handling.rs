@@ -4,7 +4,7 @@
 //! production reworks, the warehouse takes the goods back (stock ledger).
 //! An approved exchange gets its linked new order.
 
-use super::return_note::{call, id_v, in_box, ok, to_receive};
+use super::return_note::{call, id_v, in_box, ok, to_receive_as};
 use futures_util::future::join_all;
 use kehu_tests::*;
 use reqwest::Method;
@@ -29,9 +29,10 @@ fn ledger(app: &TestApp, id: i64, movement: &str) -> i64 {
     app.count(&format!("SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) AS n FROM stock_ledger WHERE return_id = {id} AND movement = '{movement}'"))
 }
 
-/// Received by the warehouse (9 of 10, 4 of 4): the handling is with QA.
-async fn in_store(app: &TestApp) -> Value {
-    let r = to_receive(app, None).await;
+/// An application of `kind` received by the warehouse (9 of 10, 4 of 4):
+/// the handling is with QA.
+async fn in_store(app: &TestApp, kind: &str) -> Value {
+    let r = to_receive_as(app, None, kind).await;
     let r = ok(app, "warehouse", &r, "receive", json!({"quantities": [9, 4]})).await;
     assert_eq!(r["handling"]["state"], "qa_inspection", "{r}");
     r
@@ -44,7 +45,9 @@ fn plan(disposition: &str, text: Option<&str>, cost: &str) -> Value {
 #[tokio::test]
 async fn returned_goods_are_inspected_planned_approved_scheduled_reworked_and_taken_back() {
     let app = spawn_app().await;
-    let r = in_store(&app).await;
+    // A rework application (重修): the goods come back, are reworked and go out again.
+    let r = in_store(&app, "rework").await;
+    assert_eq!(r["kind"], "rework");
     let id = r["id"].as_i64().unwrap();
     let (_, tasks) = app.get("qa", "/returns?box=to_act").await;
     assert!(in_box(&tasks, id), "QA's step: {tasks}");
@@ -119,7 +122,7 @@ async fn returned_goods_are_inspected_planned_approved_scheduled_reworked_and_ta
 #[tokio::test]
 async fn scrapped_goods_go_straight_to_the_warehouse_and_one_of_two_racing_write_offs_lands() {
     let app = spawn_app().await;
-    let r = in_store(&app).await;
+    let r = in_store(&app, "return").await;
     let id = r["id"].as_i64().unwrap();
     let (s, _) = step(&app, "qa", &r, "plan", plan("scrap", None, "0")).await;
     assert_eq!(s, 409, "QA inspects first");
@@ -171,7 +174,7 @@ async fn an_approved_exchange_gets_its_new_order_and_nothing_before_the_goods_ar
 #[tokio::test]
 async fn the_note_and_the_handling_each_keep_their_own_working_day_and_are_reminded_once() {
     let app = spawn_app().await;
-    let r = in_store(&app).await;
+    let r = in_store(&app, "return").await;
     let id = r["id"].as_i64().unwrap();
     // Received: the note waits for the applicant's proof, the goods for QA; each on its own clock.
     assert!(r["note"]["step_due_at"].is_string() && r["handling"]["step_due_at"].is_string(), "{r}");

@@ -21,9 +21,14 @@ pub(crate) fn id_v(r: &Value) -> (i64, i64) {
 /// An approved sample-unit application of two items (10 and 4 units) with
 /// every original collected: ready for its return note.
 pub(crate) async fn ready(app: &TestApp) -> Value {
+    ready_as(app, "return").await
+}
+
+/// The same for an application of `kind` (return, exchange, rework).
+pub(crate) async fn ready_as(app: &TestApp, kind: &str) -> Value {
     let customer = app.customer_id("sales", "C-0001").await;
     let body = json!({
-        "kind": "return", "customer_id": customer, "reason": "整批退货", "sample_unit": true,
+        "kind": kind, "customer_id": customer, "reason": "整批退货", "sample_unit": true,
         "lines": [{"product_number": "TV-55", "quantity": 10, "unit_price": "3000.00"}, {"product_number": "TV-32", "quantity": 4, "unit_price": "900.00"}],
         "eligibility": {"within_warranty": "保修期内", "below_standard": "检验不合格"},
     });
@@ -75,7 +80,11 @@ pub(crate) fn in_box(tasks: &Value, id: i64) -> bool {
 
 /// Issued, checked and waiting for the warehouse.
 pub(crate) async fn to_receive(app: &TestApp, tolerance_bp: Option<u32>) -> Value {
-    let r = ready(app).await;
+    to_receive_as(app, tolerance_bp, "return").await
+}
+
+pub(crate) async fn to_receive_as(app: &TestApp, tolerance_bp: Option<u32>, kind: &str) -> Value {
+    let r = ready_as(app, kind).await;
     let (id, v) = id_v(&r);
     let (s, r) = call(app, "sales", Method::POST, &format!("/returns/{id}/note"), note(tolerance_bp), v).await;
     assert_eq!(s, 200, "{r}");

@@ -60,6 +60,17 @@ describe('the printed application', () => {
     expect(print).toHaveBeenCalledOnce();
   });
 
+  it('prints a consumer-rule application with its facts and refund date instead of the grounds', async () => {
+    const retail = { purchased_on: '2026-11-24', invoice_number: 'No. 0451', invoice_matches: true, unopened: true, defective: false, shelf_life_until: null };
+    mockApi({ '/api/v1/returns/55': () => jsonResponse(200, returnView({ state: 'approved', rule_set: 'retail', retail, refund_due_on: '2026-12-09', available_actions: [] })) });
+    await renderApp('/returns/55/print');
+    expect(await screen.findByRole('heading', { level: 1, name: '客户退换货申请单' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: '申请条件' })).not.toBeInTheDocument();
+    expect(screen.getByText('零售退换货规则')).toBeInTheDocument();
+    expect(screen.getByText('No. 0451')).toBeInTheDocument();
+    expect(screen.getByText('2026-12-09')).toBeInTheDocument();
+  });
+
   it('adds, once approved, the inspection with its parts list and the originals checklist', async () => {
     mockApi({
       '/api/v1/returns/55': () =>

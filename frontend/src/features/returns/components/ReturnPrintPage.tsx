@@ -32,6 +32,7 @@ export default function ReturnPrintPage() {
   const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, locale, m.currency);
   const e = r.eligibility;
   const tick = (claimed: boolean) => (claimed ? '☑' : '☐');
+  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
     <PrintLayout
@@ -84,14 +85,29 @@ export default function ReturnPrintPage() {
         ]}
         foot={{ label: t('returns.form.total'), cells: [<strong key="total" data-testid="print-total">{money(r.total)}</strong>] }}
       />
-      <PrintTable
-        caption={t('returns.form.sectionGrounds')}
-        rows={[...GROUNDS]}
-        columns={[
-          { key: 'ground', title: t('returns.form.sectionGrounds'), render: (g) => `${tick(!!e[g])} ${t(`returns.grounds.${g}`)}` },
-          { key: 'basis', title: t('returns.grounds.basis'), render: (g) => e[g] ?? '' },
-        ]}
-      />
+      {r.rule_set === 'retail' && r.retail ? (
+        <PrintFields
+          fields={[
+            { label: t('returns.field.ruleSet'), value: t('returns.ruleSet.retail'), wide: true },
+            { label: t('returns.retail.purchasedOn'), value: formatDate(r.retail.purchased_on, locale) },
+            { label: t('returns.retail.invoiceNumber'), value: r.retail.invoice_number || t('returns.retail.noInvoice') },
+            { label: t('returns.retail.invoiceMatches'), value: yesNo(r.retail.invoice_matches) },
+            { label: t('returns.retail.unopened'), value: yesNo(r.retail.unopened) },
+            { label: t('returns.retail.defective'), value: yesNo(r.retail.defective) },
+            { label: t('returns.retail.shelfLifeUntil'), value: r.retail.shelf_life_until ? formatDate(r.retail.shelf_life_until, locale) : null },
+            ...(r.refund_due_on ? [{ label: t('returns.retail.refundDueOn'), value: formatDate(r.refund_due_on, locale) }] : []),
+          ]}
+        />
+      ) : (
+        <PrintTable
+          caption={t('returns.form.sectionGrounds')}
+          rows={[...GROUNDS]}
+          columns={[
+            { key: 'ground', title: t('returns.form.sectionGrounds'), render: (g) => `${tick(!!e[g])} ${t(`returns.grounds.${g}`)}` },
+            { key: 'basis', title: t('returns.grounds.basis'), render: (g) => e[g] ?? '' },
+          ]}
+        />
+      )}
       {(r.retention_note || r.refusal_reason || r.extension_reason) && (
         <PrintFields
           fields={[
