@@ -96,7 +96,8 @@ pub fn issue(tx: &mut Tx, ctx: &Ctx, cmd: IssueNote) -> ApiResult<ReturnView> {
         note_issued_at: Some(Some(ctx.now)),
         ..Default::default()
     };
-    save(tx, ctx, &row, &ch, ReturnEvent::IssueNote, None)
+    let saved = save(tx, ctx, &row, &ch, ReturnEvent::IssueNote, None)?;
+    view::build(tx, ctx, saved)
 }
 
 /// The proof of return, at the version the caller read.
@@ -123,7 +124,8 @@ pub fn prove(tx: &mut Tx, ctx: &Ctx, cmd: Proof) -> ApiResult<ReturnView> {
         Some(r) => format!("{} {r}", cmd.kind.as_str()),
         None => cmd.kind.as_str().to_owned(),
     });
-    save(tx, ctx, &row, &ch, ReturnEvent::RecordProof, note)
+    let saved = save(tx, ctx, &row, &ch, ReturnEvent::RecordProof, note)?;
+    view::build(tx, ctx, saved)
 }
 
 /// Takes a step on the note: `verify`, `receive`, `book`, `accept_excess`, `refuse_excess`.
@@ -178,16 +180,15 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
     let saved = save(tx, ctx, &row, &ch, cmd.action.into(), cmd.comment.clone())?;
     if let Some(actual) = received {
         super::ledger(tx, ctx, &row, stock::RETURN_RECEIPT, actual)?;
-        let in_store = store::get(tx, ctx.org(), row.id)?;
-        super::handling::notify(tx, &in_store, HandlingState::QaInspection, ctx.now)?;
+        super::handling::notify(tx, &saved, HandlingState::QaInspection, ctx.now)?;
         clock::start(tx, ctx, Document::ReturnHandling, row.id, HandlingState::QaInspection.as_str())?;
-        // The answer shows the handling's clock too.
-        return view::build(tx, ctx, in_store);
     }
-    Ok(saved)
+    view::build(tx, ctx, saved)
 }
 
-fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: ReturnEvent, comment: Option<String>) -> ApiResult<ReturnView> {
+/// Writes a step with its history, clock, audit, notices and outbox event;
+/// the caller builds the answer once everything the step writes is in.
+fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: ReturnEvent, comment: Option<String>) -> ApiResult<ReturnRow> {
     let saved = store::update(tx, row.id, row.version, ch, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     history(tx, ctx, &saved, event, Some(row.state), comment)?;
     // Each step, the proof of return too, restarts the note's clock.
@@ -198,7 +199,7 @@ fn save(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, ch: &ReturnChanges, event: Retu
     ctx.audit(tx, &format!("return.{}", event.as_str()), "return", row.id, serde_json::json!({"note_from": row.note_state, "note_to": saved.note_state}))?;
     notify(tx, &saved, ctx.now)?;
     outbox(tx, &saved, row.note_state, ctx.now)?;
-    view::build(tx, ctx, saved)
+    Ok(saved)
 }
 
 /// Whose step the note now waits at.
