@@ -7,7 +7,7 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions."""
+allowances, exclusions, eight-d."""
 import http.client
 import json
 import statistics
@@ -53,6 +53,11 @@ SUITES = {
         ("last month", "/api/v1/complaints/statistics/collection-exclusions"),
         ("two months ago", "/api/v1/complaints/statistics/collection-exclusions?month=" + time.strftime("%Y-%m", time.localtime(time.time() - 62 * 86400))),
         ("last month, spreadsheet", "/api/v1/complaints/statistics/collection-exclusions/export"),
+    ],
+    "eight-d": [
+        ("waiting for the QA manager", "/api/v1/8d-reports"),
+        ("being written", "/api/v1/8d-reports?state=draft"),
+        ("approved", "/api/v1/8d-reports?state=approved"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

@@ -1,8 +1,9 @@
 // The returned goods' internal handling (客户退换货处理单) in the browser,
 // every department in turn on the demo's return whose goods the warehouse
-// has received: QA inspects and labels (on a phone), engineering proposes a
-// rework plan, the general manager sends it back and then approves the new
-// one, PMC schedules, production reworks, the warehouse takes the goods back.
+// has received: QA keeps its step longer with a reason, then inspects and
+// labels (on a phone), engineering proposes a rework plan, the general
+// manager sends it back and then approves the new one, PMC schedules,
+// production reworks, the warehouse takes the goods back.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { launchBrowser, screenshot } from './support/browser.mjs';
@@ -65,6 +66,14 @@ step('QA finds the received goods in My tasks on a phone and labels them', async
   assert.ok(id > 0);
   await openFromTasks();
   await expectStep('品保检验标识');
+  // The sample went out for a lab test: QA keeps the step longer, once, with the reason.
+  const kept = await take('extend', async (d) => {
+    await d.getByLabel('延期理由').fill('样品送外校，等待检测报告');
+  });
+  assert.equal(kept.handling.state, 'qa_inspection');
+  assert.equal(kept.handling.step_extended, true);
+  assert.ok(!kept.handling.available_actions.includes('extend'));
+  await page.getByTestId('handling-section').getByText('已延期').first().waitFor();
   const r = await take('inspect', async (d) => {
     await d.getByLabel('品保检验结果').fill('外箱破损 1 箱，产品外观无损');
     await d.getByLabel('标识').fill('待整改');

@@ -281,7 +281,7 @@ impl TestApp {
 }
 
 /// Every demo user, in the order the seed creates them.
-pub const DEMO_USERS: [&str; 19] = [
+pub const DEMO_USERS: [&str; 20] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -301,6 +301,7 @@ pub const DEMO_USERS: [&str; 19] = [
     "service",
     "warehouse",
     "pmc",
+    "qa_manager",
 ];
 
 /// The demo users of the complaint route, whom the workflow tests refuse

@@ -29,6 +29,11 @@ coded_enum! {
         Opened = "opened",
         PeriodExpired = "period_expired",
         ShelfLifeExpired = "shelf_life_expired",
+        Duplicate = "duplicate",
+        /// A verification that did not pass (8D D6).
+        NotVerified = "not_verified",
+        /// Waits for an approval first (an 8D report before the close).
+        NotApproved = "not_approved",
     }
 }
 

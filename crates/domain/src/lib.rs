@@ -9,6 +9,7 @@ pub mod collection;
 pub mod customer;
 pub mod deadline;
 pub mod delivery;
+pub mod eightd;
 pub mod events;
 pub mod inbox;
 pub mod intake;

@@ -52,6 +52,10 @@ coded_enum! {
         ReturnHandlingReminder = "return_handling_reminder",
         /// 催办单 for an allowance certificate's step.
         AllowanceReminder = "allowance_reminder",
+        /// A case's 8D report waits for the reader's (the QA manager's) approval.
+        EightDReview = "eight_d_review",
+        /// The QA manager approved the reader's 8D report or sent it back.
+        EightDDecided = "eight_d_decided",
     }
 }
 
@@ -141,6 +145,16 @@ impl Notice {
             ("allowance_state", state.as_str().into()),
         ];
         Notice::new(NoticeKind::AllowanceReminder, None, &params)
+    }
+
+    /// `name`: the report's (`<complaint number>-<product number>`).
+    pub fn eight_d_review(complaint_id: i64, number: &str, name: &str) -> Notice {
+        Notice::new(NoticeKind::EightDReview, Some(complaint_id), &[("number", number.into()), ("name", name.into())])
+    }
+
+    pub fn eight_d_decided(complaint_id: i64, number: &str, name: &str, approved: bool, comment: Option<&str>) -> Notice {
+        let params = [("number", number.into()), ("name", name.into()), ("outcome", outcome(approved)), ("reason", comment.unwrap_or("").into())];
+        Notice::new(NoticeKind::EightDDecided, Some(complaint_id), &params)
     }
 
     /// `state`: an `allowance_state` code.
@@ -247,6 +261,8 @@ impl Notice {
             Notice::return_note_reminder(4, "CT2612-0001", "苏州精密机械", crate::returns::note::NoteState::ToBook),
             Notice::return_handling_reminder(4, "TH2612-0001", "苏州精密机械", crate::returns::handling::HandlingState::Analysis),
             Notice::allowance_reminder(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::Signed),
+            Notice::eight_d_review(1, "KS2612-0001", "KS2612-0001-BRK-2207"),
+            Notice::eight_d_decided(1, "KS2612-0001", "KS2612-0001-BRK-2207", false, Some("D4 证据不足")),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

@@ -63,6 +63,8 @@ pub enum EventAction {
     Edit,
     Reassign,
     Act(Action),
+    /// A step of the case's 8D report.
+    EightD(crate::eightd::EightDEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -70,7 +72,11 @@ impl crate::codes::Code for EventAction {
     fn all() -> &'static [Self] {
         static ALL: std::sync::OnceLock<Vec<EventAction>> = std::sync::OnceLock::new();
         ALL.get_or_init(|| {
-            [EventAction::Create, EventAction::Edit, EventAction::Reassign].into_iter().chain(Action::ALL.iter().map(|a| EventAction::Act(*a))).collect()
+            [EventAction::Create, EventAction::Edit, EventAction::Reassign]
+                .into_iter()
+                .chain(Action::ALL.iter().map(|a| EventAction::Act(*a)))
+                .chain(crate::eightd::EightDEvent::ALL.iter().map(|e| EventAction::EightD(*e)))
+                .collect()
         })
     }
     fn as_str(self) -> &'static str {
@@ -79,6 +85,7 @@ impl crate::codes::Code for EventAction {
             EventAction::Edit => "edit",
             EventAction::Reassign => "reassign",
             EventAction::Act(a) => a.as_str(),
+            EventAction::EightD(e) => e.as_str(),
         }
     }
 }
@@ -202,7 +209,7 @@ mod tests {
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 22);
+        assert_eq!(EventAction::all().len(), 26);
         assert_eq!(State::ALL.len(), 13);
     }
 

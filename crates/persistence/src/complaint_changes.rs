@@ -38,6 +38,7 @@ pub fn apply(conn: &mut DbConn, row: &ComplaintRow, d: &Decision, now: NaiveDate
             }
             ch.case_due_at = Some(Some(naive(r.case_due_at)));
             ch.containment_due_at = Some(r.containment_due_at.map(naive));
+            ch.eight_d_required = Some(r.eight_d_required);
         }
         Change::Concluded(c) => {
             let rows: Vec<ResponsibilityRow> = c
@@ -201,6 +202,8 @@ impl ComplaintRow {
             engineering_requested: self.engineering_requested,
             containment_recorded: self.containment_recorded_at.is_some(),
             settlement_total: self.settlement_total_fen.and_then(|f| Money::from_fen(f).ok()),
+            eight_d_required: self.eight_d_required,
+            eight_d_state: self.eight_d_state,
             intake: self.intake(),
         }
     }

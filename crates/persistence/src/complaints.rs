@@ -7,6 +7,7 @@ use crate::schema::{complaint_responsibilities, complaints, resolution_lines};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use kehu_domain::deadline::Market;
+use kehu_domain::eightd::EightDState;
 use kehu_domain::intake::{Channel, ComplaintKind, CustomerRequest, NonQualityCause, Severity};
 use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::{Closure, Role, State};
@@ -77,6 +78,9 @@ pub struct ComplaintRow {
     /// (`complaint_reads`); the tables stay the source for every query.
     pub lines_json: Option<String>,
     pub responsibilities_json: Option<String>,
+    /// Needs an approved 8D report to close, and that report's state.
+    pub eight_d_required: bool,
+    pub eight_d_state: Option<EightDState>,
 }
 
 /// The intake fields sales fills in, for inserts and draft edits.
@@ -160,6 +164,7 @@ pub struct ComplaintChanges {
     /// From `replace_lines` / `replace_responsibilities`.
     pub lines_json: Option<Option<String>>,
     pub responsibilities_json: Option<Option<String>>,
+    pub eight_d_required: Option<bool>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]

@@ -20,6 +20,8 @@ pub struct Deadline {
     pub entered_at: NaiveDateTime,
     pub due_at: NaiveDateTime,
     pub reminded_at: Option<NaiveDateTime>,
+    pub extended_at: Option<NaiveDateTime>,
+    pub extension_reason: Option<String>,
 }
 
 /// The document's clock restarts at `step`: due at `due_at`, not reminded.
@@ -66,6 +68,15 @@ pub fn overdue_unreminded(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> 
 pub fn claim(conn: &mut DbConn, id: i64, entered_at: NaiveDateTime, now: NaiveDateTime) -> DbResult<bool> {
     let n = diesel::update(dd::table.filter(dd::id.eq(id).and(dd::reminded_at.is_null()).and(dd::entered_at.eq(entered_at))))
         .set(dd::reminded_at.eq(now))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Moves the step's deadline to `due_at` once (the extension), and lets the
+/// new deadline be reminded again; false if another extension won.
+pub fn extend(conn: &mut DbConn, id: i64, due_at: NaiveDateTime, reason: &str, now: NaiveDateTime) -> DbResult<bool> {
+    let n = diesel::update(dd::table.filter(dd::id.eq(id).and(dd::extended_at.is_null())))
+        .set((dd::due_at.eq(due_at), dd::extended_at.eq(now), dd::extension_reason.eq(reason), dd::reminded_at.eq(None::<NaiveDateTime>)))
         .execute(conn)?;
     Ok(n == 1)
 }

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 31] = [
+pub const CHECKS: [(&str, &str); 33] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -110,6 +110,19 @@ pub const CHECKS: [(&str, &str); 31] = [
          OR (d.document = 'allowance' AND NOT EXISTS (SELECT 1 FROM allowances a WHERE a.id = d.document_id \
             AND a.state IN ('manager_review', 'gm_review', 'approved', 'signed') AND a.state = d.step)) \
          OR d.document NOT IN ('return_note', 'return_handling', 'allowance')",
+    ),
+    (
+        "a complaint's copy of its 8D report's state is the report's; a closed case that needs one had it approved",
+        "SELECT COUNT(*) AS n FROM complaints c LEFT JOIN eight_d_reports e ON e.complaint_id = c.id \
+         WHERE COALESCE(c.eight_d_state, '') <> COALESCE(e.state, '') \
+         OR COALESCE(e.state, 'draft') NOT IN ('draft', 'in_review', 'approved') \
+         OR (c.eight_d_required AND c.state = 'closed' AND c.closure = 'resolved' AND COALESCE(e.state, '') <> 'approved') \
+         OR (e.id IS NOT NULL AND (e.org_id <> c.org_id OR c.number IS NULL))",
+    ),
+    (
+        "an approved 8D report names who approved it and when; one in review, who submitted it",
+        "SELECT COUNT(*) AS n FROM eight_d_reports WHERE (state = 'approved' AND (approved_by IS NULL OR approved_at IS NULL)) \
+         OR (state = 'in_review' AND (submitted_by IS NULL OR submitted_at IS NULL))",
     ),
     (
         "only approved exchanges have a new order",

@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod customers;
 pub mod db;
 pub mod deadlines;
+pub mod eight_d;
 pub mod error;
 pub mod events;
 pub mod invariants;

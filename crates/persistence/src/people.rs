@@ -232,3 +232,8 @@ pub fn display_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, Strin
 pub fn department_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
     Ok(departments::table.filter(departments::id.eq_any(ids)).select((departments::id, departments::name)).load(conn)?)
 }
+
+/// Which of `ids` are users of the organisation.
+pub fn in_org(conn: &mut DbConn, org_id: i64, ids: &[i64]) -> DbResult<Vec<i64>> {
+    Ok(users::table.filter(users::org_id.eq(org_id).and(users::id.eq_any(ids))).select(users::id).load(conn)?)
+}

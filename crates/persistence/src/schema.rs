@@ -246,6 +246,8 @@ diesel::table! {
         updated_at -> Timestamp,
         lines_json -> Nullable<Text>,
         responsibilities_json -> Nullable<Text>,
+        eight_d_required -> Bool,
+        eight_d_state -> Nullable<Text>,
     }
 }
 
@@ -695,6 +697,8 @@ diesel::table! {
         entered_at -> Timestamp,
         due_at -> Timestamp,
         reminded_at -> Nullable<Timestamp>,
+        extended_at -> Nullable<Timestamp>,
+        extension_reason -> Nullable<Text>,
     }
 }
 
@@ -759,6 +763,27 @@ diesel::joinable!(stock_ledger -> return_applications (return_id));
 diesel::joinable!(allowance_events -> allowances (allowance_id));
 diesel::joinable!(return_applications -> customers (customer_id));
 
+diesel::table! {
+    eight_d_reports (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        name -> Text,
+        state -> Text,
+        report_json -> Text,
+        prefilled -> Text,
+        review_comment -> Nullable<Text>,
+        created_by -> BigInt,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -801,4 +826,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     stock_ledger,
     allowances,
     allowance_events,
+    eight_d_reports,
 );

@@ -21,3 +21,16 @@ export const returnKeys = {
   ofComplaint: (complaintId: number) => [...returnKeys.lists(), 'complaint', complaintId] as const,
   detail: (id: number) => [...returnKeys.all, 'detail', id] as const,
 };
+
+/**
+ * Complaints: the 8D report's changes (opening it, submitting, approving)
+ * show on the complaint's page and history, so they invalidate these.
+ */
+export const complaintKeys = {
+  all: ['complaints'] as const,
+  lists: () => [...complaintKeys.all, 'list'] as const,
+  list: (filters: object, limit: number) => [...complaintKeys.lists(), filters, limit] as const,
+  details: () => [...complaintKeys.all, 'detail'] as const,
+  detail: (id: number) => [...complaintKeys.details(), id] as const,
+  events: (id: number) => [...complaintKeys.all, 'events', id] as const,
+};

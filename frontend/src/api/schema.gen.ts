@@ -1253,6 +1253,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/8d": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaint's 8D report: its sections D1–D8, how far each is, and what the caller may do. */
+        get: operations["getEightD"];
+        /** Save the draft's sections (the whole report; the team, quality and engineering). */
+        put: operations["saveEightD"];
+        /**
+         * Open the complaint's 8D report (QA, the QA manager or the coordinator; a
+         *     registered, open case; once), prefilled from the case: the problem (D2),
+         *     the containment recorded (D3), the sales representative and the opener (D1).
+         */
+        post: operations["openEightD"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/8d/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A step on the report: `submit` (the team; every section complete, else a
+         *     422 listing what is missing), `approve` or `send_back` (the QA manager;
+         *     sending back needs `comment`).
+         */
+        post: operations["takeEightDAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/8d-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 8D reports in a state (the QA manager's box: `in_review`), of the cases the caller may read, newest case first (at most 200). */
+        get: operations["listEightD"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/8d": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a complaint needs an 8D report. */
+        get: operations["getEightDPolicy"];
+        /** Replace it (admin); it applies to complaints registered afterwards. */
+        put: operations["putEightDPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns": {
         parameters: {
             query?: never;
@@ -1734,7 +1813,7 @@ export interface components {
          * @description What can be done to a certificate. The names are public API.
          * @enum {string}
          */
-        AllowanceAction: "approve" | "refuse" | "withdraw" | "sign" | "book";
+        AllowanceAction: "approve" | "refuse" | "withdraw" | "sign" | "book" | "extend";
         /**
          * @description What an action brings: `refuse` a reason; `sign` the customer's signer,
          *     the day and the proof (with its reference); `book` the voucher number.
@@ -1754,7 +1833,7 @@ export interface components {
          * @description What happened to a certificate, as its history records it.
          * @enum {string}
          */
-        AllowanceEvent: "create" | "approve" | "refuse" | "withdraw" | "sign" | "book";
+        AllowanceEvent: "create" | "approve" | "refuse" | "withdraw" | "sign" | "book" | "extend";
         AllowanceEventView: {
             /** Format: int64 */
             seq: number;
@@ -1860,6 +1939,8 @@ export interface components {
              */
             step_due_at?: string | null;
             overdue: boolean;
+            /** @description The current step was kept to the longer limit, with a reason (its history says why). */
+            step_extended: boolean;
             history: components["schemas"]["AllowanceEventView"][];
             /** Format: int64 */
             version: number;
@@ -1999,6 +2080,11 @@ export interface components {
             followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
         /**
+         * @description How the root cause was found (seed 002 §5.3.1).
+         * @enum {string}
+         */
+        CauseMethod: "sample_analysis" | "production_records" | "testing" | "fishbone" | "swap_test" | "brainstorm";
+        /**
          * @description A field of the record whose changes are kept (the material fields, and what the procedures add to them).
          * @enum {string}
          */
@@ -2031,6 +2117,12 @@ export interface components {
         Channel: "phone" | "visit" | "mail" | "letter" | "store";
         CloseFollowupInput: {
             resolution: string;
+        };
+        /** @description D8: the closing summary. */
+        Closing: {
+            summary: string;
+            /** Format: date */
+            closed_on: string;
         };
         /** @enum {string} */
         Closure: "resolved" | "invalid" | "withdrawn" | "superseded";
@@ -2148,6 +2240,8 @@ export interface components {
             supersedes_id?: number | null;
             /** @description What the caller may do now; draw buttons from this. */
             available_actions: components["schemas"]["Action"][];
+            /** @description The case's 8D report in brief (`GET /complaints/{id}/8d` for all of it). */
+            eight_d: components["schemas"]["EightDBrief"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2212,6 +2306,13 @@ export interface components {
          * @enum {string}
          */
         ContainmentMeasure: "recall" | "reinspection" | "stop_production" | "quarantine" | "process_change" | "send_engineer" | "other";
+        /** @description D3: one containment measure and when it was done. */
+        ContainmentStep: {
+            measure: components["schemas"]["ContainmentMeasure"];
+            description: string;
+            /** Format: date */
+            done_on?: string | null;
+        };
         CountermeasureBody: {
             cause_analysis: string;
             containment: string;
@@ -2554,6 +2655,101 @@ export interface components {
             registered_at?: string | null;
         };
         /**
+         * @description What can be done to a report. The names are public API.
+         * @enum {string}
+         */
+        EightDAction: "submit" | "approve" | "send_back";
+        EightDActionBody: {
+            /** @description The QA manager's comments; required to send it back. */
+            comment?: string | null;
+        };
+        /** @description The case's report in brief, for the complaint's own page. */
+        EightDBrief: {
+            required: boolean;
+            state?: null | components["schemas"]["EightDState"];
+            /** @description The caller may open it now (`POST /complaints/{id}/8d`). */
+            can_open: boolean;
+        };
+        EightDPage: {
+            items: components["schemas"]["EightDSummary"][];
+        };
+        EightDPolicyBody: {
+            severe_quality: boolean;
+            customer_request: boolean;
+        };
+        /** @description When a complaint needs an 8D report, with the policy's version. */
+        EightDPolicyView: {
+            /** Format: int64 */
+            version: number;
+            /** @description Severe quality complaints need one (true). */
+            severe_quality: boolean;
+            /** @description So does a complaint whose customer asks for one (true). */
+            customer_request: boolean;
+        };
+        /** @description The report's content; a draft may have any section unfinished. */
+        EightDReport: {
+            team: components["schemas"]["TeamMember"][];
+            problem: string;
+            containment: components["schemas"]["ContainmentStep"][];
+            root_cause: components["schemas"]["RootCause"];
+            actions: components["schemas"]["PermanentAction"][];
+            verification: components["schemas"]["Verification"];
+            prevention: components["schemas"]["Prevention"];
+            closure?: null | components["schemas"]["Closing"];
+        };
+        /**
+         * @description Where a report stands. The names are public API.
+         * @enum {string}
+         */
+        EightDState: "draft" | "in_review" | "approved";
+        /** @description A row of the reports' list (the QA manager's box). */
+        EightDSummary: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            complaint: components["schemas"]["Ref"];
+            state: components["schemas"]["EightDState"];
+            required: boolean;
+            submitted_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description 8D 问题处理报告. */
+        EightDView: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `<complaint number>-<product number>`.
+             * @example KS2612-0007-BRK-2207
+             */
+            name: string;
+            complaint: components["schemas"]["Ref"];
+            state: components["schemas"]["EightDState"];
+            /** @description The case needs this report approved before it closes. */
+            required: boolean;
+            report: components["schemas"]["EightDReport"];
+            /** @description D1 to D8. */
+            sections: components["schemas"]["SectionView"][];
+            /** @description The names of everyone the report names (team, action owners). */
+            people: components["schemas"]["Ref"][];
+            /** @description The QA manager's last comments. */
+            review_comment?: string | null;
+            created_by: components["schemas"]["Ref"];
+            submitted_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            approved_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            approved_at?: string | null;
+            /** @description The caller may change the sections now. */
+            can_edit: boolean;
+            available_actions: components["schemas"]["EightDAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
          * @description The grounds claimed, each with its basis: A (within warranty) is required,
          *     plus at least one of B, C, D.
          */
@@ -2585,7 +2781,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -2642,7 +2838,7 @@ export interface components {
          * @description Which rule a field broke (`validation.<code>` in the SPA's catalogs).
          * @enum {string}
          */
-        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "not_offered" | "invoice_mismatch" | "opened" | "period_expired" | "shelf_life_expired" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_returnable" | "not_allowance";
+        FieldCode: "required" | "too_long" | "length" | "out_of_range" | "invalid_format" | "format" | "invalid" | "invalid_value" | "unknown_value" | "unknown_field" | "wrong_type" | "invalid_money" | "invalid_date" | "not_offered" | "invoice_mismatch" | "opened" | "period_expired" | "shelf_life_expired" | "invalid_line" | "invalid_policy" | "not_found" | "count" | "too_large" | "too_many" | "too_many_rows" | "too_many_columns" | "empty" | "duplicate" | "reused" | "in_future" | "future" | "exceeds_shipped" | "no_sample" | "ratios_not_100" | "not_responsible" | "owns_customers" | "legal_entity_only" | "key_customer_staff" | "not_sales" | "not_service_account" | "same_user" | "same_owner" | "one_of" | "not_archived" | "over_limit" | "first_visit_two_sales" | "deregister_only" | "missing_column" | "unreadable" | "weak_password" | "wrong_password" | "forbidden_address" | "unknown_host" | "not_approved" | "not_verified" | "not_returnable" | "not_allowance";
         /** @description One broken field rule. */
         FieldError: {
             /** @description JSON path of the field, e.g. `lines[0].amount`. */
@@ -2715,7 +2911,7 @@ export interface components {
          * @description What can be done in the handling. The names are public API.
          * @enum {string}
          */
-        HandlingAction: "inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive";
+        HandlingAction: "inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive" | "extend";
         /** @description A step of the handling, with the part that step records. */
         HandlingActionBody: {
             qa?: null | components["schemas"]["QaInput"];
@@ -2791,6 +2987,8 @@ export interface components {
              */
             step_due_at?: string | null;
             overdue: boolean;
+            /** @description The current step was kept to the longer limit, with a reason (its history says why). */
+            step_extended: boolean;
         };
         HandoverCase: {
             /** Format: int64 */
@@ -3153,7 +3351,7 @@ export interface components {
          * @description What can be done to a return note. The names are public API.
          * @enum {string}
          */
-        NoteAction: "verify" | "receive" | "book" | "accept_excess" | "refuse_excess";
+        NoteAction: "verify" | "receive" | "book" | "accept_excess" | "refuse_excess" | "extend";
         /** @description A step on the return note. */
         NoteActionBody: {
             /**
@@ -3264,12 +3462,14 @@ export interface components {
              */
             step_due_at?: string | null;
             overdue: boolean;
+            /** @description The current step was kept to the longer limit, with a reason (its history says why). */
+            step_extended: boolean;
         };
         /**
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -3310,6 +3510,10 @@ export interface components {
             name: string;
             contact_name?: string | null;
             contact_phone?: string | null;
+        };
+        OpenEightDBody: {
+            /** @description The customer asks for one: the case then needs it approved to close. */
+            customer_requested?: boolean;
         };
         OpinionBody: {
             opinion: string;
@@ -3390,6 +3594,19 @@ export interface components {
             /** @description At least 12 characters, not a common password, word, name or pattern. */
             new_password: string;
         };
+        /** @description D5: one permanent corrective action. */
+        PermanentAction: {
+            action: string;
+            /** Format: int64 */
+            owner_id: number;
+            /** Format: date */
+            due_on: string;
+            /**
+             * Format: date
+             * @description When it was completed.
+             */
+            done_on?: string | null;
+        };
         /** @description `plan`: engineering's analysis, what to do and its cost. */
         PlanInput: {
             /** @example 电源板焊点虚焊 */
@@ -3406,6 +3623,17 @@ export interface components {
              */
             cost: string;
         };
+        /** @description D7: what was updated so that it does not happen again. */
+        Prevention: {
+            documents: components["schemas"]["PreventionDocument"][];
+            /** @description What changed, or why no document needed it. */
+            note?: string | null;
+        };
+        /**
+         * @description Documents updated so that the fix lasts (seed 002 §6.1).
+         * @enum {string}
+         */
+        PreventionDocument: "fmea" | "control_plan" | "flow_chart" | "work_instruction" | "inspection_instruction";
         /**
          * @description RFC 9457 problem details.
          * @example {
@@ -3547,6 +3775,8 @@ export interface components {
             non_quality_cause?: null | components["schemas"]["NonQualityCause"];
             /** @description 重大投诉: alerts the sales manager, deputy GM and GM. */
             is_major?: boolean;
+            /** @description The customer asks for an 8D report: the case then needs one approved to close. */
+            eight_d_requested?: boolean;
             note?: string | null;
         };
         /** @description Free-text remarks per dimension (keys as in the scores). */
@@ -3708,7 +3938,7 @@ export interface components {
          * @description What happened to an application, as its history records it.
          * @enum {string}
          */
-        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "record_proof" | "book" | "accept_excess" | "refuse_excess" | "qa_inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive";
+        ReturnEvent: "create" | "edit" | "submit" | "approve" | "refuse" | "withdraw" | "extend" | "inspect" | "collect_originals" | "issue_note" | "verify_note" | "receive" | "record_proof" | "book" | "accept_excess" | "refuse_excess" | "qa_inspect" | "plan" | "approve_plan" | "reject_plan" | "schedule" | "complete_rework" | "re_receive" | "extend_note" | "extend_handling";
         ReturnEventView: {
             /** Format: int64 */
             seq: number;
@@ -3941,6 +4171,11 @@ export interface components {
         };
         /** @enum {string} */
         Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "deputy_gm" | "gm" | "admin" | "integration";
+        /** @description D4: the root cause and how it was found. */
+        RootCause: {
+            methods: components["schemas"]["CauseMethod"][];
+            cause: string;
+        };
         /**
          * @description Which rules an application is judged by.
          * @enum {string}
@@ -3992,6 +4227,16 @@ export interface components {
              * @description 其他建议
              */
             other: number;
+        };
+        /** @description One section (D1–D8) and how far it is. */
+        SectionView: {
+            /** @description `team`, `problem`, `containment`, `root_cause`, `actions`, `verification`, `prevention`, `closure`. */
+            section: string;
+            complete: boolean;
+            /** @description Still as prefilled from the case, unchanged since. */
+            prefilled: boolean;
+            /** @description What it lacks before the report can be submitted. */
+            missing: components["schemas"]["FieldError"][];
         };
         /** @enum {string} */
         Severity: "severe" | "general" | "incidental";
@@ -4082,6 +4327,17 @@ export interface components {
             /** @description Follow-ups the poor scores opened. */
             followups: number;
         };
+        /** @description D1: one member of the team. */
+        TeamMember: {
+            /** Format: int64 */
+            user_id: number;
+            role: components["schemas"]["TeamRole"];
+        };
+        /**
+         * @description A team member's part (问题处理小组, seed 002 §5.2.2).
+         * @enum {string}
+         */
+        TeamRole: "leader" | "sales_rep" | "quality" | "engineering" | "responsible" | "member";
         TierView: {
             /**
              * @description Inclusive upper bound of the settlement total, CNY; null on the last tier.
@@ -4158,6 +4414,17 @@ export interface components {
             version: number;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description D6: the actions work, cause no new problem, and prevent recurrence (seed 002 §5.4). */
+        Verification: {
+            works?: null | components["schemas"]["VerificationCheck"];
+            no_new_problem?: null | components["schemas"]["VerificationCheck"];
+            prevents_recurrence?: null | components["schemas"]["VerificationCheck"];
+        };
+        /** @description D6: one verification question answered, with its evidence. */
+        VerificationCheck: {
+            passed: boolean;
+            evidence: string;
         };
         VerificationInput: {
             confirmed_via: components["schemas"]["ConfirmedVia"];
@@ -7863,6 +8130,349 @@ export interface operations {
                 };
             };
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEightD: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveEightD: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EightDReport"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openEightD: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenEightDBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takeEightDAction: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["EightDAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EightDActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEightD: {
+        parameters: {
+            query?: {
+                /** @description `in_review` (the QA manager's box) unless given. */
+                state?: null | components["schemas"]["EightDState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEightDPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDPolicyView"];
+                };
+            };
+        };
+    };
+    putEightDPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EightDPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EightDPolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,8 @@ const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const MyTasksPage = lazy(() => import('../features/tasks/components/MyTasksPage'));
 const ComplaintsPage = lazy(() => import('../features/complaints/components/ComplaintsPage'));
 const ComplaintDetailPage = lazy(() => import('../features/complaints/components/ComplaintDetailPage'));
+const EightDPage = lazy(() => import('../features/eight-d/components/EightDPage'));
+const EightDPrintPage = lazy(() => import('../features/eight-d/components/EightDPrintPage'));
 const IntakePage = lazy(() => import('../features/complaints/components/IntakePage'));
 const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'));
 const CustomerRecordPage = lazy(() => import('./CustomerRecordPage'));
@@ -58,6 +60,9 @@ export const routes: RouteObject[] = [
           { path: 'complaints/new', element: page(<IntakePage />) },
           { path: 'complaints/:id', element: page(<ComplaintDetailPage />) },
           { path: 'complaints/:id/edit', element: page(<IntakePage />) },
+          // The server says who may read, edit and approve a complaint's 8D report.
+          { path: 'complaints/:id/8d', element: page(<EightDPage />) },
+          { path: 'complaints/:id/8d/print', element: page(<EightDPrintPage />) },
           { path: 'customers', element: page(<CustomersPage />) },
           {
             element: <RequireRole roles={SALES_ROLES} />,

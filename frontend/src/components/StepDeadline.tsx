@@ -9,6 +9,8 @@ interface Props {
   dueAt: string | null | undefined;
   /** The server's word that the step is late (its reminder went out). */
   overdue: boolean;
+  /** The step was given its one extension: its deadline is already the longer one. */
+  extended?: boolean;
   testId?: string;
 }
 
@@ -16,9 +18,10 @@ interface Props {
  * A document's step deadline where the step's start is not sent (the return
  * note, the goods' handling, the allowance certificate): "本步期限 …" and the
  * time left, red with "逾期 2 天" once late — the application's own step shows
- * the same words (ReturnSteps, with its CountdownTag).
+ * the same words (ReturnSteps, with its CountdownTag). An extended step says
+ * so ("已延期"), as the application's header does: it cannot be extended again.
  */
-export function StepDeadline({ dueAt, overdue, testId = 'step-deadline' }: Props) {
+export function StepDeadline({ dueAt, overdue, extended = false, testId = 'step-deadline' }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   if (!dueAt) return null;
@@ -38,6 +41,11 @@ export function StepDeadline({ dueAt, overdue, testId = 'step-deadline' }: Props
       >
         {label}
       </Tag>
+      {extended && (
+        <Tag color="warning" data-testid={`${testId}-extended`}>
+          {t('detail.stepExtended')}
+        </Tag>
+      )}
     </span>
   );
 }

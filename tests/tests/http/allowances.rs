@@ -150,3 +150,31 @@ async fn each_step_of_a_certificate_has_its_working_day_and_an_overdue_one_is_re
     assert!(r["step_due_at"].is_null(), "{r}");
     app.assert_invariants();
 }
+
+#[tokio::test]
+async fn a_certificate_step_is_kept_longer_once_by_its_own_people_with_a_reason() {
+    let app = spawn_app().await;
+    let complaint = approved_complaint(&app).await;
+    let (_, r) = app.post("sales", "/allowances", json!({"complaint_id": complaint, "complaint_line": 1, "reason": "依核决赔偿"})).await;
+    let due = r["step_due_at"].as_str().unwrap().to_owned();
+    assert!(!r["available_actions"].as_array().unwrap().contains(&json!("extend")), "the applicant does not take this step: {r}");
+    let (_, r) = app.get("sales_manager", &format!("/allowances/{}", r["id"])).await;
+    assert!(r["available_actions"].as_array().unwrap().contains(&json!("extend")), "{r}");
+    let (s, _) = act(&app, "sales", &r, "extend", json!({"reason": "x"})).await;
+    assert_eq!(s, 403);
+    let (s, e) = act(&app, "sales_manager", &r, "extend", json!({})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (422, Some("reason")), "{e}");
+    let r = ok(&app, "sales_manager", &r, "extend", json!({"reason": "待核对原发票"})).await;
+    assert_eq!((r["state"].as_str(), r["step_extended"].as_bool()), (Some("manager_review"), Some(true)));
+    assert!(r["step_due_at"].as_str().unwrap() > due.as_str(), "{r}");
+    assert_eq!(r["history"].as_array().unwrap().last().unwrap()["action"], "extend");
+    let (s, _) = act(&app, "sales_manager", &r, "extend", json!({"reason": "again"})).await;
+    assert_eq!(s, 409);
+    // Approved: the applicant takes it to the customer, and may keep that step longer.
+    let r = ok(&app, "sales_manager", &r, "approve", json!({})).await;
+    assert_eq!(r["step_extended"], false);
+    let r = ok(&app, "gm", &r, "approve", json!({})).await;
+    let r = ok(&app, "sales", &r, "extend", json!({"reason": "客户负责人出差"})).await;
+    assert_eq!((r["state"].as_str(), r["step_extended"].as_bool(), r["decided_at"].is_string()), (Some("approved"), Some(true), true));
+    app.assert_invariants();
+}

@@ -10,7 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 19] = DEMO_USERS;
+const PEOPLE: [&str; 20] = DEMO_USERS;
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
 fn readers(level: &str) -> &'static [&'static str] {
@@ -100,7 +100,7 @@ async fn every_role_reads_exactly_what_the_secrecy_rules_allow_on_every_customer
 fn return_readers(approved: bool) -> Vec<&'static str> {
     let mut r = vec!["sales", "sales_manager", "supervisor", "marketing_manager", "deputy_gm", "gm"];
     if approved {
-        r.extend(["production", "finance", "qa", "engineering", "service", "warehouse", "pmc"]);
+        r.extend(["production", "finance", "qa", "engineering", "service", "warehouse", "pmc", "qa_manager"]);
     }
     r
 }
@@ -151,9 +151,9 @@ async fn every_role_reads_exactly_the_return_applications_the_rule_allows() {
                     (Method::POST, "note".to_owned(), json!({"reason": "r", "handling": "h", "basis": "b"})),
                     (Method::PUT, "note/proof".to_owned(), json!({"kind": "invoice_stamped"})),
                 ];
-                let note_steps = ["verify", "receive", "book", "accept_excess", "refuse_excess"]
+                let note_steps = ["verify", "receive", "book", "accept_excess", "refuse_excess", "extend"]
                     .map(|a| (Method::POST, format!("note/actions/{a}"), json!({"quantities": [1]})));
-                let handling_steps = ["inspect", "plan", "approve_plan", "reject_plan", "schedule", "complete_rework", "re_receive"]
+                let handling_steps = ["inspect", "plan", "approve_plan", "reject_plan", "schedule", "complete_rework", "re_receive", "extend"]
                     .map(|a| (Method::POST, format!("handling/actions/{a}"), json!({"quantities": [1], "comment": "x"})));
                 for (method, tail, b) in steps.into_iter().chain(note_steps).chain(handling_steps) {
                     let got = answer(&app, user, method.clone(), &format!("/returns/{id}/{tail}"), Some(b.clone()), v).await;
@@ -213,7 +213,7 @@ async fn every_role_reads_exactly_the_allowance_certificates_the_rule_allows() {
             } else {
                 let none = answer(&app, user, Method::GET, &format!("/allowances/{unknown}"), None, v).await;
                 assert_eq!(got, none, "{user}: GET tells the certificate exists");
-                for action in ["approve", "refuse", "withdraw", "sign", "book"] {
+                for action in ["approve", "refuse", "withdraw", "sign", "book", "extend"] {
                     let path = |i: i64| format!("/allowances/{i}/actions/{action}");
                     let got = answer(&app, user, Method::POST, &path(id), Some(json!({"reason": "x"})), v).await;
                     let none = answer(&app, user, Method::POST, &path(unknown), Some(json!({"reason": "x"})), v).await;

@@ -8,6 +8,7 @@ mod customer_care;
 mod customer_io;
 mod customer_lists;
 mod customers;
+mod eight_d;
 mod platform;
 mod races;
 mod return_handling;

@@ -4,7 +4,7 @@
 //! production reworks, the warehouse takes the goods back (stock ledger).
 //! An approved exchange gets its linked new order.
 
-use super::return_note::{call, id_v, in_box, ok, to_receive_as};
+use super::return_note::{call, id_v, in_box, ok, step as note_step, to_receive_as};
 use futures_util::future::join_all;
 use kehu_tests::*;
 use reqwest::Method;
@@ -190,5 +190,44 @@ async fn the_note_and_the_handling_each_keep_their_own_working_day_and_are_remin
     // QA's step done: engineering's day starts.
     let r = done(&app, "qa", &r, "inspect", json!({"qa": {"finding": "外壳划伤", "label": "待整改"}})).await;
     assert_eq!((r["handling"]["overdue"].as_bool(), r["note"]["overdue"].as_bool()), (Some(false), Some(true)));
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn the_people_waited_for_keep_a_note_or_handling_step_longer_once_with_a_reason() {
+    let app = spawn_app().await;
+    let r = in_store(&app, "return").await;
+    let id = r["id"].as_i64().unwrap();
+    app.exec(&format!("UPDATE document_deadlines SET due_at = '2020-01-01 00:00:00' WHERE document_id = {id}"));
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 2);
+    let (_, r) = app.get("qa", &format!("/returns/{id}")).await;
+    assert!(r["handling"]["available_actions"].as_array().unwrap().contains(&json!("extend")), "{r}");
+    // Only QA's own step, and only with the reason written.
+    let (s, _) = step(&app, "engineering", &r, "extend", json!({"comment": "样品在外校"})).await;
+    assert_eq!(s, 403);
+    let (s, e) = step(&app, "qa", &r, "extend", json!({})).await;
+    assert_eq!((s, field(&e)), (422, Some("comment")), "{e}");
+    let (s, e) = step(&app, "qa", &r, "extend", json!({"comment": "  "})).await;
+    assert_eq!((s, field(&e)), (422, Some("comment")), "{e}");
+    let r = done(&app, "qa", &r, "extend", json!({"comment": "样品送外校, 待报告"})).await;
+    let h = &r["handling"];
+    assert_eq!((h["state"].as_str(), h["overdue"].as_bool(), h["step_extended"].as_bool()), (Some("qa_inspection"), Some(false), Some(true)), "{r}");
+    assert!(!h["available_actions"].as_array().unwrap().contains(&json!("extend")), "{r}");
+    let last = r["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["action"].as_str(), last["note"].as_str()), (Some("extend_handling"), Some("样品送外校, 待报告")));
+    let (s, _) = step(&app, "qa", &r, "extend", json!({"comment": "again"})).await;
+    assert_eq!(s, 409, "once per step");
+    // The note waits for the applicant's proof: the applicant keeps it longer, not accounting.
+    let (s, _) = note_step(&app, "finance", &r, "extend", json!({"comment": "x"})).await;
+    assert_eq!(s, 403);
+    let r = ok(&app, "sales", &r, "extend", json!({"comment": "客户盖章发票在途"})).await;
+    assert_eq!((r["note"]["step_extended"].as_bool(), r["note"]["overdue"].as_bool(), r["note"]["state"].as_str()), (Some(true), Some(false), Some("to_book")));
+    // The longer deadline passes too: it is reminded again, once.
+    app.exec(&format!("UPDATE document_deadlines SET due_at = '2020-01-01 00:00:00' WHERE document_id = {id}"));
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 2);
+    assert_eq!(kehu_api::worker::scan_overdue(&mut app.conn()).unwrap(), 0);
+    // The next step starts unextended.
+    let r = done(&app, "qa", &r, "inspect", json!({"qa": {"finding": "外壳划伤", "label": "待整改"}})).await;
+    assert_eq!(r["handling"]["step_extended"], false);
     app.assert_invariants();
 }

@@ -16,6 +16,7 @@ mod ctx;
 pub mod customer_io;
 pub mod customer_reports;
 pub mod customers;
+pub mod eight_d;
 pub mod handover;
 pub mod notifications;
 pub mod passwords;

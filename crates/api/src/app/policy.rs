@@ -14,6 +14,7 @@ pub const DEADLINES: &str = "deadlines";
 pub const LOSS: &str = "loss";
 pub const CARE: &str = "customer_care";
 pub const RETURNS: &str = "returns";
+pub const EIGHT_D: &str = "eight_d";
 
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {

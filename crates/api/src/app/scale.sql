@@ -454,6 +454,37 @@ FROM (
 INSERT INTO complaint_counters (org_id, period, last_serial)
 SELECT :ORG, split_part(number, '-', 1), COUNT(*) FROM allowances WHERE org_id = :ORG GROUP BY 2
 ON CONFLICT (org_id, period) DO UPDATE SET last_serial = EXCLUDED.last_serial;
+-- 8D reports: every tenth severe quality case past QA's conclusion needs
+-- one; closed cases had theirs approved, open ones are written, in review or
+-- approved. Each step is an event and a version of the case, as the service
+-- writes them (open, submit, approve).
+CREATE TEMP TABLE scale_8d AS
+SELECT c.id, c.org_id, c.number, c.product_number, c.state, c.version, c.updated_at,
+       CASE WHEN c.state = 'closed' THEN 3 ELSE 1 + c.id % 3 END AS steps
+FROM complaints c
+WHERE c.org_id = :ORG AND c.severity = 'severe' AND c.kind = 'quality' AND c.version >= 4 AND c.number IS NOT NULL AND c.id % 10 = 0;
+
+INSERT INTO eight_d_reports (org_id, complaint_id, name, state, report_json, prefilled, created_by,
+    submitted_by, submitted_at, approved_by, approved_at, created_at, updated_at, version)
+SELECT e.org_id, e.id, e.number || '-' || e.product_number, (ARRAY['draft', 'in_review', 'approved'])[e.steps],
+       '{"team":[],"problem":"","containment":[],"root_cause":{"methods":[],"cause":""},"actions":[],"verification":{},"prevention":{"documents":[]},"closure":null}',
+       '', q.id,
+       CASE WHEN e.steps >= 2 THEN q.id END, CASE WHEN e.steps >= 2 THEN e.updated_at END,
+       CASE WHEN e.steps = 3 THEN m.id END, CASE WHEN e.steps = 3 THEN e.updated_at END,
+       e.updated_at, e.updated_at, e.steps
+FROM scale_8d e
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa') q
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa_manager') m;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT e.id, e.version + k, (ARRAY['open_8d', 'submit_8d', 'approve_8d'])[k], e.state, e.state, NULL,
+       CASE WHEN k = 3 THEN 'qa_manager' ELSE 'qa' END, e.updated_at, '{}', NULL
+FROM scale_8d e CROSS JOIN generate_series(1, 3) k WHERE k <= e.steps;
+
+UPDATE complaints c SET eight_d_required = TRUE, eight_d_state = (ARRAY['draft', 'in_review', 'approved'])[e.steps], version = c.version + e.steps
+FROM scale_8d e WHERE c.id = e.id;
+ANALYZE eight_d_reports;
+
 -- The step clocks of the open documents: each step entered when the
 -- document last changed, due a day later; past ones were reminded then.
 INSERT INTO document_deadlines (org_id, document, document_id, step, entered_at, due_at, reminded_at)

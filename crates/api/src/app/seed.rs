@@ -35,7 +35,7 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 12] = [
     ("warehouse", "成品仓", DepartmentKind::Warehouse),
 ];
 
-const USERS: [(&str, &str, &str, Role); 19] = [
+const USERS: [(&str, &str, &str, Role); 20] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -56,6 +56,8 @@ const USERS: [(&str, &str, &str, Role); 19] = [
     ("warehouse", "马仓管", "warehouse", Role::Warehouse),
     // PMC (生管): schedules the rework of returned goods.
     ("pmc", "钟生管", "production", Role::ProductionManager),
+    // 品保部经理: approves 8D reports.
+    ("qa_manager", "许经理", "quality", Role::QaManager),
 ];
 
 pub struct Report {
@@ -190,7 +192,14 @@ pub(crate) fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command
         Action::Submit => (caller_for(c, "sales")?, Command::Submit(Note::default())),
         Action::Register => (
             caller_for(c, "coordinator")?,
-            Command::Register(Register { severity: Severity::General, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: false, note: None }),
+            Command::Register(Register {
+                severity: Severity::General,
+                kind: ComplaintKind::Quality,
+                non_quality_cause: None,
+                is_major: false,
+                eight_d_requested: false,
+                note: None,
+            }),
         ),
         Action::ConcludeInvestigation => {
             let production = caller_for(c, "production")?;
@@ -220,7 +229,8 @@ pub(crate) fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command
 
 /// The demo (`kehu seed-demo`): [`seed`] and a little life in the archive —
 /// a registration waiting for the manager, orders, a visit plan and an
-/// answered survey. Added once. Tests start from [`seed`] alone.
+/// answered survey — with returns, allowance certificates and 8D reports at
+/// each step. Added once. Tests start from [`seed`] alone.
 pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
     let report = seed(conn)?;
     let org = people::default_org(conn)?.ok_or(ApiError::NotFound)?;
@@ -234,7 +244,8 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         let people = ["sales", "supervisor", "marketing_manager", "gm", "service", "warehouse", "finance"].map(|u| caller_for(c, u));
         let [a, b, d, e, f, g, h] = people;
         crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])?;
-        crate::app::allowances::demo::seed(c, org.id, ids[1])
+        crate::app::allowances::demo::seed(c, org.id, ids[1])?;
+        crate::app::eight_d::demo::seed(c, ids[0])
     })?;
     Ok(report)
 }

@@ -148,8 +148,10 @@ answer_codes! {
         /// A webhook address in a range it may not reach.
         ForbiddenAddress = "forbidden_address",
         UnknownHost = "unknown_host",
-        /// The complaint's resolution is not approved yet.
+        /// The complaint's resolution (or its 8D report) is not approved yet.
         NotApproved = "not_approved",
+        /// A verification that did not pass (8D D6).
+        NotVerified = "not_verified",
         /// A complaint line that sends nothing back (compensation, discount).
         NotReturnable = "not_returnable",
         /// A complaint line that allows nothing (return, resend, rework).

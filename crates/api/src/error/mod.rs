@@ -47,6 +47,9 @@ impl From<FieldIssue> for FieldError {
             Rule::Opened => FieldCode::Opened,
             Rule::PeriodExpired => FieldCode::PeriodExpired,
             Rule::ShelfLifeExpired => FieldCode::ShelfLifeExpired,
+            Rule::Duplicate => FieldCode::Duplicate,
+            Rule::NotVerified => FieldCode::NotVerified,
+            Rule::NotApproved => FieldCode::NotApproved,
         };
         FieldError { field: i.field, code, message: i.message }
     }

@@ -9,6 +9,7 @@ pub mod customer_credit;
 pub mod customer_policies;
 pub mod customer_reports;
 pub mod customers;
+pub mod eight_d;
 pub mod handover;
 pub mod health;
 pub mod notifications;
@@ -113,6 +114,13 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(complaints::update_draft)
         .service(complaints::list_events)
         .service(complaints::take_action)
+        .service(eight_d::get_one)
+        .service(eight_d::open)
+        .service(eight_d::save)
+        .service(eight_d::act)
+        .service(eight_d::list)
+        .service(eight_d::get_policy)
+        .service(eight_d::put_policy)
         .service(returns::list)
         .service(returns::export)
         .service(returns::create)

@@ -59,6 +59,8 @@ pub struct Register {
     pub kind: ComplaintKind,
     pub non_quality_cause: Option<NonQualityCause>,
     pub is_major: bool,
+    /// The customer asks for an 8D report.
+    pub eight_d_requested: bool,
     pub note: Option<String>,
 }
 

@@ -98,7 +98,10 @@ pub fn decide(case: &Case, cmd: Command, actor_id: i64, rules: &Rules, now: Date
             d.change = Change::InvalidNoticeGiven(n.clone());
             d.record = Record::InvalidNotice(n);
         }
-        Command::Close(r) => d.record = Record::Remarks(r),
+        Command::Close(r) => {
+            crate::eightd::close_allowed(case.eight_d_required, case.eight_d_state).map_err(|i| Refused::Invalid(vec![i]))?;
+            d.record = Record::Remarks(r);
+        }
         Command::SendBack(r) => {
             if case.state == State::CustomerNegotiation {
                 d.change = Change::ApprovalVoided;
@@ -161,6 +164,7 @@ fn register(case: &Case, r: &Register, rules: &Rules, now: DateTime<Utc>, d: &mu
         return Err(invalid("non_quality_cause", Rule::Required, "name the cause of a non-quality complaint"));
     }
     let severe_quality = r.severity == Severity::Severe && r.kind == ComplaintKind::Quality;
+    let eight_d = rules.eight_d.as_ref().ok_or(Refused::Internal("the 8D policy"))?;
     // A case returned to sales and submitted again keeps its number and clock.
     let first = !case.numbered;
     if first {
@@ -175,6 +179,7 @@ fn register(case: &Case, r: &Register, rules: &Rules, now: DateTime<Utc>, d: &mu
         registered_at: first.then_some(now),
         case_due_at: rules.deadlines.case_due(rules.calendar, case.market, severe_quality, registered),
         containment_due_at: severe_quality.then(|| rules.calendar.add(registered, rules.deadlines.containment_severe)),
+        eight_d_required: case.eight_d_required || eight_d.required(r.severity, r.kind, r.eight_d_requested),
     });
     Ok(())
 }

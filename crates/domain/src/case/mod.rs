@@ -13,6 +13,7 @@ pub use decide::decide;
 
 use crate::approval::ApprovalPolicy;
 use crate::deadline::{Calendar, DeadlinePolicy, Market};
+use crate::eightd::{EightDPolicy, EightDState};
 use crate::events::EventType;
 use crate::intake::{ComplaintKind, Intake, NonQualityCause, Severity};
 use crate::issue::FieldIssue;
@@ -37,6 +38,9 @@ pub struct Case {
     pub engineering_requested: bool,
     pub containment_recorded: bool,
     pub settlement_total: Option<Money>,
+    /// Needs an approved 8D report to close (see `eightd`), and its state.
+    pub eight_d_required: bool,
+    pub eight_d_state: Option<EightDState>,
     pub intake: Intake,
 }
 
@@ -49,6 +53,8 @@ pub struct Rules<'a> {
     /// The policy and its version.
     pub approval: Option<(&'a ApprovalPolicy, i64)>,
     pub loss: Option<LossPolicy>,
+    /// When a complaint needs an 8D report; needed by `register`.
+    pub eight_d: Option<EightDPolicy>,
 }
 
 impl Command {
@@ -58,6 +64,10 @@ impl Command {
 
     pub fn needs_loss_policy(&self) -> bool {
         matches!(self, Command::ProposeResolution(_))
+    }
+
+    pub fn needs_eight_d_policy(&self) -> bool {
+        matches!(self, Command::Register(_))
     }
 }
 
@@ -94,6 +104,8 @@ pub struct Registration {
     pub registered_at: Option<DateTime<Utc>>,
     pub case_due_at: DateTime<Utc>,
     pub containment_due_at: Option<DateTime<Utc>>,
+    /// Needs an approved 8D report to close; once needed, always.
+    pub eight_d_required: bool,
 }
 
 /// QA's findings as the case stores them.

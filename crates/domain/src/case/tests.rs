@@ -21,6 +21,8 @@ fn case(state: State) -> Case {
         engineering_requested: false,
         containment_recorded: false,
         settlement_total: None,
+        eight_d_required: false,
+        eight_d_state: None,
         intake: Intake {
             product_number: Some("BRK-2207".into()),
             ship_date: NaiveDate::from_ymd_opt(2026, 11, 1),
@@ -39,7 +41,13 @@ fn with<T>(f: impl FnOnce(&Rules) -> T) -> T {
     let cal = Calendar::new(chrono_tz::Asia::Shanghai);
     let deadlines = DeadlinePolicy::default();
     let approval = ApprovalPolicy::default();
-    f(&Rules { calendar: &cal, deadlines: &deadlines, approval: Some((&approval, 3)), loss: Some(LossPolicy::default()) })
+    f(&Rules {
+        calendar: &cal,
+        deadlines: &deadlines,
+        approval: Some((&approval, 3)),
+        loss: Some(LossPolicy::default()),
+        eight_d: Some(EightDPolicy::default()),
+    })
 }
 
 fn decide_on(c: &Case, cmd: Command) -> Result<Decision, Refused> {
@@ -70,12 +78,14 @@ fn submit_needs_a_complete_form_and_tells_the_coordinator() {
 
 #[test]
 fn register_numbers_once_and_sets_the_clocks() {
-    let r = Register { severity: Severity::Severe, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: true, note: None };
+    let r =
+        Register { severity: Severity::Severe, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: true, eight_d_requested: false, note: None };
     let d = decide_on(&case(State::AwaitingRegistration), Command::Register(r.clone())).unwrap();
     assert_eq!(d.number_in, Some(Period { year: 2026, month: 11 }));
     let Change::Registered(reg) = &d.change else { panic!("{:?}", d.change) };
     assert_eq!(reg.registered_at, Some(now()));
     assert_eq!(reg.containment_due_at, Some(now() + chrono::Duration::hours(24)), "severe quality: containment within 24 hours");
+    assert!(reg.eight_d_required, "severe quality: an 8D report");
     assert!(d.notices.contains(&Notice::MajorAlert));
     // Submitted again after a return to sales: same number, same clock, no second alert.
     let again = Case { numbered: true, registered_at: Some(now() - chrono::Duration::days(2)), is_major: true, ..case(State::AwaitingRegistration) };
@@ -88,7 +98,14 @@ fn register_numbers_once_and_sets_the_clocks() {
 
 #[test]
 fn a_non_quality_complaint_names_its_cause() {
-    let r = Register { severity: Severity::General, kind: ComplaintKind::NonQuality, non_quality_cause: None, is_major: false, note: None };
+    let r = Register {
+        severity: Severity::General,
+        kind: ComplaintKind::NonQuality,
+        non_quality_cause: None,
+        is_major: false,
+        eight_d_requested: false,
+        note: None,
+    };
     assert_eq!(issues(decide_on(&case(State::AwaitingRegistration), Command::Register(r))), [("non_quality_cause".to_owned(), Rule::Required)]);
 }
 
@@ -200,7 +217,26 @@ fn wrong_states_refuse_and_missing_policies_are_the_service_s_fault() {
     assert_eq!(decide_on(&case(State::Draft), Command::Approve(Approve::default())), Err(Refused::WrongState));
     let cal = Calendar::new(chrono_tz::Asia::Shanghai);
     let deadlines = DeadlinePolicy::default();
-    let bare = Rules { calendar: &cal, deadlines: &deadlines, approval: None, loss: None };
+    let bare = Rules { calendar: &cal, deadlines: &deadlines, approval: None, loss: None, eight_d: None };
     let r = decide(&case(State::Consolidation), Command::SubmitForApproval(Opinion { opinion: "x".into() }), 1, &bare, now());
     assert!(matches!(r, Err(Refused::Internal(_))));
+}
+
+#[test]
+fn a_case_that_needs_an_8d_report_closes_only_once_the_qa_manager_approved_it() {
+    let general =
+        Register { severity: Severity::General, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: false, eight_d_requested: false, note: None };
+    let d = decide_on(&case(State::AwaitingRegistration), Command::Register(general.clone())).unwrap();
+    assert!(matches!(&d.change, Change::Registered(r) if !r.eight_d_required));
+    let asked = Register { eight_d_requested: true, ..general.clone() };
+    let d = decide_on(&case(State::AwaitingRegistration), Command::Register(asked)).unwrap();
+    assert!(matches!(&d.change, Change::Registered(r) if r.eight_d_required), "the customer asked for one");
+    // Once needed, a new classification does not drop it.
+    let needed = Case { eight_d_required: true, numbered: true, ..case(State::AwaitingRegistration) };
+    let d = decide_on(&needed, Command::Register(general)).unwrap();
+    assert!(matches!(&d.change, Change::Registered(r) if r.eight_d_required));
+    let waiting = Case { eight_d_required: true, eight_d_state: Some(EightDState::InReview), ..case(State::AwaitingClose) };
+    assert_eq!(issues(decide_on(&waiting, Command::Close(Remarks::default()))), [("eight_d".to_owned(), Rule::NotApproved)]);
+    let approved = Case { eight_d_state: Some(EightDState::Approved), ..waiting };
+    assert_eq!(decide_on(&approved, Command::Close(Remarks::default())).unwrap().to(), State::Closed);
 }

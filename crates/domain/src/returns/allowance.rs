@@ -6,6 +6,7 @@
 
 use super::application::ReadScope;
 use super::note::ProofKind;
+use super::StepClock;
 use crate::coded_enum;
 use crate::issue::{FieldIssue, Rule};
 use crate::role::{Actor, Role};
@@ -39,6 +40,8 @@ coded_enum! {
         Sign = "sign",
         /// Accounting books it with its voucher number.
         Book = "book",
+        /// Keep the step up to the longer limit, with a written reason.
+        Extend = "extend",
     }
 }
 
@@ -51,6 +54,7 @@ coded_enum! {
         Withdraw = "withdraw",
         Sign = "sign",
         Book = "book",
+        Extend = "extend",
     }
 }
 
@@ -62,6 +66,7 @@ impl From<AllowanceAction> for AllowanceEvent {
             AllowanceAction::Withdraw => AllowanceEvent::Withdraw,
             AllowanceAction::Sign => AllowanceEvent::Sign,
             AllowanceAction::Book => AllowanceEvent::Book,
+            AllowanceAction::Extend => AllowanceEvent::Extend,
         }
     }
 }
@@ -205,16 +210,32 @@ pub fn decide(
             }
             Ok(S::Booked)
         }
+        AllowanceAction::Extend => {
+            // The step's own people: those who may take it forward.
+            let forward = match f.state {
+                S::ManagerReview | S::GmReview => AllowanceAction::Approve,
+                S::Approved => AllowanceAction::Sign,
+                S::Signed => AllowanceAction::Book,
+                _ => return Err(AllowanceRefusal::WrongState),
+            };
+            match decide(actor, f, forward, &AllowanceInput::default(), today) {
+                Ok(_) | Err(AllowanceRefusal::Invalid(_)) if blank(&input.reason) => Err(required("reason", "why the step needs longer")),
+                Ok(_) | Err(AllowanceRefusal::Invalid(_)) => Ok(f.state),
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 
-/// The actions `actor` may take now (those needing input count as offered).
-pub fn available(actor: &Actor, f: &AllowanceFacts, today: NaiveDate) -> Vec<AllowanceAction> {
+/// The actions `actor` may take now (those needing input count as
+/// offered), `extend` only while the step's clock allows it.
+pub fn available(actor: &Actor, f: &AllowanceFacts, today: NaiveDate, clock: StepClock) -> Vec<AllowanceAction> {
     use AllowanceAction as A;
-    [A::Approve, A::Refuse, A::Withdraw, A::Sign, A::Book]
+    let actions = [A::Approve, A::Refuse, A::Withdraw, A::Sign, A::Book, A::Extend]
         .into_iter()
         .filter(|a| matches!(decide(actor, f, *a, &AllowanceInput::default(), today), Ok(_) | Err(AllowanceRefusal::Invalid(_))))
-        .collect()
+        .collect();
+    clock.offered(actions, A::Extend)
 }
 
 #[cfg(test)]
@@ -291,7 +312,10 @@ mod tests {
         assert_eq!(go(&sales, S::GmReview, A::Withdraw, &none), Ok(S::Withdrawn));
         assert_eq!(go(&sales, S::Approved, A::Withdraw, &none), Err(AllowanceRefusal::WrongState));
         assert_eq!(go(&actor(2, 10, &[Role::SalesManager]), S::ManagerReview, A::Withdraw, &none), Err(AllowanceRefusal::Forbidden));
-        assert_eq!(available(&sales, &facts(S::Approved), day()), [A::Sign]);
+        assert_eq!(available(&sales, &facts(S::Approved), day(), StepClock::default()), [A::Sign]);
+        let running = StepClock { running: true, extended: false };
+        assert_eq!(available(&sales, &facts(S::Approved), day(), running), [A::Sign, A::Extend]);
+        assert_eq!(available(&sales, &facts(S::Approved), day(), StepClock { extended: true, ..running }), [A::Sign]);
     }
 
     #[test]
@@ -301,5 +325,17 @@ mod tests {
         assert!(admits(&scope, &facts(S::Signed)));
         let manager = ReadScope { all: false, department_id: Some(10), approved: false, raised_by: 98 };
         assert!(admits(&manager, &facts(S::ManagerReview)));
+    }
+
+    #[test]
+    fn a_step_is_extended_by_its_own_people_with_a_reason() {
+        let reason = AllowanceInput { reason: Some("客户出差".into()), ..Default::default() };
+        let manager = actor(2, 10, &[Role::SalesManager]);
+        let finance = actor(3, 20, &[Role::Finance]);
+        assert_eq!(decide(&manager, &facts(S::ManagerReview), A::Extend, &reason, day()), Ok(S::ManagerReview));
+        assert_eq!(decide(&finance, &facts(S::ManagerReview), A::Extend, &reason, day()), Err(AllowanceRefusal::Forbidden));
+        assert_eq!(decide(&finance, &facts(S::Signed), A::Extend, &reason, day()), Ok(S::Signed));
+        assert!(matches!(decide(&manager, &facts(S::ManagerReview), A::Extend, &AllowanceInput::default(), day()), Err(AllowanceRefusal::Invalid(_))));
+        assert_eq!(decide(&finance, &facts(S::Booked), A::Extend, &reason, day()), Err(AllowanceRefusal::WrongState));
     }
 }

@@ -47,6 +47,10 @@ coded_enum! {
         CompleteRework = "complete_rework",
         /// The warehouse received the goods back (or wrote them off).
         ReReceive = "re_receive",
+        /// A step of the return note kept to the longer limit, with a reason.
+        ExtendNote = "extend_note",
+        /// A step of the handling kept to the longer limit, with a reason.
+        ExtendHandling = "extend_handling",
     }
 }
 
@@ -61,6 +65,7 @@ impl From<super::handling::HandlingAction> for ReturnEvent {
             A::Schedule => ReturnEvent::Schedule,
             A::CompleteRework => ReturnEvent::CompleteRework,
             A::ReReceive => ReturnEvent::ReReceive,
+            A::Extend => ReturnEvent::ExtendHandling,
         }
     }
 }
@@ -74,6 +79,7 @@ impl From<super::note::NoteAction> for ReturnEvent {
             A::Book => ReturnEvent::Book,
             A::AcceptExcess => ReturnEvent::AcceptExcess,
             A::RefuseExcess => ReturnEvent::RefuseExcess,
+            A::Extend => ReturnEvent::ExtendNote,
         }
     }
 }

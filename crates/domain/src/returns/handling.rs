@@ -6,6 +6,7 @@
 //! also put the goods back in stock as they are, or scrap them: then the
 //! warehouse takes them straight after the approval.
 
+use super::StepClock;
 use crate::coded_enum;
 use crate::issue::{FieldIssue, Rule};
 use crate::money::Money;
@@ -43,6 +44,8 @@ coded_enum! {
         Schedule = "schedule",
         CompleteRework = "complete_rework",
         ReReceive = "re_receive",
+        /// Keep the step up to the longer limit, with a written reason.
+        Extend = "extend",
     }
 }
 
@@ -155,6 +158,8 @@ pub fn decide(actor: &Actor, state: HandlingState, action: HandlingAction, dispo
         A::Schedule => (S::Scheduling, S::Rework),
         A::CompleteRework => (S::Rework, S::ReReceipt),
         A::ReReceive => (S::ReReceipt, S::Done),
+        A::Extend if state != S::Done => (state, state),
+        A::Extend => return Err(HandlingRefusal::WrongState),
     };
     if state != from {
         return Err(HandlingRefusal::WrongState);
@@ -165,13 +170,14 @@ pub fn decide(actor: &Actor, state: HandlingState, action: HandlingAction, dispo
     Ok(to)
 }
 
-/// The actions `actor` may take now.
-pub fn available(actor: &Actor, state: HandlingState, disposition: Option<Disposition>) -> Vec<HandlingAction> {
+/// The actions `actor` may take now, `extend` only while the step's clock allows it.
+pub fn available(actor: &Actor, state: HandlingState, disposition: Option<Disposition>, clock: StepClock) -> Vec<HandlingAction> {
     use HandlingAction as A;
-    [A::Inspect, A::Plan, A::ApprovePlan, A::RejectPlan, A::Schedule, A::CompleteRework, A::ReReceive]
+    let actions = [A::Inspect, A::Plan, A::ApprovePlan, A::RejectPlan, A::Schedule, A::CompleteRework, A::ReReceive, A::Extend]
         .into_iter()
         .filter(|a| decide(actor, state, *a, disposition).is_ok())
-        .collect()
+        .collect();
+    clock.offered(actions, A::Extend)
 }
 
 fn required(issues: &mut Vec<FieldIssue>, field: &str, value: &str) {
@@ -263,8 +269,13 @@ mod tests {
             assert_eq!(decide(&actor(&[Role::Sales]), from, action, Some(Disposition::Rework)), Err(HandlingRefusal::Forbidden));
         }
         assert_eq!(decide(&actor(&[Role::Qa]), S::Analysis, A::Inspect, None), Err(HandlingRefusal::WrongState));
-        assert!(available(&actor(&[Role::Gm]), S::Done, None).is_empty());
-        assert_eq!(available(&actor(&[Role::Gm]), S::PlanApproval, Some(Disposition::Scrap)), [A::ApprovePlan, A::RejectPlan]);
+        assert!(available(&actor(&[Role::Gm]), S::Done, None, StepClock { running: true, extended: false }).is_empty());
+        assert_eq!(available(&actor(&[Role::Gm]), S::PlanApproval, Some(Disposition::Scrap), StepClock::default()), [A::ApprovePlan, A::RejectPlan]);
+        let running = StepClock { running: true, extended: false };
+        assert_eq!(available(&actor(&[Role::Gm]), S::PlanApproval, None, running), [A::ApprovePlan, A::RejectPlan, A::Extend]);
+        assert!(available(&actor(&[Role::Warehouse]), S::PlanApproval, None, running).is_empty());
+        assert_eq!(decide(&actor(&[Role::Qa]), S::QaInspection, A::Extend, None), Ok(S::QaInspection));
+        assert_eq!(decide(&actor(&[Role::Qa]), S::Done, A::Extend, None), Err(HandlingRefusal::WrongState));
     }
 
     #[test]

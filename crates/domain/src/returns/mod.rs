@@ -102,6 +102,34 @@ impl ReturnPolicy {
     }
 }
 
+/// The running clock of a document's step (see `Document`): a step may be
+/// extended once, to the longer limit, with a written reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepClock {
+    pub running: bool,
+    pub extended: bool,
+}
+
+impl StepClock {
+    /// Whether the step may still be extended; `reason` is the written one,
+    /// given in the document's `field`.
+    pub fn extend(self, field: &str, reason: Option<&str>) -> Result<(), Refusal> {
+        if !self.running || self.extended {
+            return Err(Refusal::WrongState);
+        }
+        match reason {
+            Some(r) if !r.trim().is_empty() => Ok(()),
+            _ => Err(Refusal::Invalid(vec![FieldIssue::new(field, crate::issue::Rule::Required, "why the step needs longer")])),
+        }
+    }
+
+    /// `actions` as offered: `extend` only while the step may be extended.
+    pub fn offered<A: PartialEq>(self, actions: Vec<A>, extend: A) -> Vec<A> {
+        let can = self.running && !self.extended;
+        actions.into_iter().filter(|a| can || *a != extend).collect()
+    }
+}
+
 impl ReturnState {
     /// Whose step it is (who approves or refuses it).
     pub fn approver(self) -> Option<Role> {

@@ -8,7 +8,7 @@
 
 use super::booking::{self, BasisPoints, Booking};
 use super::inspection::{self, Original};
-use super::ReturnState;
+use super::{ReturnState, StepClock};
 use crate::coded_enum;
 use crate::issue::{FieldIssue, Rule};
 use crate::role::{Actor, Role};
@@ -41,6 +41,8 @@ coded_enum! {
         AcceptExcess = "accept_excess",
         /// The approver books only what was approved and tolerated; the rest goes back.
         RefuseExcess = "refuse_excess",
+        /// Keep the step up to the longer limit, with a written reason.
+        Extend = "extend",
     }
 }
 
@@ -154,7 +156,11 @@ fn may(actor: &Actor, f: &NoteFacts, state: NoteState) -> bool {
 /// The state an action leaves, before the booking (`book` may also end in
 /// `AwaitsDecision`, see `book`).
 pub fn decide(actor: &Actor, f: &NoteFacts, action: NoteAction) -> Result<NoteState, NoteRefusal> {
+    if action == NoteAction::Extend {
+        return extension(actor, f);
+    }
     let (from, to) = match action {
+        NoteAction::Extend => return Err(NoteRefusal::WrongState),
         NoteAction::Verify => (NoteState::Issued, NoteState::ToReceive),
         NoteAction::Receive => (NoteState::ToReceive, NoteState::ToBook),
         NoteAction::Book => (NoteState::ToBook, NoteState::Booked),
@@ -172,6 +178,24 @@ pub fn decide(actor: &Actor, f: &NoteFacts, action: NoteAction) -> Result<NoteSt
     Ok(to)
 }
 
+/// Who is waited for keeps the step longer: at the booking, the applicant
+/// while the proof of return is missing, then accounting.
+fn extension(actor: &Actor, f: &NoteFacts) -> Result<NoteState, NoteRefusal> {
+    let state = match f.note {
+        Some(s) if f.state == ReturnState::Approved && s != NoteState::Booked => s,
+        _ => return Err(NoteRefusal::WrongState),
+    };
+    let waited_for = match state {
+        NoteState::ToBook if !f.proven => actor.user_id == f.raised_by,
+        s => may(actor, f, s),
+    };
+    if waited_for {
+        Ok(state)
+    } else {
+        Err(NoteRefusal::Forbidden)
+    }
+}
+
 /// The applicant records (or corrects) the proof of return once the goods
 /// are received and until accounting has checked the note.
 pub fn may_prove(actor: &Actor, f: &NoteFacts) -> Result<(), NoteRefusal> {
@@ -184,14 +208,16 @@ pub fn may_prove(actor: &Actor, f: &NoteFacts) -> Result<(), NoteRefusal> {
     Ok(())
 }
 
-/// The actions `actor` may take on the note now.
-pub fn available(actor: &Actor, f: &NoteFacts) -> Vec<NoteAction> {
+/// The actions `actor` may take on the note now, `extend` only while the
+/// step's clock allows it.
+pub fn available(actor: &Actor, f: &NoteFacts, clock: StepClock) -> Vec<NoteAction> {
     use NoteAction as A;
     // Booking without the proof is offered: the answer says what is missing.
-    [A::Verify, A::Receive, A::Book, A::AcceptExcess, A::RefuseExcess]
+    let actions = [A::Verify, A::Receive, A::Book, A::AcceptExcess, A::RefuseExcess, A::Extend]
         .into_iter()
         .filter(|a| matches!(decide(actor, f, *a), Ok(_) | Err(NoteRefusal::Invalid(_))))
-        .collect()
+        .collect();
+    clock.offered(actions, A::Extend)
 }
 
 /// The warehouse's count: one whole, non-negative quantity per item.
@@ -285,8 +311,12 @@ mod tests {
         assert_eq!(decide(&finance, &facts(Some(NoteState::AwaitsDecision)), NoteAction::AcceptExcess), Err(NoteRefusal::Forbidden));
         assert_eq!(decide(&approver, &facts(Some(NoteState::AwaitsDecision)), NoteAction::RefuseExcess), Ok(NoteState::Booked));
         assert_eq!(decide(&gm, &facts(Some(NoteState::AwaitsDecision)), NoteAction::AcceptExcess), Ok(NoteState::Booked));
-        assert!(available(&gm, &facts(Some(NoteState::Booked))).is_empty());
-        assert_eq!(available(&warehouse, &facts(Some(NoteState::ToReceive))), [NoteAction::Receive]);
+        assert!(available(&gm, &facts(Some(NoteState::Booked)), StepClock::default()).is_empty());
+        assert_eq!(available(&warehouse, &facts(Some(NoteState::ToReceive)), StepClock::default()), [NoteAction::Receive]);
+        let running = StepClock { running: true, extended: false };
+        assert_eq!(available(&warehouse, &facts(Some(NoteState::ToReceive)), running), [NoteAction::Receive, NoteAction::Extend]);
+        assert_eq!(decide(&finance, &facts(Some(NoteState::ToReceive)), NoteAction::Extend), Err(NoteRefusal::Forbidden));
+        assert_eq!(decide(&gm, &facts(Some(NoteState::Booked)), NoteAction::Extend), Err(NoteRefusal::WrongState));
     }
 
     #[test]
@@ -300,6 +330,11 @@ mod tests {
         assert_eq!(may_prove(&actor(3, 10, &[Role::SalesSupervisor]), &f), Err(NoteRefusal::Forbidden));
         assert_eq!(may_prove(&actor(1, 10, &[Role::Sales]), &facts(Some(NoteState::ToReceive))), Err(NoteRefusal::WrongState));
         assert_eq!(may_prove(&actor(1, 10, &[Role::Sales]), &facts(Some(NoteState::Booked))), Err(NoteRefusal::WrongState));
+        // Who is waited for keeps the step longer: the applicant until the proof is in.
+        assert_eq!(decide(&actor(1, 10, &[Role::Sales]), &f, NoteAction::Extend), Ok(NoteState::ToBook));
+        assert_eq!(decide(&finance, &f, NoteAction::Extend), Err(NoteRefusal::Forbidden));
+        f.proven = true;
+        assert_eq!(decide(&finance, &f, NoteAction::Extend), Ok(NoteState::ToBook));
     }
 
     #[test]

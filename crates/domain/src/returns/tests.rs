@@ -161,3 +161,13 @@ fn who_reads_an_application() {
         assert_eq!((scope.admits(&draft), scope.admits(&approved)), (sees_draft, sees_approved), "{who:?}");
     }
 }
+
+#[test]
+fn a_document_step_is_extended_once_while_its_clock_runs() {
+    let running = StepClock { running: true, extended: false };
+    assert_eq!(running.extend("comment", Some("等客户签回")), Ok(()));
+    let Err(Refusal::Invalid(issues)) = running.extend("comment", Some("  ")) else { panic!("a blank reason") };
+    assert_eq!(issues[0].field, "comment");
+    assert_eq!(StepClock { extended: true, ..running }.extend("comment", Some("again")), Err(Refusal::WrongState));
+    assert_eq!(StepClock::default().extend("comment", Some("no clock")), Err(Refusal::WrongState));
+}

@@ -26,6 +26,15 @@ describe('a document step’s deadline', () => {
     expect(screen.getByTestId('step-deadline')).toHaveAttribute('data-overdue', 'true');
   });
 
+  it('says 已延期 beside the deadline once the step was extended', () => {
+    const { unmount } = render(<StepDeadline dueAt={at(50)} overdue={false} />);
+    expect(screen.queryByTestId('step-deadline-extended')).not.toBeInTheDocument();
+    unmount();
+    render(<StepDeadline dueAt={at(50)} overdue={false} extended />);
+    expect(screen.getByTestId('step-deadline-extended')).toHaveTextContent('已延期');
+    expect(tag()).toHaveTextContent('剩 2 天');
+  });
+
   it('shows nothing without a deadline', () => {
     const { container } = render(<StepDeadline dueAt={null} overdue={false} />);
     expect(container).toBeEmptyDOMElement();

@@ -20,6 +20,7 @@ const WORDED: [string, readonly string[]][] = [
     'create', 'edit', 'submit', 'approve', 'refuse', 'withdraw', 'extend', 'inspect', 'collect_originals',
     'issue_note', 'verify_note', 'receive', 'record_proof', 'book', 'accept_excess', 'refuse_excess',
     'qa_inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive',
+    'extend_note', 'extend_handling',
   ])],
   ['returns.handlingState', everyCode<Schemas['HandlingState']>()([
     'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done',
@@ -28,9 +29,9 @@ const WORDED: [string, readonly string[]][] = [
   ['returns.noteState', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],
   ['returns.noteTask', everyCode<Schemas['NoteState']>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked'])],
   ['returns.proof.kind', everyCode<Schemas['ProofKind']>()(['invoice_stamped', 'stamped_copy', 'return_certificate'])],
-  ['returns.noteAction', everyCode<Schemas['NoteAction']>()(['verify', 'receive', 'book', 'accept_excess', 'refuse_excess'])],
+  ['returns.noteAction', everyCode<Schemas['NoteAction']>()(['verify', 'receive', 'book', 'accept_excess', 'refuse_excess', 'extend'])],
   ['returns.handlingAction', everyCode<Schemas['HandlingAction']>()([
-    'inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive',
+    'inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive', 'extend',
   ])],
   ['returns.disposition', everyCode<Schemas['Disposition']>()(['rework', 'restock', 'scrap'])],
   // My tasks words the handling step a row stands at, when the user's roles take it (every state but done).

@@ -132,7 +132,8 @@ fn refused(r: AllowanceRefusal) -> ApiError {
     }
 }
 
-/// Takes `approve`, `refuse`, `withdraw`, `sign` or `book`.
+/// Takes `approve`, `refuse`, `withdraw`, `sign` or `book`, or keeps the
+/// step longer (`extend`).
 pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: AllowanceAct) -> ApiResult<AllowanceView> {
     let row = visible(tx, ctx, cmd.id)?;
     if row.version != cmd.version {
@@ -140,6 +141,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: AllowanceAct) -> ApiResult<AllowanceView
     }
     let today = archive::today(tx, ctx.org())?;
     let to = rules::decide(&ctx.actor(), &facts(&row), cmd.action, &cmd.input, today).map_err(refused)?;
+    if cmd.action == AllowanceAction::Extend {
+        return extend(tx, ctx, &row, cmd.input.reason);
+    }
     let i = cmd.input;
     let mut ch = AllowanceChanges { state: Some(to), ..Default::default() };
     match to {
@@ -166,6 +170,17 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: AllowanceAct) -> ApiResult<AllowanceView
     notify(tx, &saved)?;
     clock(tx, ctx, &saved)?;
     ctx.audit(tx, &format!("allowance.{}", cmd.action.as_str()), "allowance", row.id, serde_json::json!({"from": row.state, "to": saved.state}))?;
+    view::build(tx, ctx, saved)
+}
+
+/// Keeps the current step up to the returns policy's longer limit, once,
+/// with the written reason; nothing else on the certificate changes.
+fn extend(tx: &mut Tx, ctx: &Ctx, row: &AllowanceRow, reason: Option<String>) -> ApiResult<AllowanceView> {
+    use kehu_domain::returns::Document;
+    crate::app::returns::clock::extend(tx, ctx, Document::Allowance, row.id, "reason", reason.as_deref())?;
+    let saved = store::update(tx, row.id, row.version, &AllowanceChanges::default(), ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
+    history(tx, ctx, &saved, AllowanceEvent::Extend, Some(row.state), reason)?;
+    ctx.audit(tx, "allowance.extend", "allowance", row.id, serde_json::json!({"state": row.state}))?;
     view::build(tx, ctx, saved)
 }
 

@@ -63,6 +63,8 @@ pub struct AllowanceView {
     /// one department); none once booked, refused or withdrawn.
     pub step_due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
+    /// The current step was kept to the longer limit, with a reason (its history says why).
+    pub step_extended: bool,
     pub history: Vec<AllowanceEventView>,
     pub version: i64,
 }
@@ -113,7 +115,7 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: AllowanceRow) -> ApiResult<Allow
     actors.extend(row.booked_by);
     let n = Names::of(conn, std::slice::from_ref(&row), &actors)?;
     let department = people::department_names(conn, &[row.sales_department_id])?.pop().map(|d| d.1);
-    let (step_due_at, overdue) = crate::app::returns::clock::due(conn, ctx, kehu_domain::returns::Document::Allowance, row.id)?;
+    let due = crate::app::returns::clock::due(conn, ctx, kehu_domain::returns::Document::Allowance, row.id)?;
     let today = crate::app::customers::today(conn, ctx.org())?;
     Ok(AllowanceView {
         id: row.id,
@@ -138,9 +140,10 @@ pub fn build(conn: &mut DbConn, ctx: &Ctx, row: AllowanceRow) -> ApiResult<Allow
         booked_by: row.booked_by.map(|u| Names::get(&n.people, u)),
         booked_at: row.booked_at.map(|t| t.and_utc()),
         created_at: row.created_at.and_utc(),
-        available_actions: rules::available(&ctx.actor(), &facts(&row), today),
-        step_due_at,
-        overdue,
+        available_actions: rules::available(&ctx.actor(), &facts(&row), today, due.clock),
+        step_due_at: due.due_at,
+        overdue: due.overdue,
+        step_extended: due.clock.extended,
         history: events
             .into_iter()
             .map(|e| AllowanceEventView {

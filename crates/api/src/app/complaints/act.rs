@@ -96,11 +96,12 @@ fn decide(tx: &mut Tx, ctx: &Ctx, row: &ComplaintRow, command: Command) -> ApiRe
     let (calendar, deadlines) = crate::app::policy::calendar_and_deadlines(tx, row.org_id)?;
     let approval = if command.needs_approval_policy() { Some(crate::app::policy::approval(tx, row.org_id)?) } else { None };
     let loss = if command.needs_loss_policy() { Some(crate::app::policy::loss(tx, row.org_id)?) } else { None };
+    let eight_d = if command.needs_eight_d_policy() { Some(crate::app::policy::current(tx, row.org_id, crate::app::policy::EIGHT_D)?.0) } else { None };
     if let Command::ConcludeInvestigation(c) = &command {
         unknown_departments(tx, row.org_id, c)?;
     }
     let action = command.action();
-    let rules = Rules { calendar: &calendar, deadlines: &deadlines, approval: approval.as_ref().map(|(p, v)| (p, *v)), loss };
+    let rules = Rules { calendar: &calendar, deadlines: &deadlines, approval: approval.as_ref().map(|(p, v)| (p, *v)), loss, eight_d };
     case::decide(&row.case(), command, ctx.user(), &rules, ctx.now.and_utc()).map_err(|r| match r {
         Refused::WrongState => wrong_state(action, row.state),
         Refused::Invalid(issues) => ApiError::issues(issues),

@@ -132,6 +132,8 @@ pub struct ComplaintView {
     pub supersedes_id: Option<i64>,
     /// What the caller may do now; draw buttons from this.
     pub available_actions: Vec<Action>,
+    /// The case's 8D report in brief (`GET /complaints/{id}/8d` for all of it).
+    pub eight_d: crate::app::eight_d::EightDBrief,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -290,6 +292,7 @@ pub fn view(ctx: &Ctx, d: ComplaintDetail) -> ComplaintView {
         first_closure: row.first_closure,
         supersedes_id: row.supersedes_id,
         available_actions: available,
+        eight_d: crate::app::eight_d::brief(ctx, &row),
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
     }

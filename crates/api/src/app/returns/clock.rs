@@ -8,7 +8,7 @@ use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use kehu_domain::notice::Notice;
-use kehu_domain::returns::{Document, ReturnPolicy};
+use kehu_domain::returns::{Document, Refusal, ReturnPolicy, StepClock};
 use kehu_persistence::deadlines;
 use kehu_persistence::events;
 use kehu_persistence::returns as store;
@@ -27,10 +27,43 @@ pub(crate) fn stop(tx: &mut Tx, document: Document, id: i64) -> ApiResult<()> {
     Ok(deadlines::stop(tx, document, id)?)
 }
 
-/// The current step's deadline, and whether it has passed.
-pub(crate) fn due(conn: &mut DbConn, ctx: &Ctx, document: Document, id: i64) -> ApiResult<(Option<DateTime<Utc>>, bool)> {
+/// A document's current step as its clock stands.
+pub(crate) struct StepDue {
+    pub due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub clock: StepClock,
+}
+
+/// The current step's deadline, whether it has passed, and whether it was extended.
+pub(crate) fn due(conn: &mut DbConn, ctx: &Ctx, document: Document, id: i64) -> ApiResult<StepDue> {
     let d = deadlines::of(conn, document, id)?;
-    Ok((d.as_ref().map(|d| d.due_at.and_utc()), d.is_some_and(|d| d.due_at < ctx.now)))
+    Ok(StepDue {
+        due_at: d.as_ref().map(|d| d.due_at.and_utc()),
+        overdue: d.as_ref().is_some_and(|d| d.due_at < ctx.now),
+        clock: StepClock { running: d.is_some(), extended: d.is_some_and(|d| d.extended_at.is_some()) },
+    })
+}
+
+/// Keeps the document's current step up to the policy's longer limit, once,
+/// with the reason the caller wrote in `field`; whether the caller takes the
+/// step is the document's rule, decided before.
+pub(crate) fn extend(tx: &mut Tx, ctx: &Ctx, document: Document, id: i64, field: &str, reason: Option<&str>) -> ApiResult<()> {
+    let d = deadlines::of(tx, document, id)?;
+    let clock = StepClock { running: d.is_some(), extended: d.as_ref().is_some_and(|d| d.extended_at.is_some()) };
+    clock.extend(field, reason).map_err(|r| match r {
+        Refusal::Invalid(issues) => ApiError::issues(issues),
+        _ => ApiError::state("the step was extended already, or has no deadline"),
+    })?;
+    // A running clock is a row; the reason was checked to be there.
+    let Some(d) = d else { return Err(ApiError::state("the step has no deadline")) };
+    let reason = reason.unwrap_or_default();
+    let rp: ReturnPolicy = policy::current(tx, ctx.org(), policy::RETURNS)?.0;
+    let cal = policy::calendar(tx, ctx.org())?;
+    let due = rp.step_due(&cal, d.entered_at.and_utc(), true).naive_utc();
+    if !deadlines::extend(tx, d.id, due, reason.trim(), ctx.now)? {
+        return Err(ApiError::state("the step was extended already"));
+    }
+    Ok(())
 }
 
 /// Who the reminder of an overdue step goes to, and what it says.

@@ -86,6 +86,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: HandlingAct) -> ApiResult<ReturnView> {
     let mut h = record(&row)?;
     let to = rules::decide(&ctx.actor(), state, cmd.action, h.plan.as_ref().map(|p| p.disposition)).map_err(refused)?;
     ApiError::check(parts(&cmd))?;
+    if cmd.action == HandlingAction::Extend {
+        return super::extend_step(tx, ctx, &row, Document::ReturnHandling, HandlingAction::Extend.into(), cmd.comment);
+    }
     let received = note::quantities(&row, &row.received_json)?.unwrap_or_default();
     // Stock movements: production draws what came back; the warehouse takes
     // the reworked goods back or writes the scrapped ones off. Goods put back
@@ -97,7 +100,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: HandlingAct) -> ApiResult<ReturnView> {
             h.plan = checked("plan", cmd.plan, Plan::check)?;
             h.rejection = None;
         }
-        HandlingAction::ApprovePlan => {}
+        HandlingAction::ApprovePlan | HandlingAction::Extend => {}
         HandlingAction::RejectPlan => h.rejection = cmd.comment.clone(),
         HandlingAction::Schedule => h.schedule = checked("schedule", cmd.schedule, Schedule::check)?,
         HandlingAction::CompleteRework => {

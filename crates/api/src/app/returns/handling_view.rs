@@ -52,6 +52,8 @@ pub struct HandlingView {
     /// department); none once done.
     pub step_due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
+    /// The current step was kept to the longer limit, with a reason (its history says why).
+    pub step_extended: bool,
 }
 
 pub(super) fn handling_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow) -> ApiResult<Option<HandlingView>> {
@@ -71,10 +73,11 @@ pub(super) fn handling_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow) -> Ap
         })
         .collect();
     let disposition = h.plan.as_ref().map(|p| p.disposition);
-    let (step_due_at, overdue) = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnHandling, row.id)?;
+    let due = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnHandling, row.id)?;
     Ok(Some(HandlingView {
-        step_due_at,
-        overdue,
+        step_due_at: due.due_at,
+        overdue: due.overdue,
+        step_extended: due.clock.extended,
         state,
         lines,
         qa_finding: h.qa.as_ref().map(|q| q.finding.clone()),
@@ -89,6 +92,6 @@ pub(super) fn handling_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow) -> Ap
         production_unit: h.schedule.as_ref().map(|s| s.production_unit.clone()),
         material_issue: h.schedule.as_ref().and_then(|s| s.material_issue.clone()),
         waiting_for: state.roles().to_vec(),
-        available_actions: rules::available(&ctx.actor(), state, disposition),
+        available_actions: rules::available(&ctx.actor(), state, disposition, due.clock),
     }))
 }

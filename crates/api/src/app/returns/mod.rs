@@ -28,10 +28,10 @@ use kehu_domain::issue::{FieldIssue, Rule};
 use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::returns::eligibility::Eligibility;
 use kehu_domain::returns::retail::{self, RetailFacts, RuleSet};
-use kehu_domain::returns::{application, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnPolicy, ReturnState};
+use kehu_domain::returns::{application, Document, ReturnEvent, ReturnFacts, ReturnKind, ReturnLine, ReturnPolicy, ReturnState};
 use kehu_domain::{Money, State};
 use kehu_persistence::complaints::{self as complaint_store, ComplaintRow};
-use kehu_persistence::returns::{self as store, NewReturn, ReturnEventRow, ReturnForm, ReturnRow};
+use kehu_persistence::returns::{self as store, NewReturn, ReturnChanges, ReturnEventRow, ReturnForm, ReturnRow};
 use kehu_persistence::stock::{self, LedgerLine};
 use kehu_persistence::{settings, DbConn};
 
@@ -252,6 +252,17 @@ pub(crate) fn history(tx: &mut DbConn, ctx: &Ctx, row: &ReturnRow, action: Retur
         note,
     };
     Ok(store::insert_event(tx, &e)?)
+}
+
+/// Keeps the current step of the return's note or handling up to the
+/// policy's longer limit (`extend`), once, with the written reason; the
+/// caller decided that the step is the actor's.
+pub(crate) fn extend_step(tx: &mut Tx, ctx: &Ctx, row: &ReturnRow, document: Document, event: ReturnEvent, reason: Option<String>) -> ApiResult<ReturnView> {
+    clock::extend(tx, ctx, document, row.id, "comment", reason.as_deref())?;
+    let saved = store::update(tx, row.id, row.version, &ReturnChanges::default(), ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
+    history(tx, ctx, &saved, event, Some(row.state), reason)?;
+    ctx.audit(tx, &format!("return.{}", event.as_str()), "return", row.id, serde_json::json!({"document": document}))?;
+    view::build(tx, ctx, saved)
 }
 
 /// Raises an application: a draft, numbered (`TH2612-0001`), until submitted.

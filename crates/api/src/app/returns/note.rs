@@ -128,10 +128,14 @@ pub fn prove(tx: &mut Tx, ctx: &Ctx, cmd: Proof) -> ApiResult<ReturnView> {
     view::build(tx, ctx, saved)
 }
 
-/// Takes a step on the note: `verify`, `receive`, `book`, `accept_excess`, `refuse_excess`.
+/// Takes a step on the note: `verify`, `receive`, `book`, `accept_excess`,
+/// `refuse_excess`, or keeps the step longer (`extend`).
 pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
     let row = load(tx, ctx, cmd.id, cmd.version)?;
     let mut to = rules::decide(&ctx.actor(), &facts(&row), cmd.action).map_err(refused)?;
+    if cmd.action == NoteAction::Extend {
+        return super::extend_step(tx, ctx, &row, Document::ReturnNote, ReturnEvent::ExtendNote, cmd.comment);
+    }
     if cmd.quantities.is_some() && cmd.action != NoteAction::Receive {
         return Err(ApiError::field("quantities", crate::error::FieldCode::Invalid, "only the warehouse's receipt names quantities"));
     }
@@ -139,7 +143,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: NoteAct) -> ApiResult<ReturnView> {
     let mut ch = ReturnChanges::default();
     let mut received = None;
     match cmd.action {
-        NoteAction::Verify => {}
+        NoteAction::Verify | NoteAction::Extend => {}
         NoteAction::Receive => {
             let actual = cmd.quantities.clone().unwrap_or_default();
             let issues = rules::check_receipt(approved.len(), &actual);

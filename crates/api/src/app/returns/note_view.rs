@@ -59,6 +59,8 @@ pub struct NoteView {
     /// department); none once booked.
     pub step_due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
+    /// The current step was kept to the longer limit, with a reason (its history says why).
+    pub step_extended: bool,
 }
 
 pub(super) fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[ReturnLine], person: &dyn Fn(i64) -> Ref) -> ApiResult<Option<NoteView>> {
@@ -71,10 +73,11 @@ pub(super) fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[
         Some(bp) => bp,
         None => crate::app::policy::current::<ReturnPolicy>(conn, ctx.org(), crate::app::policy::RETURNS)?.0.company_tolerance_bp,
     };
-    let (step_due_at, overdue) = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnNote, row.id)?;
+    let due = super::clock::due(conn, ctx, kehu_domain::returns::Document::ReturnNote, row.id)?;
     Ok(Some(NoteView {
-        step_due_at,
-        overdue,
+        step_due_at: due.due_at,
+        overdue: due.overdue,
+        step_extended: due.clock.extended,
         number,
         state,
         applied_tolerance_bp,
@@ -104,6 +107,6 @@ pub(super) fn note_view(conn: &mut DbConn, ctx: &Ctx, row: &ReturnRow, items: &[
         proof_by: row.proof_by.map(person),
         proof_at: row.proof_at.map(|t| t.and_utc()),
         can_record_proof: note_rules::may_prove(&ctx.actor(), &note::facts(row)).is_ok(),
-        available_actions: note_rules::available(&ctx.actor(), &note::facts(row)),
+        available_actions: note_rules::available(&ctx.actor(), &note::facts(row), due.clock),
     }))
 }

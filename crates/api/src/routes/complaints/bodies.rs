@@ -39,6 +39,9 @@ pub struct RegisterBody {
     /// 重大投诉: alerts the sales manager, deputy GM and GM.
     #[serde(default)]
     pub is_major: bool,
+    /// The customer asks for an 8D report: the case then needs one approved to close.
+    #[serde(default)]
+    pub eight_d_requested: bool,
     #[schema(max_length = 4000)]
     #[validate(length(max = 4000, code = "too_long"))]
     pub note: Option<String>,
@@ -256,7 +259,14 @@ pub fn command(action: Action, raw: &[u8]) -> ApiResult<Command> {
         Action::Submit => Command::Submit(Note { note: parsed::<NoteBody>(raw)?.note }),
         Action::Register => {
             let b: RegisterBody = parsed(raw)?;
-            Command::Register(Register { severity: b.severity, kind: b.kind, non_quality_cause: b.non_quality_cause, is_major: b.is_major, note: b.note })
+            Command::Register(Register {
+                severity: b.severity,
+                kind: b.kind,
+                non_quality_cause: b.non_quality_cause,
+                is_major: b.is_major,
+                eight_d_requested: b.eight_d_requested,
+                note: b.note,
+            })
         }
         Action::ReturnToSales => {
             let b: ReturnToSalesBody = parsed(raw)?;

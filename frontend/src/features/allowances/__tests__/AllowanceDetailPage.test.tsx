@@ -35,6 +35,7 @@ const NEXT: Record<Schemas['AllowanceAction'], (a: View, body: Schemas['Allowanc
   withdraw: () => ({ state: 'withdrawn' }),
   sign: (_, b) => ({ state: 'signed', signer: b.signer, signed_on: b.signed_on, proof_kind: b.proof_kind, proof_reference: b.proof_reference }),
   book: (_, b) => ({ state: 'booked', voucher: b.voucher, booked_by: { id: 15, name: '钱会计' }, booked_at: '2026-12-10T02:00:00Z' }),
+  extend: () => ({ step_extended: true }),
 };
 
 function answer(call: Call, action: Schemas['AllowanceAction']): Response {
@@ -58,7 +59,7 @@ beforeEach(() => {
   writes = [];
   status = 200;
   errors = [];
-  const actions: Schemas['AllowanceAction'][] = ['approve', 'refuse', 'withdraw', 'sign', 'book'];
+  const actions: Schemas['AllowanceAction'][] = ['approve', 'refuse', 'withdraw', 'sign', 'book', 'extend'];
   mockApi({
     '/api/v1/allowances/21': () => jsonResponse(200, current, { ETag: `"${current.version}"` }),
     ...Object.fromEntries(actions.map((a) => [`POST /api/v1/allowances/21/actions/${a}`, (call: Call) => answer(call, a)])),
@@ -160,6 +161,44 @@ describe('the allowance certificate page', () => {
     expect(writes[0]).toMatchObject({ path: '/api/v1/allowances/21/actions/refuse', ifMatch: '"3"', body: { reason: '金额与核决不符' } });
     expect(await screen.findByText('已完成：驳回')).toBeInTheDocument();
     expect(within(screen.getByTestId('allowance-facts')).getByText('金额与核决不符')).toBeInTheDocument();
+  });
+
+  it('extends the step only with a reason, sent as `reason` with If-Match, then tags the deadline 已延期', async () => {
+    const due = new Date(Date.now() + 5 * 3_600_000).toISOString();
+    current = at('gm_review', { available_actions: ['approve', 'refuse', 'extend'], step_due_at: due });
+    signIn('gm');
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await page();
+    expect(actions()).toEqual(['approve', 'extend', 'refuse', 'print']);
+    expect(screen.queryByTestId('allowance-deadline-extended')).not.toBeInTheDocument();
+    const drawer = await open(user, 'extend');
+    expect(drawer).toHaveTextContent('每一步只能延期一次，延期后本步最长 3 个工作日');
+    // The state stays: no next state to announce.
+    expect(within(drawer).queryByTestId('next-step')).not.toBeInTheDocument();
+    await user.click(button(drawer, '申请延期'));
+    await waitFor(() => expect(itemOf(within(drawer).getByLabelText('延期理由'))).toHaveTextContent('此项为必填'));
+    expect(writes).toHaveLength(0);
+
+    fill(within(drawer).getByLabelText('延期理由'), ' 等待客户补充对账单 ');
+    await user.click(button(drawer, '申请延期'));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toMatchObject({ path: '/api/v1/allowances/21/actions/extend', ifMatch: '"3"', body: { reason: '等待客户补充对账单' } });
+    expect(await screen.findByText('已完成：申请延期')).toBeInTheDocument();
+    expect(within(screen.getByTestId('allowance-tags')).getByTestId('allowance-deadline-extended')).toHaveTextContent('已延期');
+  });
+
+  it('shows a second extension’s 409 like any other conflict, with the drawer closed', async () => {
+    current = at('gm_review', { available_actions: ['extend'] });
+    status = 409;
+    signIn('gm');
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await page();
+    const drawer = await open(user, 'extend');
+    fill(within(drawer).getByLabelText('延期理由'), '再等一天');
+    await user.click(button(drawer, '申请延期'));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(await screen.findByText(/无法「申请延期」/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('lets the applicant withdraw while it is being countersigned', async () => {

@@ -28,6 +28,7 @@ function approvedComplaint(overrides: Record<string, unknown> = {}) {
     step_due_at: new Date(now + 24 * HOUR).toISOString(),
     step_overdue: false,
     engineering_requested: false,
+    eight_d: { required: false, state: null, can_open: false },
     responsibilities: [],
     containment: [],
     resolution: {

@@ -40,6 +40,7 @@ export function allowanceView(overrides: Partial<View> = {}): View {
     booked_by: null,
     step_due_at: null,
     overdue: false,
+    step_extended: false,
     booked_at: null,
     created_at: '2026-12-06T02:00:00Z',
     available_actions: [],

@@ -92,7 +92,7 @@ const atPath = (tree: Tree, path: string): unknown =>
 /** Every code the server may send about a certificate, and where the catalogs word it. */
 const WORDED: [string, readonly string[]][] = [
   ['allowances.state', ALLOWANCE_STATES],
-  ['allowances.action', everyCode<Schemas['AllowanceAction']>()(['approve', 'refuse', 'withdraw', 'sign', 'book'])],
+  ['allowances.action', everyCode<Schemas['AllowanceAction']>()(['approve', 'refuse', 'withdraw', 'sign', 'book', 'extend'])],
   ['allowances.event', ALLOWANCE_EVENTS],
   ['allowances.proof', PROOF_KINDS],
   ['allowances.proofName', PROOF_KINDS],

@@ -45,7 +45,7 @@ export function AllowanceActionButtons({ available, onPick, onConfirm, running, 
           <Button
             key={action}
             size={size}
-            type={action === 'refuse' ? 'default' : 'primary'}
+            type={action === 'refuse' || action === 'extend' ? 'default' : 'primary'}
             danger={action === 'refuse'}
             onClick={() => onPick(action)}
             data-action={action}

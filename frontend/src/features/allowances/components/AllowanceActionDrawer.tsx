@@ -12,7 +12,6 @@ import { ProofFields } from './ProofFields';
 
 /** The catalog's name (`allowances.field.<name>`) of a server field, for a message the form cannot place. */
 const FIELD_LABEL: Record<string, string> = {
-  reason: 'refusalReason',
   signed_on: 'signedOn',
   proof_kind: 'proof',
   proof_reference: 'proofReference',
@@ -30,7 +29,7 @@ interface Props {
 }
 
 /**
- * 驳回 (a reason) · 客户签章 (who signed for the customer, the day, the proof)
+ * 驳回 (a reason) · 申请延期 (a reason; the step stays) · 客户签章 (who signed for the customer, the day, the proof)
  * · 会计作账 (the voucher): what each step needs, sent with If-Match; the
  * server's field messages shown at their fields.
  */
@@ -42,6 +41,8 @@ export function AllowanceActionDrawer({ allowance: a, action, onClose, onDone, o
   const locale = i18n.language;
   const label = t(`allowances.action.${action}`);
   const next = nextState(a.state, action);
+  // Refusing and extending both send `reason`; the label says which reason it is.
+  const reasonLabel = action === 'extend' ? 'extensionReason' : 'refusalReason';
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   async function submit(values: ActionValues) {
@@ -75,7 +76,7 @@ export function AllowanceActionDrawer({ allowance: a, action, onClose, onDone, o
       initialValues={action === 'sign' ? { signed_on: dayjs() } : undefined}
       failure={{
         fields: ACTION_FIELDS[action],
-        fieldLabel: (field) => t(`allowances.field.${FIELD_LABEL[field] ?? field}`, { defaultValue: field }),
+        fieldLabel: (field) => t(`allowances.field.${field === 'reason' ? reasonLabel : (FIELD_LABEL[field] ?? field)}`, { defaultValue: field }),
         outcome: { onConflict: (message) => onConflict(action, message), onStale },
         messages: { 412: t('allowances.detail.stale') },
       }}
@@ -91,8 +92,8 @@ export function AllowanceActionDrawer({ allowance: a, action, onClose, onDone, o
         )
       }
     >
-      {action === 'refuse' && (
-        <Form.Item name="reason" label={t('allowances.field.refusalReason')} rules={[required]}>
+      {(action === 'refuse' || action === 'extend') && (
+        <Form.Item name="reason" label={t(`allowances.field.${reasonLabel}`)} rules={[required]}>
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       )}

@@ -28,7 +28,7 @@ export function AllowanceHeader({ allowance: a, actions }: { allowance: Allowanc
         <div className="kehu-tags" data-testid="allowance-tags">
           <Tag>{t(`allowances.kind.${a.kind}`, { defaultValue: a.kind })}</Tag>
           <AllowanceStateTag state={a.state} />
-          <StepDeadline dueAt={a.step_due_at} overdue={a.overdue} testId="allowance-deadline" />
+          <StepDeadline dueAt={a.step_due_at} overdue={a.overdue} extended={a.step_extended} testId="allowance-deadline" />
           <span className="kehu-allowance-head__amount">
             {t('allowances.field.amount')} <strong data-testid="header-amount">{formatMoney(a.amount.amount, i18n.language, a.amount.currency)}</strong>
           </span>

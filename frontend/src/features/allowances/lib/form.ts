@@ -38,6 +38,7 @@ export interface ActionValues {
 /** The fields each drawer shows (the server's names), for its messages in place. */
 export const ACTION_FIELDS: Record<Exclude<AllowanceAction, 'approve' | 'withdraw'>, readonly string[]> = {
   refuse: ['reason'],
+  extend: ['reason'],
   sign: ['signer', 'signed_on', 'proof_kind', 'proof_reference'],
   book: ['voucher'],
 };
@@ -46,6 +47,7 @@ export const ACTION_FIELDS: Record<Exclude<AllowanceAction, 'approve' | 'withdra
 export function actionBody(action: AllowanceAction, v: ActionValues): Schemas['AllowanceActionBody'] {
   switch (action) {
     case 'refuse':
+    case 'extend':
       return { reason: trimmed(v.reason) };
     case 'sign':
       return {

@@ -14,10 +14,10 @@ export type AllowanceSummary = Schemas['AllowanceSummary'];
 export type LineKind = Schemas['ResolutionKind'];
 
 export const ALLOWANCE_STATES = everyCode<AllowanceState>()(['manager_review', 'gm_review', 'approved', 'signed', 'booked', 'refused', 'withdrawn']);
-export const ALLOWANCE_EVENTS = everyCode<AllowanceEvent>()(['create', 'approve', 'refuse', 'withdraw', 'sign', 'book']);
+export const ALLOWANCE_EVENTS = everyCode<AllowanceEvent>()(['create', 'approve', 'refuse', 'withdraw', 'sign', 'book', 'extend']);
 
-/** Buttons in this order: the step forward first, the ways out last. */
-export const ACTION_ORDER = everyCode<AllowanceAction>()(['approve', 'sign', 'book', 'refuse', 'withdraw']);
+/** Buttons in this order: the step forward first, then asking for more time, the ways out last. */
+export const ACTION_ORDER = everyCode<AllowanceAction>()(['approve', 'sign', 'book', 'extend', 'refuse', 'withdraw']);
 
 export function orderActions(available: readonly AllowanceAction[]): AllowanceAction[] {
   return ACTION_ORDER.filter((a) => available.includes(a));
@@ -53,6 +53,9 @@ export function nextState(state: AllowanceState, action: AllowanceAction): Allow
       return 'signed';
     case 'book':
       return 'booked';
+    case 'extend':
+      // The step stays; only its deadline moves.
+      return null;
   }
 }
 

@@ -29,6 +29,7 @@ function complaint(version: number, available: string[]) {
     step_overdue: false,
     case_due_at: new Date(now + 12 * 86_400_000).toISOString(),
     engineering_requested: false,
+    eight_d: { required: false, state: null, can_open: false },
     investigation: { defect_verified: true, cause: '模具磨损' },
     responsibilities: [{ department_id: 5, department_name: '制造部', ratio_percent: 100 }],
     containment: [],

@@ -30,6 +30,7 @@ describe('workflow actions on the client', () => {
       kind: 'quality',
       non_quality_cause: null,
       is_major: false,
+      eight_d_requested: false,
       note: null,
     });
     expect(buildActionBody('register', { severity: 'severe', kind: 'non_quality', non_quality_cause: 'late_delivery', is_major: true })).toMatchObject({

@@ -1,18 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { returnKeys } from '../../../api/query-keys';
+import { complaintKeys, returnKeys } from '../../../api/query-keys';
 import { useSession } from '../../auth/hooks/useSession';
 import { toApiQuery, type ComplaintFilters } from '../lib/filters';
 
-export const complaintKeys = {
-  all: ['complaints'] as const,
-  lists: () => [...complaintKeys.all, 'list'] as const,
-  list: (filters: ComplaintFilters, limit: number) => [...complaintKeys.lists(), filters, limit] as const,
-  details: () => [...complaintKeys.all, 'detail'] as const,
-  detail: (id: number) => [...complaintKeys.details(), id] as const,
-  events: (id: number) => [...complaintKeys.all, 'events', id] as const,
-};
+// The keys live with the shared ones: the 8D report's changes invalidate them too.
+export { complaintKeys };
 
 export function useComplaint(id: number) {
   const { status } = useSession();

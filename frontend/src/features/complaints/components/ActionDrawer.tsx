@@ -78,7 +78,12 @@ export function ActionDrawer({ complaint, action, onClose, onDone, onConflict, o
       onClose={onClose}
       onSubmit={submit}
       busy={mutation.isPending}
-      failure={{ outcome: { onConflict: (message) => onConflict(action, message), onStale }, messages: { 412: t('detail.stale') } }}
+      failure={{
+        outcome: { onConflict: (message) => onConflict(action, message), onStale },
+        messages: { 412: t('detail.stale') },
+        // Closing before the 8D report's approval: the 422 names `eight_d`, which no form field shows.
+        fieldLabel: (field) => (field === 'eight_d' ? t('fieldName.eight_d') : field),
+      }}
       form={form}
       name={`action-${action}`}
       initialValues={initial}

@@ -5,6 +5,7 @@ import { resolutionApproved } from '../lib/resolution';
 import { reached, routeSteps } from '../lib/route';
 import { stepOwner } from './RouteSteps';
 import { CaseSection } from './sections/CaseSection';
+import { EightDSection } from './sections/EightDSection';
 import { ApprovalBody, OutcomeBody, ResolutionBody } from './sections/DecisionSections';
 import { ContainmentBody, CountermeasureBody, InvestigationBody, RegistrationBody, TextBody } from './sections/FactorySections';
 import { IntakeBody } from './sections/IntakeSection';
@@ -67,6 +68,7 @@ export function CaseSections({ complaint: c }: { complaint: Complaint }) {
           <AllowancesSection complaint={c} resolutionApproved={resolutionApproved(c)} />
         </>
       )}
+      <EightDSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}

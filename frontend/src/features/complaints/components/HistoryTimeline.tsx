@@ -7,7 +7,7 @@ import { asObject, str } from './sections/json';
 
 const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause'] as const;
 /** Steps back or out of the route: drawn red. */
-const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid'];
+const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid', 'send_back_8d'];
 
 /** The case's history: who (role), what, when, and what they wrote. */
 export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) {

@@ -148,6 +148,8 @@ export interface ActionFormValues {
   kind?: Schemas['ComplaintKind'];
   non_quality_cause?: Schemas['NonQualityCause'];
   is_major?: boolean;
+  /** The customer asks for an 8D report: the case then needs one approved to close. */
+  eight_d_requested?: boolean;
   reason?: string;
   missing_items?: Schemas['IntakeField'][];
   defect_verified?: boolean;
@@ -216,6 +218,7 @@ export function buildActionBody(action: ActionName, v: ActionFormValues): Body {
         kind: requiredValue(v.kind, 'kind'),
         non_quality_cause: v.kind === 'non_quality' ? requiredValue(v.non_quality_cause, 'non_quality_cause') : null,
         is_major: v.is_major ?? false,
+        eight_d_requested: v.eight_d_requested ?? false,
         note: optional(v.note),
       };
     case 'returnToSales':

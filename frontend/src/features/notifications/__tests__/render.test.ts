@@ -38,6 +38,8 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'return_note_reminder',
   'return_handling_reminder',
   'allowance_reminder',
+  'eight_d_review',
+  'eight_d_decided',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -132,6 +134,30 @@ describe('noticeText', () => {
     expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'approved' } }).title).toBe('销货折让证明单 ZR2612-0001：待客户签章');
     expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'signed' } }).title).toBe('销货折让证明单 ZR2612-0001：待会计作账');
     expect(noticeText(zh.t, { ...task, params: { ...task.params, allowance_state: 'refused' } }).title).toBe('销货折让证明单 ZR2612-0001：已驳回');
+  });
+
+  it('words the 8D report’s review and decision in every language', async () => {
+    const review = notice('eight_d_review', { number: '2611-0007', name: '2611-0007-BRK-1' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, review)).toEqual({ title: '8D 报告待您核准：2611-0007-BRK-1', body: '投诉 2611-0007 的 8D 问题处理报告已提交审核。' });
+    expect(noticeText(en.t, review).title).toBe('8D report 2611-0007-BRK-1 waits for your approval');
+    const decided = notice('eight_d_decided', { number: '2611-0007', name: '2611-0007-BRK-1', outcome: 'rejected', reason: '根本原因须附试验数据' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, decided)).toEqual({ title: '8D 报告未批准：2611-0007-BRK-1', body: '投诉 2611-0007。根本原因须附试验数据' });
+    const tw = await testI18n('zh-TW');
+    expect(noticeText(tw.t, { ...decided, params: { ...decided.params, outcome: 'approved', reason: '' } }).title).toBe('8D 報告已核准：2611-0007-BRK-1');
+  });
+
+  it('uses only the params the server gives each 8D notice', () => {
+    const given: Record<string, string[]> = { eight_d_review: ['number', 'name'], eight_d_decided: ['number', 'name', 'outcome', 'reason'] };
+    type Tree = { [key: string]: string | Tree };
+    for (const catalog of Object.values(catalogs) as unknown as Tree[]) {
+      for (const [kind, params] of Object.entries(given)) {
+        const texts = (catalog.notices as Tree)[kind] as Record<string, string>;
+        for (const text of Object.values(texts)) {
+          const used = [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]);
+          expect(used.filter((name) => !params.includes(name!)), `${kind}: ${text}`).toEqual([]);
+        }
+      }
+    }
   });
 
   it('leaves text people wrote exactly as written', () => {
@@ -236,6 +262,11 @@ describe('noticeLink', () => {
     const allowanceLink = noticeLink(notice('allowance_task', { allowance_id: '2', number: 'ZR2612-0001', customer: '苏州精密机械', allowance_state: 'signed' }));
     expect(allowanceLink).toBe('/allowances/2');
     expect(route(allowanceLink!)).toBe('allowances/:id');
+
+    // A notice about the case's 8D report opens the report.
+    const reportLink = noticeLink(notice('eight_d_review', { number: '2611-0007', name: '2611-0007-BRK-1' }, { complaint_id: 7 }));
+    expect(reportLink).toBe('/complaints/7/8d');
+    expect(route(reportLink!)).toBe('complaints/:id/8d');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

@@ -60,9 +60,12 @@ export function noticeText(t: Translate, n: Notification): NoticeText {
 
 const ID = /^\d+$/;
 
-/** Where the notification leads: its case, else its return application, else its allowance certificate, else its customer, else nowhere. */
+/** Notices about a case's 8D report: they open the report rather than the case. */
+const EIGHT_D_KINDS: readonly Notification['kind'][] = ['eight_d_review', 'eight_d_decided'];
+
+/** Where the notification leads: its case (or the case's 8D report), else its return application, else its allowance certificate, else its customer, else nowhere. */
 export function noticeLink(n: Notification): string | null {
-  if (n.complaint_id != null) return `/complaints/${n.complaint_id}`;
+  if (n.complaint_id != null) return EIGHT_D_KINDS.includes(n.kind) ? `/complaints/${n.complaint_id}/8d` : `/complaints/${n.complaint_id}`;
   const application = n.params?.return_id;
   if (application && ID.test(application)) return `/returns/${application}`;
   const allowance = n.params?.allowance_id;

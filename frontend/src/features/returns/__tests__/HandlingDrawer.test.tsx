@@ -214,6 +214,51 @@ describe('a handling step’s drawer', () => {
     expect(finished.closest('.ant-alert')).toHaveClass('ant-alert-success');
   });
 
+  it('extends the step only with a reason, sent as `comment` with If-Match, then tags the deadline 已延期', async () => {
+    const due = new Date(Date.now() + 5 * 3_600_000).toISOString();
+    serve(received({ state: 'scheduling', ...handlingParts.qa, ...handlingParts.plan, waiting_for: ['production_manager'], available_actions: ['schedule', 'extend'], step_due_at: due }, 'approve_plan'), ['production_manager']);
+    server.next = () => ({ step_extended: true });
+    const user = setup();
+    await renderSection();
+    // The step forward first, asking for more time after it.
+    expect(actionButton('schedule')!.compareDocumentPosition(actionButton('extend')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(section()).queryByTestId('handling-deadline-extended')).not.toBeInTheDocument();
+    const d = await open(user, 'extend');
+    expect(d).toHaveTextContent('每一步只能延期一次，延期后本步最长 3 个工作日');
+    // The step stays: no next step to announce.
+    expect(within(d).queryByTestId('next-step')).not.toBeInTheDocument();
+
+    await submit(user, d);
+    await waitFor(() => expect(itemOf(within(d).getByLabelText('延期理由'))).toHaveTextContent('此项为必填'));
+    expect(server.writes).toHaveLength(0);
+
+    fill(within(d).getByLabelText('延期理由'), ' 等待物料到货 ');
+    await submit(user, d);
+    await waitFor(() => expect(server.writes).toHaveLength(1));
+    expect(server.writes[0]).toMatchObject({ method: 'POST', path: '/api/v1/returns/55/handling/actions/extend', ifMatch: '"3"' });
+    expect(server.writes[0]!.body).toEqual({ comment: '等待物料到货' });
+    expect(await within(section()).findByText('已完成：申请延期')).toBeInTheDocument();
+    expect(within(section()).getByTestId('handling-deadline-extended')).toHaveTextContent('已延期');
+  });
+
+  it('puts the server’s blank-reason 422 on the reason, and a second extension’s 409 in the section', async () => {
+    serve(received({ available_actions: ['inspect', 'extend'] }), ['qa']);
+    server.status = 422;
+    server.errors = [{ field: 'comment', code: 'required', message: 'a reason is required' }];
+    const user = setup();
+    await renderSection();
+    const d = await open(user, 'extend');
+    fill(within(d).getByLabelText('延期理由'), '等待客户确认');
+    await submit(user, d);
+    await waitFor(() => expect(itemOf(within(d).getByLabelText('延期理由'))).toHaveTextContent('此项为必填'));
+
+    server.status = 409;
+    await submit(user, d);
+    await waitFor(() => expect(server.writes).toHaveLength(2));
+    expect(await within(section()).findByText(/^无法「申请延期」/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
   it('explains a 412 in the drawer and sends the new version next time', async () => {
     serve(received({ available_actions: ['inspect'] }), ['qa']);
     server.status = 412;

@@ -113,6 +113,7 @@ export function approvedComplaint() {
     step_due_at: new Date(now + 24 * HOUR).toISOString(),
     step_overdue: false,
     engineering_requested: false,
+    eight_d: { required: false, state: null, can_open: false },
     responsibilities: [],
     containment: [],
     resolution: {
@@ -197,6 +198,7 @@ export function noteView(overrides: Partial<Note> = {}): Note {
     available_actions: [],
     step_due_at: null,
     overdue: false,
+    step_extended: false,
     ...overrides,
   };
 }
@@ -244,6 +246,7 @@ export function handlingView(overrides: Partial<Handling> = {}): Handling {
     available_actions: [],
     step_due_at: null,
     overdue: false,
+    step_extended: false,
     ...overrides,
   };
 }

@@ -10,6 +10,12 @@ function amount(quantity: number | null, price: ItemRow['unit_price']): ItemRow[
   return { amount: fenToDecimal(BigInt(quantity) * parseMoney(price.amount)), currency: price.currency };
 }
 
+/** `validation.not_approved` is the server's general word (an 8D report uses it too): here it is the complaint's resolution. */
+const PROBLEM_KEY: Record<NonNullable<Carried['problem']>, string> = {
+  not_returnable: 'validation.not_returnable',
+  not_approved: 'returns.form.notApproved',
+};
+
 /** The complaint line an application comes from, and what it carries over (read-only). */
 export function CarriedFacts({ carried: c }: { carried: Carried }) {
   const { t } = useTranslation();
@@ -21,7 +27,7 @@ export function CarriedFacts({ carried: c }: { carried: Carried }) {
         <br />
         {t('returns.form.fromComplaintHint')}
       </p>
-      {c.problem && <Alert type="warning" showIcon className="kehu-gap" message={t(`validation.${c.problem}`)} />}
+      {c.problem && <Alert type="warning" showIcon className="kehu-gap" message={t(PROBLEM_KEY[c.problem])} />}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 1, md: 3, lg: 3, xl: 3, xxl: 3 }}

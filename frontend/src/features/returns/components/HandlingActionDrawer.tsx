@@ -36,7 +36,8 @@ function next(action: HandlingAction, h: HandlingView): [string, Record<string, 
 
 /**
  * A step of the 客户退换货处理单 in a drawer: each action's own part
- * (检验标识; 分析、处理方式、整改方案与费用; 退回理由; 排产; a count per item),
+ * (检验标识; 分析、处理方式、整改方案与费用; 退回理由; 排产; a count per item;
+ * 延期理由 for 申请延期, which keeps the step),
  * checked here as the server will, then sent with If-Match; the server's
  * field messages land on their fields.
  */
@@ -47,6 +48,9 @@ export function HandlingActionDrawer({ application: r, handling: h, action, onCl
 
   const label = t(`returns.handlingAction.${action}`);
   const reject = action === 'reject_plan';
+  const extend = action === 'extend';
+  // Both need their reason in the remark (`comment`); the server refuses a blank one.
+  const reasonKey = reject ? 'returns.handling.rejectReason' : extend ? 'returns.field.extensionReason' : null;
   const [nextKey, nextValues] = next(action, h);
 
   async function submit(values: HandlingValues) {
@@ -91,7 +95,7 @@ export function HandlingActionDrawer({ application: r, handling: h, action, onCl
         messages: { 412: t('returns.detail.stale') },
       }}
       name={`return-handling-${action}`}
-      width={640}
+      width={extend ? 480 : 640}
       facts={[
         { key: 'application', label: t('returns.field.number'), children: r.number },
         ...(r.note ? [{ key: 'note', label: t('returns.note.number'), children: r.note.number }] : []),
@@ -103,12 +107,16 @@ export function HandlingActionDrawer({ application: r, handling: h, action, onCl
             <Alert type="error" showIcon className="kehu-gap" message={t('returns.handling.rejected')} description={h.rejection} data-testid="handling-rejection" />
           )}
           {(action === 'approve_plan' || reject || action === 'schedule') && <PlanFacts handling={h} />}
+          {extend && <p className="kehu-muted">{t('returns.detail.stepExtendHint')}</p>}
         </>
       }
       after={
-        <p className="kehu-next" data-testid="next-step">
-          {t(nextKey, nextValues && { disposition: t(`returns.disposition.${nextValues.disposition}`) })}
-        </p>
+        // Extending keeps the step: there is no next step to announce.
+        !extend && (
+          <p className="kehu-next" data-testid="next-step">
+            {t(nextKey, nextValues && { disposition: t(`returns.disposition.${nextValues.disposition}`) })}
+          </p>
+        )
       }
     >
       {action === 'inspect' && <QaFields />}
@@ -117,10 +125,10 @@ export function HandlingActionDrawer({ application: r, handling: h, action, onCl
       {(action === 'complete_rework' || action === 're_receive') && <QuantityFields action={action} handling={h} />}
       <Form.Item
         name="comment"
-        label={t(reject ? 'returns.handling.rejectReason' : 'returns.handling.comment')}
-        rules={reject ? [{ required: true, whitespace: true, message: t('validation.required') }] : undefined}
+        label={t(reasonKey ?? 'returns.handling.comment')}
+        rules={reasonKey ? [{ required: true, whitespace: true, message: t('validation.required') }] : undefined}
       >
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+        <Input.TextArea rows={extend ? 4 : 3} maxLength={2000} showCount />
       </Form.Item>
     </FormDrawer>
   );

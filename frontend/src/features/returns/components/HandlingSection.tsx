@@ -63,7 +63,7 @@ export function HandlingSection({ application: r, onRefresh }: Props) {
     <Button
       key={a}
       size={size}
-      type={a === 'reject_plan' ? 'default' : 'primary'}
+      type={a === 'reject_plan' || a === 'extend' ? 'default' : 'primary'}
       danger={a === 'reject_plan'}
       onClick={() => {
         setOutcome(null);
@@ -81,7 +81,7 @@ export function HandlingSection({ application: r, onRefresh }: Props) {
       id="section-handling"
       title={t('returns.handling.title')}
       testId="handling-section"
-      extra={<StepDeadline dueAt={h.step_due_at} overdue={h.overdue} testId="handling-deadline" />}
+      extra={<StepDeadline dueAt={h.step_due_at} overdue={h.overdue} extended={h.step_extended} testId="handling-deadline" />}
     >
       <div aria-live="polite">
         {outcome && (

@@ -33,6 +33,7 @@ const trimmed = (v: string | undefined) => v?.trim() || null;
 /**
  * 签收 (a whole count per item, prefilled with the approved quantity),
  * 核对入账, 同意超量入账, 超量退回客户: each with an optional remark, If-Match.
+ * 申请延期 keeps the step and needs its reason in the same remark (`comment`).
  */
 export function NoteActionDrawer({ application: r, note, action, onClose, onDone, onConflict, onStale }: Props) {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function NoteActionDrawer({ application: r, note, action, onClose, onDone
 
   const label = t(`returns.noteAction.${action}`);
   const receive = action === 'receive';
+  const extend = action === 'extend';
 
   async function submit(values: Values) {
     if (!action) return;
@@ -71,7 +73,7 @@ export function NoteActionDrawer({ application: r, note, action, onClose, onDone
         messages: { 412: t('returns.detail.stale') },
       }}
       name={`return-note-${action}`}
-      width={receive ? 560 : 640}
+      width={receive ? 560 : extend ? 480 : 640}
       facts={[
         { key: 'note', label: t('returns.note.number'), children: note.number },
         { key: 'application', label: t('returns.field.number'), children: r.number },
@@ -82,11 +84,14 @@ export function NoteActionDrawer({ application: r, note, action, onClose, onDone
           children: toleranceText(note, t, i18n.language),
         },
       ]}
-      before={!receive && <ActionFacts action={action} note={note} />}
+      before={extend ? <p className="kehu-muted">{t('returns.detail.stepExtendHint')}</p> : !receive && <ActionFacts action={action} note={note} />}
       after={
-        <p className="kehu-next" data-testid="next-step">
-          {t(nextKey(action, note))}
-        </p>
+        // The note stays where it is: there is no next step to announce.
+        !extend && (
+          <p className="kehu-next" data-testid="next-step">
+            {t(nextKey(action, note))}
+          </p>
+        )
       }
     >
       {receive &&
@@ -105,15 +110,19 @@ export function NoteActionDrawer({ application: r, note, action, onClose, onDone
             <InputNumber className="kehu-full" min={0} precision={0} step={1} inputMode="numeric" />
           </Form.Item>
         ))}
-      <Form.Item name="comment" label={t('returns.note.comment')}>
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+      <Form.Item
+        name="comment"
+        label={t(extend ? 'returns.field.extensionReason' : 'returns.note.comment')}
+        rules={extend ? [{ required: true, whitespace: true, message: t('validation.required') }] : undefined}
+      >
+        <Input.TextArea rows={extend ? 4 : 3} maxLength={2000} showCount />
       </Form.Item>
     </FormDrawer>
   );
 }
 
 /** The i18n key of what happens after the action. */
-function nextKey(action: NoteDrawerAction, note: NoteView): string {
+function nextKey(action: Exclude<NoteDrawerAction, 'extend'>, note: NoteView): string {
   if (action === 'book') return needsDecision(note) ? 'returns.note.next.bookHeld' : 'returns.note.next.book';
   return `returns.note.next.${action}`;
 }

@@ -39,6 +39,7 @@ const DATA_ACTION: Record<NoteAction, string> = {
   book: 'book-note',
   accept_excess: 'accept-excess',
   refuse_excess: 'refuse-excess',
+  extend: 'extend-note',
 };
 
 interface Props {
@@ -166,7 +167,7 @@ export function NoteSection({ application: r, onRefresh }: Props) {
           <Button
             key={a}
             size={size}
-            type={a === 'refuse_excess' ? 'default' : 'primary'}
+            type={a === 'refuse_excess' || a === 'extend' ? 'default' : 'primary'}
             danger={a === 'refuse_excess'}
             onClick={() => {
               setOutcome(null);
@@ -190,7 +191,7 @@ export function NoteSection({ application: r, onRefresh }: Props) {
     <Section
       id="section-note"
       title={t('returns.note.title')}
-      extra={note && <StepDeadline dueAt={note.step_due_at} overdue={note.overdue} testId="note-deadline" />}
+      extra={note && <StepDeadline dueAt={note.step_due_at} overdue={note.overdue} extended={note.step_extended} testId="note-deadline" />}
     >
       <div aria-live="polite">
         {outcome && (

@@ -20,8 +20,12 @@ export type Disposition = Schemas['Disposition'];
 
 /** The steps in their order (the step bar shows all seven). */
 export const HANDLING_STATES = everyCode<HandlingState>()(['qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done']);
-/** Buttons in this order: approving before sending back. */
-export const HANDLING_ACTIONS = everyCode<HandlingAction>()(['inspect', 'plan', 'approve_plan', 'reject_plan', 'schedule', 'complete_rework', 're_receive']);
+/**
+ * Buttons in this order: the step forward first, then asking for more time,
+ * sending the plan back last (each step offers its own forward action, so
+ * `extend` after all of them keeps it second wherever it shows).
+ */
+export const HANDLING_ACTIONS = everyCode<HandlingAction>()(['inspect', 'plan', 'approve_plan', 'schedule', 'complete_rework', 're_receive', 'extend', 'reject_plan']);
 /** 整改, 原样入库, 报废. */
 export const DISPOSITIONS = everyCode<Disposition>()(['rework', 'restock', 'scrap']);
 
@@ -132,6 +136,7 @@ export function handlingBody(action: HandlingAction, v: HandlingValues, h: Handl
       break;
     case 'approve_plan':
     case 'reject_plan':
+    case 'extend':
       break;
   }
   const comment = trimmed(v.comment);

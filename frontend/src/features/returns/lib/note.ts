@@ -16,8 +16,8 @@ export type NoteView = Schemas['NoteView'];
 export type NoteLine = Schemas['NoteLineView'];
 
 export const NOTE_STATES = everyCode<NoteState>()(['issued', 'to_receive', 'to_book', 'awaits_decision', 'booked']);
-/** Buttons in this order: the step forward first, refusing the excess last. */
-export const NOTE_ACTIONS = everyCode<NoteAction>()(['verify', 'receive', 'book', 'accept_excess', 'refuse_excess']);
+/** Buttons in this order: the step forward first, then asking for more time, refusing the excess last. */
+export const NOTE_ACTIONS = everyCode<NoteAction>()(['verify', 'receive', 'book', 'accept_excess', 'extend', 'refuse_excess']);
 
 export function orderNoteActions(available: readonly NoteAction[]): NoteAction[] {
   return NOTE_ACTIONS.filter((a) => available.includes(a));

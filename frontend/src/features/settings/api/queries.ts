@@ -10,6 +10,7 @@ export const settingsKeys = {
   all: ['settings'] as const,
   calendar: (year: number) => [...settingsKeys.all, 'calendar', year] as const,
   returnPolicy: () => [...settingsKeys.all, 'policy', 'returns'] as const,
+  eightDPolicy: () => [...settingsKeys.all, 'policy', '8d'] as const,
 };
 
 /** Roles an administrator can give (role.rs), integration accounts aside. */
@@ -200,5 +201,24 @@ export function useSaveReturnPolicy() {
     onSuccess: (policy) => queryClient.setQueryData(settingsKeys.returnPolicy(), policy),
     // 412: someone saved meanwhile; the form shows theirs.
     onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.returnPolicy() }),
+  });
+}
+
+/** When a complaint needs an 8D report: severe quality complaints, and those whose customer asks. */
+export function useEightDPolicy() {
+  return useQuery({
+    queryKey: settingsKeys.eightDPolicy(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/policies/8d')),
+  });
+}
+
+export function useSaveEightDPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, body }: { version: number; body: Schemas['EightDPolicyBody'] }) =>
+      unwrap(await api.PUT('/api/v1/policies/8d', { params: { header: { 'If-Match': ifMatch(version) } }, body })),
+    onSuccess: (policy) => queryClient.setQueryData(settingsKeys.eightDPolicy(), policy),
+    // 412: someone saved meanwhile; the form shows theirs.
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.eightDPolicy() }),
   });
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/PageHeading';
 import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
+import { EightDPolicyTab } from './EightDPolicyTab';
 import { ReturnsPolicyTab } from './ReturnsPolicyTab';
 import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
@@ -14,9 +15,9 @@ import '../settings.css';
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'webhooks'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'webhooks'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care and returns policies, webhooks. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns and 8D report policies, webhooks. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -30,6 +31,7 @@ export default function SettingsPage() {
     archive: later(<ArchivePolicyTab />),
     care: later(<CarePolicyTab />),
     returns: <ReturnsPolicyTab />,
+    eightD: <EightDPolicyTab />,
     webhooks: <WebhooksTab />,
   };
   return (

@@ -12,13 +12,15 @@ import { useAllowancesToAct } from '../../allowances/api/queries';
 import { AllowanceTasks } from '../../allowances/components/AllowanceTasks';
 import { useSession } from '../../auth/hooks/useSession';
 import { caseLink, STEP_ACTION } from '../../complaints/lib/states';
+import { useEightDInReview } from '../../eight-d/api/queries';
+import { EightDTasks } from '../../eight-d/components/EightDTasks';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
 import { ReturnTasks } from './ReturnTasks';
 import '../tasks.css';
 
-/** 待办: the cases waiting for me, by time left, then the return applications at my step. The landing page. */
+/** 待办: the cases waiting for me, by time left, then the return applications, allowance certificates and (for the QA manager) 8D reports at my step. The landing page. */
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
@@ -29,6 +31,8 @@ export default function MyTasksPage() {
   const returns = useReturnsToAct().data?.items ?? [];
   // The allowance certificates likewise.
   const allowances = useAllowancesToAct().data?.items ?? [];
+  // Only the QA manager approves 8D reports: nobody else is asked for the list.
+  const eightD = useEightDInReview(user?.roles.includes('qa_manager') ?? false).data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -46,7 +50,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -69,6 +73,7 @@ export default function MyTasksPage() {
       )}
       {returns.length > 0 && <ReturnTasks items={returns} />}
       {allowances.length > 0 && <AllowanceTasks items={allowances} />}
+      {eightD.length > 0 && <EightDTasks items={eightD} />}
     </section>
   );
 }

@@ -1,16 +1,20 @@
 import { useAllowancesToAct } from '../../allowances/api/queries';
+import { useSession } from '../../auth/hooks/useSession';
+import { useEightDInReview } from '../../eight-d/api/queries';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 
 /**
  * Number of open tasks for the nav badge: the cases, the return
- * applications and the allowance certificates waiting for me (shares My
- * tasks' queries). Until the cases are read there is no count; a failed
- * returns or certificates read counts as none.
+ * applications, the allowance certificates and (the QA manager's) 8D
+ * reports waiting for me (shares My tasks' queries). Until the cases are
+ * read there is no count; a failed read of the others counts as none.
  */
 export function useMyTaskCount(): number | undefined {
+  const { user } = useSession();
   const cases = useMyTasks().data?.length;
   const returns = useReturnsToAct().data?.total ?? 0;
   const allowances = useAllowancesToAct().data?.total ?? 0;
-  return cases === undefined ? undefined : cases + returns + allowances;
+  const eightD = useEightDInReview(user?.roles.includes('qa_manager') ?? false).data?.items.length ?? 0;
+  return cases === undefined ? undefined : cases + returns + allowances + eightD;
 }

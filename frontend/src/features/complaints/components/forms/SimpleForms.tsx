@@ -85,6 +85,9 @@ function RegisterFields() {
       <Form.Item name="is_major" valuePropName="checked" extra={t('register.majorHint')}>
         <Checkbox>{t('complaint.major')}</Checkbox>
       </Form.Item>
+      <Form.Item name="eight_d_requested" valuePropName="checked" extra={t('register.eightDHint')}>
+        <Checkbox>{t('register.eightDRequested')}</Checkbox>
+      </Form.Item>
       <TextField name="note" label={t('drawer.note')} />
     </>
   );

@@ -1,0 +1,48 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
+import { describe, expect, it } from 'vitest';
+import { createAppQueryClient } from '../../../app/query-client';
+import { initI18n } from '../../../i18n';
+import { mockApi, problem } from '../../../test/api';
+import { jsonResponse, signInForTests } from '../../../test/render';
+import { EightDPolicyTab } from '../components/EightDPolicyTab';
+
+async function renderTab(put: () => Response) {
+  signInForTests({ username: 'admin', display_name: '系统管理员', roles: ['admin'] });
+  const calls = mockApi({
+    '/api/v1/policies/8d': () => jsonResponse(200, { version: 2, severe_quality: true, customer_request: true }),
+    'PUT /api/v1/policies/8d': put,
+  });
+  await initI18n('zh-CN');
+  render(
+    <ConfigProvider button={{ autoInsertSpace: false }}>
+      <QueryClientProvider client={createAppQueryClient()}>
+        <EightDPolicyTab />
+      </QueryClientProvider>
+    </ConfigProvider>,
+  );
+  await waitFor(() => expect(screen.getByRole('switch', { name: '严重品质投诉须有 8D 报告' })).toBeChecked());
+  return calls;
+}
+
+describe('Settings: the 8D report rules', () => {
+  it('saves both switches with If-Match', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const calls = await renderTab(() => jsonResponse(200, { version: 3, severe_quality: true, customer_request: false }));
+    await user.click(screen.getByRole('switch', { name: '客户要求时须有 8D 报告' }));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存 8D 报告规则。');
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.ifMatch).toBe('"2"');
+    expect(put.body).toEqual({ severe_quality: true, customer_request: false });
+  });
+
+  it('says so when someone saved meanwhile (412)', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderTab(() => jsonResponse(412, problem(412, 'precondition_failed')));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('规则刚被他人修改，已显示最新内容，请核对后再保存。')).toBeInTheDocument();
+  });
+});

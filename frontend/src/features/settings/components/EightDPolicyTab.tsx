@@ -1,0 +1,55 @@
+import { Alert, Button, Form, Skeleton, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemToFormErrors } from '../../../api/problem';
+import type { Schemas } from '../../../api/types';
+import { useEightDPolicy, useSaveEightDPolicy } from '../api/queries';
+
+type Values = Schemas['EightDPolicyBody'];
+
+/** 8D 报告规则 (administrators): which complaints need an approved 8D report before they close. */
+export function EightDPolicyTab() {
+  const { t } = useTranslation();
+  const policy = useEightDPolicy();
+  const save = useSaveEightDPolicy();
+  const [form] = Form.useForm<Values>();
+  const [notice, setNotice] = useState<{ type: 'error' | 'success' | 'warning'; text: string } | null>(null);
+
+  useEffect(() => {
+    if (policy.data) form.setFieldsValue({ severe_quality: policy.data.severe_quality, customer_request: policy.data.customer_request });
+  }, [policy.data, form]);
+
+  if (policy.isPending) return <Skeleton active />;
+  if (!policy.data) return <Alert type="error" showIcon message={problemToFormErrors(policy.error, t).message} />;
+  const version = policy.data.version;
+
+  async function submit(v: Values) {
+    setNotice(null);
+    try {
+      await save.mutateAsync({ version, body: { severe_quality: v.severe_quality ?? false, customer_request: v.customer_request ?? false } });
+      setNotice({ type: 'success', text: t('settings.eightD.saved') });
+    } catch (failure) {
+      const p = problemToFormErrors(failure, t);
+      const stale = p.status === 412;
+      setNotice({ type: stale ? 'warning' : 'error', text: stale ? t('settings.eightD.stale') : p.message });
+    }
+  }
+
+  return (
+    <>
+      <Typography.Paragraph className="kehu-muted">{t('settings.eightD.hint', { version })}</Typography.Paragraph>
+      {notice && <Alert type={notice.type} showIcon closable role="status" className="kehu-gap" message={notice.text} onClose={() => setNotice(null)} />}
+      <Form<Values> form={form} layout="horizontal" name="eight-d-policy" onFinish={submit} disabled={save.isPending} style={{ maxWidth: 480 }}>
+        <Form.Item name="severe_quality" label={t('settings.eightD.severe_quality')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="customer_request" label={t('settings.eightD.customer_request')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('settings.save')}
+        </Button>
+      </Form>
+    </>
+  );
+}
