@@ -110,6 +110,7 @@ python3 bench/sequential.py "127.0.0.1:$port" "$reps" allowances gm finance
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" handling qa engineering pmc
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" exclusions finance sales_manager
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" eight-d qa_manager qa
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" recurrence coordinator qa
 
 echo
 echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"

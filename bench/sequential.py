@@ -7,7 +7,7 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions, eight-d."""
+allowances, exclusions, eight-d, recurrence."""
 import http.client
 import json
 import statistics
@@ -59,6 +59,12 @@ SUITES = {
         ("being written", "/api/v1/8d-reports?state=draft"),
         ("approved", "/api/v1/8d-reports?state=approved"),
     ],
+    # Ids of a fresh `seed-scale --complaints 1000000` (the five demo cases first).
+    "recurrence": [
+        ("newest case", "/api/v1/complaints/1000005/recurrence"),
+        ("a case a month old", "/api/v1/complaints/960000/recurrence"),
+        ("a closed case, two years old", "/api/v1/complaints/300000/recurrence"),
+    ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),
         ("signed, for accounting", "/api/v1/allowances?limit=50&state=signed"),
@@ -95,6 +101,8 @@ def rows_of(body):
         return data["closed"]
     if isinstance(data, dict) and "cases" in data:
         return data["cases"]
+    if isinstance(data, dict) and "same_customer" in data:
+        return f"{len(data['same_customer'])} + {len(data['other_customers'])}"
     return ""
 
 

@@ -31,6 +31,8 @@ pub struct ClosedCase {
     pub defective_quantity: i64,
     pub settlement_fen: i64,
     pub loss_fen: i64,
+    /// It repeats an earlier case (重复投诉).
+    pub repeat: bool,
 }
 
 /// One resolution line of a closed case.
@@ -73,6 +75,8 @@ pub struct DepartmentShare {
 pub struct Monthly {
     pub closed: u64,
     pub first_closures: u64,
+    /// Closed cases that repeat an earlier one.
+    pub repeats: u64,
     pub settlement_fen: i64,
     pub loss_fen: i64,
     pub by_closure: Vec<Group<String>>,
@@ -170,6 +174,7 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
     Ok(Monthly {
         closed: cases.len() as u64,
         first_closures: cases.iter().filter(|c| c.first_closure).count() as u64,
+        repeats: cases.iter().filter(|c| c.repeat).count() as u64,
         settlement_fen: cases.iter().try_fold(0, |t, c| add(t, c.settlement_fen))?,
         loss_fen: cases.iter().try_fold(0, |t, c| add(t, c.loss_fen))?,
         by_closure: group(cases, |c| code(c.closure))?,
@@ -200,6 +205,7 @@ mod tests {
             defective_quantity: 10,
             settlement_fen: loss,
             loss_fen: loss,
+            repeat: id % 2 == 0,
         }
     }
 
@@ -215,7 +221,7 @@ mod tests {
     fn groups_count_sum_and_order() {
         let cases = [case(1, 7, "BRK", "quality", 100_00, true), case(2, 7, "SHF", "quality", 50_00, false), case(3, 8, "BRK", "non_quality", 0, true)];
         let m = monthly(&cases, &[], &[]).unwrap();
-        assert_eq!((m.closed, m.first_closures, m.loss_fen), (3, 2, 150_00));
+        assert_eq!((m.closed, m.first_closures, m.repeats, m.loss_fen), (3, 2, 1, 150_00));
         assert_eq!(m.first_closure_rate_bp(), Some(6667));
         assert_eq!(m.by_customer[0], Group { key: 7, cases: 2, defective_quantity: 20, settlement_fen: 150_00, loss_fen: 150_00 });
         assert_eq!(m.by_product.iter().map(|g| (g.key.as_str(), g.cases)).collect::<Vec<_>>(), [("BRK", 2), ("SHF", 1)]);

@@ -39,6 +39,7 @@ pub fn apply(conn: &mut DbConn, row: &ComplaintRow, d: &Decision, now: NaiveDate
             ch.case_due_at = Some(Some(naive(r.case_due_at)));
             ch.containment_due_at = Some(r.containment_due_at.map(naive));
             ch.eight_d_required = Some(r.eight_d_required);
+            ch.repeat_of_id = Some(r.repeat_of);
         }
         Change::Concluded(c) => {
             let rows: Vec<ResponsibilityRow> = c

@@ -81,6 +81,8 @@ pub struct ComplaintRow {
     /// Needs an approved 8D report to close, and that report's state.
     pub eight_d_required: bool,
     pub eight_d_state: Option<EightDState>,
+    /// The earlier case this one repeats (linked at registration).
+    pub repeat_of_id: Option<i64>,
 }
 
 /// The intake fields sales fills in, for inserts and draft edits.
@@ -165,6 +167,7 @@ pub struct ComplaintChanges {
     pub lines_json: Option<Option<String>>,
     pub responsibilities_json: Option<Option<String>>,
     pub eight_d_required: Option<bool>,
+    pub repeat_of_id: Option<Option<i64>>,
 }
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug)]

@@ -108,3 +108,24 @@ pub fn cases_in(conn: &mut DbConn, org_id: i64, scope: &ComplaintScope, state: E
         })
         .collect())
 }
+
+/// Registered cases of `product` filed in `filed` other than `except`,
+/// that the caller may read, newest first.
+pub fn earlier_of_product(
+    conn: &mut DbConn,
+    org_id: i64,
+    scope: &ComplaintScope,
+    product: &str,
+    filed: std::ops::Range<NaiveDateTime>,
+    except: i64,
+    limit: i64,
+) -> DbResult<Vec<ComplaintRow>> {
+    let q = complaints::table.select(ComplaintRow::as_select()).into_boxed();
+    Ok(visible(q, scope)
+        .filter(complaints::org_id.eq(org_id).and(complaints::product_number.eq(product)))
+        .filter(complaints::created_at.ge(filed.start).and(complaints::created_at.lt(filed.end)))
+        .filter(complaints::id.ne(except).and(complaints::number.is_not_null()))
+        .order(complaints::created_at.desc())
+        .limit(limit)
+        .load(conn)?)
+}

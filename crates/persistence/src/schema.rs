@@ -248,6 +248,7 @@ diesel::table! {
         responsibilities_json -> Nullable<Text>,
         eight_d_required -> Bool,
         eight_d_state -> Nullable<Text>,
+        repeat_of_id -> Nullable<BigInt>,
     }
 }
 

@@ -24,6 +24,7 @@ type CaseRow = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    Option<i64>,
 );
 
 /// QA's cause for a quality case (from its findings), the coded cause otherwise.
@@ -55,22 +56,26 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
             complaints::defective_quantity,
             complaints::settlement_total_fen,
             complaints::loss_total_fen,
+            complaints::repeat_of_id,
         ))
         .load(conn)?;
     let cases = rows
         .into_iter()
-        .map(|(id, customer_id, product_number, kind, severity, closure, first, non_quality, investigation, defective, settlement, loss)| ClosedCase {
-            id,
-            customer_id,
-            product_number,
-            cause: cause(kind, non_quality, investigation),
-            kind,
-            severity,
-            closure,
-            first_closure: first.unwrap_or(false),
-            defective_quantity: defective.unwrap_or(0),
-            settlement_fen: settlement.unwrap_or(0),
-            loss_fen: loss.unwrap_or(0),
+        .map(|(id, customer_id, product_number, kind, severity, closure, first, non_quality, investigation, defective, settlement, loss, repeat_of)| {
+            ClosedCase {
+                id,
+                customer_id,
+                product_number,
+                cause: cause(kind, non_quality, investigation),
+                kind,
+                severity,
+                closure,
+                first_closure: first.unwrap_or(false),
+                defective_quantity: defective.unwrap_or(0),
+                settlement_fen: settlement.unwrap_or(0),
+                loss_fen: loss.unwrap_or(0),
+                repeat: repeat_of.is_some(),
+            }
         })
         .collect();
     let lines = resolution_lines::table

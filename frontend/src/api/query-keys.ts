@@ -33,4 +33,6 @@ export const complaintKeys = {
   details: () => [...complaintKeys.all, 'detail'] as const,
   detail: (id: number) => [...complaintKeys.details(), id] as const,
   events: (id: number) => [...complaintKeys.all, 'events', id] as const,
+  /** The product's earlier complaints (registration's recurrence panel, the repeat link). */
+  recurrence: (id: number) => [...complaintKeys.all, 'recurrence', id] as const,
 };

@@ -1314,6 +1314,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/recurrence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The earlier complaints of the case's product within the policy's window —
+         *     the same customer's (a repeat: seed 002 counts it severe, needing an 8D
+         *     report) and other customers' — as the caller may read them, newest first
+         *     (at most 50), and the case it was linked to at registration.
+         */
+        get: operations["getRecurrence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/8d": {
         parameters: {
             query?: never;
@@ -2238,6 +2260,11 @@ export interface components {
             first_closure?: boolean | null;
             /** Format: int64 */
             supersedes_id?: number | null;
+            /**
+             * Format: int64
+             * @description The earlier case this one repeats (重复投诉), linked at registration.
+             */
+            repeat_of_id?: number | null;
             /** @description What the caller may do now; draw buttons from this. */
             available_actions: components["schemas"]["Action"][];
             /** @description The case's 8D report in brief (`GET /complaints/{id}/8d` for all of it). */
@@ -2654,6 +2681,18 @@ export interface components {
             /** Format: date-time */
             registered_at?: string | null;
         };
+        /** @description One earlier complaint of the product. */
+        EarlierCase: {
+            /** Format: int64 */
+            id: number;
+            number?: string | null;
+            customer: components["schemas"]["Ref"];
+            state: components["schemas"]["State"];
+            severity?: null | components["schemas"]["Severity"];
+            description?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description What can be done to a report. The names are public API.
          * @enum {string}
@@ -2676,6 +2715,11 @@ export interface components {
         EightDPolicyBody: {
             severe_quality: boolean;
             customer_request: boolean;
+            /**
+             * Format: int32
+             * @description 1 to 3,650 days.
+             */
+            recurrence_window_days: number;
         };
         /** @description When a complaint needs an 8D report, with the policy's version. */
         EightDPolicyView: {
@@ -2685,6 +2729,11 @@ export interface components {
             severe_quality: boolean;
             /** @description So does a complaint whose customer asks for one (true). */
             customer_request: boolean;
+            /**
+             * Format: int32
+             * @description How far back an earlier complaint of the same product counts as a recurrence, in days (180).
+             */
+            recurrence_window_days: number;
         };
         /** @description The report's content; a draft may have any section unfinished. */
         EightDReport: {
@@ -3236,6 +3285,11 @@ export interface components {
             /** Format: int64 */
             first_closures: number;
             /**
+             * Format: int64
+             * @description Closed cases that repeat an earlier one (重复投诉, linked at registration).
+             */
+            repeats: number;
+            /**
              * @description 一次关闭率, percent with two decimals.
              * @example 86.21
              */
@@ -3750,6 +3804,22 @@ export interface components {
             /** @example 缺少交运数量 */
             reason: string;
         };
+        /** @description What registration is told about a case's earlier ones. */
+        RecurrenceView: {
+            /**
+             * Format: int32
+             * @description The policy's window, in days before the case was filed.
+             */
+            window_days: number;
+            product_number?: string | null;
+            /** @description The same customer's earlier complaints of the product: a repeat. */
+            same_customer: components["schemas"]["EarlierCase"][];
+            /** @description Other customers' complaints of the product. */
+            other_customers: components["schemas"]["EarlierCase"][];
+            /** @description A repeat: seed 002 counts it as severe, needing an 8D report. */
+            suggests_severe: boolean;
+            repeat_of?: null | components["schemas"]["Ref"];
+        };
         /** @description Something named: a person, a department, a customer. */
         Ref: {
             /** Format: int64 */
@@ -3777,6 +3847,12 @@ export interface components {
             is_major?: boolean;
             /** @description The customer asks for an 8D report: the case then needs one approved to close. */
             eight_d_requested?: boolean;
+            /**
+             * Format: int64
+             * @description The earlier case this one repeats (see `GET /complaints/{id}/recurrence`):
+             *     one the caller may read, of the same product, filed before it.
+             */
+            repeat_of?: number | null;
             note?: string | null;
         };
         /** @description Free-text remarks per dimension (keys as in the scores). */
@@ -4092,6 +4168,8 @@ export interface components {
             note_number?: string | null;
             note_state?: null | components["schemas"]["NoteState"];
             handling_state?: null | components["schemas"]["HandlingState"];
+            /** @description `business` (the grounds A–D) or `retail` (the consumer's rule set). */
+            rule_set: components["schemas"]["RuleSet"];
         };
         ReturnToSalesBody: {
             reason: string;
@@ -8413,6 +8491,35 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrenceView"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

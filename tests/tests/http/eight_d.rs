@@ -163,13 +163,27 @@ async fn a_customer_asking_for_an_8d_report_makes_the_case_need_one() {
     assert_eq!(c["eight_d"]["required"], true);
     // Without the policy's rule, asking changes nothing.
     let (_, p) = app.get("admin", "/policies/8d").await;
-    let res = app.call("admin", Method::PUT, "/policies/8d", Some(json!({"severe_quality": true, "customer_request": false})), p["version"].as_i64()).await;
+    let res = app
+        .call(
+            "admin",
+            Method::PUT,
+            "/policies/8d",
+            Some(json!({"severe_quality": true, "customer_request": false, "recurrence_window_days": 180})),
+            p["version"].as_i64(),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let later = case(&app, json!({"severity": "incidental", "kind": "quality", "is_major": false, "eight_d_requested": true})).await;
     let (_, c) = app.get("qa", &format!("/complaints/{later}")).await;
     assert_eq!(c["eight_d"]["required"], false);
     let res = app
-        .call("qa", Method::PUT, "/policies/8d", Some(json!({"severe_quality": false, "customer_request": false})), Some(p["version"].as_i64().unwrap() + 1))
+        .call(
+            "qa",
+            Method::PUT,
+            "/policies/8d",
+            Some(json!({"severe_quality": false, "customer_request": false, "recurrence_window_days": 180})),
+            Some(p["version"].as_i64().unwrap() + 1),
+        )
         .await;
     assert_eq!(res.status(), 403, "the policy is the administrator's");
     app.assert_invariants();
@@ -213,5 +227,61 @@ async fn who_may_not_read_the_case_learns_nothing_of_its_8d_report_and_changes_n
     }
     let (_, again) = app.get("qa", &format!("/complaints/{id}/8d")).await;
     assert_eq!(again["version"].as_i64(), Some(v));
+    app.assert_invariants();
+}
+
+/// Filed by `user` for `customer` (a code), with `product`, and submitted.
+async fn submitted(app: &TestApp, user: &str, customer: &str, product: &str) -> i64 {
+    let customer = app.customer_id(user, customer).await;
+    let mut body = intake(customer);
+    body["product_number"] = json!(product);
+    let (s, v) = app.post(user, "/complaints", body).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["id"].as_i64().unwrap();
+    app.ok(user, id, "submit", json!({})).await;
+    id
+}
+
+#[tokio::test]
+async fn the_coordinator_sees_earlier_complaints_of_the_product_and_links_the_repeat() {
+    let app = spawn_app().await;
+    let general = json!({"severity": "general", "kind": "quality", "is_major": false});
+    let first = submitted(&app, "sales", "C-0001", "BRK-2300").await;
+    app.ok("coordinator", first, "register", general.clone()).await;
+    let elsewhere = submitted(&app, "sales2", "C-0004", "BRK-2300").await;
+    app.ok("coordinator", elsewhere, "register", general.clone()).await;
+    let other_product = submitted(&app, "sales", "C-0001", "SHF-9").await;
+    app.ok("coordinator", other_product, "register", general.clone()).await;
+    let again = submitted(&app, "sales", "C-0001", "BRK-2300").await;
+
+    let (s, r) = app.get("coordinator", &format!("/complaints/{again}/recurrence")).await;
+    assert_eq!(s, 200, "{r}");
+    let ids = |list: &Value| list.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    assert_eq!((ids(&r["same_customer"]), ids(&r["other_customers"])), (vec![first], vec![elsewhere]));
+    assert_eq!((r["suggests_severe"].as_bool(), r["window_days"].as_u64()), (Some(true), Some(180)));
+    // Sales of another department read neither the case nor, through it, the other one.
+    let (s, _) = app.get("sales2", &format!("/complaints/{again}/recurrence")).await;
+    assert_eq!(s, 404);
+    let (_, r) = app.get("sales", &format!("/complaints/{again}/recurrence")).await;
+    assert!(ids(&r["other_customers"]).is_empty(), "sales see only their own department's cases: {r}");
+
+    // The link must be an earlier registered case of the same product.
+    for (bad, code) in [(other_product, "invalid"), (999_999, "not_found"), (again, "invalid")] {
+        let mut body = general.clone();
+        body["repeat_of"] = json!(bad);
+        let (s, e) = app.act("coordinator", again, "register", body).await;
+        assert_eq!((s.as_u16(), e["errors"][0]["field"].as_str(), e["errors"][0]["code"].as_str()), (422, Some("repeat_of"), Some(code)), "{e}");
+    }
+    let mut body = json!({"severity": "severe", "kind": "quality", "is_major": false});
+    body["repeat_of"] = json!(first);
+    let c = app.ok("coordinator", again, "register", body).await;
+    assert_eq!((c["repeat_of_id"].as_i64(), c["eight_d"]["required"].as_bool()), (Some(first), Some(true)));
+    let (_, r) = app.get("qa", &format!("/complaints/{again}/recurrence")).await;
+    assert_eq!(r["repeat_of"]["id"].as_i64(), Some(first));
+
+    // Outside the policy's window the earlier case no longer counts.
+    app.exec(&format!("UPDATE complaints SET created_at = '2020-01-01 00:00:00' WHERE id = {first}"));
+    let (_, r) = app.get("coordinator", &format!("/complaints/{again}/recurrence")).await;
+    assert!(ids(&r["same_customer"]).is_empty() && r["suggests_severe"] == false, "{r}");
     app.assert_invariants();
 }

@@ -198,6 +198,7 @@ pub(crate) fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command
                 non_quality_cause: None,
                 is_major: false,
                 eight_d_requested: false,
+                repeat_of: None,
                 note: None,
             }),
         ),

@@ -1,9 +1,10 @@
 //! The 8D report of a complaint (8D 问题处理报告), the QA manager's box of
 //! reports to approve, and the policy of when a complaint needs one.
 
+use crate::app::eight_d::recurrence::RecurrenceView;
 use crate::app::eight_d::{self, EightDAct, EightDSummary, EightDView, OpenEightD, SaveEightD};
 use crate::app::{policies, policy, Ctx};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, Problem, Validated};
 use crate::http::body::{trimmed, Json};
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
@@ -12,6 +13,7 @@ use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use kehu_domain::eightd::{EightDAction, EightDPolicy, EightDReport, EightDState};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
@@ -118,13 +120,36 @@ pub struct EightDPolicyView {
     pub severe_quality: bool,
     /// So does a complaint whose customer asks for one (true).
     pub customer_request: bool,
+    /// How far back an earlier complaint of the same product counts as a recurrence, in days (180).
+    pub recurrence_window_days: u32,
 }
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct EightDPolicyBody {
     pub severe_quality: bool,
     pub customer_request: bool,
+    /// 1 to 3,650 days.
+    #[schema(minimum = 1, maximum = 3650)]
+    #[validate(range(min = 1, max = 3650, code = "out_of_range"))]
+    pub recurrence_window_days: u32,
+}
+
+fn view(p: &EightDPolicy, version: i64) -> EightDPolicyView {
+    EightDPolicyView { version, severe_quality: p.severe_quality, customer_request: p.customer_request, recurrence_window_days: p.recurrence_window_days }
+}
+
+/// The earlier complaints of the case's product within the policy's window —
+/// the same customer's (a repeat: seed 002 counts it severe, needing an 8D
+/// report) and other customers' — as the caller may read them, newest first
+/// (at most 50), and the case it was linked to at registration.
+#[utoipa::path(tag = "complaints", operation_id = "getRecurrence", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = RecurrenceView), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[get("/complaints/{id}/recurrence")]
+pub async fn recurrence(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let v = state.read(ctx, move |c, ctx| eight_d::recurrence::of(c, ctx, id)).await?;
+    Ok(HttpResponse::Ok().json(v))
 }
 
 /// When a complaint needs an 8D report.
@@ -132,7 +157,7 @@ pub struct EightDPolicyBody {
 #[get("/policies/8d")]
 pub async fn get_policy(state: web::Data<AppState>, ctx: Ctx, req: HttpRequest) -> ApiResult<HttpResponse> {
     let (p, version): (EightDPolicy, i64) = state.read(ctx, |c, ctx| policy::current(c, ctx.org(), policy::EIGHT_D)).await?;
-    let v = EightDPolicyView { version, severe_quality: p.severe_quality, customer_request: p.customer_request };
+    let v = view(&p, version);
     Ok(etag::respond(&req, v.version, &v))
 }
 
@@ -141,12 +166,8 @@ pub async fn get_policy(state: web::Data<AppState>, ctx: Ctx, req: HttpRequest) 
     responses((status = 200, body = EightDPolicyView), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 412, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 428, body = Problem, content_type = "application/problem+json")))]
 #[put("/policies/8d")]
 pub async fn put_policy(state: web::Data<AppState>, ctx: Ctx, version: IfMatch, body: Json<EightDPolicyBody>) -> ApiResult<HttpResponse> {
-    let p = EightDPolicy { severe_quality: body.0.severe_quality, customer_request: body.0.customer_request };
-    let v = state
-        .write(ctx, move |tx, ctx| {
-            let v = policies::replace(tx, ctx, policy::EIGHT_D, version.0, &p)?;
-            Ok(EightDPolicyView { version: v, severe_quality: p.severe_quality, customer_request: p.customer_request })
-        })
-        .await?;
+    let b = body.0.validated()?;
+    let p = EightDPolicy { severe_quality: b.severe_quality, customer_request: b.customer_request, recurrence_window_days: b.recurrence_window_days };
+    let v = state.write(ctx, move |tx, ctx| Ok(view(&p, policies::replace(tx, ctx, policy::EIGHT_D, version.0, &p)?))).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))
 }

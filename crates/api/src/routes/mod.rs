@@ -119,6 +119,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(eight_d::save)
         .service(eight_d::act)
         .service(eight_d::list)
+        .service(eight_d::recurrence)
         .service(eight_d::get_policy)
         .service(eight_d::put_policy)
         .service(returns::list)

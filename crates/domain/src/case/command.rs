@@ -61,6 +61,9 @@ pub struct Register {
     pub is_major: bool,
     /// The customer asks for an 8D report.
     pub eight_d_requested: bool,
+    /// The earlier case this one repeats (the service checks it is one the
+    /// coordinator may read, of the same product, filed before).
+    pub repeat_of: Option<i64>,
     pub note: Option<String>,
 }
 

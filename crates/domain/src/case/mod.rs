@@ -106,6 +106,8 @@ pub struct Registration {
     pub containment_due_at: Option<DateTime<Utc>>,
     /// Needs an approved 8D report to close; once needed, always.
     pub eight_d_required: bool,
+    /// The earlier case it repeats, as the coordinator linked it.
+    pub repeat_of: Option<i64>,
 }
 
 /// QA's findings as the case stores them.

@@ -78,8 +78,15 @@ fn submit_needs_a_complete_form_and_tells_the_coordinator() {
 
 #[test]
 fn register_numbers_once_and_sets_the_clocks() {
-    let r =
-        Register { severity: Severity::Severe, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: true, eight_d_requested: false, note: None };
+    let r = Register {
+        severity: Severity::Severe,
+        kind: ComplaintKind::Quality,
+        non_quality_cause: None,
+        is_major: true,
+        eight_d_requested: false,
+        repeat_of: None,
+        note: None,
+    };
     let d = decide_on(&case(State::AwaitingRegistration), Command::Register(r.clone())).unwrap();
     assert_eq!(d.number_in, Some(Period { year: 2026, month: 11 }));
     let Change::Registered(reg) = &d.change else { panic!("{:?}", d.change) };
@@ -104,6 +111,7 @@ fn a_non_quality_complaint_names_its_cause() {
         non_quality_cause: None,
         is_major: false,
         eight_d_requested: false,
+        repeat_of: None,
         note: None,
     };
     assert_eq!(issues(decide_on(&case(State::AwaitingRegistration), Command::Register(r))), [("non_quality_cause".to_owned(), Rule::Required)]);
@@ -224,8 +232,15 @@ fn wrong_states_refuse_and_missing_policies_are_the_service_s_fault() {
 
 #[test]
 fn a_case_that_needs_an_8d_report_closes_only_once_the_qa_manager_approved_it() {
-    let general =
-        Register { severity: Severity::General, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: false, eight_d_requested: false, note: None };
+    let general = Register {
+        severity: Severity::General,
+        kind: ComplaintKind::Quality,
+        non_quality_cause: None,
+        is_major: false,
+        eight_d_requested: false,
+        repeat_of: None,
+        note: None,
+    };
     let d = decide_on(&case(State::AwaitingRegistration), Command::Register(general.clone())).unwrap();
     assert!(matches!(&d.change, Change::Registered(r) if !r.eight_d_required));
     let asked = Register { eight_d_requested: true, ..general.clone() };

@@ -13,6 +13,7 @@ use crate::coded_enum;
 use crate::intake::{ComplaintKind, Severity};
 use crate::issue::{FieldIssue, Rule};
 use crate::role::{Actor, Role};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -66,11 +67,30 @@ pub struct EightDPolicy {
     pub severe_quality: bool,
     /// So does a complaint whose customer asks for one.
     pub customer_request: bool,
+    /// How far back an earlier complaint of the same product counts as a
+    /// recurrence, in days (seed 002 §4.2.1.4).
+    pub recurrence_window_days: u32,
 }
 
 impl Default for EightDPolicy {
     fn default() -> Self {
-        EightDPolicy { severe_quality: true, customer_request: true }
+        EightDPolicy { severe_quality: true, customer_request: true, recurrence_window_days: 180 }
+    }
+}
+
+impl EightDPolicy {
+    /// The oldest filing time that still counts as a recurrence of a case
+    /// filed at `filed`.
+    pub fn recurrence_since(&self, filed: DateTime<Utc>) -> DateTime<Utc> {
+        filed - Duration::days(i64::from(self.recurrence_window_days))
+    }
+
+    /// Whether a case filed at `earlier` is one that a case filed at `filed`
+    /// repeats: before it and within the window. An earlier complaint of the
+    /// same customer and product is a repeat (相同产品或问题连续发生), which
+    /// seed 002 §4.2.1 counts as severe, and so needing an 8D report.
+    pub fn is_recurrence(&self, filed: DateTime<Utc>, earlier: DateTime<Utc>) -> bool {
+        earlier < filed && earlier >= self.recurrence_since(filed)
     }
 }
 

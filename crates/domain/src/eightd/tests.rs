@@ -47,7 +47,7 @@ fn the_policy_requires_a_report_for_severe_quality_complaints_and_when_the_custo
     assert!(!p.required(Severity::Severe, ComplaintKind::NonQuality, false));
     assert!(!p.required(Severity::General, ComplaintKind::Quality, false));
     assert!(p.required(Severity::Incidental, ComplaintKind::NonQuality, true));
-    let relaxed = EightDPolicy { severe_quality: false, customer_request: true };
+    let relaxed = EightDPolicy { severe_quality: false, customer_request: true, ..EightDPolicy::default() };
     assert!(!relaxed.required(Severity::Severe, ComplaintKind::Quality, false));
     assert!(relaxed.required(Severity::General, ComplaintKind::Quality, true));
 }
@@ -125,4 +125,18 @@ fn only_qa_or_the_coordinator_opens_a_report_of_a_registered_open_case() {
     assert_eq!(may_open(&actor(1, &[Role::Coordinator]), true, true), Ok(()));
     assert_eq!(may_open(&actor(1, &[Role::Sales]), true, true), Err(EightDRefusal::Forbidden));
     assert_eq!(may_open(&actor(1, &[Role::Qa]), false, true), Err(EightDRefusal::WrongState));
+}
+
+#[test]
+fn an_earlier_case_within_the_window_is_a_recurrence() {
+    use chrono::TimeZone;
+    let p = EightDPolicy::default();
+    let filed = chrono::Utc.with_ymd_and_hms(2026, 12, 6, 8, 0, 0).unwrap();
+    assert!(p.is_recurrence(filed, filed - chrono::Duration::days(180)), "the window's first day counts");
+    assert!(!p.is_recurrence(filed, filed - chrono::Duration::days(180) - chrono::Duration::seconds(1)));
+    assert!(p.is_recurrence(filed, filed - chrono::Duration::hours(1)));
+    assert!(!p.is_recurrence(filed, filed), "not itself");
+    assert!(!p.is_recurrence(filed, filed + chrono::Duration::days(1)), "not a later case");
+    let short = EightDPolicy { recurrence_window_days: 30, ..p };
+    assert!(!short.is_recurrence(filed, filed - chrono::Duration::days(31)));
 }

@@ -100,6 +100,11 @@ fn decide(tx: &mut Tx, ctx: &Ctx, row: &ComplaintRow, command: Command) -> ApiRe
     if let Command::ConcludeInvestigation(c) = &command {
         unknown_departments(tx, row.org_id, c)?;
     }
+    if let (Command::Register(r), Some(p)) = (&command, &eight_d) {
+        if let Some(id) = r.repeat_of {
+            crate::app::eight_d::recurrence::check_repeat(tx, ctx, row, id, p)?;
+        }
+    }
     let action = command.action();
     let rules = Rules { calendar: &calendar, deadlines: &deadlines, approval: approval.as_ref().map(|(p, v)| (p, *v)), loss, eight_d };
     case::decide(&row.case(), command, ctx.user(), &rules, ctx.now.and_utc()).map_err(|r| match r {

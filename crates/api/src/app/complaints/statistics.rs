@@ -58,6 +58,8 @@ pub struct MonthlyStatistics {
     pub to: DateTime<Utc>,
     pub closed: u64,
     pub first_closures: u64,
+    /// Closed cases that repeat an earlier one (重复投诉, linked at registration).
+    pub repeats: u64,
     /// 一次关闭率, percent with two decimals.
     #[schema(example = "86.21")]
     pub first_closure_rate_percent: Option<String>,
@@ -140,6 +142,7 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
         to,
         closed: m.closed,
         first_closures: m.first_closures,
+        repeats: m.repeats,
         first_closure_rate_percent: m.first_closure_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
         settlement_total: money(m.settlement_fen),
         loss_total: money(m.loss_fen),

@@ -130,6 +130,8 @@ pub struct ComplaintView {
     /// Closed within the whole-case deadline (一次关闭).
     pub first_closure: Option<bool>,
     pub supersedes_id: Option<i64>,
+    /// The earlier case this one repeats (重复投诉), linked at registration.
+    pub repeat_of_id: Option<i64>,
     /// What the caller may do now; draw buttons from this.
     pub available_actions: Vec<Action>,
     /// The case's 8D report in brief (`GET /complaints/{id}/8d` for all of it).
@@ -291,6 +293,7 @@ pub fn view(ctx: &Ctx, d: ComplaintDetail) -> ComplaintView {
         closed_at: row.closed_at.map(utc),
         first_closure: row.first_closure,
         supersedes_id: row.supersedes_id,
+        repeat_of_id: row.repeat_of_id,
         available_actions: available,
         eight_d: crate::app::eight_d::brief(ctx, &row),
         created_at: utc(row.created_at),

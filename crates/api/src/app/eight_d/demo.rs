@@ -32,8 +32,15 @@ fn severe_case(c: &mut DbConn, customer_id: i64, product: &str, description: &st
         ..Intake::default()
     };
     let filed = complaints::file(&mut Tx::new(c), &Ctx::internal(sales), IntakeCmd { customer_id, market: None, intake })?;
-    let register =
-        Register { severity: Severity::Severe, kind: ComplaintKind::Quality, non_quality_cause: None, is_major: false, eight_d_requested: true, note: None };
+    let register = Register {
+        severity: Severity::Severe,
+        kind: ComplaintKind::Quality,
+        non_quality_cause: None,
+        is_major: false,
+        eight_d_requested: true,
+        repeat_of: None,
+        note: None,
+    };
     let containment = Containment {
         measures: vec![ContainmentMeasure::Quarantine, ContainmentMeasure::Reinspection],
         description: "在库 1,200 件封存并全检".into(),

@@ -4,6 +4,7 @@
 //! state, written in the same transaction, for its close guard and lists.
 
 pub mod demo;
+pub mod recurrence;
 mod view;
 
 pub use view::{brief, EightDBrief, EightDSummary, EightDView, SectionView};

@@ -156,6 +156,8 @@ pub struct ReturnSummary {
     pub note_state: Option<NoteState>,
     /// Where the returned goods' handling stands.
     pub handling_state: Option<HandlingState>,
+    /// `business` (the grounds A–D) or `retail` (the consumer's rule set).
+    pub rule_set: RuleSet,
 }
 
 /// An order by its number.
@@ -337,6 +339,7 @@ pub fn summaries(conn: &mut DbConn, ctx: &Ctx, rows: Vec<ReturnRow>) -> ApiResul
                 note_number: row.note_number.clone(),
                 note_state: row.note_state,
                 handling_state: row.handling_state,
+                rule_set: row.rule_set,
             })
         })
         .collect()

@@ -42,6 +42,9 @@ pub struct RegisterBody {
     /// The customer asks for an 8D report: the case then needs one approved to close.
     #[serde(default)]
     pub eight_d_requested: bool,
+    /// The earlier case this one repeats (see `GET /complaints/{id}/recurrence`):
+    /// one the caller may read, of the same product, filed before it.
+    pub repeat_of: Option<i64>,
     #[schema(max_length = 4000)]
     #[validate(length(max = 4000, code = "too_long"))]
     pub note: Option<String>,
@@ -265,6 +268,7 @@ pub fn command(action: Action, raw: &[u8]) -> ApiResult<Command> {
                 non_quality_cause: b.non_quality_cause,
                 is_major: b.is_major,
                 eight_d_requested: b.eight_d_requested,
+                repeat_of: b.repeat_of,
                 note: b.note,
             })
         }

@@ -31,11 +31,13 @@ describe('workflow actions on the client', () => {
       non_quality_cause: null,
       is_major: false,
       eight_d_requested: false,
+      repeat_of: null,
       note: null,
     });
-    expect(buildActionBody('register', { severity: 'severe', kind: 'non_quality', non_quality_cause: 'late_delivery', is_major: true })).toMatchObject({
+    expect(buildActionBody('register', { severity: 'severe', kind: 'non_quality', non_quality_cause: 'late_delivery', is_major: true, repeat_of: 3 })).toMatchObject({
       non_quality_cause: 'late_delivery',
       is_major: true,
+      repeat_of: 3,
     });
   });
 

@@ -19,6 +19,8 @@ function useAfterChange() {
   return (complaint: Complaint) => {
     queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
     void queryClient.invalidateQueries({ queryKey: complaintKeys.events(complaint.id) });
+    // Registration may link the case to an earlier one (repeat_of).
+    void queryClient.invalidateQueries({ queryKey: complaintKeys.recurrence(complaint.id) });
     void queryClient.invalidateQueries({ queryKey: complaintKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all });

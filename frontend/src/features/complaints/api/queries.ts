@@ -28,6 +28,17 @@ export function useComplaintEvents(id: number) {
   });
 }
 
+/** The earlier complaints of the case's product within the 8D policy's window (重复投诉). */
+export function useRecurrence(id: number, enabled = true) {
+  const { status } = useSession();
+  return useQuery({
+    queryKey: complaintKeys.recurrence(id),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/complaints/{id}/recurrence', { params: { path: { id } } })),
+    enabled: enabled && status === 'authenticated' && Number.isSafeInteger(id) && id > 0,
+  });
+}
+
 /** The filtered list, one keyset page at a time ("load more"). */
 export function useComplaintList(filters: ComplaintFilters, limit = 20) {
   const { status } = useSession();

@@ -10,6 +10,7 @@ import { fromLineView } from '../lib/resolution';
 import { ConcludeFields } from './forms/ConcludeFields';
 import { ConsolidateFields } from './forms/ConsolidateFields';
 import { ProposeFields } from './forms/ProposeFields';
+import { RecurrenceFields } from './forms/RecurrenceFields';
 import { SimpleFields } from './forms/SimpleForms';
 
 type Complaint = Schemas['ComplaintView'];
@@ -33,7 +34,7 @@ function initialValues(action: ActionName, c: Complaint): ActionFormValues {
     case 'propose':
       return { lines: c.resolution.lines.length ? c.resolution.lines.map(fromLineView) : [{ kind: 'compensation' }] };
     case 'register':
-      return { severity: c.severity ?? undefined, kind: c.kind ?? undefined, is_major: c.is_major };
+      return { severity: c.severity ?? undefined, kind: c.kind ?? undefined, is_major: c.is_major, repeat_of: c.repeat_of_id ?? undefined };
     case 'outcome':
       return { answered_on: dayjs() };
     case 'invalidNotice':
@@ -81,8 +82,9 @@ export function ActionDrawer({ complaint, action, onClose, onDone, onConflict, o
       failure={{
         outcome: { onConflict: (message) => onConflict(action, message), onStale },
         messages: { 412: t('detail.stale') },
-        // Closing before the 8D report's approval: the 422 names `eight_d`, which no form field shows.
-        fieldLabel: (field) => (field === 'eight_d' ? t('fieldName.eight_d') : field),
+        // Closing before the 8D report's approval: the 422 names `eight_d`, which no form field shows;
+        // `repeat_of` has no field when the customer has no earlier case in the window.
+        fieldLabel: (field) => (field === 'eight_d' ? t('fieldName.eight_d') : field === 'repeat_of' ? t('recurrence.repeatOf') : field),
       }}
       form={form}
       name={`action-${action}`}
@@ -102,6 +104,11 @@ export function ActionDrawer({ complaint, action, onClose, onDone, onConflict, o
         <ProposeFields />
       ) : kind === 'consolidate' ? (
         <ConsolidateFields complaint={complaint} />
+      ) : kind === 'register' ? (
+        <>
+          <RecurrenceFields complaintId={complaint.id} />
+          <SimpleFields kind={kind} />
+        </>
       ) : (
         <SimpleFields kind={kind} />
       )}

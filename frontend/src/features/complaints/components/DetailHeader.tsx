@@ -6,6 +6,26 @@ import type { Schemas } from '../../../api/types';
 import { CountdownTag, StateTag } from '../../../components/CaseTags';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDateTime } from '../../../lib/format';
+import { useRecurrence } from '../api/queries';
+
+/**
+ * 重复投诉 → the earlier case. ComplaintView carries only its id; its number
+ * comes from the recurrence read, made only for a case that is a repeat.
+ */
+function RepeatOf({ complaintId, repeatOfId }: { complaintId: number; repeatOfId: number }) {
+  const { t } = useTranslation();
+  const recurrence = useRecurrence(complaintId);
+  const linked = recurrence.data?.repeat_of;
+  const name = linked?.id === repeatOfId ? linked.name : `#${repeatOfId}`;
+  return (
+    <span data-testid="repeat-of">
+      <Tag color="orange">{t('recurrence.repeat')}</Tag>
+      <Link to={`/complaints/${repeatOfId}`} className="kehu-link-small" aria-label={t('recurrence.repeatOfCase', { name })}>
+        {name}
+      </Link>
+    </span>
+  );
+}
 
 /** Number (big), customer, product, state, badges, whole-case deadline, market, actions. */
 export function DetailHeader({ complaint: c, now, actions }: { complaint: Schemas['ComplaintView']; now: number; actions?: ReactNode }) {
@@ -38,6 +58,7 @@ export function DetailHeader({ complaint: c, now, actions }: { complaint: Schema
               {t('detail.supersedes')}
             </Link>
           )}
+          {c.repeat_of_id != null && <RepeatOf complaintId={c.id} repeatOfId={c.repeat_of_id} />}
         </div>
         {c.case_due_at && c.state !== 'closed' && (
           <div className="kehu-case-head__due">

@@ -150,6 +150,8 @@ export interface ActionFormValues {
   is_major?: boolean;
   /** The customer asks for an 8D report: the case then needs one approved to close. */
   eight_d_requested?: boolean;
+  /** The same customer's earlier complaint of the product this one repeats (重复投诉). */
+  repeat_of?: number | null;
   reason?: string;
   missing_items?: Schemas['IntakeField'][];
   defect_verified?: boolean;
@@ -219,6 +221,7 @@ export function buildActionBody(action: ActionName, v: ActionFormValues): Body {
         non_quality_cause: v.kind === 'non_quality' ? requiredValue(v.non_quality_cause, 'non_quality_cause') : null,
         is_major: v.is_major ?? false,
         eight_d_requested: v.eight_d_requested ?? false,
+        repeat_of: v.repeat_of ?? null,
         note: optional(v.note),
       };
     case 'returnToSales':

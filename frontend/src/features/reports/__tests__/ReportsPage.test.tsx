@@ -21,6 +21,7 @@ const statistics = {
   closed: 3,
   first_closures: 2,
   first_closure_rate_percent: '66.67',
+  repeats: 1,
   settlement_total: money('1500.00'),
   loss_total: money('1500.00'),
   by_closure: { items: [group('resolved', 2, '1500.00'), group('invalid', 1, '0.00')], others: null },
@@ -61,6 +62,8 @@ describe('Reports: the monthly statistics table', () => {
     await renderApp('/reports');
     const rate = (await screen.findByText('一次关闭率')).closest('.ant-statistic') as HTMLElement;
     expect(rate.textContent).toContain('66.67%');
+    const repeats = screen.getByText('重复投诉').closest('.ant-statistic') as HTMLElement;
+    expect(repeats.querySelector('.ant-statistic-content')).toHaveTextContent(/^1$/);
     const month = asked[0]!.searchParams.get('month')!;
     expect(month).toMatch(/^\d{4}-\d{2}$/);
     const now = new Date();

@@ -111,22 +111,27 @@ export default function ReportsPage() {
             {t('reports.scope', { from: formatDateTime(s.from, locale), to: formatDateTime(s.to, locale) })}
           </Typography.Paragraph>
           <Row gutter={[16, 16]} className="kehu-gap">
-            <Col xs={12} md={8} xl={4}>
+            <Col xs={12} md={6} xl={3}>
               <Card size="small">
                 <Statistic title={t('reports.closed')} value={s.closed} />
               </Card>
             </Col>
-            <Col xs={12} md={8} xl={4}>
+            <Col xs={12} md={6} xl={3}>
               <Card size="small">
                 <Statistic title={t('reports.firstClosures')} value={s.first_closures} />
               </Card>
             </Col>
-            <Col xs={12} md={8} xl={4}>
+            <Col xs={12} md={6} xl={3}>
               <Card size="small">
                 <Statistic title={t('reports.firstClosureRate')} value={s.first_closure_rate_percent ?? '—'} suffix={s.first_closure_rate_percent ? '%' : undefined} />
               </Card>
             </Col>
-            <Col xs={12} md={12} xl={6}>
+            <Col xs={12} md={6} xl={3}>
+              <Card size="small">
+                <Statistic title={t('reports.repeats')} value={s.repeats} />
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
               <Card size="small">
                 <Statistic title={t('reports.settlementTotal')} value={money(s.settlement_total)} />
               </Card>

@@ -22,6 +22,7 @@ const row: Schemas['ReturnSummary'] = {
   step_due_at: '2026-12-02T09:00:00Z',
   overdue: true,
   created_at: '2026-12-01T02:00:00Z',
+  rule_set: 'business',
 };
 
 /** Approved, its return note received by the warehouse. */

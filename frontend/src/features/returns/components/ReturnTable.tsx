@@ -1,4 +1,4 @@
-import { Card, List, Table, Typography, type TableProps } from 'antd';
+import { Card, List, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/types';
@@ -15,6 +15,16 @@ interface Props {
 }
 
 /** 产品退换货汇总表: a table on a desk, stacked cards on a phone. */
+/** Marks a consumer-rule application; the contract grounds are the default and go unmarked. */
+function RetailTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag className="kehu-gap-left" title={t('returns.ruleSet.retail')}>
+      {t('returns.ruleSetShort.retail')}
+    </Tag>
+  );
+}
+
 export function ReturnTable({ items, loading, phone }: Props) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -39,6 +49,7 @@ export function ReturnTable({ items, loading, phone }: Props) {
                 <div className="kehu-card__row kehu-card__meta">
                   <span>
                     {t(`returns.kind.${r.kind}`)} · {r.products} × {formatQuantity(r.quantity, locale)}
+                    {r.rule_set === 'retail' && <RetailTag />}
                   </span>
                   <span className="kehu-amount">{money(r)}</span>
                 </div>
@@ -66,7 +77,17 @@ export function ReturnTable({ items, loading, phone }: Props) {
     { key: 'number', title: t('returns.field.number'), width: 130, render: (_, r) => <Link to={`/returns/${r.id}`}>{r.number}</Link> },
     { key: 'created_at', title: t('returns.field.createdAt'), width: 110, render: (_, r) => formatDate(r.created_at, locale) },
     { key: 'customer', title: t('returns.field.customer'), render: (_, r) => r.customer.name },
-    { key: 'kind', title: t('returns.field.kind'), width: 70, render: (_, r) => t(`returns.kind.${r.kind}`) },
+    {
+      key: 'kind',
+      title: t('returns.field.kind'),
+      width: 90,
+      render: (_, r) => (
+        <>
+          {t(`returns.kind.${r.kind}`)}
+          {r.rule_set === 'retail' && <RetailTag />}
+        </>
+      ),
+    },
     { key: 'products', title: t('returns.field.products'), render: (_, r) => r.products },
     { key: 'quantity', title: t('returns.field.quantity'), align: 'right', render: (_, r) => formatQuantity(r.quantity, locale) },
     { key: 'total', title: t('returns.field.total'), align: 'right', render: (_, r) => <span className="kehu-amount">{money(r)}</span> },

@@ -12,7 +12,7 @@ import { EightDPolicyTab } from '../components/EightDPolicyTab';
 async function renderTab(put: () => Response) {
   signInForTests({ username: 'admin', display_name: '系统管理员', roles: ['admin'] });
   const calls = mockApi({
-    '/api/v1/policies/8d': () => jsonResponse(200, { version: 2, severe_quality: true, customer_request: true }),
+    '/api/v1/policies/8d': () => jsonResponse(200, { version: 2, severe_quality: true, customer_request: true, recurrence_window_days: 180 }),
     'PUT /api/v1/policies/8d': put,
   });
   await initI18n('zh-CN');
@@ -28,15 +28,19 @@ async function renderTab(put: () => Response) {
 }
 
 describe('Settings: the 8D report rules', () => {
-  it('saves both switches with If-Match', async () => {
+  it('saves both switches and the recurrence window with If-Match', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
-    const calls = await renderTab(() => jsonResponse(200, { version: 3, severe_quality: true, customer_request: false }));
+    const calls = await renderTab(() => jsonResponse(200, { version: 3, severe_quality: true, customer_request: false, recurrence_window_days: 365 }));
     await user.click(screen.getByRole('switch', { name: '客户要求时须有 8D 报告' }));
+    const days = screen.getByLabelText('重复投诉追溯天数');
+    expect(days).toHaveValue('180');
+    await user.clear(days);
+    await user.type(days, '365');
     await user.click(screen.getByRole('button', { name: '保存' }));
     await screen.findByText('已保存 8D 报告规则。');
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.ifMatch).toBe('"2"');
-    expect(put.body).toEqual({ severe_quality: true, customer_request: false });
+    expect(put.body).toEqual({ severe_quality: true, customer_request: false, recurrence_window_days: 365 });
   });
 
   it('says so when someone saved meanwhile (412)', async () => {

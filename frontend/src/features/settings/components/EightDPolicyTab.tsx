@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Skeleton, Switch, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemToFormErrors } from '../../../api/problem';
@@ -16,7 +16,10 @@ export function EightDPolicyTab() {
   const [notice, setNotice] = useState<{ type: 'error' | 'success' | 'warning'; text: string } | null>(null);
 
   useEffect(() => {
-    if (policy.data) form.setFieldsValue({ severe_quality: policy.data.severe_quality, customer_request: policy.data.customer_request });
+    if (policy.data) {
+      const { severe_quality, customer_request, recurrence_window_days } = policy.data;
+      form.setFieldsValue({ severe_quality, customer_request, recurrence_window_days });
+    }
   }, [policy.data, form]);
 
   if (policy.isPending) return <Skeleton active />;
@@ -26,7 +29,14 @@ export function EightDPolicyTab() {
   async function submit(v: Values) {
     setNotice(null);
     try {
-      await save.mutateAsync({ version, body: { severe_quality: v.severe_quality ?? false, customer_request: v.customer_request ?? false } });
+      await save.mutateAsync({
+        version,
+        body: {
+          severe_quality: v.severe_quality ?? false,
+          customer_request: v.customer_request ?? false,
+          recurrence_window_days: v.recurrence_window_days,
+        },
+      });
       setNotice({ type: 'success', text: t('settings.eightD.saved') });
     } catch (failure) {
       const p = problemToFormErrors(failure, t);
@@ -45,6 +55,14 @@ export function EightDPolicyTab() {
         </Form.Item>
         <Form.Item name="customer_request" label={t('settings.eightD.customer_request')} valuePropName="checked">
           <Switch />
+        </Form.Item>
+        <Form.Item
+          name="recurrence_window_days"
+          label={t('settings.eightD.recurrence_window_days')}
+          extra={t('settings.eightD.recurrence_window_hint')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber min={1} max={3650} precision={0} className="kehu-full" inputMode="numeric" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('settings.save')}

@@ -17,6 +17,7 @@ const summary = (overrides: Partial<Summary>): Summary => ({
   total: { amount: '6250.00', currency: 'CNY' },
   overdue: false,
   created_at: '2026-12-01T02:00:00Z',
+  rule_set: 'business',
   note_number: 'CT2612-0070',
   note_state: 'booked',
   ...overrides,

@@ -1,0 +1,2 @@
+DROP INDEX complaints_product;
+ALTER TABLE complaints DROP COLUMN repeat_of_id;
