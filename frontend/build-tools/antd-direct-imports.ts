@@ -12,8 +12,12 @@ import type { Plugin } from 'vite';
  * normal barrel imports; names without a matching folder stay on the barrel.
  * Icons get the same treatment (`@ant-design/icons/es/icons/X`): through the
  * icons barrel every icon some lazy page uses would count as first-screen.
+ *
+ * Unit tests use it too, with `format: 'lib'` (antd's CommonJS build, which
+ * Node loads as it is): through the barrels each test file loaded all of
+ * antd and all 830 icons, about a second of every file’s start-up.
  */
-export function antdDirectImports(): Plugin {
+export function antdDirectImports({ format = 'es' }: { format?: 'es' | 'lib' } = {}): Plugin {
   const require = createRequire(import.meta.url);
   const esRoot = join(dirname(require.resolve('antd/package.json')), 'es');
   const iconsRoot = join(dirname(require.resolve('@ant-design/icons/package.json')), 'es', 'icons');
@@ -22,7 +26,7 @@ export function antdDirectImports(): Plugin {
 
   function iconPath(name: string): string | null {
     if (!knownIcons.has(name)) {
-      knownIcons.set(name, /^[A-Z]\w+$/.test(name) && existsSync(join(iconsRoot, `${name}.js`)) ? `@ant-design/icons/es/icons/${name}` : null);
+      knownIcons.set(name, /^[A-Z]\w+$/.test(name) && existsSync(join(iconsRoot, `${name}.js`)) ? `@ant-design/icons/${format}/icons/${name}` : null);
     }
     return knownIcons.get(name) ?? null;
   }
@@ -32,14 +36,15 @@ export function antdDirectImports(): Plugin {
       const folder = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
       const file = join(esRoot, folder, 'index.js');
       const ok = existsSync(file) && readFileSync(file, 'utf8').includes('export default');
-      known.set(name, ok ? `antd/es/${folder}` : null);
+      known.set(name, ok ? `antd/${format}/${folder}` : null);
     }
     return known.get(name) ?? null;
   }
 
   return {
-    name: 'kehu:antd-direct-imports',
-    apply: 'build',
+    name: format === 'es' ? 'kehu:antd-direct-imports' : 'kehu:antd-direct-imports-lib',
+    // The dev server keeps the barrels (Vite pre-bundles them once); CommonJS is for Vitest only.
+    apply: format === 'es' ? 'build' : (_config, { mode }) => mode === 'test',
     transform(code, id) {
       if (id.includes('node_modules') || !/\.[jt]sx?$/.test(id.split('?')[0] ?? '')) return null;
       const rewrite = (barrel: string, resolve: (name: string) => string | null) => (whole: string, list: string) => {

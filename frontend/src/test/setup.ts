@@ -3,10 +3,14 @@
  * - jsdom's getComputedStyle throws "Not implemented" for pseudo-elements,
  *   which antd's scrollbar measuring asks for: drop the second argument.
  * - jsdom has no matchMedia; antd's responsive hooks and our phone layout need it.
+ * - jsdom's getComputedStyle is slow with antd's many rules (jsdom-style-cascade.ts).
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { speedUpStyleCascade } from './jsdom-style-cascade';
+
+speedUpStyleCascade(document);
 
 const originalGetComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => originalGetComputedStyle(element);
