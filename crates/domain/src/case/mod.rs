@@ -127,7 +127,7 @@ pub struct Conclusion {
 }
 
 /// One containment record on the case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ContainmentEntry {
     pub measures: Vec<ContainmentMeasure>,
     pub description: String,

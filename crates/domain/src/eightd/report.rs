@@ -19,7 +19,7 @@ coded_enum! {
         Engineering = "engineering",
         /// The people directly responsible (直接负责人).
         Responsible = "responsible",
-        TeamMember = "member",
+        Member = "member",
     }
 }
 

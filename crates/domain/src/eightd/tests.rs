@@ -80,7 +80,7 @@ fn each_section_says_what_it_lacks_and_a_complete_report_lacks_nothing() {
 #[test]
 fn a_draft_keeps_its_members_unique_and_nothing_done_in_the_future() {
     let mut r = complete();
-    r.team.push(TeamMember { user_id: 10, role: TeamRole::TeamMember });
+    r.team.push(TeamMember { user_id: 10, role: TeamRole::Member });
     r.actions[0].done_on = Some(day(9));
     let fields: Vec<String> = r.check_draft(day(6)).into_iter().map(|i| i.field).collect();
     assert_eq!(fields, ["team[3].user_id", "actions[0].done_on"]);

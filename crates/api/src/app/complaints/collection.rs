@@ -8,9 +8,7 @@ use crate::app::{policy, Ctx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use kehu_domain::collection::{self, Amount, ExclusionScope};
-use kehu_domain::permission;
 use kehu_persistence::complaint_amounts::{self as store, AmountRow};
-use kehu_persistence::complaint_lists::ComplaintScope;
 use kehu_persistence::{customers, people, DbConn};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -78,7 +76,7 @@ pub fn exclusions(c: &mut DbConn, ctx: &Ctx, q: ExclusionsCmd) -> ApiResult<Coll
     let first = parse_month(q.month.as_deref(), cal.local_date(ctx.now.and_utc()))?;
     let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM"))?;
     let (from, to) = (cal.day_start(first), cal.day_start(next));
-    let scope = ComplaintScope { user_id: ctx.user(), department_id: ctx.caller.department_id, visibility: permission::list_visibility(&ctx.actor()) };
+    let scope = super::list::scope(ctx);
     if store::count_approved(c, ctx.org(), &scope, department, from.naive_utc(), to.naive_utc())? > MAX_ROWS {
         return Err(ApiError::field("month", FieldCode::TooManyRows, format!("more than {MAX_ROWS} cases: ask per department")));
     }

@@ -59,7 +59,8 @@ pub struct ListCursor {
     pub id: i64,
 }
 
-fn scope(ctx: &Ctx) -> ComplaintScope {
+/// The complaint list's read rule for the caller, as a query filters on it.
+pub(crate) fn scope(ctx: &Ctx) -> ComplaintScope {
     ComplaintScope { user_id: ctx.user(), department_id: ctx.caller.department_id, visibility: permission::list_visibility(&ctx.actor()) }
 }
 

@@ -12,7 +12,7 @@ pub use view::{brief, EightDBrief, EightDSummary, EightDView, SectionView};
 use crate::app::complaints::{self, notify};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, FieldError, ProblemCode};
-use kehu_domain::case::ContainmentMeasure;
+use kehu_domain::case::ContainmentEntry;
 use kehu_domain::eightd::{
     self as rules, ContainmentStep, EightDAction, EightDEvent, EightDFacts, EightDPolicy, EightDRefusal, EightDReport, EightDState, TeamMember, TeamRole,
 };
@@ -95,22 +95,16 @@ fn prefill(ctx: &Ctx, case: &ComplaintRow, cal: &kehu_domain::deadline::Calendar
     } else if ctx.caller.roles.contains(&Role::Qa) {
         TeamRole::Quality
     } else {
-        TeamRole::TeamMember
+        TeamRole::Member
     };
     if ctx.user() != case.created_by {
         team.push(TeamMember { user_id: ctx.user(), role });
     }
-    let mut containment = Vec::new();
-    let recorded: Vec<serde_json::Value> = case.containment.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default();
-    for entry in &recorded {
-        let description = entry["description"].as_str().unwrap_or_default().to_owned();
-        let done_on = entry["taken_at"].as_str().and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok()).map(|t| cal.local_date(t));
-        for m in entry["measures"].as_array().into_iter().flatten() {
-            if let Some(measure) = m.as_str().and_then(|m| m.parse::<ContainmentMeasure>().ok()) {
-                containment.push(ContainmentStep { measure, description: description.clone(), done_on });
-            }
-        }
-    }
+    let recorded: Vec<ContainmentEntry> = case.containment.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default();
+    let containment = recorded
+        .iter()
+        .flat_map(|e| e.measures.iter().map(|m| ContainmentStep { measure: *m, description: e.description.clone(), done_on: Some(cal.local_date(e.taken_at)) }))
+        .collect::<Vec<_>>();
     let problem = case.description.clone().unwrap_or_default();
     let mut prefilled = Vec::new();
     if !problem.is_empty() {

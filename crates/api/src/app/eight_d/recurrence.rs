@@ -10,8 +10,7 @@ use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::{DateTime, Utc};
 use kehu_domain::eightd::EightDPolicy;
 use kehu_domain::intake::Severity;
-use kehu_domain::{permission, State};
-use kehu_persistence::complaint_lists::ComplaintScope;
+use kehu_domain::State;
 use kehu_persistence::complaints::ComplaintRow;
 use kehu_persistence::{customers, eight_d as store, DbConn};
 use serde::Serialize;
@@ -49,10 +48,6 @@ pub struct RecurrenceView {
     pub repeat_of: Option<Ref>,
 }
 
-fn scope(ctx: &Ctx) -> ComplaintScope {
-    ComplaintScope { user_id: ctx.user(), department_id: ctx.caller.department_id, visibility: permission::list_visibility(&ctx.actor()) }
-}
-
 /// The earlier complaints of the case's product, as the caller may read them.
 pub fn of(conn: &mut DbConn, ctx: &Ctx, complaint_id: i64) -> ApiResult<RecurrenceView> {
     let (case, _) = complaints::visible(conn, ctx, complaint_id)?;
@@ -60,7 +55,7 @@ pub fn of(conn: &mut DbConn, ctx: &Ctx, complaint_id: i64) -> ApiResult<Recurren
     let rows = match case.product_number.as_deref() {
         Some(product) => {
             let since = p.recurrence_since(case.created_at.and_utc()).naive_utc();
-            store::earlier_of_product(conn, ctx.org(), &scope(ctx), product, since..case.created_at, case.id, LIMIT)?
+            store::earlier_of_product(conn, ctx.org(), &complaints::list::scope(ctx), product, since..case.created_at, case.id, LIMIT)?
         }
         None => Vec::new(),
     };

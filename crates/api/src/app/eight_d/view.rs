@@ -2,13 +2,12 @@
 //! people it names, and what the caller may do.
 
 use super::{facts, report};
+use crate::app::complaints;
 use crate::app::views::Ref;
 use crate::app::Ctx;
 use crate::error::{ApiResult, FieldError};
 use chrono::{DateTime, Utc};
 use kehu_domain::eightd::{self as rules, EightDAction, EightDReport, EightDState, SECTIONS};
-use kehu_domain::permission;
-use kehu_persistence::complaint_lists::ComplaintScope;
 use kehu_persistence::complaints::ComplaintRow;
 use kehu_persistence::eight_d::{self as store, EightDRow};
 use kehu_persistence::{people, DbConn};
@@ -121,8 +120,7 @@ pub(super) fn build(conn: &mut DbConn, ctx: &Ctx, case: &ComplaintRow, row: Eigh
 }
 
 pub(super) fn list(conn: &mut DbConn, ctx: &Ctx, state: EightDState) -> ApiResult<Vec<EightDSummary>> {
-    let scope = ComplaintScope { user_id: ctx.user(), department_id: ctx.caller.department_id, visibility: permission::list_visibility(&ctx.actor()) };
-    let rows = store::cases_in(conn, ctx.org(), &scope, state, 200)?;
+    let rows = store::cases_in(conn, ctx.org(), &complaints::list::scope(ctx), state, 200)?;
     let n = names(conn, rows.iter().filter_map(|(_, r)| r.submitted_by).collect())?;
     Ok(rows
         .into_iter()

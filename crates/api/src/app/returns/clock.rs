@@ -37,11 +37,11 @@ pub(crate) struct StepDue {
 /// The current step's deadline, whether it has passed, and whether it was extended.
 pub(crate) fn due(conn: &mut DbConn, ctx: &Ctx, document: Document, id: i64) -> ApiResult<StepDue> {
     let d = deadlines::of(conn, document, id)?;
-    Ok(StepDue {
-        due_at: d.as_ref().map(|d| d.due_at.and_utc()),
-        overdue: d.as_ref().is_some_and(|d| d.due_at < ctx.now),
-        clock: StepClock { running: d.is_some(), extended: d.is_some_and(|d| d.extended_at.is_some()) },
-    })
+    Ok(StepDue { due_at: d.as_ref().map(|d| d.due_at.and_utc()), overdue: d.as_ref().is_some_and(|d| d.due_at < ctx.now), clock: clock_of(d.as_ref()) })
+}
+
+fn clock_of(d: Option<&deadlines::Deadline>) -> StepClock {
+    StepClock { running: d.is_some(), extended: d.is_some_and(|d| d.extended_at.is_some()) }
 }
 
 /// Keeps the document's current step up to the policy's longer limit, once,
@@ -49,8 +49,7 @@ pub(crate) fn due(conn: &mut DbConn, ctx: &Ctx, document: Document, id: i64) -> 
 /// step is the document's rule, decided before.
 pub(crate) fn extend(tx: &mut Tx, ctx: &Ctx, document: Document, id: i64, field: &str, reason: Option<&str>) -> ApiResult<()> {
     let d = deadlines::of(tx, document, id)?;
-    let clock = StepClock { running: d.is_some(), extended: d.as_ref().is_some_and(|d| d.extended_at.is_some()) };
-    clock.extend(field, reason).map_err(|r| match r {
+    clock_of(d.as_ref()).extend(field, reason).map_err(|r| match r {
         Refusal::Invalid(issues) => ApiError::issues(issues),
         _ => ApiError::state("the step was extended already, or has no deadline"),
     })?;
