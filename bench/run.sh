@@ -111,6 +111,7 @@ python3 bench/sequential.py "127.0.0.1:$port" "$reps" handling qa engineering pm
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" exclusions finance sales_manager
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" eight-d qa_manager qa
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" recurrence coordinator qa
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" tracking qa deputy_gm
 
 echo
 echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"

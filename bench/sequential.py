@@ -7,7 +7,7 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions, eight-d, recurrence."""
+allowances, exclusions, eight-d, recurrence, tracking."""
 import http.client
 import json
 import statistics
@@ -64,6 +64,15 @@ SUITES = {
         ("newest case", "/api/v1/complaints/1000005/recurrence"),
         ("a case a month old", "/api/v1/complaints/960000/recurrence"),
         ("a closed case, two years old", "/api/v1/complaints/300000/recurrence"),
+    ],
+    # Ids as above: 1000000 is marked irrational, 999807 has a deferral waiting.
+    "tracking": [
+        ("QA's checks, scheduled", "/api/v1/effectiveness-checks"),
+        ("due by today", "/api/v1/effectiveness-checks?due=true"),
+        ("passed", "/api/v1/effectiveness-checks?state=passed"),
+        ("deferrals waiting", "/api/v1/deferrals"),
+        ("a case's marks", "/api/v1/complaints/1000000/marks"),
+        ("a case's deferrals", "/api/v1/complaints/999807/deferrals"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

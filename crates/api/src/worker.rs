@@ -24,7 +24,8 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
         if found < SCAN_BATCH as usize {
             let now = Utc::now().naive_utc();
             let returns = crate::app::returns::remind_overdue(conn, now)?;
-            return Ok(issued + returns + crate::app::returns::clock::remind_overdue(conn, now)?);
+            let documents = crate::app::returns::clock::remind_overdue(conn, now)?;
+            return Ok(issued + returns + documents + crate::app::improvement::checks::remind_due(conn, now)?);
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod delivery;
 pub mod eightd;
 pub mod events;
+pub mod improvement;
 pub mod inbox;
 pub mod intake;
 pub mod issue;

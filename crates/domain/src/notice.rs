@@ -56,6 +56,14 @@ coded_enum! {
         EightDReview = "eight_d_review",
         /// The QA manager approved the reader's 8D report or sent it back.
         EightDDecided = "eight_d_decided",
+        /// A closed case's corrective actions are due to be checked.
+        EffectivenessDue = "effectiveness_due",
+        /// A check failed: a new case, linked to the old one, was drafted.
+        EffectivenessFailed = "effectiveness_failed",
+        /// A department asks the reader (the coordinator's manager) to defer a case's closure.
+        DeferralRequest = "deferral_request",
+        /// The reader's deferral request was approved or refused.
+        DeferralDecided = "deferral_decided",
     }
 }
 
@@ -158,6 +166,25 @@ impl Notice {
     }
 
     /// `state`: an `allowance_state` code.
+    pub fn effectiveness_due(complaint_id: i64, number: &str, due_on: chrono::NaiveDate) -> Notice {
+        Notice::new(NoticeKind::EffectivenessDue, Some(complaint_id), &[("number", number.into()), ("due_on", due_on.to_string())])
+    }
+
+    /// About the failed case `complaint_id`; `follow_up_id` is the new draft.
+    pub fn effectiveness_failed(complaint_id: i64, number: &str, follow_up_id: i64, evidence: &str) -> Notice {
+        let params = [("number", number.into()), ("follow_up_id", follow_up_id.to_string()), ("evidence", evidence.into())];
+        Notice::new(NoticeKind::EffectivenessFailed, Some(complaint_id), &params)
+    }
+
+    pub fn deferral_request(complaint_id: i64, number: &str, until: chrono::NaiveDate, reason: &str) -> Notice {
+        Notice::new(NoticeKind::DeferralRequest, Some(complaint_id), &[("number", number.into()), ("until", until.to_string()), ("reason", reason.into())])
+    }
+
+    pub fn deferral_decided(complaint_id: i64, number: &str, approved: bool, until: chrono::NaiveDate, comment: Option<&str>) -> Notice {
+        let params = [("number", number.into()), ("outcome", outcome(approved)), ("until", until.to_string()), ("comment", comment.unwrap_or("").into())];
+        Notice::new(NoticeKind::DeferralDecided, Some(complaint_id), &params)
+    }
+
     pub fn allowance_task(allowance_id: i64, number: &str, customer: &str, state: crate::returns::allowance::AllowanceState) -> Notice {
         let params = [
             ("allowance_id", allowance_id.to_string()),
@@ -263,6 +290,10 @@ impl Notice {
             Notice::allowance_reminder(2, "ZR2612-0001", "苏州精密机械", crate::returns::allowance::AllowanceState::Signed),
             Notice::eight_d_review(1, "KS2612-0001", "KS2612-0001-BRK-2207"),
             Notice::eight_d_decided(1, "KS2612-0001", "KS2612-0001-BRK-2207", false, Some("D4 证据不足")),
+            Notice::effectiveness_due(1, "KS2612-0001", chrono::NaiveDate::from_ymd_opt(2027, 1, 19).unwrap_or_default()),
+            Notice::effectiveness_failed(1, "KS2612-0001", 2, "第 13 批仍有同样的毛刺"),
+            Notice::deferral_request(1, "KS2612-0001", chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default(), "等待客户下批来料验证"),
+            Notice::deferral_decided(1, "KS2612-0001", true, chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default(), None),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

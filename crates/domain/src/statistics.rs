@@ -33,6 +33,8 @@ pub struct ClosedCase {
     pub loss_fen: i64,
     /// It repeats an earlier case (重复投诉).
     pub repeat: bool,
+    /// Marked irrational (非理性抱怨), and which count it joins.
+    pub irrational: Option<crate::improvement::IrrationalLevel>,
 }
 
 /// One resolution line of a closed case.
@@ -77,6 +79,10 @@ pub struct Monthly {
     pub first_closures: u64,
     /// Closed cases that repeat an earlier one.
     pub repeats: u64,
+    /// Closed cases the coordinator confirmed irrational (一次非理性抱怨).
+    pub irrational_first: u64,
+    /// Closed cases made irrational by a deferred closure (二次非理性抱怨).
+    pub irrational_second: u64,
     pub settlement_fen: i64,
     pub loss_fen: i64,
     pub by_closure: Vec<Group<String>>,
@@ -175,6 +181,8 @@ pub fn monthly(cases: &[ClosedCase], lines: &[LineFact], shares: &[ShareFact]) -
         closed: cases.len() as u64,
         first_closures: cases.iter().filter(|c| c.first_closure).count() as u64,
         repeats: cases.iter().filter(|c| c.repeat).count() as u64,
+        irrational_first: cases.iter().filter(|c| c.irrational == Some(crate::improvement::IrrationalLevel::First)).count() as u64,
+        irrational_second: cases.iter().filter(|c| c.irrational == Some(crate::improvement::IrrationalLevel::Second)).count() as u64,
         settlement_fen: cases.iter().try_fold(0, |t, c| add(t, c.settlement_fen))?,
         loss_fen: cases.iter().try_fold(0, |t, c| add(t, c.loss_fen))?,
         by_closure: group(cases, |c| code(c.closure))?,
@@ -206,6 +214,7 @@ mod tests {
             settlement_fen: loss,
             loss_fen: loss,
             repeat: id % 2 == 0,
+            irrational: (id == 3).then_some(crate::improvement::IrrationalLevel::First),
         }
     }
 
@@ -222,6 +231,7 @@ mod tests {
         let cases = [case(1, 7, "BRK", "quality", 100_00, true), case(2, 7, "SHF", "quality", 50_00, false), case(3, 8, "BRK", "non_quality", 0, true)];
         let m = monthly(&cases, &[], &[]).unwrap();
         assert_eq!((m.closed, m.first_closures, m.repeats, m.loss_fen), (3, 2, 1, 150_00));
+        assert_eq!((m.irrational_first, m.irrational_second), (1, 0));
         assert_eq!(m.first_closure_rate_bp(), Some(6667));
         assert_eq!(m.by_customer[0], Group { key: 7, cases: 2, defective_quantity: 20, settlement_fen: 150_00, loss_fen: 150_00 });
         assert_eq!(m.by_product.iter().map(|g| (g.key.as_str(), g.cases)).collect::<Vec<_>>(), [("BRK", 2), ("SHF", 1)]);

@@ -65,6 +65,8 @@ pub enum EventAction {
     Act(Action),
     /// A step of the case's 8D report.
     EightD(crate::eightd::EightDEvent),
+    /// A mark or an effectiveness check of its improvement tracking.
+    Tracking(crate::improvement::TrackingEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -76,6 +78,7 @@ impl crate::codes::Code for EventAction {
                 .into_iter()
                 .chain(Action::ALL.iter().map(|a| EventAction::Act(*a)))
                 .chain(crate::eightd::EightDEvent::ALL.iter().map(|e| EventAction::EightD(*e)))
+                .chain(crate::improvement::TrackingEvent::ALL.iter().map(|e| EventAction::Tracking(*e)))
                 .collect()
         })
     }
@@ -86,6 +89,7 @@ impl crate::codes::Code for EventAction {
             EventAction::Reassign => "reassign",
             EventAction::Act(a) => a.as_str(),
             EventAction::EightD(e) => e.as_str(),
+            EventAction::Tracking(e) => e.as_str(),
         }
     }
 }
@@ -209,7 +213,7 @@ mod tests {
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 26);
+        assert_eq!(EventAction::all().len(), 36);
         assert_eq!(State::ALL.len(), 13);
     }
 

@@ -205,6 +205,7 @@ impl ComplaintRow {
             settlement_total: self.settlement_total_fen.and_then(|f| Money::from_fen(f).ok()),
             eight_d_required: self.eight_d_required,
             eight_d_state: self.eight_d_state,
+            repeat_of: self.repeat_of_id,
             intake: self.intake(),
         }
     }

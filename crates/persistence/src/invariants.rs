@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 33] = [
+pub const CHECKS: [(&str, &str); 37] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -123,6 +123,34 @@ pub const CHECKS: [(&str, &str); 33] = [
         "an approved 8D report names who approved it and when; one in review, who submitted it",
         "SELECT COUNT(*) AS n FROM eight_d_reports WHERE (state = 'approved' AND (approved_by IS NULL OR approved_at IS NULL)) \
          OR (state = 'in_review' AND (submitted_by IS NULL OR submitted_at IS NULL))",
+    ),
+    (
+        "effectiveness checks are of closed, resolved cases; a recorded one has its evidence and checker; a failed one, and only it, its linked draft",
+        "SELECT COUNT(*) AS n FROM effectiveness_checks e JOIN complaints c ON c.id = e.complaint_id \
+         WHERE c.state <> 'closed' OR c.closure <> 'resolved' OR e.org_id <> c.org_id \
+         OR (e.state <> 'scheduled' AND (e.evidence IS NULL OR e.checked_by IS NULL OR e.checked_at IS NULL)) \
+         OR (e.state = 'failed' AND e.follow_up_id IS NULL) OR (e.state <> 'failed' AND e.follow_up_id IS NOT NULL)",
+    ),
+    (
+        "a failed check's follow-up is a case of the same customer",
+        "SELECT COUNT(*) AS n FROM effectiveness_checks e JOIN complaints c ON c.id = e.complaint_id JOIN complaints f ON f.id = e.follow_up_id \
+         WHERE f.customer_id <> c.customer_id OR f.org_id <> c.org_id",
+    ),
+    (
+        "a case's marks are whole: each set mark has its reason, author and time",
+        "SELECT COUNT(*) AS n FROM case_marks m JOIN complaints c ON c.id = m.complaint_id \
+         WHERE m.org_id <> c.org_id \
+         OR (m.negligence_reason IS NULL) <> (m.negligence_by IS NULL) OR (m.negligence_reason IS NULL) <> (m.negligence_at IS NULL) \
+         OR (m.irrational_level IS NULL) <> (m.irrational_follow IS NULL) OR (m.irrational_level IS NULL) <> (m.irrational_reason IS NULL) \
+         OR (m.irrational_level IS NULL) <> (m.irrational_by IS NULL) OR (m.irrational_level IS NULL) <> (m.irrational_at IS NULL)",
+    ),
+    (
+        "a decided deferral names who decided and when, a refused one why; a waiting one nobody",
+        "SELECT COUNT(*) AS n FROM closure_deferrals d JOIN complaints c ON c.id = d.complaint_id \
+         WHERE d.org_id <> c.org_id OR c.number IS NULL \
+         OR (d.state = 'requested' AND (d.decided_by IS NOT NULL OR d.decided_at IS NOT NULL)) \
+         OR (d.state <> 'requested' AND (d.decided_by IS NULL OR d.decided_at IS NULL)) \
+         OR (d.state = 'refused' AND d.comment IS NULL)",
     ),
     (
         "only approved exchanges have a new order",

@@ -747,6 +747,63 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    case_marks (complaint_id) {
+        complaint_id -> BigInt,
+        org_id -> BigInt,
+        negligence_reason -> Nullable<Text>,
+        negligence_by -> Nullable<BigInt>,
+        negligence_at -> Nullable<Timestamp>,
+        irrational_level -> Nullable<Text>,
+        irrational_follow -> Nullable<Text>,
+        irrational_reason -> Nullable<Text>,
+        irrational_by -> Nullable<BigInt>,
+        irrational_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    closure_deferrals (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        state -> Text,
+        reason -> Text,
+        follow -> Text,
+        until_on -> Date,
+        requested_by -> BigInt,
+        requested_at -> Timestamp,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        comment -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    effectiveness_checks (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        state -> Text,
+        due_on -> Date,
+        actions -> Text,
+        works -> Nullable<Bool>,
+        no_new_problem -> Nullable<Bool>,
+        prevents_recurrence -> Nullable<Bool>,
+        evidence -> Nullable<Text>,
+        checked_by -> Nullable<BigInt>,
+        checked_at -> Nullable<Timestamp>,
+        follow_up_id -> Nullable<BigInt>,
+        reminded_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
 diesel::joinable!(complaints -> customers (customer_id));
 diesel::joinable!(customer_staff -> customers (customer_id));
 diesel::joinable!(customer_contacts -> customers (customer_id));
@@ -828,4 +885,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     allowances,
     allowance_events,
     eight_d_reports,
+    case_marks,
+    effectiveness_checks,
+    closure_deferrals,
 );

@@ -3,9 +3,10 @@
 
 use crate::db::DbConn;
 use crate::error::DbResult;
-use crate::schema::{complaint_responsibilities, complaints, resolution_lines};
+use crate::schema::{case_marks, complaint_responsibilities, complaints, resolution_lines};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use kehu_domain::improvement::IrrationalLevel;
 use kehu_domain::intake::{ComplaintKind, NonQualityCause, Severity};
 use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::statistics::{ClosedCase, LineFact, ShareFact};
@@ -75,9 +76,18 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
                 settlement_fen: settlement.unwrap_or(0),
                 loss_fen: loss.unwrap_or(0),
                 repeat: repeat_of.is_some(),
+                irrational: None,
             }
         })
+        .collect::<Vec<ClosedCase>>();
+    let irrational: std::collections::HashMap<i64, IrrationalLevel> = case_marks::table
+        .filter(case_marks::complaint_id.eq_any(closed.select(complaints::id)).and(case_marks::irrational_level.is_not_null()))
+        .select((case_marks::complaint_id, case_marks::irrational_level))
+        .load::<(i64, Option<IrrationalLevel>)>(conn)?
+        .into_iter()
+        .filter_map(|(id, level)| Some((id, level?)))
         .collect();
+    let cases = cases.into_iter().map(|c| ClosedCase { irrational: irrational.get(&c.id).copied(), ..c }).collect();
     let lines = resolution_lines::table
         .filter(resolution_lines::complaint_id.eq_any(closed.select(complaints::id)))
         .select((resolution_lines::complaint_id, resolution_lines::kind, resolution_lines::settlement_fen, resolution_lines::loss_fen))

@@ -36,3 +36,21 @@ export const complaintKeys = {
   /** The product's earlier complaints (registration's recurrence panel, the repeat link). */
   recurrence: (id: number) => [...complaintKeys.all, 'recurrence', id] as const,
 };
+
+/**
+ * Improvement tracking (改善追踪): a case's marks, effectiveness check and
+ * deferral requests, QA's list of checks and the GMs' deferral box. Closing
+ * a case schedules its check and ends who may mark it or ask to defer it, so
+ * the complaint's own actions invalidate `ofComplaint`.
+ */
+export const improvementKeys = {
+  all: ['improvement'] as const,
+  ofComplaint: (complaintId: number) => [...improvementKeys.all, 'complaint', complaintId] as const,
+  marks: (complaintId: number) => [...improvementKeys.ofComplaint(complaintId), 'marks'] as const,
+  check: (complaintId: number) => [...improvementKeys.ofComplaint(complaintId), 'check'] as const,
+  checks: () => [...improvementKeys.all, 'checks'] as const,
+  dueChecks: () => [...improvementKeys.checks(), 'scheduled', 'due'] as const,
+  deferrals: (complaintId: number) => [...improvementKeys.ofComplaint(complaintId), 'deferrals'] as const,
+  deferralLists: () => [...improvementKeys.all, 'deferrals'] as const,
+  waitingDeferrals: () => [...improvementKeys.deferralLists(), 'requested'] as const,
+};

@@ -1354,6 +1354,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's marks: pure human negligence (not tracked for improvement) and irrational (counted apart). */
+        get: operations["getCaseMarks"];
+        /**
+         * Set or clear the marks (`If-Match: "0"` before the first). Human
+         *     negligence: QA, the QA manager or the coordinator; irrational: the
+         *     coordinator; on a registered, open case, each with its reason.
+         */
+        put: operations["putCaseMarks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/effectiveness-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The effectiveness check of the closed case's corrective actions (措施有效性验证), if the close scheduled one. */
+        get: operations["getEffectivenessCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/effectiveness-check/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the check's result (QA or the QA manager; once). It passes when
+         *     all three hold; a failed check drafts a new case of the same customer
+         *     and product for the salesperson, linked to this one (`follow_up`).
+         */
+        post: operations["recordEffectivenessCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effectiveness-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Effectiveness checks in a state, of the cases the caller may read, the earliest due first (at most 200). */
+        get: operations["listEffectivenessChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/deferrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's deferred-closure requests, newest first, and whether the caller may ask now. */
+        get: operations["listCaseDeferrals"];
+        put?: never;
+        /**
+         * Ask to defer the closure (the people the case waits for, its responsible
+         *     unit, or the coordinator; a registered, open case; one request at a time).
+         */
+        post: operations["requestDeferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/deferrals/{deferral_id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `approve` (the step's and the case's deadlines move to `until_on`; the
+         *     case becomes a second-level irrational complaint) or `refuse` (with
+         *     `comment`): the deputy general manager or the general manager.
+         */
+        post: operations["decideDeferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deferrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deferral requests in a state, of the cases the caller may read, oldest first (at most 200). */
+        get: operations["listDeferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns": {
         parameters: {
             query?: never;
@@ -2137,6 +2273,67 @@ export interface components {
         };
         /** @enum {string} */
         Channel: "phone" | "visit" | "mail" | "letter" | "store";
+        CheckPage: {
+            items: components["schemas"]["CheckSummary"][];
+        };
+        CheckResultBody: {
+            /** @description The existing problem is improved. */
+            works: boolean;
+            /** @description The actions cause no new problem. */
+            no_new_problem: boolean;
+            /** @description The error cannot happen again. */
+            prevents_recurrence: boolean;
+            /** @description What the check looked at and found (at most 4,000 characters). */
+            evidence: string;
+        };
+        /**
+         * @description Where an effectiveness check stands. The names are public API.
+         * @enum {string}
+         */
+        CheckState: "scheduled" | "passed" | "failed";
+        /** @description A row of QA's list of checks. */
+        CheckSummary: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            product_number?: string | null;
+            state: components["schemas"]["CheckState"];
+            /** Format: date */
+            due_on: string;
+            overdue: boolean;
+            /** Format: date-time */
+            checked_at?: string | null;
+            /** Format: int64 */
+            follow_up_id?: number | null;
+        };
+        /** @description 措施有效性验证: the check of a closed case's corrective actions. */
+        CheckView: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            state: components["schemas"]["CheckState"];
+            /** Format: date */
+            due_on: string;
+            /** @description Scheduled and past its date. */
+            overdue: boolean;
+            /** @description The corrective actions to check, as the case had them when it closed. */
+            actions: string[];
+            /** @description The existing problem is improved. */
+            works?: boolean | null;
+            /** @description The actions cause no new problem. */
+            no_new_problem?: boolean | null;
+            /** @description The error cannot happen again. */
+            prevents_recurrence?: boolean | null;
+            evidence?: string | null;
+            checked_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            checked_at?: string | null;
+            follow_up?: null | components["schemas"]["Ref"];
+            /** @description The caller may record the result now. */
+            can_record: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         CloseFollowupInput: {
             resolution: string;
         };
@@ -2592,6 +2789,79 @@ export interface components {
             /** @description Required when refusing. */
             reason?: string | null;
         };
+        /**
+         * @description What the coordinator's manager does with a request. The names are public API.
+         * @enum {string}
+         */
+        DeferralAction: "approve" | "refuse";
+        DeferralBody: {
+            /** @description Why the case cannot, or need not, close in time (at most 4,000 characters). */
+            reason: string;
+            /** @description How it is followed meanwhile. */
+            follow: components["schemas"]["IrrationalFollow"];
+            /**
+             * Format: date
+             * @description The date by which it closes instead: after today, within 365 days.
+             */
+            until_on: string;
+        };
+        DeferralDecisionBody: {
+            /** @description Required to refuse (at most 4,000 characters). */
+            comment?: string | null;
+        };
+        DeferralPage: {
+            items: components["schemas"]["DeferralSummary"][];
+        };
+        /**
+         * @description Where a deferral request stands. The names are public API.
+         * @enum {string}
+         */
+        DeferralState: "requested" | "approved" | "refused";
+        /** @description A row of the decision box. */
+        DeferralSummary: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            product_number?: string | null;
+            state: components["schemas"]["DeferralState"];
+            reason: string;
+            /** Format: date */
+            until_on: string;
+            requested_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            requested_at: string;
+        };
+        /** @description 暂缓关闭申请. */
+        DeferralView: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            state: components["schemas"]["DeferralState"];
+            reason: string;
+            /** @description How the case is followed meanwhile (关注 / 监控). */
+            follow: components["schemas"]["IrrationalFollow"];
+            /**
+             * Format: date
+             * @description The date by which the case closes instead.
+             */
+            until_on: string;
+            requested_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            requested_at: string;
+            decided_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description The decision's comment (required to refuse). */
+            comment?: string | null;
+            available_actions: components["schemas"]["DeferralAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A case's requests, newest first, and whether the caller may ask now. */
+        DeferralsView: {
+            items: components["schemas"]["DeferralView"][];
+            can_request: boolean;
+        };
         DeliveryPage: {
             items: components["schemas"]["DeliveryView"][];
             next_cursor?: string | null;
@@ -2720,6 +2990,12 @@ export interface components {
              * @description 1 to 3,650 days.
              */
             recurrence_window_days: number;
+            /**
+             * Format: int32
+             * @description 0 to 365 days (30 when left out); 0 schedules no effectiveness checks.
+             * @default 30
+             */
+            effectiveness_check_days: number;
         };
         /** @description When a complaint needs an 8D report, with the policy's version. */
         EightDPolicyView: {
@@ -2734,6 +3010,11 @@ export interface components {
              * @description How far back an earlier complaint of the same product counts as a recurrence, in days (180).
              */
             recurrence_window_days: number;
+            /**
+             * Format: int32
+             * @description Days after the close when QA checks that the corrective actions work (30); 0 checks none.
+             */
+            effectiveness_check_days: number;
         };
         /** @description The report's content; a draft may have any section unfinished. */
         EightDReport: {
@@ -2830,7 +3111,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -3213,6 +3494,29 @@ export interface components {
             informed_on: string;
             remarks?: string | null;
         };
+        IrrationalBody: {
+            follow: components["schemas"]["IrrationalFollow"];
+            /** @description Why the complaint is irrational (at most 4,000 characters). */
+            reason: string;
+        };
+        /**
+         * @description How an irrational complaint is followed (seed 002 §7.2.2: 关注 or 监控).
+         * @enum {string}
+         */
+        IrrationalFollow: "watch" | "monitor";
+        /**
+         * @description Which irrational count a complaint joins (seed 002 §7.7.1): marked so by the coordinator (一次), or by an approved deferred closure (二次).
+         * @enum {string}
+         */
+        IrrationalLevel: "first" | "second";
+        IrrationalView: {
+            level: components["schemas"]["IrrationalLevel"];
+            follow: components["schemas"]["IrrationalFollow"];
+            reason: string;
+            by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            at: string;
+        };
         LineRequest: {
             kind: components["schemas"]["ResolutionKind"];
             /** Format: int64 */
@@ -3240,11 +3544,37 @@ export interface components {
              */
             refresh_in_body?: boolean;
         };
+        /** @description Who marked, when and why. */
+        MarkView: {
+            reason: string;
+            by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            at: string;
+        };
         /**
          * @description 内销 / 外销: foreign cases get longer deadlines.
          * @enum {string}
          */
         MarketCode: "domestic" | "foreign";
+        /** @description The case's marks as they should be: a part left out or null is not marked. */
+        MarksBody: {
+            human_negligence?: null | components["schemas"]["NegligenceBody"];
+            irrational?: null | components["schemas"]["IrrationalBody"];
+        };
+        /** @description A case's marks, and which of them the caller may change. */
+        MarksView: {
+            /** Format: int64 */
+            complaint_id: number;
+            human_negligence?: null | components["schemas"]["MarkView"];
+            irrational?: null | components["schemas"]["IrrationalView"];
+            can_mark_negligence: boolean;
+            can_mark_irrational: boolean;
+            /**
+             * Format: int64
+             * @description 0 until the case is first marked; send it as `If-Match`.
+             */
+            version: number;
+        };
         MeView: {
             /** Format: int64 */
             id: number;
@@ -3290,6 +3620,16 @@ export interface components {
              */
             repeats: number;
             /**
+             * Format: int64
+             * @description Closed cases the coordinator confirmed irrational (一次非理性抱怨), counted apart.
+             */
+            irrational_first: number;
+            /**
+             * Format: int64
+             * @description Closed cases made irrational by a deferred closure (二次非理性抱怨).
+             */
+            irrational_second: number;
+            /**
              * @description 一次关闭率, percent with two decimals.
              * @example 86.21
              */
@@ -3305,6 +3645,10 @@ export interface components {
             /** @description Resolution lines by type; `cases` counts the cases with such a line. */
             by_resolution: components["schemas"]["Breakdown"];
             by_department: components["schemas"]["DepartmentShareView"][];
+        };
+        NegligenceBody: {
+            /** @description Why the case is pure human negligence (at most 4,000 characters). */
+            reason: string;
         };
         NewApiKeyRequest: {
             /** @example ERP nightly sync */
@@ -3523,7 +3867,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -8596,6 +8940,450 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarksView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCaseMarks: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarksBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarksView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEffectivenessCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordEffectivenessCheck: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckResultBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEffectivenessChecks: {
+        parameters: {
+            query?: {
+                /** @description `scheduled` unless given. */
+                state?: null | components["schemas"]["CheckState"];
+                /** @description Only those due by today (QA's box). */
+                due?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseDeferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeferralsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestDeferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeferralBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeferralView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideDeferral: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                deferral_id: number;
+                action: components["schemas"]["DeferralAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeferralDecisionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeferralView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeferrals: {
+        parameters: {
+            query?: {
+                /** @description `requested` (the decision box) unless given. */
+                state?: null | components["schemas"]["DeferralState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeferralPage"];
+                };
+            };
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

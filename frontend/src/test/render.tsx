@@ -57,6 +57,10 @@ export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[
   if (path === '/api/v1/complaints' || path === '/api/v1/customers') return jsonResponse(200, { items: [], next_cursor: null });
   if (path === '/api/v1/returns') return jsonResponse(200, { items: [], total: 0, next_cursor: null });
   if (path === '/api/v1/allowances') return jsonResponse(200, { items: [], total: 0, next_cursor: null });
+  // Quality's task badge counts the effectiveness checks due.
+  if (path === '/api/v1/effectiveness-checks') return jsonResponse(200, { items: [] });
+  // The deputy GM's and the GM's badge counts the deferral requests waiting.
+  if (path === '/api/v1/deferrals') return jsonResponse(200, { items: [] });
   return null;
 }
 

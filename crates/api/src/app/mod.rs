@@ -18,6 +18,7 @@ pub mod customer_reports;
 pub mod customers;
 pub mod eight_d;
 pub mod handover;
+pub mod improvement;
 pub mod notifications;
 pub mod passwords;
 pub mod people;

@@ -485,6 +485,79 @@ UPDATE complaints c SET eight_d_required = TRUE, eight_d_state = (ARRAY['draft',
 FROM scale_8d e WHERE c.id = e.id;
 ANALYZE eight_d_reports;
 
+-- Improvement tracking. Every fourth case closed resolved with the
+-- responsible unit's actions (a quality case) has its effectiveness check: scheduled
+-- 30 days after the close, passed by QA when that day is behind. Every 40th
+-- registered case is marked irrational (the coordinator) and every 60th
+-- pure human negligence (QA); every 200th open registered case has a
+-- deferral request waiting. Each is an event and a version of the case.
+CREATE TEMP TABLE scale_checks AS
+SELECT c.id, c.org_id, c.version, c.closed_at, (c.closed_at + INTERVAL '30 days')::date AS due_on,
+       CASE WHEN c.closed_at + INTERVAL '30 days' < now() THEN 2 ELSE 1 END AS steps
+FROM complaints c
+WHERE c.org_id = :ORG AND c.state = 'closed' AND c.closure = 'resolved' AND c.kind = 'quality' AND c.id % 4 = 1;
+
+INSERT INTO effectiveness_checks (org_id, complaint_id, state, due_on, actions, works, no_new_problem, prevents_recurrence,
+    evidence, checked_by, checked_at, reminded_at, created_at, updated_at, version)
+SELECT k.org_id, k.id, CASE WHEN k.steps = 2 THEN 'passed' ELSE 'scheduled' END, k.due_on, '["刃口每 5 万冲次检查一次"]',
+       CASE WHEN k.steps = 2 THEN TRUE END, CASE WHEN k.steps = 2 THEN TRUE END, CASE WHEN k.steps = 2 THEN TRUE END,
+       CASE WHEN k.steps = 2 THEN '后续 3 批无同类不良' END, CASE WHEN k.steps = 2 THEN q.id END,
+       CASE WHEN k.steps = 2 THEN k.closed_at + INTERVAL '30 days' END,
+       CASE WHEN k.steps = 2 THEN k.closed_at + INTERVAL '30 days' END,
+       k.closed_at, k.closed_at + (k.steps - 1) * INTERVAL '30 days', k.steps
+FROM scale_checks k CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa') q;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT k.id, k.version + n, (ARRAY['schedule_effectiveness_check', 'pass_effectiveness_check'])[n], 'closed', 'closed', NULL,
+       CASE WHEN n = 1 THEN 'coordinator' ELSE 'qa' END, k.closed_at + (n - 1) * INTERVAL '30 days', '{}', NULL
+FROM scale_checks k CROSS JOIN generate_series(1, 2) n WHERE n <= k.steps;
+
+UPDATE complaints c SET version = c.version + k.steps FROM scale_checks k WHERE c.id = k.id;
+ANALYZE effectiveness_checks;
+
+CREATE TEMP TABLE scale_marks AS
+SELECT c.id, c.org_id, c.version, c.registered_at, c.id % 40 = 0 AS irrational, c.id % 60 = 0 AS negligence
+FROM complaints c
+WHERE c.org_id = :ORG AND c.number IS NOT NULL AND c.registered_at IS NOT NULL AND (c.id % 40 = 0 OR c.id % 60 = 0);
+
+INSERT INTO case_marks (complaint_id, org_id, negligence_reason, negligence_by, negligence_at,
+    irrational_level, irrational_follow, irrational_reason, irrational_by, irrational_at, updated_at, version)
+SELECT m.id, m.org_id,
+       CASE WHEN m.negligence THEN '作业员漏检' END, CASE WHEN m.negligence THEN q.id END, CASE WHEN m.negligence THEN m.registered_at END,
+       CASE WHEN m.irrational THEN 'first' END, CASE WHEN m.irrational THEN (ARRAY['watch', 'monitor'])[1 + m.id % 2] END,
+       CASE WHEN m.irrational THEN '客户期望值过高' END, CASE WHEN m.irrational THEN co.id END, CASE WHEN m.irrational THEN m.registered_at END,
+       m.registered_at, 1
+FROM scale_marks m
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa') q
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'coordinator') co;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT c.id, c.version + e.n, e.action, c.state, c.state, NULL, e.role, m.registered_at, '{}', NULL
+FROM scale_marks m JOIN complaints c ON c.id = m.id
+CROSS JOIN LATERAL (
+    SELECT ROW_NUMBER() OVER () AS n, x.action, x.role FROM (VALUES
+        ('mark_irrational', 'coordinator', m.irrational), ('mark_negligence', 'qa', m.negligence)) AS x(action, role, wanted)
+    WHERE x.wanted) e;
+
+UPDATE complaints c SET version = c.version + (CASE WHEN m.irrational THEN 1 ELSE 0 END) + (CASE WHEN m.negligence THEN 1 ELSE 0 END)
+FROM scale_marks m WHERE c.id = m.id;
+ANALYZE case_marks;
+
+CREATE TEMP TABLE scale_deferrals AS
+SELECT c.id, c.org_id, c.version, c.state, c.updated_at
+FROM complaints c
+WHERE c.org_id = :ORG AND c.state NOT IN ('draft', 'awaiting_registration', 'closed') AND c.number IS NOT NULL AND c.id % 200 = 7;
+
+INSERT INTO closure_deferrals (org_id, complaint_id, state, reason, follow, until_on, requested_by, requested_at, version)
+SELECT d.org_id, d.id, 'requested', '等待客户下一批来料验证', 'monitor', (d.updated_at + INTERVAL '60 days')::date, co.id, d.updated_at, 1
+FROM scale_deferrals d CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'coordinator') co;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT d.id, d.version + 1, 'request_deferral', d.state, d.state, NULL, 'coordinator', d.updated_at, '{}', NULL FROM scale_deferrals d;
+
+UPDATE complaints c SET version = c.version + 1 FROM scale_deferrals d WHERE c.id = d.id;
+ANALYZE closure_deferrals;
+
 -- The step clocks of the open documents: each step entered when the
 -- document last changed, due a day later; past ones were reminded then.
 INSERT INTO document_deadlines (org_id, document, document_id, step, entered_at, due_at, reminded_at)

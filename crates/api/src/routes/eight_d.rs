@@ -122,6 +122,8 @@ pub struct EightDPolicyView {
     pub customer_request: bool,
     /// How far back an earlier complaint of the same product counts as a recurrence, in days (180).
     pub recurrence_window_days: u32,
+    /// Days after the close when QA checks that the corrective actions work (30); 0 checks none.
+    pub effectiveness_check_days: u32,
 }
 
 #[derive(Deserialize, ToSchema, Validate)]
@@ -133,10 +135,25 @@ pub struct EightDPolicyBody {
     #[schema(minimum = 1, maximum = 3650)]
     #[validate(range(min = 1, max = 3650, code = "out_of_range"))]
     pub recurrence_window_days: u32,
+    /// 0 to 365 days (30 when left out); 0 schedules no effectiveness checks.
+    #[serde(default = "default_check_days")]
+    #[schema(minimum = 0, maximum = 365, default = 30)]
+    #[validate(range(max = 365, code = "out_of_range"))]
+    pub effectiveness_check_days: u32,
+}
+
+fn default_check_days() -> u32 {
+    EightDPolicy::default().effectiveness_check_days
 }
 
 fn view(p: &EightDPolicy, version: i64) -> EightDPolicyView {
-    EightDPolicyView { version, severe_quality: p.severe_quality, customer_request: p.customer_request, recurrence_window_days: p.recurrence_window_days }
+    EightDPolicyView {
+        version,
+        severe_quality: p.severe_quality,
+        customer_request: p.customer_request,
+        recurrence_window_days: p.recurrence_window_days,
+        effectiveness_check_days: p.effectiveness_check_days,
+    }
 }
 
 /// The earlier complaints of the case's product within the policy's window —
@@ -167,7 +184,12 @@ pub async fn get_policy(state: web::Data<AppState>, ctx: Ctx, req: HttpRequest) 
 #[put("/policies/8d")]
 pub async fn put_policy(state: web::Data<AppState>, ctx: Ctx, version: IfMatch, body: Json<EightDPolicyBody>) -> ApiResult<HttpResponse> {
     let b = body.0.validated()?;
-    let p = EightDPolicy { severe_quality: b.severe_quality, customer_request: b.customer_request, recurrence_window_days: b.recurrence_window_days };
+    let p = EightDPolicy {
+        severe_quality: b.severe_quality,
+        customer_request: b.customer_request,
+        recurrence_window_days: b.recurrence_window_days,
+        effectiveness_check_days: b.effectiveness_check_days,
+    };
     let v = state.write(ctx, move |tx, ctx| Ok(view(&p, policies::replace(tx, ctx, policy::EIGHT_D, version.0, &p)?))).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))
 }

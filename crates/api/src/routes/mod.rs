@@ -9,9 +9,11 @@ pub mod customer_credit;
 pub mod customer_policies;
 pub mod customer_reports;
 pub mod customers;
+pub mod deferrals;
 pub mod eight_d;
 pub mod handover;
 pub mod health;
+pub mod improvement;
 pub mod notifications;
 pub mod people;
 pub mod policies;
@@ -122,6 +124,15 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(eight_d::recurrence)
         .service(eight_d::get_policy)
         .service(eight_d::put_policy)
+        .service(improvement::get_marks)
+        .service(improvement::put_marks)
+        .service(improvement::get_check)
+        .service(improvement::record_check)
+        .service(improvement::list_checks)
+        .service(deferrals::of_case)
+        .service(deferrals::request)
+        .service(deferrals::decide)
+        .service(deferrals::list)
         .service(returns::list)
         .service(returns::export)
         .service(returns::create)

@@ -180,7 +180,8 @@ fn register(case: &Case, r: &Register, rules: &Rules, now: DateTime<Utc>, d: &mu
         case_due_at: rules.deadlines.case_due(rules.calendar, case.market, severe_quality, registered),
         containment_due_at: severe_quality.then(|| rules.calendar.add(registered, rules.deadlines.containment_severe)),
         eight_d_required: case.eight_d_required || eight_d.required(r.severity, r.kind, r.eight_d_requested),
-        repeat_of: r.repeat_of,
+        // A register that names no earlier case keeps the link the case has.
+        repeat_of: r.repeat_of.or(case.repeat_of),
     });
     Ok(())
 }

@@ -41,6 +41,8 @@ pub struct Case {
     /// Needs an approved 8D report to close (see `eightd`), and its state.
     pub eight_d_required: bool,
     pub eight_d_state: Option<EightDState>,
+    /// The earlier case this one repeats (set at registration, or by a failed effectiveness check).
+    pub repeat_of: Option<i64>,
     pub intake: Intake,
 }
 

@@ -23,6 +23,7 @@ fn case(state: State) -> Case {
         settlement_total: None,
         eight_d_required: false,
         eight_d_state: None,
+        repeat_of: None,
         intake: Intake {
             product_number: Some("BRK-2207".into()),
             ship_date: NaiveDate::from_ymd_opt(2026, 11, 1),
@@ -96,11 +97,17 @@ fn register_numbers_once_and_sets_the_clocks() {
     assert!(d.notices.contains(&Notice::MajorAlert));
     // Submitted again after a return to sales: same number, same clock, no second alert.
     let again = Case { numbered: true, registered_at: Some(now() - chrono::Duration::days(2)), is_major: true, ..case(State::AwaitingRegistration) };
-    let d = decide_on(&again, Command::Register(r)).unwrap();
+    let d = decide_on(&again, Command::Register(r.clone())).unwrap();
     assert_eq!(d.number_in, None);
     let Change::Registered(reg) = &d.change else { panic!() };
     assert_eq!(reg.registered_at, None);
     assert!(!d.notices.contains(&Notice::MajorAlert));
+    // A case raised by a failed effectiveness check keeps its link unless the register names another.
+    let linked = Case { repeat_of: Some(41), ..case(State::AwaitingRegistration) };
+    let d = decide_on(&linked, Command::Register(r.clone())).unwrap();
+    assert!(matches!(&d.change, Change::Registered(x) if x.repeat_of == Some(41)));
+    let d = decide_on(&linked, Command::Register(Register { repeat_of: Some(7), ..r })).unwrap();
+    assert!(matches!(&d.change, Change::Registered(x) if x.repeat_of == Some(7)));
 }
 
 #[test]

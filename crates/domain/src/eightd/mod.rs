@@ -70,15 +70,22 @@ pub struct EightDPolicy {
     /// How far back an earlier complaint of the same product counts as a
     /// recurrence, in days (seed 002 §4.2.1.4).
     pub recurrence_window_days: u32,
+    /// How many days after the close QA checks that a case's corrective
+    /// actions work (seed 002 §5.4); 0 checks none.
+    pub effectiveness_check_days: u32,
 }
 
 impl Default for EightDPolicy {
     fn default() -> Self {
-        EightDPolicy { severe_quality: true, customer_request: true, recurrence_window_days: 180 }
+        EightDPolicy { severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30 }
     }
 }
 
 impl EightDPolicy {
+    pub fn effectiveness(&self) -> crate::improvement::CheckPolicy {
+        crate::improvement::CheckPolicy { after_days: self.effectiveness_check_days }
+    }
+
     /// The oldest filing time that still counts as a recurrence of a case
     /// filed at `filed`.
     pub fn recurrence_since(&self, filed: DateTime<Utc>) -> DateTime<Utc> {

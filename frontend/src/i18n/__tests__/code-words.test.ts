@@ -38,6 +38,13 @@ const WORDED: [string, readonly string[]][] = [
   ['returns.handlingTask', everyCode<Exclude<Schemas['HandlingState'], 'done'>>()([
     'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt',
   ])],
+  // The case's history words the entries of its improvement tracking (HistoryTimeline).
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_negligence` | `${string}_irrational` | `${string}_effectiveness_check`>>()([
+    'mark_negligence', 'clear_negligence', 'mark_irrational', 'clear_irrational',
+    'schedule_effectiveness_check', 'pass_effectiveness_check', 'fail_effectiveness_check',
+  ])],
+  // The case's history words its deferral requests and their decisions (HistoryTimeline).
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_deferral`>>()(['request_deferral', 'approve_deferral', 'refuse_deferral'])],
   ['returns.handling.step', everyCode<Schemas['HandlingState']>()([
     'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done',
   ])],

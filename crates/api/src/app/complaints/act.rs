@@ -83,6 +83,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, act: Act) -> ApiResult<ActionResult> {
         None => updated,
     };
     tell(tx, &updated, &decision, ctx)?;
+    let updated = crate::app::improvement::checks::schedule_after_close(tx, ctx, updated)?;
     let follow_up_id = if decision.follow_up { Some(open_follow_up(tx, ctx, &updated)?) } else { None };
     Ok(ActionResult { complaint: view::build(tx, ctx, updated)?, follow_up_id })
 }

@@ -60,6 +60,10 @@ pub struct MonthlyStatistics {
     pub first_closures: u64,
     /// Closed cases that repeat an earlier one (重复投诉, linked at registration).
     pub repeats: u64,
+    /// Closed cases the coordinator confirmed irrational (一次非理性抱怨), counted apart.
+    pub irrational_first: u64,
+    /// Closed cases made irrational by a deferred closure (二次非理性抱怨).
+    pub irrational_second: u64,
     /// 一次关闭率, percent with two decimals.
     #[schema(example = "86.21")]
     pub first_closure_rate_percent: Option<String>,
@@ -143,6 +147,8 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
         closed: m.closed,
         first_closures: m.first_closures,
         repeats: m.repeats,
+        irrational_first: m.irrational_first,
+        irrational_second: m.irrational_second,
         first_closure_rate_percent: m.first_closure_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
         settlement_total: money(m.settlement_fen),
         loss_total: money(m.loss_fen),

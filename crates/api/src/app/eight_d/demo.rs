@@ -99,9 +99,11 @@ fn report(c: &mut DbConn, complaint_id: i64, approve: bool) -> ApiResult<()> {
     Ok(())
 }
 
-pub fn seed(c: &mut DbConn, customer_id: i64) -> ApiResult<()> {
+/// Returns the case whose report was approved.
+pub fn seed(c: &mut DbConn, customer_id: i64) -> ApiResult<i64> {
     let waiting = severe_case(c, customer_id, "BRK-2230", "镀层附着力不足, 客户装配时脱落, 停线 4 小时")?;
     report(c, waiting, false)?;
     let approved = severe_case(c, customer_id, "BRK-2231", "盐雾试验 48 小时出现红锈")?;
-    report(c, approved, true)
+    report(c, approved, true)?;
+    Ok(approved)
 }

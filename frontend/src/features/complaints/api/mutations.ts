@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { taskKeys } from '../../../api/query-keys';
+import { improvementKeys, taskKeys } from '../../../api/query-keys';
 import type { Schemas } from '../../../api/types';
 import { notificationKeys } from '../../notifications/api/queries';
 import type { ActionName } from '../lib/actions';
@@ -22,6 +22,8 @@ function useAfterChange() {
     // Registration may link the case to an earlier one (repeat_of).
     void queryClient.invalidateQueries({ queryKey: complaintKeys.recurrence(complaint.id) });
     void queryClient.invalidateQueries({ queryKey: complaintKeys.lists() });
+    // Closing schedules the effectiveness check and ends who may mark the case.
+    void queryClient.invalidateQueries({ queryKey: improvementKeys.ofComplaint(complaint.id) });
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
 import { AllowancesSection } from '../../allowances/components/AllowancesSection';
+import { TrackingSection } from '../../improvement/components/TrackingSection';
 import { resolutionApproved } from '../lib/resolution';
 import { reached, routeSteps } from '../lib/route';
 import { stepOwner } from './RouteSteps';
@@ -69,6 +70,7 @@ export function CaseSections({ complaint: c }: { complaint: Complaint }) {
         </>
       )}
       <EightDSection complaint={c} />
+      <TrackingSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}

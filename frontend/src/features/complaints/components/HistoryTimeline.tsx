@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../lib/format';
 import { isAction } from '../lib/actions';
 import { asObject, str } from './sections/json';
 
-const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause'] as const;
+// `evidence`: what an effectiveness check found.
+const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause', 'evidence'] as const;
 /** Steps back or out of the route: drawn red. */
 const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid', 'send_back_8d'];
 

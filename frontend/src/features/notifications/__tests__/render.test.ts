@@ -40,6 +40,10 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'allowance_reminder',
   'eight_d_review',
   'eight_d_decided',
+  'effectiveness_due',
+  'effectiveness_failed',
+  'deferral_request',
+  'deferral_decided',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -146,8 +150,44 @@ describe('noticeText', () => {
     expect(noticeText(tw.t, { ...decided, params: { ...decided.params, outcome: 'approved', reason: '' } }).title).toBe('8D 報告已核准：2611-0007-BRK-1');
   });
 
-  it('uses only the params the server gives each 8D notice', () => {
-    const given: Record<string, string[]> = { eight_d_review: ['number', 'name'], eight_d_decided: ['number', 'name', 'outcome', 'reason'] };
+  it('words an effectiveness check falling due and failing in every language', async () => {
+    const due = notice('effectiveness_due', { number: '2611-0007', due_on: '2027-01-19' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, due)).toEqual({ title: '措施有效性待验证：2611-0007', body: '投诉 2611-0007 的纠正措施应于 2027-01-19 验证是否有效。' });
+    expect(noticeText(en.t, due).title).toBe('Effectiveness check due: 2611-0007');
+    const failed = notice('effectiveness_failed', { number: '2611-0007', follow_up_id: '12', evidence: '第 13 批仍有同样的毛刺' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, failed)).toEqual({
+      title: '措施有效性验证未通过：2611-0007',
+      body: '已开立一件关联投诉 2611-0007 的新投诉草稿，请跟进。第 13 批仍有同样的毛刺',
+    });
+    const tw = await testI18n('zh-TW');
+    expect(noticeText(tw.t, failed).title).toBe('措施有效性驗證未通過：2611-0007');
+    expect(noticeText(en.t, failed).body).toBe('A new draft complaint linked to 2611-0007 was raised; please follow it up. 第 13 批仍有同样的毛刺');
+  });
+
+  it('words a deferral request and its decision in every language', async () => {
+    const request = notice('deferral_request', { number: '2611-0007', until: '2027-03-31', reason: '等待客户下批来料验证' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, request)).toEqual({
+      title: '暂缓关闭待您审批：2611-0007',
+      body: '有部门申请将投诉 2611-0007 暂缓至 2027-03-31 关闭：等待客户下批来料验证',
+    });
+    expect(noticeText(en.t, request).body).toBe('A department asks to defer the closure of complaint 2611-0007 until 2027-03-31: 等待客户下批来料验证');
+    const decided = notice('deferral_decided', { number: '2611-0007', outcome: 'rejected', until: '2027-03-31', comment: '请按期结案' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, decided)).toEqual({ title: '暂缓关闭申请未批准：2611-0007', body: '投诉 2611-0007 申请暂缓至 2027-03-31 关闭。请按期结案' });
+    expect(noticeText(en.t, decided).title).toBe('Deferred closure declined: 2611-0007');
+    const tw = await testI18n('zh-TW');
+    const approved = { ...decided, params: { ...decided.params, outcome: 'approved', comment: '' } };
+    expect(noticeText(tw.t, approved)).toEqual({ title: '暫緩關閉申請已核准：2611-0007', body: '投訴 2611-0007 申請暫緩至 2027-03-31 關閉。' });
+  });
+
+  it('uses only the params the server gives each 8D, effectiveness and deferral notice', () => {
+    const given: Record<string, string[]> = {
+      eight_d_review: ['number', 'name'],
+      eight_d_decided: ['number', 'name', 'outcome', 'reason'],
+      effectiveness_due: ['number', 'due_on'],
+      effectiveness_failed: ['number', 'follow_up_id', 'evidence'],
+      deferral_request: ['number', 'until', 'reason'],
+      deferral_decided: ['number', 'outcome', 'until', 'comment'],
+    };
     type Tree = { [key: string]: string | Tree };
     for (const catalog of Object.values(catalogs) as unknown as Tree[]) {
       for (const [kind, params] of Object.entries(given)) {
@@ -267,6 +307,24 @@ describe('noticeLink', () => {
     const reportLink = noticeLink(notice('eight_d_review', { number: '2611-0007', name: '2611-0007-BRK-1' }, { complaint_id: 7 }));
     expect(reportLink).toBe('/complaints/7/8d');
     expect(route(reportLink!)).toBe('complaints/:id/8d');
+
+    // A check falling due opens the case at its improvement tracking; a failed one the new case it raised.
+    const dueLink = noticeLink(notice('effectiveness_due', { number: '2611-0007', due_on: '2027-01-19' }, { complaint_id: 7 }));
+    expect(dueLink).toBe('/complaints/7#section-tracking');
+    expect(route(dueLink!)).toBe('complaints/:id');
+    const failedLink = noticeLink(notice('effectiveness_failed', { number: '2611-0007', follow_up_id: '12', evidence: '毛刺' }, { complaint_id: 7 }));
+    expect(failedLink).toBe('/complaints/12');
+    expect(route(failedLink!)).toBe('complaints/:id');
+    expect(noticeLink(notice('effectiveness_failed', { number: '2611-0007', follow_up_id: '', evidence: '毛刺' }, { complaint_id: 7 }))).toBe(
+      '/complaints/7#section-tracking',
+    );
+
+    // A deferral request opens the case where the deputy GM decides it; the decision the case.
+    const deferralLink = noticeLink(notice('deferral_request', { number: '2611-0007', until: '2027-03-31', reason: '待验证' }, { complaint_id: 7 }));
+    expect(deferralLink).toBe('/complaints/7#section-tracking');
+    expect(route(deferralLink!)).toBe('complaints/:id');
+    const decidedLink = noticeLink(notice('deferral_decided', { number: '2611-0007', outcome: 'approved', until: '2027-03-31', comment: '' }, { complaint_id: 7 }));
+    expect(decidedLink).toBe('/complaints/7');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

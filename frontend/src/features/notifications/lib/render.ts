@@ -62,10 +62,28 @@ const ID = /^\d+$/;
 
 /** Notices about a case's 8D report: they open the report rather than the case. */
 const EIGHT_D_KINDS: readonly Notification['kind'][] = ['eight_d_review', 'eight_d_decided'];
+/**
+ * Notices about a case's improvement tracking: they open the case at that
+ * section (a deferral request where it is decided; a decision opens the
+ * case itself, whose deadlines it may have moved).
+ */
+const TRACKING_KINDS: readonly Notification['kind'][] = ['effectiveness_due', 'effectiveness_failed', 'deferral_request'];
 
-/** Where the notification leads: its case (or the case's 8D report), else its return application, else its allowance certificate, else its customer, else nowhere. */
+/**
+ * Where the notification leads: its case (or the case's 8D report, or its
+ * improvement tracking; a failed effectiveness check the new case it raised),
+ * else its return application, else its allowance certificate, else its
+ * customer, else nowhere.
+ */
 export function noticeLink(n: Notification): string | null {
-  if (n.complaint_id != null) return EIGHT_D_KINDS.includes(n.kind) ? `/complaints/${n.complaint_id}/8d` : `/complaints/${n.complaint_id}`;
+  const followUp = n.kind === 'effectiveness_failed' ? n.params?.follow_up_id : undefined;
+  if (followUp && ID.test(followUp)) return `/complaints/${followUp}`;
+  if (n.complaint_id != null) {
+    if (EIGHT_D_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}/8d`;
+    // The section's anchor (improvement/lib/anchor.ts; that feature imports this one).
+    if (TRACKING_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-tracking`;
+    return `/complaints/${n.complaint_id}`;
+  }
   const application = n.params?.return_id;
   if (application && ID.test(application)) return `/returns/${application}`;
   const allowance = n.params?.allowance_id;

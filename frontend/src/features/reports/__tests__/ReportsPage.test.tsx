@@ -22,6 +22,8 @@ const statistics = {
   first_closures: 2,
   first_closure_rate_percent: '66.67',
   repeats: 1,
+  irrational_first: 2,
+  irrational_second: 1,
   settlement_total: money('1500.00'),
   loss_total: money('1500.00'),
   by_closure: { items: [group('resolved', 2, '1500.00'), group('invalid', 1, '0.00')], others: null },
@@ -64,6 +66,11 @@ describe('Reports: the monthly statistics table', () => {
     expect(rate.textContent).toContain('66.67%');
     const repeats = screen.getByText('重复投诉').closest('.ant-statistic') as HTMLElement;
     expect(repeats.querySelector('.ant-statistic-content')).toHaveTextContent(/^1$/);
+    // Irrational complaints are counted apart, beside the repeats.
+    const first = screen.getByText('非理性抱怨（一次）').closest('.ant-statistic') as HTMLElement;
+    expect(first.querySelector('.ant-statistic-content')).toHaveTextContent(/^2$/);
+    const second = screen.getByText('非理性抱怨（二次）').closest('.ant-statistic') as HTMLElement;
+    expect(second.querySelector('.ant-statistic-content')).toHaveTextContent(/^1$/);
     const month = asked[0]!.searchParams.get('month')!;
     expect(month).toMatch(/^\d{4}-\d{2}$/);
     const now = new Date();

@@ -111,32 +111,43 @@ export default function ReportsPage() {
             {t('reports.scope', { from: formatDateTime(s.from, locale), to: formatDateTime(s.to, locale) })}
           </Typography.Paragraph>
           <Row gutter={[16, 16]} className="kehu-gap">
-            <Col xs={12} md={6} xl={3}>
+            <Col xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={t('reports.closed')} value={s.closed} />
               </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
+            <Col xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={t('reports.firstClosures')} value={s.first_closures} />
               </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
+            <Col xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={t('reports.firstClosureRate')} value={s.first_closure_rate_percent ?? '—'} suffix={s.first_closure_rate_percent ? '%' : undefined} />
               </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
+            <Col xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={t('reports.repeats')} value={s.repeats} />
               </Card>
             </Col>
-            <Col xs={24} md={12} xl={6}>
+            {/* Irrational complaints are counted apart (seed 002 §7.7.1), beside the repeats. */}
+            <Col xs={12} md={8} xl={4}>
+              <Card size="small">
+                <Statistic title={t('reports.irrationalFirst')} value={s.irrational_first} />
+              </Card>
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Card size="small">
+                <Statistic title={t('reports.irrationalSecond')} value={s.irrational_second} />
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={12}>
               <Card size="small">
                 <Statistic title={t('reports.settlementTotal')} value={money(s.settlement_total)} />
               </Card>
             </Col>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={12}>
               <Card size="small">
                 <Statistic title={t('reports.lossTotal')} value={money(s.loss_total)} />
               </Card>

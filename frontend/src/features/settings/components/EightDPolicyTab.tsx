@@ -7,7 +7,11 @@ import { useEightDPolicy, useSaveEightDPolicy } from '../api/queries';
 
 type Values = Schemas['EightDPolicyBody'];
 
-/** 8D 报告规则 (administrators): which complaints need an approved 8D report before they close. */
+/**
+ * 8D 报告规则 (administrators): which complaints need an approved 8D report
+ * before they close, and how long after the close QA checks that the
+ * corrective actions work.
+ */
 export function EightDPolicyTab() {
   const { t } = useTranslation();
   const policy = useEightDPolicy();
@@ -17,8 +21,8 @@ export function EightDPolicyTab() {
 
   useEffect(() => {
     if (policy.data) {
-      const { severe_quality, customer_request, recurrence_window_days } = policy.data;
-      form.setFieldsValue({ severe_quality, customer_request, recurrence_window_days });
+      const { severe_quality, customer_request, recurrence_window_days, effectiveness_check_days } = policy.data;
+      form.setFieldsValue({ severe_quality, customer_request, recurrence_window_days, effectiveness_check_days });
     }
   }, [policy.data, form]);
 
@@ -35,6 +39,7 @@ export function EightDPolicyTab() {
           severe_quality: v.severe_quality ?? false,
           customer_request: v.customer_request ?? false,
           recurrence_window_days: v.recurrence_window_days,
+          effectiveness_check_days: v.effectiveness_check_days,
         },
       });
       setNotice({ type: 'success', text: t('settings.eightD.saved') });
@@ -63,6 +68,14 @@ export function EightDPolicyTab() {
           rules={[{ required: true, message: t('validation.required') }]}
         >
           <InputNumber min={1} max={3650} precision={0} className="kehu-full" inputMode="numeric" />
+        </Form.Item>
+        <Form.Item
+          name="effectiveness_check_days"
+          label={t('settings.eightD.effectiveness_check_days')}
+          extra={t('settings.eightD.effectiveness_check_hint')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber min={0} max={365} precision={0} className="kehu-full" inputMode="numeric" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('settings.save')}

@@ -14,13 +14,23 @@ import { useSession } from '../../auth/hooks/useSession';
 import { caseLink, STEP_ACTION } from '../../complaints/lib/states';
 import { useEightDInReview } from '../../eight-d/api/queries';
 import { EightDTasks } from '../../eight-d/components/EightDTasks';
+import { useDueChecks, useWaitingDeferrals } from '../../improvement/api/queries';
+import { DeferralTasks } from '../../improvement/components/DeferralTasks';
+import { EffectivenessTasks } from '../../improvement/components/EffectivenessTasks';
+import { mayCheck } from '../../improvement/lib/check';
+import { mayDecideDeferrals } from '../../improvement/lib/deferral';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
 import { ReturnTasks } from './ReturnTasks';
 import '../tasks.css';
 
-/** 待办: the cases waiting for me, by time left, then the return applications, allowance certificates and (for the QA manager) 8D reports at my step. The landing page. */
+/**
+ * 待办: the cases waiting for me, by time left, then the return applications,
+ * allowance certificates, (for the QA manager) 8D reports at my step, (for
+ * quality) the effectiveness checks that fell due and (for the deputy GM and
+ * the GM) the deferral requests to decide. The landing page.
+ */
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
@@ -33,6 +43,10 @@ export default function MyTasksPage() {
   const allowances = useAllowancesToAct().data?.items ?? [];
   // Only the QA manager approves 8D reports: nobody else is asked for the list.
   const eightD = useEightDInReview(user?.roles.includes('qa_manager') ?? false).data?.items ?? [];
+  // Quality checks the corrective actions: only they are asked for the checks that fell due.
+  const checks = useDueChecks(mayCheck(user?.roles)).data?.items ?? [];
+  // Only the deputy GM and the GM decide deferrals.
+  const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -50,7 +64,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && checks.length === 0 && deferrals.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -74,6 +88,8 @@ export default function MyTasksPage() {
       {returns.length > 0 && <ReturnTasks items={returns} />}
       {allowances.length > 0 && <AllowanceTasks items={allowances} />}
       {eightD.length > 0 && <EightDTasks items={eightD} />}
+      {checks.length > 0 && <EffectivenessTasks items={checks} />}
+      {deferrals.length > 0 && <DeferralTasks items={deferrals} />}
     </section>
   );
 }

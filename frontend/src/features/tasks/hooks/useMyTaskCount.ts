@@ -1,14 +1,19 @@
 import { useAllowancesToAct } from '../../allowances/api/queries';
 import { useSession } from '../../auth/hooks/useSession';
 import { useEightDInReview } from '../../eight-d/api/queries';
+import { useDueChecks, useWaitingDeferrals } from '../../improvement/api/queries';
+import { mayCheck } from '../../improvement/lib/check';
+import { mayDecideDeferrals } from '../../improvement/lib/deferral';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 
 /**
  * Number of open tasks for the nav badge: the cases, the return
- * applications, the allowance certificates and (the QA manager's) 8D
- * reports waiting for me (shares My tasks' queries). Until the cases are
- * read there is no count; a failed read of the others counts as none.
+ * applications, the allowance certificates, (the QA manager's) 8D reports,
+ * (quality's) effectiveness checks due and (the deputy GM's and the GM's)
+ * deferral requests, waiting for me (shares My tasks' queries). Until the
+ * cases are read there is no count; a failed read of the others counts as
+ * none.
  */
 export function useMyTaskCount(): number | undefined {
   const { user } = useSession();
@@ -16,5 +21,7 @@ export function useMyTaskCount(): number | undefined {
   const returns = useReturnsToAct().data?.total ?? 0;
   const allowances = useAllowancesToAct().data?.total ?? 0;
   const eightD = useEightDInReview(user?.roles.includes('qa_manager') ?? false).data?.items.length ?? 0;
-  return cases === undefined ? undefined : cases + returns + allowances + eightD;
+  const checks = useDueChecks(mayCheck(user?.roles)).data?.items.length ?? 0;
+  const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items.length ?? 0;
+  return cases === undefined ? undefined : cases + returns + allowances + eightD + checks + deferrals;
 }
