@@ -4,6 +4,7 @@
 //! negligence) or count it apart (irrational). Everyone else is refused
 //! with nothing changed.
 
+use futures_util::future::join;
 use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -17,7 +18,7 @@ async fn registered(app: &TestApp) -> i64 {
     id
 }
 
-async fn close(app: &TestApp, id: i64) -> Value {
+async fn to_awaiting_close(app: &TestApp, id: i64) {
     let production = app.department_id("production").await;
     let responsible = json!([{"department_id": production, "team": "冲压一班", "ratio_percent": 100}]);
     app.ok("qa", id, "conclude_investigation", json!({"defect_verified": true, "cause": "模具磨损", "responsible": responsible})).await;
@@ -28,6 +29,10 @@ async fn close(app: &TestApp, id: i64) -> Value {
     app.ok("coordinator", id, "submit_for_approval", json!({"opinion": "同意"})).await;
     app.ok("sales_manager", id, "approve", json!({})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+}
+
+async fn close(app: &TestApp, id: i64) -> Value {
+    to_awaiting_close(app, id).await;
     app.ok("coordinator", id, "close", json!({})).await
 }
 
@@ -202,5 +207,28 @@ async fn who_may_not_read_the_case_learns_nothing_of_its_tracking_and_the_wrong_
         }
     }
     assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = {id}")), changes, "nothing changed");
+    app.assert_invariants();
+}
+
+#[tokio::test]
+async fn a_close_racing_a_negligence_mark_lets_exactly_one_of_them_through() {
+    let app = spawn_app().await;
+    for _ in 0..4 {
+        let id = registered(&app).await;
+        to_awaiting_close(&app, id).await;
+        let v = app.version(id).await;
+        app.token("qa").await;
+        let path = format!("/complaints/{id}/marks");
+        let mark = send(&app, "qa", Method::PUT, &path, json!({"human_negligence": {"reason": "漏装垫片"}}), 0);
+        let ((closed, _), (marked, _)) = join(app.act_at("coordinator", id, v, "close", json!({})), mark).await;
+        // A mark is a new version of the case: whichever commits first makes the other stale or too late.
+        let checked = app.count(&format!("SELECT COUNT(*) AS n FROM effectiveness_checks WHERE complaint_id = {id}"));
+        let negligence = app.count(&format!("SELECT COUNT(*) AS n FROM case_marks WHERE complaint_id = {id} AND negligence_reason IS NOT NULL"));
+        match (closed.as_u16(), marked) {
+            (200, 409) => assert_eq!((checked, negligence), (1, 0)),
+            (412, 200) => assert_eq!((checked, negligence), (0, 1)),
+            other => panic!("close and mark answered {other:?}"),
+        }
+    }
     app.assert_invariants();
 }

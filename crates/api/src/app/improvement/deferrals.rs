@@ -112,6 +112,7 @@ pub fn request(tx: &mut Tx, ctx: &Ctx, cmd: RequestDeferral) -> ApiResult<Deferr
     rules::may_request(&ctx.actor(), facts(tx, ctx, &case, &rows)?).map_err(refused)?;
     let today = crate::app::customers::today(tx, ctx.org())?;
     rules::check_request(&cmd.request, today).map_err(refused)?;
+    super::hold_open(tx, &case)?;
     let r = cmd.request;
     let new = NewDeferral {
         org_id: ctx.org(),
@@ -142,6 +143,7 @@ pub fn decide(tx: &mut Tx, ctx: &Ctx, cmd: DecideDeferral) -> ApiResult<Deferral
         return Err(ApiError::PreconditionFailed);
     }
     let to = rules::decide(&ctx.actor(), row.state, case.state != State::Closed, cmd.action, cmd.comment.as_deref()).map_err(refused)?;
+    super::hold_open(tx, &case)?;
     let saved = store::decide(tx, row.id, row.version, to, ctx.user(), cmd.comment.clone(), ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     let body = serde_json::json!({"deferral_id": row.id, "until_on": row.until_on, "comment": cmd.comment});
     let case = if to == DeferralState::Approved {

@@ -92,6 +92,16 @@ pub struct MarksView {
     pub version: i64,
 }
 
+/// Holds the case open for the rest of the transaction, so that a change
+/// decided on an open case never lands on one a racing close has closed.
+pub(crate) fn hold_open(tx: &mut Tx, case: &ComplaintRow) -> ApiResult<()> {
+    if kehu_persistence::complaints::hold_open(tx, case.id)? {
+        Ok(())
+    } else {
+        Err(ApiError::state("the case was closed meanwhile"))
+    }
+}
+
 /// The marks a save asks for: each part as it should be (None clears it).
 pub struct SaveMarks {
     pub complaint_id: i64,
@@ -192,6 +202,7 @@ pub fn save_marks(tx: &mut Tx, ctx: &Ctx, cmd: SaveMarks) -> ApiResult<MarksView
     if changes.is_empty() {
         return view(tx, ctx, &case, &old, version);
     }
+    hold_open(tx, &case)?;
     let saved = store::save_marks(tx, &new, version)?.ok_or(ApiError::PreconditionFailed)?;
     for (event, body) in changes {
         case = history(tx, ctx, &case, event, body)?;
