@@ -105,6 +105,20 @@ async fn a_refused_deferral_says_why_and_who_may_not_read_the_case_learns_nothin
         let (_, boxed) = app.get(user, "/deferrals").await;
         assert!(boxed["items"].as_array().unwrap().is_empty(), "{user}");
     }
+    // Every role: the case's read rule (its sales department, every non-sales role) decides
+    // who sees the requests, the box and the decision; only the deputy GM and the GM decide.
+    let hidden = ["sales2", "sales_manager2"];
+    for user in DEMO_USERS {
+        let (s, _) = app.get(user, &path).await;
+        assert_eq!(s.as_u16() == 404, hidden.contains(&user), "{user}: GET {s}");
+        let (_, boxed) = app.get(user, "/deferrals").await;
+        let listed = boxed["items"].as_array().unwrap().iter().any(|x| x["id"] == did);
+        assert_eq!(listed, !hidden.contains(&user), "{user}: the box");
+        if !["deputy_gm", "gm"].contains(&user) {
+            let (s, _) = send(&app, user, Method::POST, &format!("{path}/{did}/actions/approve"), json!({}), d["version"].as_i64()).await;
+            assert_eq!(s, if hidden.contains(&user) { 404 } else { 403 }, "{user}: approve");
+        }
+    }
     let (s, r) = send(&app, "gm", Method::POST, &format!("{path}/{did}/actions/refuse"), json!({"comment": "可以按期关闭"}), d["version"].as_i64()).await;
     assert_eq!((s, r["state"].as_str(), r["comment"].as_str()), (200, Some("refused"), Some("可以按期关闭")), "{r}");
     let after = app.complaint("coordinator", id).await;
