@@ -1,7 +1,5 @@
-import { RightOutlined } from '@ant-design/icons';
-import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { TaskBox } from '../../../components/TaskBox';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { waitingFor, type AllowanceSummary } from '../lib/states';
 import { AllowanceStateTag } from './AllowanceStateTag';
@@ -21,45 +19,33 @@ export function AllowanceTasks({ items }: { items: AllowanceSummary[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
-    <section className="kehu-gap-top" aria-labelledby="allowance-tasks-title">
-      <Typography.Title level={2} id="allowance-tasks-title" className="kehu-form__section">
-        {t('allowances.task.title')}
-      </Typography.Title>
-      <List
-        className="kehu-tasks"
-        aria-label={t('allowances.task.title')}
-        dataSource={[...items].sort(byAge)}
-        rowKey="id"
-        renderItem={(a) => {
-          const waiting = waitingFor(a.state);
-          return (
-            <List.Item className="kehu-task">
-              <Link to={`/allowances/${a.id}`} className="kehu-task__link" aria-label={t('allowances.list.open', { number: a.number, customer: a.customer.name })}>
-                <div className="kehu-task__main">
-                  <div className="kehu-task__title">
-                    <span className="kehu-task__number">{a.number}</span>
-                    <AllowanceStateTag state={a.state} />
-                  </div>
-                  <div className="kehu-task__customer">{a.customer.name}</div>
-                  <div className="kehu-task__meta">
-                    <span>
-                      {t(`allowances.kind.${a.kind}`, { defaultValue: a.kind })} · {formatMoney(a.amount.amount, locale, a.amount.currency)}
-                    </span>
-                    <span>
-                      {t('allowances.field.complaint')} {a.complaint.name}
-                    </span>
-                    {waiting && <span className="kehu-task__action">{t(`allowances.task.${waiting}`)}</span>}
-                  </div>
-                </div>
-                <div className="kehu-task__due">
-                  <span className="kehu-muted">{formatDate(a.created_at, locale)}</span>
-                  <RightOutlined aria-hidden className="kehu-task__chevron" />
-                </div>
-              </Link>
-            </List.Item>
-          );
-        }}
-      />
-    </section>
+    <TaskBox
+      titleId="allowance-tasks-title"
+      title={t('allowances.task.title')}
+      items={items}
+      order={byAge}
+      row={(a) => {
+        const waiting = waitingFor(a.state);
+        return {
+          to: `/allowances/${a.id}`,
+          label: t('allowances.list.open', { number: a.number, customer: a.customer.name }),
+          number: a.number,
+          tags: <AllowanceStateTag state={a.state} />,
+          customer: a.customer.name,
+          meta: (
+            <>
+              <span>
+                {t(`allowances.kind.${a.kind}`, { defaultValue: a.kind })} · {formatMoney(a.amount.amount, locale, a.amount.currency)}
+              </span>
+              <span>
+                {t('allowances.field.complaint')} {a.complaint.name}
+              </span>
+              {waiting && <span className="kehu-task__action">{t(`allowances.task.${waiting}`)}</span>}
+            </>
+          ),
+          due: <span className="kehu-muted">{formatDate(a.created_at, locale)}</span>,
+        };
+      }}
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { RightOutlined } from '@ant-design/icons';
-import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Schemas } from '../../../api/types';
+import { TaskBox } from '../../../components/TaskBox';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { TRACKING_SECTION } from '../lib/anchor';
 import '../improvement.css';
@@ -19,45 +17,31 @@ export function DeferralTasks({ items }: { items: Summary[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
-    <section className="kehu-gap-top" aria-labelledby="deferral-tasks-title">
-      <Typography.Title level={2} id="deferral-tasks-title" className="kehu-form__section">
-        {t('improvement.deferral.task.title')}
-      </Typography.Title>
-      <List
-        className="kehu-tasks"
-        aria-label={t('improvement.deferral.task.title')}
-        dataSource={[...items].sort(byRequested)}
-        rowKey="id"
-        renderItem={(d) => (
-          <List.Item className="kehu-task">
-            <Link
-              to={`/complaints/${d.complaint.id}#${TRACKING_SECTION}`}
-              className="kehu-task__link"
-              aria-label={t('improvement.deferral.task.open', { number: d.complaint.name })}
-            >
-              <div className="kehu-task__main kehu-deferral-task">
-                <div className="kehu-task__title">
-                  <span className="kehu-task__number">{d.complaint.name}</span>
-                </div>
-                <div className="kehu-task__meta">
-                  {d.product_number && (
-                    <span>
-                      {t('complaint.partNumber')}: {d.product_number}
-                    </span>
-                  )}
-                  <span className="kehu-task__action">{t('improvement.deferral.task.needs')}</span>
-                  <span>{t('improvement.deferral.task.by', { name: d.requested_by.name, time: formatDateTime(d.requested_at, locale) })}</span>
-                </div>
-                <div className="kehu-deferral-task__reason">{d.reason}</div>
-              </div>
-              <div className="kehu-task__due">
-                <span className="kehu-muted">{t('improvement.deferral.untilText', { date: formatDate(d.until_on, locale) })}</span>
-                <RightOutlined aria-hidden className="kehu-task__chevron" />
-              </div>
-            </Link>
-          </List.Item>
-        )}
-      />
-    </section>
+    <TaskBox
+      titleId="deferral-tasks-title"
+      title={t('improvement.deferral.task.title')}
+      items={items}
+      order={byRequested}
+      row={(d) => ({
+        to: `/complaints/${d.complaint.id}#${TRACKING_SECTION}`,
+        label: t('improvement.deferral.task.open', { number: d.complaint.name }),
+        number: d.complaint.name,
+        // Lets the main column shrink, so a long reason wraps and clamps instead of widening the row.
+        mainClassName: 'kehu-deferral-task',
+        meta: (
+          <>
+            {d.product_number && (
+              <span>
+                {t('complaint.partNumber')}: {d.product_number}
+              </span>
+            )}
+            <span className="kehu-task__action">{t('improvement.deferral.task.needs')}</span>
+            <span>{t('improvement.deferral.task.by', { name: d.requested_by.name, time: formatDateTime(d.requested_at, locale) })}</span>
+          </>
+        ),
+        detail: <div className="kehu-deferral-task__reason">{d.reason}</div>,
+        due: <span className="kehu-muted">{t('improvement.deferral.untilText', { date: formatDate(d.until_on, locale) })}</span>,
+      })}
+    />
   );
 }

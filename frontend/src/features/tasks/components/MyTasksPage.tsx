@@ -1,12 +1,12 @@
-import { RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { problemToFormErrors } from '../../../api/problem';
+import { problemToFormErrors, type Translate } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
 import { CountdownTag, StateTag } from '../../../components/CaseTags';
 import { PageHeading } from '../../../components/PageHeading';
+import { TaskList, type TaskRowProps } from '../../../components/TaskBox';
 import { useNow } from '../../../components/useNow';
 import { useAllowancesToAct } from '../../allowances/api/queries';
 import { AllowanceTasks } from '../../allowances/components/AllowanceTasks';
@@ -23,7 +23,6 @@ import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
 import { ReturnTasks } from './ReturnTasks';
-import '../tasks.css';
 
 /**
  * 待办: the cases waiting for me, by time left, then the return applications,
@@ -75,15 +74,7 @@ export default function MyTasksPage() {
           }
         />
       ) : (
-        items.length > 0 && (
-          <List
-            className="kehu-tasks"
-            aria-label={t('pages.tasks.title')}
-            dataSource={items}
-            rowKey="id"
-            renderItem={(task) => <TaskRow task={task} now={now} />}
-          />
-        )
+        items.length > 0 && <TaskList label={t('pages.tasks.title')} items={items} row={(task) => taskRow(task, now, t)} />
       )}
       {returns.length > 0 && <ReturnTasks items={returns} />}
       {allowances.length > 0 && <AllowanceTasks items={allowances} />}
@@ -94,42 +85,35 @@ export default function MyTasksPage() {
   );
 }
 
-function TaskRow({ task, now }: { task: Schemas['ComplaintSummary']; now: number }) {
-  const { t } = useTranslation();
+function taskRow(task: Schemas['ComplaintSummary'], now: number, t: Translate): TaskRowProps {
   const action = STEP_ACTION[task.state];
   const number = task.number ?? t('complaints.noNumber');
-  return (
-    <List.Item className="kehu-task">
-      <Link
-        to={caseLink(task.id, task.state)}
-        className={task.step_overdue ? 'kehu-task__link is-overdue' : 'kehu-task__link'}
-        aria-label={t('tasks.open', { number, customer: task.customer.name })}
-      >
-        <div className="kehu-task__main">
-          <div className="kehu-task__title">
-            <span className="kehu-task__number">{number}</span>
-            <StateTag state={task.state} />
-            {task.is_major && <Tag color="red">{t('complaint.major')}</Tag>}
-          </div>
-          <div className="kehu-task__customer">{task.customer.name}</div>
-          <div className="kehu-task__meta">
-            {task.product_number && (
-              <span>
-                {t('complaint.partNumber')}: {task.product_number}
-              </span>
-            )}
-            {action && <span className="kehu-task__action">{t('tasks.needs', { action: t(`action.${action}`) })}</span>}
-          </div>
-        </div>
-        <div className="kehu-task__due">
-          {task.step_due_at ? (
-            <CountdownTag dueAt={task.step_due_at} startedAt={task.step_entered_at} now={now} label={t('complaint.deadline')} />
-          ) : (
-            <Tag>{t('tasks.noDeadline')}</Tag>
-          )}
-          <RightOutlined aria-hidden className="kehu-task__chevron" />
-        </div>
-      </Link>
-    </List.Item>
-  );
+  return {
+    to: caseLink(task.id, task.state),
+    label: t('tasks.open', { number, customer: task.customer.name }),
+    overdue: task.step_overdue,
+    number,
+    tags: (
+      <>
+        <StateTag state={task.state} />
+        {task.is_major && <Tag color="red">{t('complaint.major')}</Tag>}
+      </>
+    ),
+    customer: task.customer.name,
+    meta: (
+      <>
+        {task.product_number && (
+          <span>
+            {t('complaint.partNumber')}: {task.product_number}
+          </span>
+        )}
+        {action && <span className="kehu-task__action">{t('tasks.needs', { action: t(`action.${action}`) })}</span>}
+      </>
+    ),
+    due: task.step_due_at ? (
+      <CountdownTag dueAt={task.step_due_at} startedAt={task.step_entered_at} now={now} label={t('complaint.deadline')} />
+    ) : (
+      <Tag>{t('tasks.noDeadline')}</Tag>
+    ),
+  };
 }

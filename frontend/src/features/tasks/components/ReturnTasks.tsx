@@ -1,9 +1,8 @@
-import { RightOutlined } from '@ant-design/icons';
-import { List, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Role, Schemas } from '../../../api/types';
 import { ReturnStateTag } from '../../../components/ReturnStateTag';
+import { TaskBox } from '../../../components/TaskBox';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useSession } from '../../auth/hooks/useSession';
 import { handlingSteps } from '../../returns/lib/handling';
@@ -47,51 +46,36 @@ export function ReturnTasks({ items }: { items: Summary[] }) {
   const { user } = useSession();
   const locale = i18n.language;
   return (
-    <section className="kehu-gap-top" aria-labelledby="return-tasks-title">
-      <Typography.Title level={2} id="return-tasks-title" className="kehu-form__section">
-        {t('returns.tasks.title')}
-      </Typography.Title>
-      <List
-        className="kehu-tasks"
-        aria-label={t('returns.tasks.title')}
-        dataSource={[...items].sort(byDue)}
-        rowKey="id"
-        renderItem={(r) => {
-          const waiting = waitingFor(r, user?.id, user?.roles);
-          return (
-            <List.Item className="kehu-task">
-              <Link
-                to={`/returns/${r.id}`}
-                className={r.overdue ? 'kehu-task__link is-overdue' : 'kehu-task__link'}
-                aria-label={t('returns.tasks.open', { number: r.number, customer: r.customer.name })}
-              >
-                <div className="kehu-task__main">
-                  <div className="kehu-task__title">
-                    <span className="kehu-task__number">{r.number}</span>
-                    <ReturnStateTag state={r.state} overdue={r.overdue} />
-                  </div>
-                  <div className="kehu-task__customer">{r.customer.name}</div>
-                  <div className="kehu-task__meta">
-                    <span>
-                      {t(`returns.kind.${r.kind}`)} · {formatMoney(r.total.amount, locale, r.total.currency)}
-                    </span>
-                    {r.note_number && <span className="kehu-task__note">{r.note_number}</span>}
-                    {waiting.length > 0 && <span className="kehu-task__action">{waiting.map((key) => t(key)).join(' / ')}</span>}
-                  </div>
-                </div>
-                <div className="kehu-task__due">
-                  {r.step_due_at ? (
-                    <Tag color={r.overdue ? 'error' : 'default'}>{t('returns.detail.stepDue', { time: formatDateTime(r.step_due_at, locale) })}</Tag>
-                  ) : (
-                    <Tag>{t('tasks.noDeadline')}</Tag>
-                  )}
-                  <RightOutlined aria-hidden className="kehu-task__chevron" />
-                </div>
-              </Link>
-            </List.Item>
-          );
-        }}
-      />
-    </section>
+    <TaskBox
+      titleId="return-tasks-title"
+      title={t('returns.tasks.title')}
+      items={items}
+      order={byDue}
+      row={(r) => {
+        const waiting = waitingFor(r, user?.id, user?.roles);
+        return {
+          to: `/returns/${r.id}`,
+          label: t('returns.tasks.open', { number: r.number, customer: r.customer.name }),
+          overdue: r.overdue,
+          number: r.number,
+          tags: <ReturnStateTag state={r.state} overdue={r.overdue} />,
+          customer: r.customer.name,
+          meta: (
+            <>
+              <span>
+                {t(`returns.kind.${r.kind}`)} · {formatMoney(r.total.amount, locale, r.total.currency)}
+              </span>
+              {r.note_number && <span className="kehu-task__note">{r.note_number}</span>}
+              {waiting.length > 0 && <span className="kehu-task__action">{waiting.map((key) => t(key)).join(' / ')}</span>}
+            </>
+          ),
+          due: r.step_due_at ? (
+            <Tag color={r.overdue ? 'error' : 'default'}>{t('returns.detail.stepDue', { time: formatDateTime(r.step_due_at, locale) })}</Tag>
+          ) : (
+            <Tag>{t('tasks.noDeadline')}</Tag>
+          ),
+        };
+      }}
+    />
   );
 }
