@@ -9,6 +9,10 @@ use chrono::NaiveDateTime;
 use kehu_domain::case::{Change, ContainmentEntry, Decision, Movement};
 use kehu_domain::intake::Intake;
 use kehu_domain::Money;
+// The row operations below name the table, not the module of its types.
+use crate::schema::complaints as rows;
+use diesel::prelude::*;
+use kehu_domain::State;
 
 fn json<T: serde::Serialize>(v: &T) -> DbResult<String> {
     serde_json::to_string(v).map_err(|e| DbError::Other(format!("case document: {e}")))
@@ -209,4 +213,26 @@ impl ComplaintRow {
             intake: self.intake(),
         }
     }
+}
+
+/// A new version of the case for an entry in its history that changes
+/// nothing on the row itself (a mark, a check).
+pub fn touch(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> DbResult<ComplaintRow> {
+    Ok(diesel::update(rows::table.find(id))
+        .set((rows::version.eq(rows::version + 1), rows::updated_at.eq(now)))
+        .returning(rows::all_columns)
+        .get_result(conn)?)
+}
+
+/// Holds the case's row for the rest of the transaction while it is open:
+/// false when it is closed, by then or by a writer this one waited for (the
+/// condition is evaluated again on the row that writer committed).
+pub fn hold_open(conn: &mut DbConn, id: i64) -> DbResult<bool> {
+    let n = diesel::update(rows::table.filter(rows::id.eq(id).and(rows::state.ne(State::Closed)))).set(rows::updated_at.eq(rows::updated_at)).execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Links a case to the earlier one it repeats.
+pub fn set_repeat_of(conn: &mut DbConn, id: i64, repeat_of: i64) -> DbResult<ComplaintRow> {
+    Ok(diesel::update(rows::table.find(id)).set(rows::repeat_of_id.eq(Some(repeat_of))).returning(rows::all_columns).get_result(conn)?)
 }

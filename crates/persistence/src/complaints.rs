@@ -234,30 +234,6 @@ pub fn update_versioned(conn: &mut DbConn, id: i64, version: i64, changes: &Comp
 
 /// Gives a registered case its number (the version stays: the number is
 /// part of the registration that already counted).
-/// A new version of the case for an entry in its history that changes
-/// nothing on the row itself (a mark, a check).
-pub fn touch(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> DbResult<ComplaintRow> {
-    Ok(diesel::update(complaints::table.find(id))
-        .set((complaints::version.eq(complaints::version + 1), complaints::updated_at.eq(now)))
-        .returning(complaints::all_columns)
-        .get_result(conn)?)
-}
-
-/// Holds the case's row for the rest of the transaction while it is open:
-/// false when it is closed, by then or by a writer this one waited for (the
-/// condition is evaluated again on the row that writer committed).
-pub fn hold_open(conn: &mut DbConn, id: i64) -> DbResult<bool> {
-    let n = diesel::update(complaints::table.filter(complaints::id.eq(id).and(complaints::state.ne(State::Closed))))
-        .set(complaints::updated_at.eq(complaints::updated_at))
-        .execute(conn)?;
-    Ok(n == 1)
-}
-
-/// Links a case to the earlier one it repeats.
-pub fn set_repeat_of(conn: &mut DbConn, id: i64, repeat_of: i64) -> DbResult<ComplaintRow> {
-    Ok(diesel::update(complaints::table.find(id)).set(complaints::repeat_of_id.eq(Some(repeat_of))).returning(complaints::all_columns).get_result(conn)?)
-}
-
 pub fn set_number(conn: &mut DbConn, id: i64, number: &str) -> DbResult<ComplaintRow> {
     let row =
         diesel::update(complaints::table.find(id)).set(complaints::number.eq(number)).returning(complaints::all_columns).get_result::<ComplaintRow>(conn)?;

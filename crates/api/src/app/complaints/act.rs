@@ -153,19 +153,33 @@ fn acting_role(actor: &Actor, action: Action, case: &CaseFacts, route: Route) ->
 
 /// The customer did not accept: a new draft for sales, linked to the closed case.
 fn open_follow_up(tx: &mut Tx, ctx: &Ctx, closed: &ComplaintRow) -> ApiResult<i64> {
+    let body = serde_json::json!({"supersedes_id": closed.id, "supersedes_number": closed.number});
+    Ok(draft_from(tx, ctx, closed, ctx.user(), Some(closed.id), body)?.id)
+}
+
+/// A new draft of `from`'s customer with its intake, owned by `owner`, its
+/// creation in the history with `body`, and its people told.
+pub(crate) fn draft_from(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    from: &ComplaintRow,
+    owner: i64,
+    supersedes_id: Option<i64>,
+    body: serde_json::Value,
+) -> ApiResult<ComplaintRow> {
     let new = NewComplaint {
-        org_id: closed.org_id,
+        org_id: from.org_id,
         state: State::Draft,
-        customer_id: closed.customer_id,
-        sales_department_id: closed.sales_department_id,
-        created_by: ctx.user(),
-        market: closed.market,
+        customer_id: from.customer_id,
+        sales_department_id: from.sales_department_id,
+        created_by: owner,
+        market: from.market,
         step_entered_at: ctx.now,
-        supersedes_id: Some(closed.id),
+        supersedes_id,
         created_at: ctx.now,
         updated_at: ctx.now,
     };
-    let draft = complaints::insert(tx, &new, &IntakeRow::from(&closed.intake()))?;
+    let draft = complaints::insert(tx, &new, &IntakeRow::from(&from.intake()))?;
     events::insert_event(
         tx,
         &EventRow {
@@ -178,10 +192,10 @@ fn open_follow_up(tx: &mut Tx, ctx: &Ctx, closed: &ComplaintRow) -> ApiResult<i6
             actor_id: Some(ctx.user()),
             actor_role: ctx.caller.main_role(),
             at: ctx.now,
-            body: serde_json::json!({"supersedes_id": closed.id, "supersedes_number": closed.number}).to_string(),
+            body: body.to_string(),
             step_due_at: None,
         },
     )?;
     notify::case_moved(tx, &draft, kehu_domain::events::EventType::ComplaintCreated, ctx.now)?;
-    Ok(draft.id)
+    Ok(draft)
 }

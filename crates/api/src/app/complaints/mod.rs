@@ -8,6 +8,7 @@ pub mod notify;
 pub mod statistics;
 pub mod view;
 
+pub(crate) use act::draft_from;
 pub use act::{act, Act, ActionResult};
 
 use crate::app::{customers, Ctx, Tx};

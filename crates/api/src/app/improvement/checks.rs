@@ -4,19 +4,16 @@
 //! customer's salesperson, linked to this one as its repeat.
 
 use super::{history, negligence, refused};
-use crate::app::complaints::notify;
 use crate::app::views::Ref;
 use crate::app::{complaints, policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use kehu_domain::eightd::EightDPolicy;
-use kehu_domain::events::EventType;
 use kehu_domain::improvement::{self as rules, CheckResult, CheckState, TrackingEvent};
 use kehu_domain::notice::Notice;
-use kehu_domain::workflow::EventAction;
 use kehu_domain::{Role, State};
-use kehu_persistence::complaints::{self as cases, ComplaintRow, IntakeRow, NewComplaint};
-use kehu_persistence::events::{self, EventRow};
+use kehu_persistence::complaints::{self as cases, ComplaintRow};
+use kehu_persistence::events;
 use kehu_persistence::improvement::{self as store, CheckResultRow, CheckRow, NewCheck};
 use kehu_persistence::{people, write_tx, DbConn};
 use serde::Serialize;
@@ -199,39 +196,12 @@ pub fn record(tx: &mut Tx, ctx: &Ctx, cmd: RecordCheck) -> ApiResult<CheckView> 
 }
 
 /// A new draft of the same customer and product, for the case's
-/// salesperson, linked to it as its repeat.
+/// salesperson, linked to it as its repeat (the link set before the draft's
+/// people are told, so its first read shows it).
 fn raise_follow_up(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, check_id: i64) -> ApiResult<ComplaintRow> {
-    let new = NewComplaint {
-        org_id: case.org_id,
-        state: State::Draft,
-        customer_id: case.customer_id,
-        sales_department_id: case.sales_department_id,
-        created_by: case.created_by,
-        market: case.market,
-        step_entered_at: ctx.now,
-        supersedes_id: None,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-    };
-    let draft = cases::insert(tx, &new, &IntakeRow::from(&case.intake()))?;
-    let draft = cases::set_repeat_of(tx, draft.id, case.id)?;
     let body = serde_json::json!({"raised_by_check": check_id, "repeat_of_id": case.id, "repeat_of_number": case.number});
-    let e = EventRow {
-        id: 0,
-        complaint_id: draft.id,
-        seq: draft.version,
-        action: EventAction::Create,
-        from_state: None,
-        to_state: State::Draft,
-        actor_id: Some(ctx.user()),
-        actor_role: ctx.caller.main_role(),
-        at: ctx.now,
-        body: body.to_string(),
-        step_due_at: None,
-    };
-    events::insert_event(tx, &e)?;
-    notify::case_moved(tx, &draft, EventType::ComplaintCreated, ctx.now)?;
-    Ok(draft)
+    let draft = complaints::draft_from(tx, ctx, case, case.created_by, None, body)?;
+    Ok(kehu_persistence::complaint_changes::set_repeat_of(tx, draft.id, case.id)?)
 }
 
 /// Checks in `state` (only those due by today with `due`) of the cases the

@@ -35,7 +35,7 @@ pub(crate) fn refused(r: TrackingRefusal) -> ApiError {
 
 /// One entry in the case's history, as a new version of the case.
 pub(crate) fn history(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, event: TrackingEvent, body: serde_json::Value) -> ApiResult<ComplaintRow> {
-    let case = kehu_persistence::complaints::touch(tx, case.id, ctx.now)?;
+    let case = kehu_persistence::complaint_changes::touch(tx, case.id, ctx.now)?;
     record(tx, ctx, case, event, body)
 }
 
@@ -95,7 +95,7 @@ pub struct MarksView {
 /// Holds the case open for the rest of the transaction, so that a change
 /// decided on an open case never lands on one a racing close has closed.
 pub(crate) fn hold_open(tx: &mut Tx, case: &ComplaintRow) -> ApiResult<()> {
-    if kehu_persistence::complaints::hold_open(tx, case.id)? {
+    if kehu_persistence::complaint_changes::hold_open(tx, case.id)? {
         Ok(())
     } else {
         Err(ApiError::state("the case was closed meanwhile"))
