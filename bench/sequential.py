@@ -7,7 +7,7 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions, eight-d, recurrence, tracking."""
+allowances, exclusions, eight-d, recurrence, tracking, petitions."""
 import http.client
 import json
 import statistics
@@ -73,6 +73,11 @@ SUITES = {
         ("deferrals waiting", "/api/v1/deferrals"),
         ("a case's marks", "/api/v1/complaints/1000000/marks"),
         ("a case's deferrals", "/api/v1/complaints/999807/deferrals"),
+    ],
+    "petitions": [
+        ("the GM's box, pending", "/api/v1/petitions"),
+        ("decided", "/api/v1/petitions?state=decided"),
+        ("a case's petitions", "/api/v1/complaints/999761/petitions"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

@@ -211,7 +211,20 @@ step('sales records that the customer accepted', async () => {
   const drawer = await openAction(page, 'record_outcome');
   await drawer.getByLabel('客户接受', { exact: true }).check();
   await submitDrawer(page, drawer, '登记交涉结果');
+  await expectState(page, '待业务主管会签');
+});
+
+step("the sales supervisor countersigns the customer's outcome on a phone", async () => {
+  await switchUser(page, 'supervisor');
+  await page.setViewportSize(PHONE);
+  await openTask(page, id);
+  const drawer = await openAction(page, 'countersign');
+  await drawer.getByTestId('next-step').getByText(/待结案/).waitFor();
+  await drawer.getByLabel('说明').fill('已核对客户签收, 同意结案');
+  await submitDrawer(page, drawer, '会签');
   await expectState(page, '待结案');
+  await page.setViewportSize(DESKTOP);
+  await page.locator('#section-outcome').getByTestId('outcome-countersign').getByText('郭主管').waitFor();
 });
 
 step('the coordinator closes it: 已结案', async () => {

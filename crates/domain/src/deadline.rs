@@ -122,12 +122,20 @@ pub struct DeadlinePolicy {
     pub consolidation: StepDuration,
     pub pending_approval: StepDuration,
     pub customer_negotiation: StepDuration,
+    /// The sales supervisor's countersign of the outcome; policies stored
+    /// before the step existed get the default.
+    #[serde(default = "one_day")]
+    pub awaiting_countersign: StepDuration,
     pub invalid_notice: StepDuration,
     pub awaiting_close: StepDuration,
     pub case_domestic: StepDuration,
     pub case_foreign: StepDuration,
     pub case_severe: StepDuration,
     pub containment_severe: StepDuration,
+}
+
+fn one_day() -> StepDuration {
+    StepDuration::Days(1)
 }
 
 impl Default for DeadlinePolicy {
@@ -144,6 +152,7 @@ impl Default for DeadlinePolicy {
             consolidation: Days(1),
             pending_approval: Days(1),
             customer_negotiation: Days(6),
+            awaiting_countersign: Days(1),
             invalid_notice: Days(3),
             awaiting_close: Days(1),
             case_domestic: Days(13),
@@ -170,6 +179,7 @@ impl DeadlinePolicy {
             Consolidation => self.consolidation,
             PendingApproval => self.pending_approval,
             CustomerNegotiation => self.customer_negotiation,
+            AwaitingCountersign => self.awaiting_countersign,
             InvalidNotice => self.invalid_notice,
             AwaitingClose => self.awaiting_close,
         })

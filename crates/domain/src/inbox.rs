@@ -15,6 +15,8 @@ pub enum StepScope {
     CaseSales,
     /// Cases whose countermeasure unit is the actor's department.
     Unit,
+    /// Cases of the actor's own sales department.
+    SalesDepartment,
     /// Cases routed to `role` that the actor did not propose; with
     /// `own_department`, only cases of the actor's sales department.
     RoutedTo { role: Role, own_department: bool },
@@ -34,6 +36,9 @@ pub fn clauses(actor: &Actor) -> Vec<InboxClause> {
     let mut add = |states: &[State], scope: StepScope| out.push(InboxClause { states: states.to_vec(), scope });
     if actor.any(Role::is_sales) {
         add(&[Draft, SalesProposal, CustomerNegotiation, InvalidNotice], StepScope::CaseSales);
+    }
+    if actor.has(Role::SalesSupervisor) || actor.has(Role::SalesManager) {
+        add(&[AwaitingCountersign], StepScope::SalesDepartment);
     }
     if actor.has(Role::Coordinator) {
         add(&[AwaitingRegistration, CoordinatorReview, Consolidation, AwaitingClose], StepScope::Any);
@@ -59,6 +64,7 @@ impl InboxClause {
             && match &self.scope {
                 StepScope::Any => true,
                 StepScope::CaseSales => actor.department_id == case.sales_department_id || case.customer_owner_id == Some(actor.user_id),
+                StepScope::SalesDepartment => actor.department_id == case.sales_department_id,
                 StepScope::Unit => case.countermeasure_department_id == Some(actor.department_id),
                 StepScope::RoutedTo { role, own_department } => {
                     case.approver_role == Some(*role)
@@ -104,6 +110,7 @@ mod tests {
                                     proposed_by: proposer,
                                     approver_role: approver,
                                     registered: state != State::Draft,
+                                    outcome_by: None,
                                 };
                                 let seen = can_see(&actor, &case);
                                 assert_eq!(

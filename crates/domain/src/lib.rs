@@ -20,6 +20,7 @@ pub mod notice;
 pub mod number;
 pub mod org;
 pub mod permission;
+pub mod petition;
 pub mod resolution;
 pub mod returns;
 pub mod role;

@@ -64,6 +64,10 @@ coded_enum! {
         DeferralRequest = "deferral_request",
         /// The reader's deferral request was approved or refused.
         DeferralDecided = "deferral_decided",
+        /// A department head's petition (签呈) waits for the reader's (the GM's) decision.
+        PetitionRaised = "petition_raised",
+        /// The general manager decided a petition on a case the reader raised or coordinates.
+        PetitionDecided = "petition_decided",
     }
 }
 
@@ -185,6 +189,25 @@ impl Notice {
         Notice::new(NoticeKind::DeferralDecided, Some(complaint_id), &params)
     }
 
+    pub fn petition_raised(complaint_id: i64, number: &str, department: &str, subject: &str) -> Notice {
+        Notice::new(
+            NoticeKind::PetitionRaised,
+            Some(complaint_id),
+            &[("number", number.into()), ("department", department.into()), ("subject", subject.into())],
+        )
+    }
+
+    /// `returned_to`: the step the case went back to (a state code), or empty.
+    pub fn petition_decided(complaint_id: i64, number: &str, subject: &str, decision: &str, returned_to: Option<crate::State>) -> Notice {
+        let params = [
+            ("number", number.into()),
+            ("subject", subject.into()),
+            ("decision", decision.into()),
+            ("returned_to", returned_to.map(|s| s.as_str().to_owned()).unwrap_or_default()),
+        ];
+        Notice::new(NoticeKind::PetitionDecided, Some(complaint_id), &params)
+    }
+
     pub fn allowance_task(allowance_id: i64, number: &str, customer: &str, state: crate::returns::allowance::AllowanceState) -> Notice {
         let params = [
             ("allowance_id", allowance_id.to_string()),
@@ -294,6 +317,8 @@ impl Notice {
             Notice::effectiveness_failed(1, "KS2612-0001", 2, "第 13 批仍有同样的毛刺"),
             Notice::deferral_request(1, "KS2612-0001", chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default(), "等待客户下批来料验证"),
             Notice::deferral_decided(1, "KS2612-0001", true, chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default(), None),
+            Notice::petition_raised(1, "KS2612-0001", "品保部", "责任判定异议"),
+            Notice::petition_decided(1, "KS2612-0001", "责任判定异议", "退回品保重新判定", Some(crate::State::QaInvestigation)),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

@@ -19,6 +19,8 @@ pub struct CaseFacts {
     pub approver_role: Option<Role>,
     /// Whether the case was ever registered (drafts returned to sales were).
     pub registered: bool,
+    /// Who recorded the customer's outcome now waiting for the countersign.
+    pub outcome_by: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,8 +96,14 @@ pub fn owns_step(actor: &Actor, case: &CaseFacts) -> bool {
         ProductionCountermeasure => in_unit(actor, case),
         EngineeringReview => actor.has(Role::Engineering),
         PendingApproval => is_approver(actor, case),
+        AwaitingCountersign => is_case_supervisor(actor, case),
         Closed => false,
     }
+}
+
+/// The sales supervisor or manager of the case's sales department (业务主管).
+fn is_case_supervisor(actor: &Actor, case: &CaseFacts) -> bool {
+    (actor.has(Role::SalesSupervisor) || actor.has(Role::SalesManager)) && actor.department_id == case.sales_department_id
 }
 
 fn is_approver(actor: &Actor, case: &CaseFacts) -> bool {
@@ -121,6 +129,8 @@ fn actor_may(actor: &Actor, action: Action, case: &CaseFacts) -> bool {
         SubmitCountermeasure => in_unit(actor, case),
         SubmitEngineeringOpinion => actor.has(Role::Engineering),
         Approve | Reject => is_approver(actor, case),
+        // The countersign is a second person's: never the one who recorded the outcome.
+        Countersign => is_case_supervisor(actor, case) && case.outcome_by != Some(actor.user_id),
         SendBack => coordinator || owns_step(actor, case),
         // Sales withdraws on its own only before the coordinator registered
         // the case; afterwards the coordinator withdraws it (with sales' consent).
@@ -167,6 +177,7 @@ mod tests {
             proposed_by: Some(1),
             approver_role: Some(Role::SalesManager),
             registered: state != State::Draft,
+            outcome_by: None,
         }
     }
 
@@ -201,6 +212,19 @@ mod tests {
         assert_eq!(check(&actor(9, 40, &[Role::DeputyGm]), Action::Approve, &c, Route::default()), Err(Denied::Forbidden));
         let own = CaseFacts { proposed_by: Some(7), ..c };
         assert_eq!(check(&actor(7, 10, &[Role::SalesManager]), Action::Approve, &own, Route::default()), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn the_departments_supervisor_countersigns_what_someone_else_recorded() {
+        let c = CaseFacts { outcome_by: Some(2), ..case(State::AwaitingCountersign) };
+        let r = Route::default();
+        assert!(check(&actor(7, 10, &[Role::SalesSupervisor]), Action::Countersign, &c, r).is_ok());
+        assert!(check(&actor(8, 10, &[Role::SalesManager]), Action::Countersign, &c, r).is_ok());
+        assert_eq!(check(&actor(2, 10, &[Role::SalesSupervisor]), Action::Countersign, &c, r), Err(Denied::Forbidden), "who recorded it");
+        assert_eq!(check(&actor(1, 10, &[Role::Sales]), Action::Countersign, &c, r), Err(Denied::Forbidden));
+        assert_eq!(check(&actor(9, 11, &[Role::SalesSupervisor, Role::Qa]), Action::Countersign, &c, r), Err(Denied::Forbidden));
+        assert_eq!(check(&actor(4, 20, &[Role::Coordinator]), Action::Close, &c, r), Err(Denied::WrongState));
+        assert!(owns_step(&actor(7, 10, &[Role::SalesSupervisor]), &c));
     }
 
     #[test]

@@ -14,6 +14,7 @@ coded_enum! {
         Consolidation = "consolidation",
         PendingApproval = "pending_approval",
         CustomerNegotiation = "customer_negotiation",
+        AwaitingCountersign = "awaiting_countersign",
         InvalidNotice = "invalid_notice",
         AwaitingClose = "awaiting_close",
         Closed = "closed",
@@ -45,6 +46,7 @@ coded_enum! {
         Approve = "approve",
         Reject = "reject",
         RecordOutcome = "record_outcome",
+        Countersign = "countersign",
         ConfirmInvalidNotice = "confirm_invalid_notice",
         Close = "close",
         SendBack = "send_back",
@@ -67,6 +69,8 @@ pub enum EventAction {
     EightD(crate::eightd::EightDEvent),
     /// A mark or an effectiveness check of its improvement tracking.
     Tracking(crate::improvement::TrackingEvent),
+    /// A petition (签呈) raised, decided or withdrawn.
+    Petition(crate::petition::PetitionEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -79,6 +83,7 @@ impl crate::codes::Code for EventAction {
                 .chain(Action::ALL.iter().map(|a| EventAction::Act(*a)))
                 .chain(crate::eightd::EightDEvent::ALL.iter().map(|e| EventAction::EightD(*e)))
                 .chain(crate::improvement::TrackingEvent::ALL.iter().map(|e| EventAction::Tracking(*e)))
+                .chain(crate::petition::PetitionEvent::ALL.iter().map(|e| EventAction::Petition(*e)))
                 .collect()
         })
     }
@@ -90,6 +95,7 @@ impl crate::codes::Code for EventAction {
             EventAction::Act(a) => a.as_str(),
             EventAction::EightD(e) => e.as_str(),
             EventAction::Tracking(e) => e.as_str(),
+            EventAction::Petition(e) => e.as_str(),
         }
     }
 }
@@ -141,7 +147,8 @@ impl State {
             PendingApproval => Consolidation,
             CustomerNegotiation => SalesProposal,
             InvalidNotice => QaInvestigation,
-            AwaitingClose => CustomerNegotiation,
+            AwaitingCountersign => CustomerNegotiation,
+            AwaitingClose => AwaitingCountersign,
             Draft | AwaitingRegistration | Closed => return None,
         })
     }
@@ -184,8 +191,9 @@ pub fn target(state: State, action: Action, route: Route) -> Option<Target> {
         (SubmitForApproval, Consolidation) => Target::To(PendingApproval),
         (Approve, PendingApproval) => Target::To(CustomerNegotiation),
         (Reject, PendingApproval) => Target::To(SalesProposal),
-        (RecordOutcome, CustomerNegotiation) if route.customer_accepted => Target::To(AwaitingClose),
+        (RecordOutcome, CustomerNegotiation) if route.customer_accepted => Target::To(AwaitingCountersign),
         (RecordOutcome, CustomerNegotiation) => Target::Close(Closure::Superseded),
+        (Countersign, AwaitingCountersign) => Target::To(AwaitingClose),
         (ConfirmInvalidNotice, InvalidNotice) => Target::Close(Closure::Invalid),
         (Close, AwaitingClose) => Target::Close(Closure::Resolved),
         (SendBack, s) => Target::To(s.previous(route.engineering_requested)?),
@@ -208,13 +216,13 @@ mod tests {
         for a in Action::ALL {
             assert_eq!(a.as_str().parse::<Action>().unwrap(), *a);
         }
-        assert_eq!(Action::ALL.len(), 19);
+        assert_eq!(Action::ALL.len(), 20);
         use crate::codes::Code;
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 36);
-        assert_eq!(State::ALL.len(), 13);
+        assert_eq!(EventAction::all().len(), 40);
+        assert_eq!(State::ALL.len(), 14);
     }
 
     #[test]
@@ -230,8 +238,12 @@ mod tests {
         }
         assert_eq!(s, State::CustomerNegotiation);
         let accepted = Route { customer_accepted: true, ..r };
-        assert_eq!(target(s, RecordOutcome, accepted), Some(Target::To(State::AwaitingClose)));
+        assert_eq!(target(s, RecordOutcome, accepted), Some(Target::To(State::AwaitingCountersign)));
         assert_eq!(target(s, RecordOutcome, r), Some(Target::Close(Closure::Superseded)));
+        assert_eq!(target(State::AwaitingCountersign, Countersign, r), Some(Target::To(State::AwaitingClose)));
+        assert_eq!(target(State::AwaitingCountersign, Close, r), None);
+        assert_eq!(State::AwaitingCountersign.previous(false), Some(State::CustomerNegotiation));
+        assert_eq!(State::AwaitingClose.previous(false), Some(State::AwaitingCountersign));
         assert_eq!(target(State::AwaitingClose, Close, r), Some(Target::Close(Closure::Resolved)));
     }
 

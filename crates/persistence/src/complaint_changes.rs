@@ -114,7 +114,11 @@ pub fn apply(conn: &mut DbConn, row: &ComplaintRow, d: &Decision, now: NaiveDate
             ch.approval_comment = Some(comment.clone());
         }
         Change::Rejected { reason } => ch.approval_comment = Some(Some(reason.clone())),
-        Change::OutcomeRecorded(o) => ch.outcome = Some(Some(json(o)?)),
+        Change::OutcomeRecorded { outcome, by } => {
+            let mut v = serde_json::to_value(outcome).map_err(|e| DbError::Other(format!("case document: {e}")))?;
+            v["recorded_by"] = serde_json::Value::from(*by);
+            ch.outcome = Some(Some(v.to_string()));
+        }
         Change::InvalidNoticeGiven(n) => ch.outcome = Some(Some(json(n)?)),
         Change::ApprovalVoided => void_approval(&mut ch),
     }

@@ -287,6 +287,7 @@ pub fn inbox(
                 let own = customers::table.filter(customers::owner_id.eq(me)).select(customers::id);
                 Box::new(state.eq_any(states).and(sales_department_id.eq(dept).or(complaints::customer_id.eq_any(own))))
             }
+            StepScope::SalesDepartment => Box::new(state.eq_any(states).and(sales_department_id.eq(dept))),
             StepScope::Unit => Box::new(state.eq_any(states).and(countermeasure_department_id.assume_not_null().eq(dept))),
             StepScope::RoutedTo { role, own_department } => {
                 let routed =

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 37] = [
+pub const CHECKS: [(&str, &str); 39] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -151,6 +151,20 @@ pub const CHECKS: [(&str, &str); 37] = [
          OR (d.state = 'requested' AND (d.decided_by IS NOT NULL OR d.decided_at IS NOT NULL)) \
          OR (d.state <> 'requested' AND (d.decided_by IS NULL OR d.decided_at IS NULL)) \
          OR (d.state = 'refused' AND d.comment IS NULL)",
+    ),
+    (
+        "a petition waits only on an open, numbered case; a decided one says who, when and what; a withdrawn one decides nothing",
+        "SELECT COUNT(*) AS n FROM petitions p JOIN complaints c ON c.id = p.complaint_id \
+         WHERE p.org_id <> c.org_id OR c.number IS NULL \
+         OR (p.state = 'pending' AND (c.state = 'closed' OR p.decided_by IS NOT NULL OR p.decided_at IS NOT NULL OR p.decision IS NOT NULL)) \
+         OR (p.state <> 'pending' AND (p.decided_by IS NULL OR p.decided_at IS NULL)) \
+         OR (p.state = 'decided' AND p.decision IS NULL) \
+         OR (p.state = 'withdrawn' AND (p.decision IS NOT NULL OR p.returned_to IS NOT NULL))",
+    ),
+    (
+        "a case waiting for the countersign, or to close after it, has an approved resolution the customer accepted",
+        "SELECT COUNT(*) AS n FROM complaints WHERE state IN ('awaiting_countersign', 'awaiting_close') \
+         AND (approved_at IS NULL OR outcome IS NULL)",
     ),
     (
         "only approved exchanges have a new order",

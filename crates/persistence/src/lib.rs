@@ -21,6 +21,7 @@ pub mod improvement;
 pub mod invariants;
 pub mod names;
 pub mod people;
+pub mod petitions;
 pub mod returns;
 pub mod schema;
 pub mod sessions;

@@ -842,6 +842,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    petitions (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        department_id -> BigInt,
+        state -> Text,
+        subject -> Text,
+        content -> Text,
+        return_to -> Nullable<Text>,
+        raised_by -> BigInt,
+        raised_at -> Timestamp,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decision -> Nullable<Text>,
+        returned_to -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -888,4 +908,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_marks,
     effectiveness_checks,
     closure_deferrals,
+    petitions,
 );

@@ -54,3 +54,15 @@ export const improvementKeys = {
   deferralLists: () => [...improvementKeys.all, 'deferrals'] as const,
   waitingDeferrals: () => [...improvementKeys.deferralLists(), 'requested'] as const,
 };
+
+/**
+ * Petitions (签呈): a case's petitions and the general manager's box. A
+ * decision may send the case back, and the case's own actions change who may
+ * raise one (and the steps it may go back to), so both sides invalidate these.
+ */
+export const petitionKeys = {
+  all: ['petitions'] as const,
+  ofComplaint: (complaintId: number) => [...petitionKeys.all, 'complaint', complaintId] as const,
+  lists: () => [...petitionKeys.all, 'list'] as const,
+  pending: () => [...petitionKeys.lists(), 'pending'] as const,
+};

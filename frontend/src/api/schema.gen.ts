@@ -1490,6 +1490,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's petitions, newest first; whether the caller may raise one now and the steps the case may go back to. */
+        get: operations["listCasePetitions"];
+        put?: never;
+        /**
+         * Raise a petition (a department head — the sales, QA, production or
+         *     marketing manager — on a registered, open case; one of a department at a
+         *     time). The general manager is told; the case does not close meanwhile.
+         */
+        post: operations["raisePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/petitions/{petition_id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `decide` (the general manager, with `decision`; `return_to` sends the case
+         *     back to that step, restarting its deadline) or `withdraw` (the author).
+         */
+        post: operations["actOnPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Petitions in a state, of the cases the caller may read, oldest first (at most 200). */
+        get: operations["listPetitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns": {
         parameters: {
             query?: never;
@@ -1957,7 +2016,7 @@ export interface components {
             created_at: string;
         };
         /** @enum {string} */
-        Action: "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind";
+        Action: "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind";
         ActionBody: components["schemas"]["NoteBody"] | components["schemas"]["RegisterBody"] | components["schemas"]["ReturnToSalesBody"] | components["schemas"]["ConcludeBody"] | components["schemas"]["ReasonBody"] | components["schemas"]["ContainmentBody"] | components["schemas"]["CountermeasureBody"] | components["schemas"]["OpinionBody"] | components["schemas"]["RemarksBody"] | components["schemas"]["ProposeBody"] | components["schemas"]["ApproveBody"] | components["schemas"]["OutcomeBody"] | components["schemas"]["InvalidNoticeBody"];
         ActionResult: {
             complaint: components["schemas"]["ComplaintView"];
@@ -3111,7 +3170,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -3867,7 +3926,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -4004,6 +4063,78 @@ export interface components {
              * @description When it was completed.
              */
             done_on?: string | null;
+        };
+        /**
+         * @description What may be done with a pending petition. The names are public API.
+         * @enum {string}
+         */
+        PetitionAction: "decide" | "withdraw";
+        PetitionActionBody: {
+            /** @description `decide`: the general manager's decision (required, at most 4,000 characters). */
+            decision?: string | null;
+            return_to?: null | components["schemas"]["State"];
+        };
+        PetitionBody: {
+            /** @description What the petition is about (at most 200 characters). */
+            subject: string;
+            /** @description What is disputed, why, and what is asked (at most 4,000 characters). */
+            content: string;
+            return_to?: null | components["schemas"]["State"];
+        };
+        PetitionPage: {
+            items: components["schemas"]["PetitionSummary"][];
+        };
+        /**
+         * @description Where a petition stands. The names are public API.
+         * @enum {string}
+         */
+        PetitionState: "pending" | "decided" | "withdrawn";
+        /** @description A row of the general manager's box. */
+        PetitionSummary: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            product_number?: string | null;
+            case_state: components["schemas"]["State"];
+            department: components["schemas"]["Ref"];
+            state: components["schemas"]["PetitionState"];
+            subject: string;
+            raised_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            raised_at: string;
+        };
+        /** @description 签呈. */
+        PetitionView: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            /** @description The department of the head who raised it. */
+            department: components["schemas"]["Ref"];
+            state: components["schemas"]["PetitionState"];
+            subject: string;
+            content: string;
+            return_to?: null | components["schemas"]["State"];
+            raised_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            raised_at: string;
+            decided_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description The general manager's decision. */
+            decision?: string | null;
+            returned_to?: null | components["schemas"]["State"];
+            available_actions: components["schemas"]["PetitionAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description A case's petitions, newest first; whether the caller may raise one now,
+         *     and the steps the case may be sent back to.
+         */
+        PetitionsView: {
+            items: components["schemas"]["PetitionView"][];
+            can_raise: boolean;
+            return_targets: components["schemas"]["State"][];
         };
         /** @description `plan`: engineering's analysis, what to do and its cost. */
         PlanInput: {
@@ -4677,7 +4808,7 @@ export interface components {
             reasons: string[];
         };
         /** @enum {string} */
-        State: "draft" | "awaiting_registration" | "qa_investigation" | "production_countermeasure" | "engineering_review" | "coordinator_review" | "sales_proposal" | "consolidation" | "pending_approval" | "customer_negotiation" | "invalid_notice" | "awaiting_close" | "closed";
+        State: "draft" | "awaiting_registration" | "qa_investigation" | "production_countermeasure" | "engineering_review" | "coordinator_review" | "sales_proposal" | "consolidation" | "pending_approval" | "customer_negotiation" | "awaiting_countersign" | "invalid_notice" | "awaiting_close" | "closed";
         SupplyHoldInput: {
             /** @description true: stop supplying (payment overdue); false: resume. */
             hold: boolean;
@@ -9381,6 +9512,205 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeferralPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCasePetitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raisePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PetitionBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnPetition: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                petition_id: number;
+                action: components["schemas"]["PetitionAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PetitionActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPetitions: {
+        parameters: {
+            query?: {
+                /** @description `pending` (the general manager's box) unless given. */
+                state?: null | components["schemas"]["PetitionState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionPage"];
                 };
             };
             400: {

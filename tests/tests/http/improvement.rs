@@ -29,6 +29,7 @@ async fn to_awaiting_close(app: &TestApp, id: i64) {
     app.ok("coordinator", id, "submit_for_approval", json!({"opinion": "同意"})).await;
     app.ok("sales_manager", id, "approve", json!({})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+    app.ok("supervisor", id, "countersign", json!({})).await;
 }
 
 async fn close(app: &TestApp, id: i64) -> Value {

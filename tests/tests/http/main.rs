@@ -21,6 +21,7 @@ mod returns;
 mod rules;
 mod secrecy;
 mod sessions;
+mod sign_offs;
 mod statistics;
 mod webhooks;
 mod workflow;

@@ -192,6 +192,7 @@ async fn a_late_close_sends_an_inquiry_to_the_late_steps() {
     app.exec(&format!("UPDATE complaints SET case_due_at = created_at WHERE id = {id}"));
     app.ok("sales_manager", id, "approve", json!({})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+    app.ok("supervisor", id, "countersign", json!({})).await;
     let c = app.ok("coordinator", id, "close", json!({})).await;
     assert_eq!(c["first_closure"], false);
     let (_, n) = app.get("sales", "/me/notifications").await;

@@ -23,6 +23,7 @@ async fn roles_that_may_not_act_are_refused_and_nothing_changes() {
         ("submit_for_approval", &["coordinator"], json!({"opinion": "x"})),
         ("approve", &["deputy_gm"], json!({})),
         ("record_outcome", &["sales", "sales_manager"], json!({"accepted": true, "answered_on": "2026-11-20"})),
+        ("countersign", &["supervisor", "sales_manager"], json!({})),
         ("close", &["coordinator"], json!({})),
     ];
     let id = app.draft().await;

@@ -14,6 +14,7 @@ async fn a_months_closed_cases_by_closure_cause_department_and_resolution() {
     let id = app.to_approval("800.00").await;
     app.ok("sales_manager", id, "approve", json!({})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+    app.ok("supervisor", id, "countersign", json!({})).await;
     app.ok("coordinator", id, "close", json!({})).await;
     let invalid = app.draft().await;
     app.ok("sales", invalid, "submit", json!({})).await;

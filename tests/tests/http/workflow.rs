@@ -22,6 +22,7 @@ async fn each_tier_is_approved_by_its_approver_and_closes() {
         assert!(seen["available_actions"].as_array().unwrap().iter().any(|a| a == "approve"));
         app.ok(approver, id, "approve", json!({"comment": "同意"})).await;
         app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+        app.ok("supervisor", id, "countersign", json!({})).await;
         let closed = app.ok("coordinator", id, "close", json!({"remarks": "结案"})).await;
         assert_eq!(closed["state"], "closed");
         assert_eq!(closed["closure"], "resolved");
@@ -191,6 +192,7 @@ async fn a_closed_case_shows_who_did_what_with_its_lines_and_responsibilities() 
     app.ok("coordinator", id, "submit_for_approval", json!({"opinion": "同意"})).await;
     app.ok("sales_manager", id, "approve", json!({"comment": "同意"})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
+    app.ok("supervisor", id, "countersign", json!({})).await;
     app.ok("coordinator", id, "close", json!({"remarks": "结案"})).await;
     for user in ["gm", "qa", "sales"] {
         let c = app.complaint(user, id).await;
@@ -218,7 +220,7 @@ async fn each_step_is_in_the_inbox_of_exactly_its_owners() {
     let app = spawn_app().await;
     let production = app.department_id("production").await;
     let id = app.draft().await;
-    let steps: [(&str, &str, serde_json::Value, &[&str]); 11] = [
+    let steps: [(&str, &str, serde_json::Value, &[&str]); 12] = [
         ("", "", json!({}), &["sales", "sales_manager"]),
         ("sales", "submit", json!({}), &["coordinator"]),
         ("coordinator", "register", json!({"severity": "general", "kind": "quality"}), &["qa"]),
@@ -233,7 +235,8 @@ async fn each_step_is_in_the_inbox_of_exactly_its_owners() {
         ("sales", "propose_resolution", json!({"lines": [{"kind": "compensation", "amount": "100.00"}]}), &["coordinator"]),
         ("coordinator", "submit_for_approval", json!({"opinion": "ok"}), &["sales_manager"]),
         ("sales_manager", "approve", json!({}), &["sales", "sales_manager"]),
-        ("sales", "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"}), &["coordinator"]),
+        ("sales", "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"}), &["sales_manager", "supervisor"]),
+        ("supervisor", "countersign", json!({"remarks": "同意结案"}), &["coordinator"]),
         ("coordinator", "close", json!({}), &[]),
     ];
     for (actor, action, body, owners) in steps {

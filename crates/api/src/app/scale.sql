@@ -68,7 +68,7 @@ SELECT id, 0, contact_name, '采购经理', contact_phone FROM customers WHERE o
 CREATE TEMP TABLE scale_customers AS
 SELECT row_number() OVER (ORDER BY id) - 1 AS idx, id, market, department_id, owner_id FROM customers WHERE org_id = :ORG AND code LIKE 'S%';
 
--- The route a case has walked, by how far it got (1 = draft ... 11 = closed).
+-- The route a case has walked, by how far it got (1 = draft ... 12 = closed).
 CREATE TEMP TABLE scale_route (step INT PRIMARY KEY, action TEXT, from_state TEXT, to_state TEXT, role TEXT);
 INSERT INTO scale_route VALUES
  (1, 'create', NULL, 'draft', 'sales'),
@@ -80,8 +80,9 @@ INSERT INTO scale_route VALUES
  (7, 'propose_resolution', 'sales_proposal', 'consolidation', 'sales'),
  (8, 'submit_for_approval', 'consolidation', 'pending_approval', 'coordinator'),
  (9, 'approve', 'pending_approval', 'customer_negotiation', 'sales_manager'),
- (10, 'record_outcome', 'customer_negotiation', 'awaiting_close', 'sales'),
- (11, 'close', 'awaiting_close', 'closed', 'coordinator');
+ (10, 'record_outcome', 'customer_negotiation', 'awaiting_countersign', 'sales'),
+ (11, 'countersign', 'awaiting_countersign', 'awaiting_close', 'sales_supervisor'),
+ (12, 'close', 'awaiting_close', 'closed', 'coordinator');
 
 -- Complaints over the last three years; cases older than a month are closed.
 CREATE TEMP TABLE scale_plan AS
@@ -99,7 +100,7 @@ ANALYZE scale_customers;
 
 CREATE TEMP TABLE scale_cases AS
 SELECT p.i, p.created_at, p.r_amount, p.r_sev,
-       CASE WHEN p.created_at < now() - INTERVAL '30 days' THEN 11 ELSE 1 + floor(p.r_state * 10)::INT END AS steps,
+       CASE WHEN p.created_at < now() - INTERVAL '30 days' THEN 12 ELSE 1 + floor(p.r_state * 11)::INT END AS steps,
        c.id AS customer_id, c.market, c.department_id, c.owner_id
 FROM scale_plan p JOIN scale_customers c ON c.idx = p.customer_idx;
 
@@ -108,7 +109,7 @@ INSERT INTO complaints (org_id, state, closure, version, customer_id, sales_depa
     requests, claim_amount_fen, channel, severity, kind, non_quality_cause, is_major, countermeasure_department_id, investigation, registered_at, step_entered_at, step_due_at, case_due_at,
     settlement_total_fen, loss_total_fen, proposed_by, proposed_at, consolidated_opinion, approval_tier, approver_role,
     approval_policy_version, approved_by, approved_at, outcome, closed_at, first_closure, created_at, updated_at)
-SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.customer_id, s.department_id, s.owner_id, s.market,
+SELECT :ORG, r.to_state, CASE WHEN s.steps = 12 THEN 'resolved' END, s.steps, s.customer_id, s.department_id, s.owner_id, s.market,
     'SO-' || s.i, (ARRAY['BRK','SHF','GEAR','PIN','HSG'])[1 + s.i % 5] || '-' || (1000 + s.i % 977), '标准', s.created_at::DATE - 10,
     1000, 1 + (s.i % 200), '来料检验',
     (ARRAY['边缘毛刺，装配卡滞','镀层起泡','尺寸超差','包装破损','标签与规格不符','混料','异响','锈蚀'])[1 + s.i % 8] || '（批次 ' || s.i || '）',
@@ -122,7 +123,7 @@ SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.
     CASE WHEN s.steps >= 4 THEN '{"defect_verified":true,"cause":"' || (ARRAY['模具磨损','来料不良','工艺参数漂移','包装不当','操作失误'])[1 + s.i % 5] || '"}' END,
     CASE WHEN s.steps >= 3 THEN s.created_at + INTERVAL '4 hours' END,
     s.created_at + (s.steps || ' days')::INTERVAL,
-    CASE WHEN s.steps < 11 AND s.steps > 1 THEN s.created_at + ((s.steps + 2) || ' days')::INTERVAL END,
+    CASE WHEN s.steps < 12 AND s.steps > 1 THEN s.created_at + ((s.steps + 2) || ' days')::INTERVAL END,
     CASE WHEN s.steps >= 3 THEN s.created_at + INTERVAL '4 hours' + (CASE WHEN s.market = 'foreign' THEN 17 ELSE 13 END || ' days')::INTERVAL END,
     CASE WHEN s.steps >= 7 THEN floor(s.r_amount * 20000000)::BIGINT END,
     CASE WHEN s.steps >= 7 THEN floor(s.r_amount * 20000000)::BIGINT END,
@@ -134,8 +135,8 @@ SELECT :ORG, r.to_state, CASE WHEN s.steps = 11 THEN 'resolved' END, s.steps, s.
     CASE WHEN s.steps >= 8 THEN 1 END,
     NULL, CASE WHEN s.steps >= 9 THEN s.created_at + INTERVAL '8 days' END,
     CASE WHEN s.steps >= 10 THEN '{"accepted":true}' END,
-    CASE WHEN s.steps = 11 THEN s.created_at + INTERVAL '11 days' END,
-    CASE WHEN s.steps = 11 THEN s.i % 7 <> 0 END,
+    CASE WHEN s.steps = 12 THEN s.created_at + INTERVAL '11 days' END,
+    CASE WHEN s.steps = 12 THEN s.i % 7 <> 0 END,
     s.created_at, s.created_at + (s.steps || ' days')::INTERVAL
 FROM scale_cases s JOIN scale_route r ON r.step = s.steps
 ORDER BY s.created_at;
@@ -169,7 +170,7 @@ INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, a
 SELECT c.id, r.step, r.action, r.from_state, r.to_state,
        CASE WHEN r.role = 'sales' THEN c.created_by END, r.role,
        c.created_at + ((r.step - 1) || ' days')::INTERVAL, '{}',
-       CASE WHEN r.step < 11 THEN c.created_at + ((r.step + 2) || ' days')::INTERVAL END
+       CASE WHEN r.step < 12 THEN c.created_at + ((r.step + 2) || ' days')::INTERVAL END
 FROM complaints c JOIN scale_route r ON r.step <= c.version
 WHERE c.org_id = :ORG AND c.product_spec = '标准' AND c.order_number LIKE 'SO-%'
   AND NOT EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id);
@@ -578,4 +579,34 @@ ANALYZE allowances;
 ANALYZE allowance_events;
 ANALYZE stock_ledger;
 ANALYZE return_applications;
-ANALYZE return_events
+ANALYZE return_events;
+
+-- Petitions (签呈): the QA manager petitions on every 250th open case (waiting
+-- for the general manager); every 500th closed case had one, upheld. Each is
+-- an event and a version of the case.
+CREATE TEMP TABLE scale_petitions AS
+SELECT c.id, c.org_id, c.version, c.state, c.updated_at, c.state = 'closed' AS decided
+FROM complaints c
+WHERE c.org_id = :ORG AND c.number IS NOT NULL AND c.state NOT IN ('draft', 'awaiting_registration')
+  AND ((c.state <> 'closed' AND c.id % 250 = 11) OR (c.state = 'closed' AND c.id % 500 = 13));
+
+INSERT INTO petitions (org_id, complaint_id, department_id, state, subject, content, return_to, raised_by, raised_at,
+    decided_by, decided_at, decision, returned_to, version)
+SELECT p.org_id, p.id, qm.department_id, CASE WHEN p.decided THEN 'decided' ELSE 'pending' END, '责任判定异议',
+       '不良源于来料，请重新判定责任', NULL, qm.id, p.updated_at,
+       CASE WHEN p.decided THEN gm.id END, CASE WHEN p.decided THEN p.updated_at END, CASE WHEN p.decided THEN '维持原判' END, NULL,
+       CASE WHEN p.decided THEN 2 ELSE 1 END
+FROM scale_petitions p
+CROSS JOIN (SELECT id, department_id FROM users WHERE org_id = :ORG AND username = 'qa_manager') qm
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'gm') gm;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT p.id, p.version + e.n, e.action, p.state, p.state, NULL, e.role, p.updated_at, '{}', NULL
+FROM scale_petitions p
+CROSS JOIN LATERAL (
+    SELECT ROW_NUMBER() OVER () AS n, x.action, x.role FROM (VALUES
+        ('raise_petition', 'qa_manager', TRUE), ('decide_petition', 'gm', p.decided)) AS x(action, role, wanted)
+    WHERE x.wanted) e;
+
+UPDATE complaints c SET version = c.version + CASE WHEN p.decided THEN 2 ELSE 1 END FROM scale_petitions p WHERE c.id = p.id;
+ANALYZE petitions;

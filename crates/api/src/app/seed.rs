@@ -246,8 +246,14 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         let [a, b, d, e, f, g, h] = people;
         crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])?;
         crate::app::allowances::demo::seed(c, org.id, ids[1])?;
-        let approved = crate::app::eight_d::demo::seed(c, ids[0])?;
-        crate::app::improvement::demo::seed(c, ids[0], approved)
+        // The cases below are added with the first complaints only: a second
+        // `seed-demo` (every `bin/run`) would add them again.
+        if report.created_complaints > 0 {
+            let approved = crate::app::eight_d::demo::seed(c, ids[0])?;
+            crate::app::improvement::demo::seed(c, ids[0], approved)?;
+            crate::app::petitions::demo::seed(c, ids[1])?;
+        }
+        Ok::<(), ApiError>(())
     })?;
     Ok(report)
 }

@@ -16,6 +16,7 @@ pub mod health;
 pub mod improvement;
 pub mod notifications;
 pub mod people;
+pub mod petitions;
 pub mod policies;
 pub mod return_handling;
 pub mod return_note;
@@ -133,6 +134,10 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(deferrals::request)
         .service(deferrals::decide)
         .service(deferrals::list)
+        .service(petitions::of_case)
+        .service(petitions::raise)
+        .service(petitions::act)
+        .service(petitions::list)
         .service(returns::list)
         .service(returns::export)
         .service(returns::create)

@@ -91,9 +91,10 @@ pub fn decide(case: &Case, cmd: Command, actor_id: i64, rules: &Rules, now: Date
         }
         Command::RecordOutcome(o) => {
             d.follow_up = !o.accepted;
-            d.change = Change::OutcomeRecorded(o.clone());
+            d.change = Change::OutcomeRecorded { outcome: o.clone(), by: actor_id };
             d.record = Record::Outcome(o);
         }
+        Command::Countersign(r) => d.record = Record::Remarks(r),
         Command::ConfirmInvalidNotice(n) => {
             d.change = Change::InvalidNoticeGiven(n.clone());
             d.record = Record::InvalidNotice(n);
@@ -113,6 +114,25 @@ pub fn decide(case: &Case, cmd: Command, actor_id: i64, rules: &Rules, now: Date
     }
     d.notices = notices(&d, case);
     Ok(d)
+}
+
+/// The case sent back to `to` by the general manager's decision on a
+/// petition (签呈): the step's clock restarts there, and the approval no
+/// longer stands once the case goes back before the customer's answer.
+pub fn send_back_to(case: &Case, to: State, rules: &Rules, now: DateTime<Utc>) -> Decision {
+    let keeps_approval = matches!(to, State::CustomerNegotiation | State::AwaitingCountersign);
+    let mut d = Decision {
+        action: Action::SendBack,
+        from: case.state,
+        movement: movement(case, Target::To(to), rules, now),
+        change: if keeps_approval { Change::None } else { Change::ApprovalVoided },
+        number_in: None,
+        record: Record::Nothing {},
+        notices: Vec::new(),
+        follow_up: false,
+    };
+    d.notices = notices(&d, case);
+    d
 }
 
 fn invalid(field: &str, rule: Rule, message: &str) -> Refused {

@@ -9,7 +9,7 @@ mod decide;
 mod tests;
 
 pub use command::*;
-pub use decide::decide;
+pub use decide::{decide, send_back_to};
 
 use crate::approval::ApprovalPolicy;
 use crate::deadline::{Calendar, DeadlinePolicy, Market};
@@ -184,7 +184,11 @@ pub enum Change {
     Rejected {
         reason: String,
     },
-    OutcomeRecorded(Outcome),
+    /// The customer's answer, and who recorded it (not the one to countersign it).
+    OutcomeRecorded {
+        outcome: Outcome,
+        by: i64,
+    },
     InvalidNoticeGiven(InvalidNotice),
     /// Back from customer negotiation: the approval no longer stands.
     ApprovalVoided,

@@ -195,7 +195,7 @@ fn the_customer_not_accepting_supersedes_the_case_with_a_new_draft() {
     assert_eq!(d.movement.unwrap().closure, Some(Closure::Superseded));
     let d = decide_on(&neg, o(true)).unwrap();
     assert!(!d.follow_up);
-    assert_eq!(d.to(), State::AwaitingClose);
+    assert_eq!(d.to(), State::AwaitingCountersign);
 }
 
 #[test]
@@ -261,4 +261,18 @@ fn a_case_that_needs_an_8d_report_closes_only_once_the_qa_manager_approved_it() 
     assert_eq!(issues(decide_on(&waiting, Command::Close(Remarks::default()))), [("eight_d".to_owned(), Rule::NotApproved)]);
     let approved = Case { eight_d_state: Some(EightDState::Approved), ..waiting };
     assert_eq!(decide_on(&approved, Command::Close(Remarks::default())).unwrap().to(), State::Closed);
+}
+
+#[test]
+fn a_petition_sends_the_case_back_and_voids_the_approval_before_the_customer() {
+    let deadlines = DeadlinePolicy::default();
+    let cal = Calendar::new(chrono_tz::Asia::Shanghai);
+    let rules = Rules { calendar: &cal, deadlines: &deadlines, approval: None, loss: None, eight_d: None };
+    let c = case(State::AwaitingClose);
+    let d = send_back_to(&c, State::QaInvestigation, &rules, now());
+    assert_eq!(d.to(), State::QaInvestigation);
+    assert_eq!(d.change, Change::ApprovalVoided);
+    assert!(d.movement.as_ref().unwrap().step_due_at.is_some());
+    assert!(d.notices.contains(&Notice::Waiting(EventType::ComplaintStateChanged)));
+    assert_eq!(send_back_to(&c, State::CustomerNegotiation, &rules, now()).change, Change::None);
 }

@@ -45,6 +45,29 @@ const WORDED: [string, readonly string[]][] = [
   ])],
   // The case's history words its deferral requests and their decisions (HistoryTimeline).
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_deferral`>>()(['request_deferral', 'approve_deferral', 'refuse_deferral'])],
+  // …and its petitions (签呈) and the general manager's decisions.
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_petition`>>()(['raise_petition', 'decide_petition', 'withdraw_petition'])],
+  ['petition.state', everyCode<Schemas['PetitionState']>()(['pending', 'decided', 'withdrawn'])],
+  ['petition.action', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
+  ['petition.drawer', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
+  ['petition.submitAction', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
+  ['petition.decidedBy', everyCode<Exclude<Schemas['PetitionState'], 'pending'>>()(['decided', 'withdrawn'])],
+  // Every state and action of the route: the steps bar, tags, filters and drawers name them.
+  ['state', everyCode<Schemas['State']>()([
+    'draft', 'awaiting_registration', 'qa_investigation', 'production_countermeasure', 'engineering_review', 'coordinator_review',
+    'sales_proposal', 'consolidation', 'pending_approval', 'customer_negotiation', 'awaiting_countersign', 'invalid_notice',
+    'awaiting_close', 'closed',
+  ])],
+  ['action', everyCode<Schemas['Action']>()([
+    'submit', 'register', 'return_to_sales', 'conclude_investigation', 'declare_invalid', 'record_containment', 'submit_countermeasure',
+    'submit_engineering_opinion', 'forward_to_sales', 'propose_resolution', 'submit_for_approval', 'approve', 'reject', 'record_outcome',
+    'countersign', 'confirm_invalid_notice', 'close', 'send_back', 'withdraw', 'remind',
+  ])],
+  // A petition's decision notice names the step the case went back to (any open one).
+  ['notices.returnedTo', everyCode<Exclude<Schemas['State'], 'closed'>>()([
+    'draft', 'awaiting_registration', 'qa_investigation', 'production_countermeasure', 'engineering_review', 'coordinator_review',
+    'sales_proposal', 'consolidation', 'pending_approval', 'customer_negotiation', 'awaiting_countersign', 'invalid_notice', 'awaiting_close',
+  ])],
   ['returns.handling.step', everyCode<Schemas['HandlingState']>()([
     'qa_inspection', 'analysis', 'plan_approval', 'scheduling', 'rework', 're_receipt', 'done',
   ])],

@@ -48,6 +48,9 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, act: Act) -> ApiResult<ActionResult> {
         Ok(()) => {}
     }
     let command = command?;
+    if act.action == Action::Close {
+        crate::app::petitions::guard_close(tx, row.id)?;
+    }
     let decision = decide(tx, ctx, &row, command)?;
     let updated = complaint_changes::apply(tx, &row, &decision, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
     events::insert_event(

@@ -33,6 +33,12 @@ pub fn waiting_for(conn: &mut DbConn, row: &ComplaintRow) -> ApiResult<Vec<i64>>
             v.extend(people::users_with_role(conn, org, Role::Sales, Some(row.sales_department_id))?);
             v
         }
+        AwaitingCountersign => {
+            let dept = Some(row.sales_department_id);
+            let mut v = people::users_with_role(conn, org, Role::SalesSupervisor, dept)?;
+            v.extend(people::users_with_role(conn, org, Role::SalesManager, dept)?);
+            v
+        }
         PendingApproval => match row.approver_role {
             Some(Role::SalesManager) => people::users_with_role(conn, org, Role::SalesManager, Some(row.sales_department_id))?,
             Some(r) => people::users_with_role(conn, org, r, None)?,

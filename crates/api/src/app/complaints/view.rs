@@ -185,7 +185,17 @@ pub fn facts(row: &ComplaintRow, customer_owner_id: Option<i64>) -> CaseFacts {
         proposed_by: row.proposed_by,
         approver_role: row.approver_role,
         registered: row.registered_at.is_some(),
+        outcome_by: outcome_by(row),
     }
+}
+
+/// Who recorded the outcome waiting for the countersign (stored in the outcome document).
+fn outcome_by(row: &ComplaintRow) -> Option<i64> {
+    if row.state != State::AwaitingCountersign {
+        return None;
+    }
+    let doc: serde_json::Value = serde_json::from_str(row.outcome.as_deref()?).ok()?;
+    doc["recorded_by"].as_i64()
 }
 
 pub fn overdue(row: &ComplaintRow, now: NaiveDateTime) -> bool {

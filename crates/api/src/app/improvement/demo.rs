@@ -13,7 +13,7 @@ use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::{Action, Money};
 use kehu_persistence::DbConn;
 
-fn run(c: &mut DbConn, id: i64, steps: Vec<(&str, Command)>) -> ApiResult<()> {
+pub(crate) fn run(c: &mut DbConn, id: i64, steps: Vec<(&str, Command)>) -> ApiResult<()> {
     for (who, command) in steps {
         let caller = caller_for(c, who)?;
         let version = kehu_persistence::complaints::get(c, caller.org_id, id)?.version;
@@ -41,6 +41,7 @@ fn close(c: &mut DbConn, id: i64, today: chrono::NaiveDate) -> ApiResult<()> {
             ("coordinator", Command::SubmitForApproval(Opinion { opinion: "同意返工, 8D 已批准".into() })),
             ("sales_manager", Command::Approve(Approve::default())),
             ("sales", Command::RecordOutcome(Outcome { accepted: true, answered_on: today, remarks: Some("客户接受返工方案".into()) })),
+            ("supervisor", Command::Countersign(Remarks { remarks: Some("已与客户确认, 同意结案".into()) })),
             ("coordinator", Command::Close(Remarks { remarks: Some("8D 措施已落实, 待效果确认".into()) })),
         ],
     )

@@ -319,6 +319,7 @@ pub fn command(action: Action, raw: &[u8]) -> ApiResult<Command> {
             let b: InvalidNoticeBody = parsed(raw)?;
             Command::ConfirmInvalidNotice(InvalidNotice { method: b.method, informed_on: b.informed_on, remarks: b.remarks })
         }
+        Action::Countersign => Command::Countersign(Remarks { remarks: parsed::<RemarksBody>(raw)?.remarks }),
         Action::Close => Command::Close(Remarks { remarks: parsed::<RemarksBody>(raw)?.remarks }),
         Action::SendBack => Command::SendBack(Reason { reason: parsed::<ReasonBody>(raw)?.reason }),
         Action::Withdraw => Command::Withdraw(Reason { reason: parsed::<ReasonBody>(raw)?.reason }),

@@ -50,6 +50,7 @@ let current = complaint(9, []);
 const posts: { action: string; ifMatch: string | null; body: unknown }[] = [];
 let actionStatus = 200;
 let returnsOfComplaint: unknown[] = [];
+let history: unknown[] = [];
 
 function signIn(roles: Role[]) {
   startSession({
@@ -66,13 +67,14 @@ beforeEach(() => {
   posts.length = 0;
   actionStatus = 200;
   returnsOfComplaint = [];
+  history = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = input instanceof Request ? input : new Request(input, init);
       const path = new URL(request.url).pathname;
       if (path === '/api/v1/complaints/7') return jsonResponse(200, current);
-      if (path === '/api/v1/complaints/7/events') return jsonResponse(200, { items: [], next_cursor: null });
+      if (path === '/api/v1/complaints/7/events') return jsonResponse(200, { items: history, next_cursor: null });
       if (path === '/api/v1/returns' && new URL(request.url).searchParams.get('complaint_id') === '7') {
         return jsonResponse(200, { items: returnsOfComplaint, total: returnsOfComplaint.length, next_cursor: null });
       }
@@ -161,5 +163,48 @@ describe('complaint detail', () => {
     const section = document.getElementById('section-returns')!;
     expect(await within(section).findByRole('link', { name: 'TH2612-0001' })).toHaveAttribute('href', '/returns/55');
     expect(within(section).getByText('营销经理审核')).toBeInTheDocument();
+  });
+
+  it('asks the sales supervisor to countersign the accepted outcome, with optional remarks', async () => {
+    current = {
+      ...complaint(9, ['countersign', 'send_back']),
+      state: 'awaiting_countersign',
+      approval: { ...complaint(9, []).approval, approved_at: new Date(now - 3_600_000).toISOString() },
+      outcome: { accepted: true, answered_on: '2026-12-10', remarks: null },
+    } as typeof current;
+    signIn(['sales_supervisor']);
+    const user = userEvent.setup({ delay: null });
+    await renderApp('/complaints/7');
+    const route = await screen.findByRole('navigation', { name: '处理流程' });
+    expect(route).toHaveTextContent('主管会签');
+    expect(route).toHaveTextContent('业务主管');
+    await user.click(await screen.findByRole('button', { name: '会签' }));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByTestId('next-step')).toHaveTextContent('完成后，投诉进入「待结案」');
+    await user.type(within(drawer).getByLabelText('说明'), '同意结案');
+    await user.click(within(drawer).getByRole('button', { name: '会签' }));
+    await waitFor(() => expect(posts).toEqual([{ action: 'countersign', ifMatch: '"9"', body: { remarks: '同意结案' } }]));
+    expect(await screen.findByText('已完成：会签')).toBeInTheDocument();
+  });
+
+  it('shows who countersigned in the outcome section', async () => {
+    current = {
+      ...complaint(9, []),
+      state: 'awaiting_close',
+      outcome: { accepted: true, answered_on: '2026-12-10', remarks: null },
+    } as typeof current;
+    const event = (seq: number, action: string, from: string, to: string, name: string, body: object) => ({
+      seq, action, from_state: from, to_state: to, actor_name: name, actor_role: null, at: `2026-12-1${seq}T02:00:00Z`, body,
+    });
+    history = [
+      event(1, 'record_outcome', 'customer_negotiation', 'awaiting_countersign', '张业务', { accepted: true }),
+      event(2, 'countersign', 'awaiting_countersign', 'awaiting_close', '周主管', { remarks: '同意结案' }),
+    ];
+    signIn(['coordinator']);
+    await renderApp('/complaints/7');
+    const countersign = await screen.findByTestId('outcome-countersign');
+    expect(countersign).toHaveTextContent('周主管 · 2026-12-12 10:00');
+    expect(countersign).toHaveTextContent('同意结案');
+    expect(document.getElementById('section-outcome')).toHaveTextContent('业务主管会签');
   });
 });

@@ -5,7 +5,7 @@ import { ACTION_FORM, ACTIONS, actionTone, buildActionBody, isAction, nextState,
 
 describe('workflow actions on the client', () => {
   it('gives every action of workflow.md a form', () => {
-    expect(ACTIONS).toHaveLength(19);
+    expect(ACTIONS).toHaveLength(20);
     for (const action of ACTIONS) expect(ACTION_FORM[action]).toBeTruthy();
     expect(isAction('approve')).toBe(true);
     expect(isAction('create')).toBe(false);
@@ -21,6 +21,8 @@ describe('workflow actions on the client', () => {
     expect(buildActionBody('submit', {})).toEqual({ note: null });
     expect(buildActionBody('remind', { note: '请尽快' })).toEqual({ note: '请尽快' });
     expect(buildActionBody('close', { remarks: '' })).toEqual({ remarks: null });
+    expect(ACTION_FORM.countersign).toBe('remarks');
+    expect(buildActionBody('countersign', { remarks: ' 同意结案 ' })).toEqual({ remarks: '同意结案' });
     expect(buildActionBody('approve', { comment: '同意' })).toEqual({ comment: '同意' });
   });
 
@@ -116,7 +118,9 @@ describe('workflow actions on the client', () => {
   it('names the step that follows', () => {
     expect(nextState('submit_countermeasure', true)).toBe('engineering_review');
     expect(nextState('submit_countermeasure', false)).toBe('coordinator_review');
-    expect(nextState('record_outcome', false, true)).toBe('awaiting_close');
+    expect(nextState('record_outcome', false, true)).toBe('awaiting_countersign');
+    expect(nextState('countersign', false)).toBe('awaiting_close');
+    expect(nextState('close', false)).toBe('closed');
     expect(nextState('record_outcome', false, false)).toBe('closed');
     expect(nextState('remind', false)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLineView, lineSettlement, settlementTotal, toLineRequest } from '../lib/resolution';
+import { fromLineView, lineSettlement, resolutionApproved, settlementTotal, toLineRequest } from '../lib/resolution';
 
 describe('resolution lines', () => {
   it('values each kind of line exactly (domain.md §4.5)', () => {
@@ -58,5 +58,14 @@ describe('resolution lines', () => {
     expect(
       fromLineView({ kind: 'resend', quantity: 4, unit_price: money('2.50'), settlement: money('10.00'), loss: money('10.00'), remarks: 'x' }),
     ).toEqual({ kind: 'resend', quantity: 4, unit_price: '2.50', amount: null, transport_cost: null, remarks: 'x' });
+  });
+
+  it('counts the approval as standing from the customer negotiation to the closure, countersign included', () => {
+    const approval = { approved_at: '2026-12-01T02:00:00Z' } as Parameters<typeof resolutionApproved>[0]['approval'];
+    for (const state of ['customer_negotiation', 'awaiting_countersign', 'awaiting_close', 'closed'] as const) {
+      expect(resolutionApproved({ state, approval }), state).toBe(true);
+    }
+    expect(resolutionApproved({ state: 'sales_proposal', approval })).toBe(false);
+    expect(resolutionApproved({ state: 'awaiting_countersign', approval: { ...approval, approved_at: null } })).toBe(false);
   });
 });

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
 import { AllowancesSection } from '../../allowances/components/AllowancesSection';
 import { TrackingSection } from '../../improvement/components/TrackingSection';
+import { PetitionSection } from '../../petitions/components/PetitionSection';
+import { standingCountersign } from '../lib/countersign';
 import { resolutionApproved } from '../lib/resolution';
 import { reached, routeSteps } from '../lib/route';
 import { stepOwner } from './RouteSteps';
@@ -15,7 +17,7 @@ import { ReturnsSection } from './sections/ReturnsSection';
 type Complaint = Schemas['ComplaintView'];
 
 /** One card per department, in route order; cards not reached yet are grey. */
-export function CaseSections({ complaint: c }: { complaint: Complaint }) {
+export function CaseSections({ complaint: c, events = [] }: { complaint: Complaint; events?: readonly Schemas['EventView'][] }) {
   const { t } = useTranslation();
   const steps = routeSteps(c);
   const at = (state: Schemas['State']) => reached(steps, c.state, state);
@@ -71,13 +73,14 @@ export function CaseSections({ complaint: c }: { complaint: Complaint }) {
       )}
       <EightDSection complaint={c} />
       <TrackingSection complaint={c} />
+      <PetitionSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}
         reached={!!c.outcome || !!c.closed_at}
-        current={now('customer_negotiation', 'invalid_notice', 'awaiting_close')} waitingFor={owner}
+        current={now('customer_negotiation', 'awaiting_countersign', 'invalid_notice', 'awaiting_close')} waitingFor={owner}
       >
-        <OutcomeBody complaint={c} />
+        <OutcomeBody complaint={c} countersign={standingCountersign(events)} />
       </CaseSection>
     </div>
   );

@@ -94,7 +94,7 @@ export default function ComplaintDetailPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <CaseSections complaint={c} />
+          <CaseSections complaint={c} events={events.data?.items ?? []} />
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={<h2 className="kehu-section__title">{t('detail.history')}</h2>} className="kehu-history-card">

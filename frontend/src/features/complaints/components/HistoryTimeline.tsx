@@ -5,8 +5,8 @@ import { formatDateTime } from '../../../lib/format';
 import { isAction } from '../lib/actions';
 import { asObject, str } from './sections/json';
 
-// `evidence`: what an effectiveness check found.
-const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause', 'evidence'] as const;
+// `evidence`: what an effectiveness check found; `decision` / `subject`: a petition's (签呈).
+const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause', 'evidence', 'decision', 'subject'] as const;
 /** Steps back or out of the route: drawn red. */
 const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid', 'send_back_8d'];
 
@@ -20,7 +20,8 @@ export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) 
         const body = asObject(e.body);
         const text = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
         const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
-        const backward = BACKWARD.includes(e.action);
+        // The GM's petition decision is a step back when it sent the case back.
+        const backward = BACKWARD.includes(e.action) || (e.action === 'decide_petition' && e.from_state !== e.to_state);
         return {
           color: backward ? 'red' : e.to_state === 'closed' ? 'green' : 'blue',
           children: (

@@ -21,6 +21,8 @@ export function stepOwner(c: Complaint, t: (key: string, o?: Record<string, unkn
     case 'consolidation':
     case 'awaiting_close':
       return t('role.coordinator');
+    case 'awaiting_countersign':
+      return t('role.sales_supervisor');
     case 'qa_investigation':
       return t('role.qa');
     case 'production_countermeasure':

@@ -28,6 +28,7 @@ export const ACTIONS = everyCode<ActionName>()([
   'approve',
   'reject',
   'record_outcome',
+  'countersign',
   'confirm_invalid_notice',
   'close',
   'send_back',
@@ -67,6 +68,7 @@ export const ACTION_FORM: Record<ActionName, FormKind> = {
   approve: 'approve',
   reject: 'reason',
   record_outcome: 'outcome',
+  countersign: 'remarks',
   confirm_invalid_notice: 'invalidNotice',
   close: 'remarks',
   send_back: 'reason',
@@ -131,7 +133,9 @@ export function nextState(action: ActionName, engineeringRequested: boolean, acc
     case 'approve':
       return 'customer_negotiation';
     case 'record_outcome':
-      return accepted === false ? 'closed' : 'awaiting_close';
+      return accepted === false ? 'closed' : 'awaiting_countersign';
+    case 'countersign':
+      return 'awaiting_close';
     case 'confirm_invalid_notice':
     case 'close':
     case 'withdraw':

@@ -133,7 +133,7 @@ export function fromLineView(line: Schemas['ResolutionLineView']): LineDraft {
 /** Lines whose goods come back, so a return application may follow: 退回, 补送 (an exchange), 重修. */
 export const RETURNABLE_KINDS: readonly LineKind[] = ['return', 'resend', 'rework'];
 
-const DECIDED: readonly Schemas['State'][] = ['customer_negotiation', 'awaiting_close', 'closed'];
+const DECIDED: readonly Schemas['State'][] = ['customer_negotiation', 'awaiting_countersign', 'awaiting_close', 'closed'];
 
 /** Approved and still standing (not sent back for a new proposal): as the server asks before a return application. */
 export function resolutionApproved(c: Pick<Schemas['ComplaintView'], 'state' | 'approval'>): boolean {

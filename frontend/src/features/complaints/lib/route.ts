@@ -29,6 +29,7 @@ const VALID: readonly RouteStep[] = [
   { key: 'consolidation', states: ['consolidation'] },
   { key: 'approval', states: ['pending_approval'] },
   { key: 'customer', states: ['customer_negotiation'] },
+  { key: 'countersign', states: ['awaiting_countersign'] },
   CLOSE,
 ];
 
@@ -58,11 +59,17 @@ export function currentStepIndex(steps: readonly RouteStep[], state: State): num
 /** Actions that move a case backwards. */
 const BACKWARD: ReadonlySet<Schemas['EventAction']> = new Set(['send_back', 'return_to_sales', 'reject']);
 
+/** Did the event send the case back? The GM's petition decision does when it names a step. */
+function wentBack(e: Schemas['EventView']): boolean {
+  if (e.action === 'decide_petition') return !!e.from_state && e.from_state !== e.to_state;
+  return BACKWARD.has(e.action);
+}
+
 /** Keys of the steps the case was sent back to at some point. */
 export function returnedSteps(steps: readonly RouteStep[], events: readonly Schemas['EventView'][]): Set<string> {
   const keys = new Set<string>();
   for (const e of events) {
-    if (!BACKWARD.has(e.action)) continue;
+    if (!wentBack(e)) continue;
     const step = steps.find((s) => s.states.includes(e.to_state));
     if (step) keys.add(step.key);
   }

@@ -20,6 +20,7 @@ export const STATES = everyCode<State>()([
   'consolidation',
   'pending_approval',
   'customer_negotiation',
+  'awaiting_countersign',
   'invalid_notice',
   'awaiting_close',
   'closed',
@@ -39,6 +40,7 @@ export const STEP_ACTION: Partial<Record<State, Schemas['Action']>> = {
   consolidation: 'submit_for_approval',
   pending_approval: 'approve',
   customer_negotiation: 'record_outcome',
+  awaiting_countersign: 'countersign',
   invalid_notice: 'confirm_invalid_notice',
   awaiting_close: 'close',
 } satisfies Record<Exclude<State, 'closed'>, Schemas['Action']>;
@@ -54,6 +56,7 @@ export const STEP_SECTION: Partial<Record<State, string>> = {
   consolidation: 'section-consolidation',
   pending_approval: 'section-approval',
   customer_negotiation: 'section-outcome',
+  awaiting_countersign: 'section-outcome',
   invalid_notice: 'section-outcome',
   awaiting_close: 'section-outcome',
 };

@@ -44,6 +44,8 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'effectiveness_failed',
   'deferral_request',
   'deferral_decided',
+  'petition_raised',
+  'petition_decided',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -179,7 +181,28 @@ describe('noticeText', () => {
     expect(noticeText(tw.t, approved)).toEqual({ title: '暫緩關閉申請已核准：2611-0007', body: '投訴 2611-0007 申請暫緩至 2027-03-31 關閉。' });
   });
 
-  it('uses only the params the server gives each 8D, effectiveness and deferral notice', () => {
+  it('words a petition and its decision in every language, the step it sent the case back to too', async () => {
+    const raised = notice('petition_raised', { number: '2611-0007', department: '品保部', subject: '责任判定异议' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, raised)).toEqual({ title: '签呈待您裁决：2611-0007', body: '品保部就投诉 2611-0007 发起签呈：责任判定异议' });
+    expect(noticeText(en.t, raised).body).toBe('品保部 raised a petition on complaint 2611-0007: 责任判定异议');
+    const decided = notice(
+      'petition_decided',
+      { number: '2611-0007', subject: '责任判定异议', decision: '退回品保重新判定', returned_to: 'qa_investigation' },
+      { complaint_id: 7 },
+    );
+    expect(noticeText(zh.t, decided)).toEqual({
+      title: '签呈已办结：2611-0007',
+      body: '投诉 2611-0007 的签呈「责任判定异议」。本案已退回至「质量调查中」。退回品保重新判定',
+    });
+    expect(noticeText(en.t, decided).body).toBe('Petition “责任判定异议” on complaint 2611-0007. The case went back to “QA investigation”. 退回品保重新判定');
+    const tw = await testI18n('zh-TW');
+    // Not sent back (or withdrawn: no decision either): nothing is said of a step.
+    const kept = { ...decided, params: { ...decided.params, returned_to: '', decision: '维持原判' } };
+    expect(noticeText(tw.t, kept)).toEqual({ title: '簽呈已辦結：2611-0007', body: '投訴 2611-0007 的簽呈「责任判定异议」。维持原判' });
+    expect(noticeText(zh.t, { ...kept, params: { ...kept.params, decision: '' } }).body).toBe('投诉 2611-0007 的签呈「责任判定异议」。');
+  });
+
+  it('uses only the params the server gives each 8D, effectiveness, deferral and petition notice', () => {
     const given: Record<string, string[]> = {
       eight_d_review: ['number', 'name'],
       eight_d_decided: ['number', 'name', 'outcome', 'reason'],
@@ -187,6 +210,8 @@ describe('noticeText', () => {
       effectiveness_failed: ['number', 'follow_up_id', 'evidence'],
       deferral_request: ['number', 'until', 'reason'],
       deferral_decided: ['number', 'outcome', 'until', 'comment'],
+      petition_raised: ['number', 'department', 'subject'],
+      petition_decided: ['number', 'subject', 'decision', 'returned_to'],
     };
     type Tree = { [key: string]: string | Tree };
     for (const catalog of Object.values(catalogs) as unknown as Tree[]) {
@@ -325,6 +350,13 @@ describe('noticeLink', () => {
     expect(route(deferralLink!)).toBe('complaints/:id');
     const decidedLink = noticeLink(notice('deferral_decided', { number: '2611-0007', outcome: 'approved', until: '2027-03-31', comment: '' }, { complaint_id: 7 }));
     expect(decidedLink).toBe('/complaints/7');
+
+    // A petition, raised or decided, opens the case at its petitions.
+    const raisedLink = noticeLink(notice('petition_raised', { number: '2611-0007', department: '品保部', subject: '异议' }, { complaint_id: 7 }));
+    expect(raisedLink).toBe('/complaints/7#section-petitions');
+    expect(route(raisedLink!)).toBe('complaints/:id');
+    const petitionLink = noticeLink(notice('petition_decided', { number: '2611-0007', subject: '异议', decision: '', returned_to: '' }, { complaint_id: 7 }));
+    expect(petitionLink).toBe('/complaints/7#section-petitions');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

@@ -68,10 +68,12 @@ const EIGHT_D_KINDS: readonly Notification['kind'][] = ['eight_d_review', 'eight
  * case itself, whose deadlines it may have moved).
  */
 const TRACKING_KINDS: readonly Notification['kind'][] = ['effectiveness_due', 'effectiveness_failed', 'deferral_request'];
+/** Notices about a case's petitions (签呈): raised (for the GM to decide) or decided; they open the case there. */
+const PETITION_KINDS: readonly Notification['kind'][] = ['petition_raised', 'petition_decided'];
 
 /**
- * Where the notification leads: its case (or the case's 8D report, or its
- * improvement tracking; a failed effectiveness check the new case it raised),
+ * Where the notification leads: its case (or the case's 8D report, its
+ * improvement tracking or its petitions; a failed effectiveness check the new case it raised),
  * else its return application, else its allowance certificate, else its
  * customer, else nowhere.
  */
@@ -82,6 +84,8 @@ export function noticeLink(n: Notification): string | null {
     if (EIGHT_D_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}/8d`;
     // The section's anchor (improvement/lib/anchor.ts; that feature imports this one).
     if (TRACKING_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-tracking`;
+    // The petitions section's anchor (petitions/lib/petition.ts).
+    if (PETITION_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-petitions`;
     return `/complaints/${n.complaint_id}`;
   }
   const application = n.params?.return_id;

@@ -19,6 +19,9 @@ import { DeferralTasks } from '../../improvement/components/DeferralTasks';
 import { EffectivenessTasks } from '../../improvement/components/EffectivenessTasks';
 import { mayCheck } from '../../improvement/lib/check';
 import { mayDecideDeferrals } from '../../improvement/lib/deferral';
+import { usePendingPetitions } from '../../petitions/api/queries';
+import { PetitionTasks } from '../../petitions/components/PetitionTasks';
+import { mayDecidePetitions } from '../../petitions/lib/petition';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
@@ -28,7 +31,8 @@ import { ReturnTasks } from './ReturnTasks';
  * 待办: the cases waiting for me, by time left, then the return applications,
  * allowance certificates, (for the QA manager) 8D reports at my step, (for
  * quality) the effectiveness checks that fell due and (for the deputy GM and
- * the GM) the deferral requests to decide. The landing page.
+ * the GM) the deferral requests to decide, and (for the GM) the petitions.
+ * The landing page.
  */
 export default function MyTasksPage() {
   const { t } = useTranslation();
@@ -46,6 +50,8 @@ export default function MyTasksPage() {
   const checks = useDueChecks(mayCheck(user?.roles)).data?.items ?? [];
   // Only the deputy GM and the GM decide deferrals.
   const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items ?? [];
+  // Only the GM decides petitions (签呈).
+  const petitions = usePendingPetitions(mayDecidePetitions(user?.roles)).data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -63,7 +69,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && checks.length === 0 && deferrals.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && checks.length === 0 && deferrals.length === 0 && petitions.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -81,6 +87,7 @@ export default function MyTasksPage() {
       {eightD.length > 0 && <EightDTasks items={eightD} />}
       {checks.length > 0 && <EffectivenessTasks items={checks} />}
       {deferrals.length > 0 && <DeferralTasks items={deferrals} />}
+      {petitions.length > 0 && <PetitionTasks items={petitions} />}
     </section>
   );
 }

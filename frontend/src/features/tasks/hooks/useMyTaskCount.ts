@@ -4,14 +4,16 @@ import { useEightDInReview } from '../../eight-d/api/queries';
 import { useDueChecks, useWaitingDeferrals } from '../../improvement/api/queries';
 import { mayCheck } from '../../improvement/lib/check';
 import { mayDecideDeferrals } from '../../improvement/lib/deferral';
+import { usePendingPetitions } from '../../petitions/api/queries';
+import { mayDecidePetitions } from '../../petitions/lib/petition';
 import { useReturnsToAct } from '../../returns/api/queries';
 import { useMyTasks } from '../api/queries';
 
 /**
  * Number of open tasks for the nav badge: the cases, the return
  * applications, the allowance certificates, (the QA manager's) 8D reports,
- * (quality's) effectiveness checks due and (the deputy GM's and the GM's)
- * deferral requests, waiting for me (shares My tasks' queries). Until the
+ * (quality's) effectiveness checks due, (the deputy GM's and the GM's)
+ * deferral requests and (the GM's) petitions, waiting for me (shares My tasks' queries). Until the
  * cases are read there is no count; a failed read of the others counts as
  * none.
  */
@@ -23,5 +25,6 @@ export function useMyTaskCount(): number | undefined {
   const eightD = useEightDInReview(user?.roles.includes('qa_manager') ?? false).data?.items.length ?? 0;
   const checks = useDueChecks(mayCheck(user?.roles)).data?.items.length ?? 0;
   const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items.length ?? 0;
-  return cases === undefined ? undefined : cases + returns + allowances + eightD + checks + deferrals;
+  const petitions = usePendingPetitions(mayDecidePetitions(user?.roles)).data?.items.length ?? 0;
+  return cases === undefined ? undefined : cases + returns + allowances + eightD + checks + deferrals + petitions;
 }

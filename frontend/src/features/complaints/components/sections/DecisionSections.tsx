@@ -112,7 +112,7 @@ export function ApprovalBody({ complaint: c }: { complaint: Complaint }) {
 }
 
 /** The customer's answer, or how the customer was told the complaint is not valid. */
-export function OutcomeBody({ complaint: c }: { complaint: Complaint }) {
+export function OutcomeBody({ complaint: c, countersign }: { complaint: Complaint; countersign?: Schemas['EventView'] | null }) {
   const { t, i18n } = useTranslation();
   const o = asObject(c.outcome);
   const locale = i18n.language;
@@ -135,6 +135,20 @@ export function OutcomeBody({ complaint: c }: { complaint: Complaint }) {
     rows.push({ label: t('invalidNotice.informedOn'), value: date('informed_on') });
   }
   rows.push({ label: t('drawer.remarks'), value: <Prose>{str(o, 'remarks')}</Prose> });
+  if (countersign) {
+    // 业务主管会签: who signed the accepted outcome off, when, and what they wrote.
+    const by = [countersign.actor_name ?? t('detail.system'), formatDateTime(countersign.at, locale)].join(' · ');
+    const remarks = str(asObject(countersign.body), 'remarks');
+    rows.push({
+      label: t('outcome.countersign'),
+      value: (
+        <span data-testid="outcome-countersign">
+          {by}
+          {remarks && <Prose>{remarks}</Prose>}
+        </span>
+      ),
+    });
+  }
   if (c.closed_at) {
     rows.push({ label: t('detail.closedAt'), value: formatDateTime(c.closed_at, locale) });
     if (c.first_closure !== null && c.first_closure !== undefined) {
