@@ -113,6 +113,7 @@ python3 bench/sequential.py "127.0.0.1:$port" "$reps" eight-d qa_manager qa
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" recurrence coordinator qa
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" tracking qa deputy_gm
 python3 bench/sequential.py "127.0.0.1:$port" "$reps" petitions gm qa_manager
+python3 bench/sequential.py "127.0.0.1:$port" "$reps" suppliers coordinator qa
 
 echo
 echo "## Workflow actions ($conns connections, ${secs} s; each open case its next step)"

@@ -7,7 +7,7 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions, eight-d, recurrence, tracking, petitions."""
+allowances, exclusions, eight-d, recurrence, tracking, petitions, suppliers."""
 import http.client
 import json
 import statistics
@@ -78,6 +78,13 @@ SUITES = {
         ("the GM's box, pending", "/api/v1/petitions"),
         ("decided", "/api/v1/petitions?state=decided"),
         ("a case's petitions", "/api/v1/complaints/999761/petitions"),
+    ],
+    "suppliers": [
+        ("waiting for suppliers", "/api/v1/supplier-requests"),
+        ("overdue", "/api/v1/supplier-requests?due=true"),
+        ("answers to review", "/api/v1/supplier-requests?state=answered"),
+        ("accepted", "/api/v1/supplier-requests?state=accepted"),
+        ("a case's requests", "/api/v1/complaints/999754/supplier-requests"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

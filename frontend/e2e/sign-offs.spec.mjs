@@ -1,7 +1,9 @@
-// The sign-offs of the route in the browser, on the demo's cases: the sales
-// manager petitions the general manager (签呈) about the case waiting for the
-// countersign; the general manager decides the QA manager's petition from My
-// tasks on a phone and sends that case back to QA, who finds it in his tasks.
+// The sign-offs and side routes in the browser, on the demo's cases: the
+// sales manager petitions the general manager (签呈) about the case waiting
+// for the countersign; the general manager decides the QA manager's petition
+// from My tasks on a phone and sends that case back to QA, who finds it in
+// his tasks; the coordinator prints the casting supplier's corrective-action
+// request, records its answer on a phone, and the QA manager accepts it.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
@@ -104,4 +106,55 @@ step('QA finds the case back in his tasks', async () => {
   await page.setViewportSize(DESKTOP);
   await switchUser(page, 'qa');
   await page.locator(`.kehu-tasks a[href^="/complaints/${disputed}"]`).first().waitFor();
+});
+
+step("the coordinator prints the casting supplier's request and records its answer on a phone", async () => {
+  await switchUser(page, 'coordinator');
+  await page.getByRole('heading', { level: 2, name: '待供应商回复' }).waitFor();
+  await page.getByRole('link', { name: /的供应商纠正要求（江苏华力铸造有限公司）/ }).first().click();
+  await caseHeader(page).waitFor();
+  const section = page.locator('#section-suppliers');
+  await section.getByText('江苏华力铸造有限公司').first().waitFor();
+  await section.getByRole('link', { name: '打印要求单' }).first().click();
+  await page.getByRole('heading', { level: 1, name: '供应商纠正措施要求单' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const text = await page.locator('body').innerText();
+  assert.ok(text.includes('江苏华力铸造有限公司') && text.includes('CST-5501'), 'the request names the supplier and the part');
+  assert.ok(!/¥/.test(text), 'no internal amounts on the supplier form');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+  await screenshot(page, 'supplier-request-print');
+  await page.goBack();
+  await caseHeader(page).waitFor();
+  await page.setViewportSize(PHONE);
+  await section.getByRole('button', { name: /登记回复/ }).first().click();
+  const d = drawer();
+  await d.waitFor();
+  await d.getByLabel('原因分析').fill('浇注温度偏低，排气不良导致气孔');
+  await d.getByLabel('纠正措施').fill('增加炉温在线监控；首件及每批抽检 X 光');
+  const answer = await answerTo(page, /\/api\/v1\/complaints\/\d+\/supplier-requests\/\d+\/actions\/record_answer$/, () =>
+    d.getByRole('button', { name: '确认登记' }).click(),
+  );
+  assert.equal(answer.status(), 200, await answer.text());
+  assert.equal((await answer.json()).state, 'answered');
+  await section.getByText('浇注温度偏低，排气不良导致气孔').waitFor();
+});
+
+step('the QA manager accepts the answer from My tasks', async () => {
+  await page.setViewportSize(DESKTOP);
+  await switchUser(page, 'qa_manager');
+  await page.getByRole('heading', { level: 2, name: '待审核的供应商回复' }).waitFor();
+  await page.getByRole('link', { name: /的供应商纠正要求（江苏华力铸造有限公司）/ }).first().click();
+  await caseHeader(page).waitFor();
+  const section = page.locator('#section-suppliers');
+  await section.getByRole('button', { name: /接受回复/ }).first().click();
+  const d = drawer();
+  await d.waitFor();
+  const answer = await answerTo(page, /\/api\/v1\/complaints\/\d+\/supplier-requests\/\d+\/actions\/accept$/, () =>
+    d.getByRole('button', { name: '确认接受' }).click(),
+  );
+  assert.equal(answer.status(), 200, await answer.text());
+  assert.equal((await answer.json()).state, 'accepted');
+  await screenshot(page, 'supplier-request-accepted');
 });

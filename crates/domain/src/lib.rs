@@ -25,6 +25,7 @@ pub mod resolution;
 pub mod returns;
 pub mod role;
 pub mod statistics;
+pub mod supplier;
 pub mod survey;
 pub mod verification;
 pub mod visit;

@@ -68,6 +68,10 @@ coded_enum! {
         PetitionRaised = "petition_raised",
         /// The general manager decided a petition on a case the reader raised or coordinates.
         PetitionDecided = "petition_decided",
+        /// A corrective-action request to a supplier waits to be sent and answered by its due date.
+        SupplierRequest = "supplier_request",
+        /// A supplier's answer waits for the reader's (QA's) review.
+        SupplierAnswered = "supplier_answered",
     }
 }
 
@@ -208,6 +212,18 @@ impl Notice {
         Notice::new(NoticeKind::PetitionDecided, Some(complaint_id), &params)
     }
 
+    pub fn supplier_request(complaint_id: i64, number: &str, supplier: &str, due_on: chrono::NaiveDate) -> Notice {
+        Notice::new(
+            NoticeKind::SupplierRequest,
+            Some(complaint_id),
+            &[("number", number.into()), ("supplier", supplier.into()), ("due_on", due_on.to_string())],
+        )
+    }
+
+    pub fn supplier_answered(complaint_id: i64, number: &str, supplier: &str) -> Notice {
+        Notice::new(NoticeKind::SupplierAnswered, Some(complaint_id), &[("number", number.into()), ("supplier", supplier.into())])
+    }
+
     pub fn allowance_task(allowance_id: i64, number: &str, customer: &str, state: crate::returns::allowance::AllowanceState) -> Notice {
         let params = [
             ("allowance_id", allowance_id.to_string()),
@@ -319,6 +335,8 @@ impl Notice {
             Notice::deferral_decided(1, "KS2612-0001", true, chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default(), None),
             Notice::petition_raised(1, "KS2612-0001", "品保部", "责任判定异议"),
             Notice::petition_decided(1, "KS2612-0001", "责任判定异议", "退回品保重新判定", Some(crate::State::QaInvestigation)),
+            Notice::supplier_request(1, "KS2612-0001", "江苏华力铸造有限公司", chrono::NaiveDate::from_ymd_opt(2027, 1, 6).unwrap_or_default()),
+            Notice::supplier_answered(1, "KS2612-0001", "江苏华力铸造有限公司"),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v

@@ -71,6 +71,8 @@ pub enum EventAction {
     Tracking(crate::improvement::TrackingEvent),
     /// A petition (签呈) raised, decided or withdrawn.
     Petition(crate::petition::PetitionEvent),
+    /// A supplier corrective-action request raised, answered or settled.
+    Supplier(crate::supplier::SupplierEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -84,6 +86,7 @@ impl crate::codes::Code for EventAction {
                 .chain(crate::eightd::EightDEvent::ALL.iter().map(|e| EventAction::EightD(*e)))
                 .chain(crate::improvement::TrackingEvent::ALL.iter().map(|e| EventAction::Tracking(*e)))
                 .chain(crate::petition::PetitionEvent::ALL.iter().map(|e| EventAction::Petition(*e)))
+                .chain(crate::supplier::SupplierEvent::ALL.iter().map(|e| EventAction::Supplier(*e)))
                 .collect()
         })
     }
@@ -96,6 +99,7 @@ impl crate::codes::Code for EventAction {
             EventAction::EightD(e) => e.as_str(),
             EventAction::Tracking(e) => e.as_str(),
             EventAction::Petition(e) => e.as_str(),
+            EventAction::Supplier(e) => e.as_str(),
         }
     }
 }
@@ -221,7 +225,7 @@ mod tests {
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 40);
+        assert_eq!(EventAction::all().len(), 45);
         assert_eq!(State::ALL.len(), 14);
     }
 

@@ -56,6 +56,7 @@ pub fn apply(conn: &mut DbConn, row: &ComplaintRow, d: &Decision, now: NaiveDate
                     team: s.team.clone(),
                     person_id: s.person_id,
                     ratio_percent: s.ratio_percent,
+                    supplier: s.supplier.clone(),
                 })
                 .collect();
             ch.responsibilities_json = Some(complaints::replace_responsibilities(conn, row.id, &rows)?);

@@ -73,7 +73,13 @@ macro_rules! detail_query {
 }
 
 type LineJson = (i64, i32, kehu_domain::resolution::ResolutionKind, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64, i64, Option<String>);
-type ResponsibilityJson = (i64, i64, Option<String>, Option<i64>, i32);
+/// A share as the row copies it: five fields, and the supplier when one is named.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum ResponsibilityJson {
+    WithSupplier(i64, i64, Option<String>, Option<i64>, i32, Option<String>),
+    Plain(i64, i64, Option<String>, Option<i64>, i32),
+}
 
 fn parse<T: serde::de::DeserializeOwned>(json: Option<&str>) -> DbResult<Vec<T>> {
     match json {
@@ -111,8 +117,12 @@ pub fn detail(conn: &mut DbConn, book: &NameBook, org_id: i64, id: i64) -> DbRes
         .collect();
     let responsibilities = parse::<ResponsibilityJson>(row.responsibilities_json.as_deref())?
         .into_iter()
-        .map(|(id, department_id, team, person_id, ratio_percent)| {
-            (ResponsibilityRow { id, complaint_id: row.id, department_id, team, person_id, ratio_percent }, names.department(Some(department_id)))
+        .map(|r| {
+            let (id, department_id, team, person_id, ratio_percent, supplier) = match r {
+                ResponsibilityJson::WithSupplier(a, b, c, d, e, f) => (a, b, c, d, e, f),
+                ResponsibilityJson::Plain(a, b, c, d, e) => (a, b, c, d, e, None),
+            };
+            (ResponsibilityRow { id, complaint_id: row.id, department_id, team, person_id, ratio_percent, supplier }, names.department(Some(department_id)))
         })
         .collect();
     Ok(ComplaintDetail {

@@ -197,6 +197,7 @@ pub struct ResponsibilityRow {
     pub team: Option<String>,
     pub person_id: Option<i64>,
     pub ratio_percent: i32,
+    pub supplier: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewComplaint, intake: &IntakeRow) -> DbResult<ComplaintRow> {
@@ -314,7 +315,11 @@ pub fn replace_responsibilities(conn: &mut DbConn, complaint_id: i64, rows: &[Re
     let mut copy = Vec::with_capacity(rows.len());
     for r in rows {
         let id: i64 = diesel::insert_into(complaint_responsibilities::table).values(r).returning(complaint_responsibilities::id).get_result(conn)?;
-        copy.push((id, r.department_id, &r.team, r.person_id, r.ratio_percent));
+        // A share naming no supplier keeps the five fields copies had before suppliers.
+        copy.push(match &r.supplier {
+            None => serde_json::json!([id, r.department_id, r.team, r.person_id, r.ratio_percent]),
+            Some(s) => serde_json::json!([id, r.department_id, r.team, r.person_id, r.ratio_percent, s]),
+        });
     }
     json_copy(&copy)
 }

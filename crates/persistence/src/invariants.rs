@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 39] = [
+pub const CHECKS: [(&str, &str); 40] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -162,6 +162,16 @@ pub const CHECKS: [(&str, &str); 39] = [
          OR (p.state = 'withdrawn' AND (p.decision IS NOT NULL OR p.returned_to IS NOT NULL))",
     ),
     (
+        "a supplier request's answer is whole, a settled one says who and when, an open one's supplier is named on its case",
+        "SELECT COUNT(*) AS n FROM supplier_requests s JOIN complaints c ON c.id = s.complaint_id \
+         WHERE s.org_id <> c.org_id OR c.number IS NULL \
+         OR (s.state IN ('answered', 'accepted') AND (s.root_cause IS NULL OR s.actions IS NULL OR s.answered_on IS NULL OR s.answered_by IS NULL)) \
+         OR (s.state IN ('accepted', 'cancelled') AND (s.decided_by IS NULL OR s.decided_at IS NULL)) \
+         OR (s.state = 'cancelled' AND s.comment IS NULL) \
+         OR (s.state IN ('requested', 'answered') AND NOT EXISTS \
+             (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = s.complaint_id AND r.supplier = s.supplier))",
+    ),
+    (
         "a case waiting for the countersign, or to close after it, has an approved resolution the customer accepted",
         "SELECT COUNT(*) AS n FROM complaints WHERE state IN ('awaiting_countersign', 'awaiting_close') \
          AND (approved_at IS NULL OR outcome IS NULL)",
@@ -239,13 +249,15 @@ const COPIES: &str = "every case's copy of its lines and shares matches them";
 const COPIES_PG: &str = "SELECT COUNT(*) AS n FROM complaints c WHERE \
      COALESCE(c.lines_json, '[]')::jsonb <> COALESCE((SELECT jsonb_agg(jsonb_build_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, \
        l.amount_fen, l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position) FROM resolution_lines l WHERE l.complaint_id = c.id), '[]') \
-  OR COALESCE(c.responsibilities_json, '[]')::jsonb <> COALESCE((SELECT jsonb_agg(jsonb_build_array(r.id, r.department_id, r.team, r.person_id, \
-       r.ratio_percent) ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id), '[]')";
+  OR COALESCE(c.responsibilities_json, '[]')::jsonb <> COALESCE((SELECT jsonb_agg(CASE WHEN r.supplier IS NULL \
+       THEN jsonb_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent) \
+       ELSE jsonb_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent, r.supplier) END ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id), '[]')";
 const COPIES_SQLITE: &str = "SELECT COUNT(*) AS n FROM complaints c WHERE \
      json(COALESCE(c.lines_json, '[]')) <> (SELECT json_group_array(json_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, \
        l.amount_fen, l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position) FROM resolution_lines l WHERE l.complaint_id = c.id) \
-  OR json(COALESCE(c.responsibilities_json, '[]')) <> (SELECT json_group_array(json_array(r.id, r.department_id, r.team, r.person_id, \
-       r.ratio_percent) ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id)";
+  OR json(COALESCE(c.responsibilities_json, '[]')) <> (SELECT json_group_array(json(CASE WHEN r.supplier IS NULL \
+       THEN json_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent) \
+       ELSE json_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent, r.supplier) END) ORDER BY r.id) FROM complaint_responsibilities r WHERE r.complaint_id = c.id)";
 
 /// Every invariant with the number of rows breaking it (0 = holds).
 pub fn check(conn: &mut DbConn) -> DbResult<Vec<(&'static str, i64)>> {

@@ -28,6 +28,7 @@ pub mod sessions;
 pub mod settings;
 pub mod statistics;
 pub mod stock;
+pub mod supplier_requests;
 pub mod webhooks;
 
 pub use db::{build_pool, write_tx, Backend, DbConn, Pool, PooledConn};

@@ -267,6 +267,7 @@ diesel::table! {
         team -> Nullable<Text>,
         person_id -> Nullable<BigInt>,
         ratio_percent -> Integer,
+        supplier -> Nullable<Text>,
     }
 }
 
@@ -862,6 +863,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    supplier_requests (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        supplier -> Text,
+        state -> Text,
+        problem -> Text,
+        ratio_percent -> Integer,
+        due_on -> Date,
+        root_cause -> Nullable<Text>,
+        actions -> Nullable<Text>,
+        answered_on -> Nullable<Date>,
+        answered_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        comment -> Nullable<Text>,
+        raised_by -> BigInt,
+        raised_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -909,4 +934,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     effectiveness_checks,
     closure_deferrals,
     petitions,
+    supplier_requests,
 );

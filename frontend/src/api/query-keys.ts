@@ -66,3 +66,15 @@ export const petitionKeys = {
   lists: () => [...petitionKeys.all, 'list'] as const,
   pending: () => [...petitionKeys.lists(), 'pending'] as const,
 };
+
+/**
+ * Supplier corrective-action requests (供应商纠正措施要求): a case's requests
+ * and the My-tasks boxes. Concluding the investigation raises or cancels
+ * them, so the complaint's own actions invalidate these too.
+ */
+export const supplierKeys = {
+  all: ['supplier-requests'] as const,
+  ofComplaint: (complaintId: number) => [...supplierKeys.all, 'complaint', complaintId] as const,
+  lists: () => [...supplierKeys.all, 'list'] as const,
+  list: (state: string) => [...supplierKeys.lists(), state] as const,
+};

@@ -1549,6 +1549,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/supplier-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's supplier corrective-action requests, newest first. */
+        get: operations["listCaseSupplierRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/supplier-requests/{request_id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `record_answer` (the coordinator or QA: the supplier's cause and actions),
+         *     `accept` or `reject` (QA or the QA manager; a rejection says why and may set
+         *     a new due date), `cancel` (the coordinator, saying why).
+         */
+        post: operations["actOnSupplierRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests in a state, of the cases the caller may read, by due date (at most 200). */
+        get: operations["listSupplierRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns": {
         parameters: {
             query?: never;
@@ -3055,6 +3110,12 @@ export interface components {
              * @default 30
              */
             effectiveness_check_days: number;
+            /**
+             * Format: int32
+             * @description 1 to 365 days (7 when left out).
+             * @default 7
+             */
+            supplier_answer_days: number;
         };
         /** @description When a complaint needs an 8D report, with the policy's version. */
         EightDPolicyView: {
@@ -3074,6 +3135,11 @@ export interface components {
              * @description Days after the close when QA checks that the corrective actions work (30); 0 checks none.
              */
             effectiveness_check_days: number;
+            /**
+             * Format: int32
+             * @description Days a supplier has to answer a corrective-action request (7).
+             */
+            supplier_answer_days: number;
         };
         /** @description The report's content; a draft may have any section unfinished. */
         EightDReport: {
@@ -3170,7 +3236,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition" | "raise_supplier_request" | "answer_supplier_request" | "accept_supplier_request" | "reject_supplier_request" | "cancel_supplier_request";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -3926,7 +3992,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -4384,6 +4450,8 @@ export interface components {
             person_id?: number | null;
             /** Format: int32 */
             ratio_percent: number;
+            /** @description The external supplier behind this share, if any. */
+            supplier?: string | null;
         };
         ResponsibleUnit: {
             /** Format: int64 */
@@ -4397,6 +4465,12 @@ export interface components {
             person_id?: number | null;
             /** Format: int32 */
             ratio_percent: number;
+            /**
+             * @description The external company or material supplier behind this share (at most
+             *     100 characters): concluding the investigation raises a corrective-action
+             *     request to it.
+             */
+            supplier?: string | null;
         };
         /** @description What the consumer's case rests on. */
         RetailFacts: {
@@ -4809,6 +4883,77 @@ export interface components {
         };
         /** @enum {string} */
         State: "draft" | "awaiting_registration" | "qa_investigation" | "production_countermeasure" | "engineering_review" | "coordinator_review" | "sales_proposal" | "consolidation" | "pending_approval" | "customer_negotiation" | "awaiting_countersign" | "invalid_notice" | "awaiting_close" | "closed";
+        SupplierActionBody: {
+            /** @description `record_answer`: the cause the supplier found (at most 4,000 characters). */
+            root_cause?: string | null;
+            /** @description `record_answer`: the supplier's corrective actions (at most 4,000 characters). */
+            actions?: string | null;
+            /**
+             * Format: date
+             * @description `record_answer`: when the supplier answered (today when left out; not in the future).
+             */
+            answered_on?: string | null;
+            /** @description Required to `reject` (what the answer lacks) and to `cancel` (why); at most 4,000 characters. */
+            comment?: string | null;
+            /**
+             * Format: date
+             * @description `reject`: a new due date for the supplier's next answer (after today).
+             */
+            due_on?: string | null;
+        };
+        /**
+         * @description What may be done with a request. The names are public API.
+         * @enum {string}
+         */
+        SupplierRequestAction: "record_answer" | "accept" | "reject" | "cancel";
+        SupplierRequestPage: {
+            items: components["schemas"]["SupplierRequestView"][];
+        };
+        /**
+         * @description Where a request stands. The names are public API.
+         * @enum {string}
+         */
+        SupplierRequestState: "requested" | "answered" | "accepted" | "cancelled";
+        /** @description 供应商纠正措施要求. */
+        SupplierRequestView: {
+            /** Format: int64 */
+            id: number;
+            complaint: components["schemas"]["Ref"];
+            product_number?: string | null;
+            supplier: string;
+            state: components["schemas"]["SupplierRequestState"];
+            /** @description The problem as the case described it when the request was raised. */
+            problem: string;
+            /**
+             * Format: int32
+             * @description The share of the responsibility the investigation gave the supplier.
+             */
+            ratio_percent: number;
+            /** Format: date */
+            due_on: string;
+            /** @description Waiting for the supplier past its due date. */
+            overdue: boolean;
+            /** @description The supplier's answer: the cause it found and its corrective actions. */
+            root_cause?: string | null;
+            actions?: string | null;
+            /** Format: date */
+            answered_on?: string | null;
+            answered_by?: null | components["schemas"]["Ref"];
+            decided_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description Why the answer went back, or why the request was cancelled. */
+            comment?: string | null;
+            raised_by: components["schemas"]["Ref"];
+            /** Format: date-time */
+            raised_at: string;
+            available_actions: components["schemas"]["SupplierRequestAction"][];
+            /** Format: int64 */
+            version: number;
+        };
+        SupplierRequestsView: {
+            items: components["schemas"]["SupplierRequestView"][];
+        };
         SupplyHoldInput: {
             /** @description true: stop supplying (payment overdue); false: resume. */
             hold: boolean;
@@ -9711,6 +9856,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseSupplierRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnSupplierRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                request_id: number;
+                action: components["schemas"]["SupplierRequestAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupplierRequests: {
+        parameters: {
+            query?: {
+                /** @description `requested` (waiting for the supplier) unless given. */
+                state?: null | components["schemas"]["SupplierRequestState"];
+                /** @description Only those due by today. */
+                due?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestPage"];
                 };
             };
             400: {

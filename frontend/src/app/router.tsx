@@ -35,6 +35,7 @@ const ReturnFormPage = lazy(() => import('../features/returns/components/ReturnF
 const ReturnDetailPage = lazy(() => import('../features/returns/components/ReturnDetailPage'));
 const ReturnPrintPage = lazy(() => import('../features/returns/components/ReturnPrintPage'));
 const ReturnNotePrintPage = lazy(() => import('../features/returns/components/ReturnNotePrintPage'));
+const SupplierPrintPage = lazy(() => import('../features/suppliers/components/SupplierPrintPage'));
 const AllowancesPage = lazy(() => import('../features/allowances/components/AllowancesPage'));
 const AllowanceDetailPage = lazy(() => import('../features/allowances/components/AllowanceDetailPage'));
 const AllowancePrintPage = lazy(() => import('../features/allowances/components/AllowancePrintPage'));
@@ -63,6 +64,8 @@ export const routes: RouteObject[] = [
           // The server says who may read, edit and approve a complaint's 8D report.
           { path: 'complaints/:id/8d', element: page(<EightDPage />) },
           { path: 'complaints/:id/8d/print', element: page(<EightDPrintPage />) },
+          // The request to send to a supplier; the server says who may read the case.
+          { path: 'complaints/:id/supplier-requests/:requestId/print', element: page(<SupplierPrintPage />) },
           { path: 'customers', element: page(<CustomersPage />) },
           {
             element: <RequireRole roles={SALES_ROLES} />,

@@ -61,6 +61,8 @@ export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[
   if (path === '/api/v1/effectiveness-checks') return jsonResponse(200, { items: [] });
   // The deputy GM's and the GM's badge counts the deferral requests waiting.
   if (path === '/api/v1/deferrals') return jsonResponse(200, { items: [] });
+  // The coordinator's and QA's badge counts the supplier requests to chase or review.
+  if (path === '/api/v1/supplier-requests') return jsonResponse(200, { items: [] });
   return null;
 }
 

@@ -23,5 +23,6 @@ mod secrecy;
 mod sessions;
 mod sign_offs;
 mod statistics;
+mod suppliers;
 mod webhooks;
 mod workflow;

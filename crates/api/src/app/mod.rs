@@ -29,6 +29,7 @@ pub mod returns;
 pub mod scale;
 pub mod seed;
 pub mod sessions;
+pub mod supplier_requests;
 pub mod survey_results;
 pub mod surveys;
 pub mod verifications;

@@ -183,12 +183,14 @@ FROM complaints c WHERE org_id = :ORG AND settlement_total_fen IS NOT NULL
 
 -- Responsibility for every investigated case: the countermeasure unit, with
 -- QA sharing a third of every seventh case.
-INSERT INTO complaint_responsibilities (complaint_id, department_id, team, person_id, ratio_percent)
-SELECT c.id, c.countermeasure_department_id, '一班', NULL::BIGINT, CASE WHEN c.id % 7 = 0 THEN 70 ELSE 100 END
+INSERT INTO complaint_responsibilities (complaint_id, department_id, team, person_id, ratio_percent, supplier)
+SELECT c.id, c.countermeasure_department_id, '一班', NULL::BIGINT, CASE WHEN c.id % 7 = 0 THEN 70 ELSE 100 END, NULL
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id)
 UNION ALL
-SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality'), NULL, NULL::BIGINT, 30
+SELECT c.id, (SELECT id FROM departments WHERE org_id = :ORG AND code = 'quality'), NULL, NULL::BIGINT, 30,
+       -- Every other one of QA's shares is a supplier's (incoming material).
+       CASE WHEN c.id % 14 = 0 THEN (ARRAY['江苏华力铸造有限公司','宏达电镀厂','昆山精工模具','浙江恒泰钢材','苏州联创包装'])[1 + (c.id / 14) % 5] END
 FROM complaints c WHERE c.org_id = :ORG AND c.countermeasure_department_id IS NOT NULL AND c.id % 7 = 0
   AND NOT EXISTS (SELECT 1 FROM complaint_responsibilities r WHERE r.complaint_id = c.id);
 
@@ -197,7 +199,8 @@ UPDATE complaints c SET
   lines_json = (SELECT json_agg(json_build_array(l.id, l.position, l.kind, l.quantity, l.unit_price_fen, l.amount_fen,
                   l.transport_cost_fen, l.settlement_fen, l.loss_fen, l.remarks) ORDER BY l.position)::text
                 FROM resolution_lines l WHERE l.complaint_id = c.id),
-  responsibilities_json = (SELECT json_agg(json_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent) ORDER BY r.id)::text
+  responsibilities_json = (SELECT json_agg(CASE WHEN r.supplier IS NULL THEN json_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent)
+                  ELSE json_build_array(r.id, r.department_id, r.team, r.person_id, r.ratio_percent, r.supplier) END ORDER BY r.id)::text
                 FROM complaint_responsibilities r WHERE r.complaint_id = c.id)
 WHERE c.org_id = :ORG AND (c.settlement_total_fen IS NOT NULL OR c.countermeasure_department_id IS NOT NULL)
   AND c.lines_json IS NULL AND c.responsibilities_json IS NULL;
@@ -610,3 +613,38 @@ CROSS JOIN LATERAL (
 
 UPDATE complaints c SET version = c.version + CASE WHEN p.decided THEN 2 ELSE 1 END FROM scale_petitions p WHERE c.id = p.id;
 ANALYZE petitions;
+
+-- Supplier corrective-action requests for every share naming a supplier:
+-- accepted on closed cases, answered on every third open one, else waiting
+-- (due a week after the conclusion). Each is an event and a version of the case.
+CREATE TEMP TABLE scale_suppliers AS
+SELECT c.id, c.org_id, c.version, c.state, c.updated_at, c.registered_at + INTERVAL '2 days' AS raised_at, r.supplier, r.ratio_percent,
+       CASE WHEN c.state = 'closed' THEN 'accepted' WHEN c.id % 3 = 0 THEN 'answered' ELSE 'requested' END AS target
+FROM complaints c JOIN complaint_responsibilities r ON r.complaint_id = c.id
+WHERE c.org_id = :ORG AND r.supplier IS NOT NULL AND c.number IS NOT NULL;
+
+INSERT INTO supplier_requests (org_id, complaint_id, supplier, state, problem, ratio_percent, due_on, root_cause, actions, answered_on,
+    answered_by, decided_by, decided_at, comment, raised_by, raised_at, updated_at, version)
+SELECT s.org_id, s.id, s.supplier, s.target, '铸件气孔，加工后渗漏', s.ratio_percent, (s.raised_at + INTERVAL '7 days')::date,
+       CASE WHEN s.target <> 'requested' THEN '浇注温度偏低' END, CASE WHEN s.target <> 'requested' THEN '增加炉温在线监控' END,
+       CASE WHEN s.target <> 'requested' THEN (s.raised_at + INTERVAL '5 days')::date END,
+       CASE WHEN s.target <> 'requested' THEN co.id END,
+       CASE WHEN s.target = 'accepted' THEN qm.id END, CASE WHEN s.target = 'accepted' THEN s.raised_at + INTERVAL '6 days' END,
+       NULL, qa.id, s.raised_at, s.raised_at, CASE s.target WHEN 'requested' THEN 1 WHEN 'answered' THEN 2 ELSE 3 END
+FROM scale_suppliers s
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'coordinator') co
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa_manager') qm
+CROSS JOIN (SELECT id FROM users WHERE org_id = :ORG AND username = 'qa') qa;
+
+INSERT INTO complaint_events (complaint_id, seq, action, from_state, to_state, actor_id, actor_role, at, body, step_due_at)
+SELECT s.id, s.version + e.n, e.action, s.state, s.state, NULL, e.role, s.raised_at, '{}', NULL
+FROM scale_suppliers s
+CROSS JOIN LATERAL (
+    SELECT ROW_NUMBER() OVER () AS n, x.action, x.role FROM (VALUES
+        ('raise_supplier_request', 'qa', TRUE), ('answer_supplier_request', 'coordinator', s.target <> 'requested'),
+        ('accept_supplier_request', 'qa_manager', s.target = 'accepted')) AS x(action, role, wanted)
+    WHERE x.wanted) e;
+
+UPDATE complaints c SET version = c.version + CASE s.target WHEN 'requested' THEN 1 WHEN 'answered' THEN 2 ELSE 3 END
+FROM scale_suppliers s WHERE c.id = s.id;
+ANALYZE supplier_requests;

@@ -204,7 +204,8 @@ pub(crate) fn demo_step(c: &mut DbConn, a: Action) -> ApiResult<(Caller, Command
         ),
         Action::ConcludeInvestigation => {
             let production = caller_for(c, "production")?;
-            let share = Share { department_id: production.department_id, team: Some("冲压一班".into()), person_id: None, ratio_percent: 100 };
+            let share =
+                Share { department_id: production.department_id, team: Some("冲压一班".into()), person_id: None, ratio_percent: 100, supplier: None };
             let conclude = Conclude {
                 defect_verified: true,
                 cause: "模具磨损".into(),

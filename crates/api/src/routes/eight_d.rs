@@ -124,6 +124,8 @@ pub struct EightDPolicyView {
     pub recurrence_window_days: u32,
     /// Days after the close when QA checks that the corrective actions work (30); 0 checks none.
     pub effectiveness_check_days: u32,
+    /// Days a supplier has to answer a corrective-action request (7).
+    pub supplier_answer_days: u32,
 }
 
 #[derive(Deserialize, ToSchema, Validate)]
@@ -140,6 +142,15 @@ pub struct EightDPolicyBody {
     #[schema(minimum = 0, maximum = 365, default = 30)]
     #[validate(range(max = 365, code = "out_of_range"))]
     pub effectiveness_check_days: u32,
+    /// 1 to 365 days (7 when left out).
+    #[serde(default = "default_supplier_days")]
+    #[schema(minimum = 1, maximum = 365, default = 7)]
+    #[validate(range(min = 1, max = 365, code = "out_of_range"))]
+    pub supplier_answer_days: u32,
+}
+
+fn default_supplier_days() -> u32 {
+    EightDPolicy::default().supplier_answer_days
 }
 
 fn default_check_days() -> u32 {
@@ -153,6 +164,7 @@ fn view(p: &EightDPolicy, version: i64) -> EightDPolicyView {
         customer_request: p.customer_request,
         recurrence_window_days: p.recurrence_window_days,
         effectiveness_check_days: p.effectiveness_check_days,
+        supplier_answer_days: p.supplier_answer_days,
     }
 }
 
@@ -189,6 +201,7 @@ pub async fn put_policy(state: web::Data<AppState>, ctx: Ctx, version: IfMatch, 
         customer_request: b.customer_request,
         recurrence_window_days: b.recurrence_window_days,
         effectiveness_check_days: b.effectiveness_check_days,
+        supplier_answer_days: b.supplier_answer_days,
     };
     let v = state.write(ctx, move |tx, ctx| Ok(view(&p, policies::replace(tx, ctx, policy::EIGHT_D, version.0, &p)?))).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))

@@ -23,6 +23,7 @@ pub mod return_note;
 pub mod return_policy;
 pub mod return_service;
 pub mod returns;
+pub mod supplier_requests;
 pub mod survey_results;
 pub mod surveys;
 pub mod verifications;
@@ -138,6 +139,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(petitions::raise)
         .service(petitions::act)
         .service(petitions::list)
+        .service(supplier_requests::of_case)
+        .service(supplier_requests::act)
+        .service(supplier_requests::list)
         .service(returns::list)
         .service(returns::export)
         .service(returns::create)

@@ -80,6 +80,9 @@ pub struct Share {
     pub team: Option<String>,
     pub person_id: Option<i64>,
     pub ratio_percent: i32,
+    /// The external company or material supplier behind this share: a
+    /// corrective-action request goes to it.
+    pub supplier: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -215,6 +215,9 @@ fn conclude(c: &Conclude) -> Result<Conclusion, Refused> {
         if !(1..=100).contains(&r.ratio_percent) {
             issues.push(FieldIssue::new(format!("responsible[{i}].ratio_percent"), Rule::OutOfRange, "between 1 and 100"));
         }
+        if let Some(issue) = r.supplier.as_deref().and_then(|s| crate::supplier::supplier_issue(&format!("responsible[{i}].supplier"), s)) {
+            issues.push(issue);
+        }
     }
     let sum: i32 = c.responsible.iter().map(|r| r.ratio_percent).sum();
     if !c.responsible.is_empty() && sum != 100 {

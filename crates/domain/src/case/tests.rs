@@ -126,7 +126,7 @@ fn a_non_quality_complaint_names_its_cause() {
 
 #[test]
 fn conclusion_ratios_add_up_and_the_unit_is_responsible() {
-    let share = |department_id, ratio_percent| Share { department_id, team: None, person_id: None, ratio_percent };
+    let share = |department_id, ratio_percent| Share { department_id, team: None, person_id: None, ratio_percent, supplier: None };
     let c = |responsible, unit| {
         Command::ConcludeInvestigation(Conclude {
             defect_verified: true,

@@ -73,11 +73,13 @@ pub struct EightDPolicy {
     /// How many days after the close QA checks that a case's corrective
     /// actions work (seed 002 §5.4); 0 checks none.
     pub effectiveness_check_days: u32,
+    /// Days a supplier has to answer a corrective-action request.
+    pub supplier_answer_days: u32,
 }
 
 impl Default for EightDPolicy {
     fn default() -> Self {
-        EightDPolicy { severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30 }
+        EightDPolicy { severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30, supplier_answer_days: 7 }
     }
 }
 

@@ -47,11 +47,22 @@ const WORDED: [string, readonly string[]][] = [
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_deferral`>>()(['request_deferral', 'approve_deferral', 'refuse_deferral'])],
   // …and its petitions (签呈) and the general manager's decisions.
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_petition`>>()(['raise_petition', 'decide_petition', 'withdraw_petition'])],
+  // …and its supplier corrective-action requests.
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_supplier_request`>>()([
+    'raise_supplier_request', 'answer_supplier_request', 'accept_supplier_request', 'reject_supplier_request', 'cancel_supplier_request',
+  ])],
   ['petition.state', everyCode<Schemas['PetitionState']>()(['pending', 'decided', 'withdrawn'])],
   ['petition.action', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
   ['petition.drawer', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
   ['petition.submitAction', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
   ['petition.decidedBy', everyCode<Exclude<Schemas['PetitionState'], 'pending'>>()(['decided', 'withdrawn'])],
+  ['supplier.state', everyCode<Schemas['SupplierRequestState']>()(['requested', 'answered', 'accepted', 'cancelled'])],
+  ['supplier.action', everyCode<Schemas['SupplierRequestAction']>()(['record_answer', 'accept', 'reject', 'cancel'])],
+  ['supplier.drawer', everyCode<Schemas['SupplierRequestAction']>()(['record_answer', 'accept', 'reject', 'cancel'])],
+  ['supplier.submit', everyCode<Schemas['SupplierRequestAction']>()(['record_answer', 'accept', 'reject', 'cancel'])],
+  ['supplier.hint', everyCode<Schemas['SupplierRequestAction']>()(['record_answer', 'accept', 'reject', 'cancel'])],
+  // The panel's feedback words the state an action left the request in (a rejection's own words: back to requested).
+  ['supplier.done', everyCode<Exclude<Schemas['SupplierRequestState'], 'requested'>>()(['answered', 'accepted', 'cancelled'])],
   // Every state and action of the route: the steps bar, tags, filters and drawers name them.
   ['state', everyCode<Schemas['State']>()([
     'draft', 'awaiting_registration', 'qa_investigation', 'production_countermeasure', 'engineering_review', 'coordinator_review',

@@ -44,6 +44,8 @@ pub struct Responsibility {
     pub team: Option<String>,
     pub person_id: Option<i64>,
     pub ratio_percent: i32,
+    /// The external supplier behind this share, if any.
+    pub supplier: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -265,6 +267,7 @@ pub fn view(ctx: &Ctx, d: ComplaintDetail) -> ComplaintView {
                 team: r.team,
                 person_id: r.person_id,
                 ratio_percent: r.ratio_percent,
+                supplier: r.supplier,
             })
             .collect(),
         containment: json_field(&row.containment).and_then(|v| v.as_array().cloned()).unwrap_or_default(),

@@ -73,6 +73,11 @@ pub struct ResponsibleUnit {
     pub person_id: Option<i64>,
     #[schema(minimum = 1, maximum = 100)]
     pub ratio_percent: i32,
+    /// The external company or material supplier behind this share (at most
+    /// 100 characters): concluding the investigation raises a corrective-action
+    /// request to it.
+    #[schema(max_length = 100)]
+    pub supplier: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema, Validate)]
@@ -281,7 +286,13 @@ pub fn command(action: Action, raw: &[u8]) -> ApiResult<Command> {
             let responsible = b
                 .responsible
                 .into_iter()
-                .map(|r| Share { department_id: r.department_id, team: r.team, person_id: r.person_id, ratio_percent: r.ratio_percent })
+                .map(|r| Share {
+                    department_id: r.department_id,
+                    team: r.team,
+                    person_id: r.person_id,
+                    ratio_percent: r.ratio_percent,
+                    supplier: r.supplier.map(|s| s.trim().to_owned()),
+                })
                 .collect();
             Command::ConcludeInvestigation(Conclude {
                 defect_verified: b.defect_verified,

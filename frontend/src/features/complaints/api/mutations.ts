@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { improvementKeys, petitionKeys, taskKeys } from '../../../api/query-keys';
+import { improvementKeys, petitionKeys, supplierKeys, taskKeys } from '../../../api/query-keys';
 import type { Schemas } from '../../../api/types';
 import { notificationKeys } from '../../notifications/api/queries';
 import type { ActionName } from '../lib/actions';
@@ -26,6 +26,9 @@ function useAfterChange() {
     void queryClient.invalidateQueries({ queryKey: improvementKeys.ofComplaint(complaint.id) });
     // The step decides who may raise a petition and where the case may go back to.
     void queryClient.invalidateQueries({ queryKey: petitionKeys.ofComplaint(complaint.id) });
+    // Concluding the investigation raises a request to each supplier named, and cancels those no longer named.
+    void queryClient.invalidateQueries({ queryKey: supplierKeys.ofComplaint(complaint.id) });
+    void queryClient.invalidateQueries({ queryKey: supplierKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   };

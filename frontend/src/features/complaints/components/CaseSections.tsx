@@ -3,6 +3,7 @@ import type { Schemas } from '../../../api/types';
 import { AllowancesSection } from '../../allowances/components/AllowancesSection';
 import { TrackingSection } from '../../improvement/components/TrackingSection';
 import { PetitionSection } from '../../petitions/components/PetitionSection';
+import { SupplierSection } from '../../suppliers/components/SupplierSection';
 import { standingCountersign } from '../lib/countersign';
 import { resolutionApproved } from '../lib/resolution';
 import { reached, routeSteps } from '../lib/route';
@@ -74,6 +75,7 @@ export function CaseSections({ complaint: c, events = [] }: { complaint: Complai
       <EightDSection complaint={c} />
       <TrackingSection complaint={c} />
       <PetitionSection complaint={c} />
+      <SupplierSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}

@@ -18,7 +18,10 @@ export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) 
       className="kehu-history"
       items={[...events].reverse().map((e) => {
         const body = asObject(e.body);
-        const text = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
+        const written = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
+        // A supplier request's entries name the supplier, then why it went back or was cancelled.
+        const supplier = e.action.endsWith('_supplier_request') ? str(body, 'supplier') : null;
+        const text = supplier && written ? t('detail.supplierEntry', { supplier, text: written }) : (supplier ?? written);
         const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
         // The GM's petition decision is a step back when it sent the case back.
         const backward = BACKWARD.includes(e.action) || (e.action === 'decide_petition' && e.from_state !== e.to_state);

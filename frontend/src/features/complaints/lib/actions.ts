@@ -161,7 +161,7 @@ export interface ActionFormValues {
   defect_verified?: boolean;
   cause?: string;
   findings?: string;
-  responsible?: { department_id?: number; team?: string; ratio_percent?: number }[];
+  responsible?: { department_id?: number; team?: string; ratio_percent?: number; supplier?: string }[];
   countermeasure_department_id?: number;
   engineering_needed?: boolean;
   measures?: Schemas['ContainmentMeasure'][];
@@ -239,6 +239,8 @@ export function buildActionBody(action: ActionName, v: ActionFormValues): Body {
           department_id: u.department_id ?? 0,
           team: optional(u.team),
           ratio_percent: u.ratio_percent ?? 0,
+          // The external company behind the share: concluding raises a corrective-action request to it.
+          supplier: optional(u.supplier),
         })),
         countermeasure_department_id: v.countermeasure_department_id ?? null,
         engineering_needed: v.engineering_needed ?? false,

@@ -46,6 +46,8 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'deferral_decided',
   'petition_raised',
   'petition_decided',
+  'supplier_request',
+  'supplier_answered',
 ]);
 
 /** A notification as the server sends it; its own title/body say "server" so a test can tell them apart. */
@@ -202,7 +204,21 @@ describe('noticeText', () => {
     expect(noticeText(zh.t, { ...kept, params: { ...kept.params, decision: '' } }).body).toBe('投诉 2611-0007 的签呈「责任判定异议」。');
   });
 
-  it('uses only the params the server gives each 8D, effectiveness, deferral and petition notice', () => {
+  it('words a supplier request to send and a supplier’s answer to review in every language', async () => {
+    const request = notice('supplier_request', { number: '2611-0007', supplier: '江苏华力铸造有限公司', due_on: '2027-01-06' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, request)).toEqual({
+      title: '供应商纠正要求待发送：2611-0007',
+      body: '纠正要求待发送给供应商 江苏华力铸造有限公司，2027-01-06 前回复',
+    });
+    expect(noticeText(en.t, request).title).toBe('Supplier request to send: 2611-0007');
+    const answered = notice('supplier_answered', { number: '2611-0007', supplier: '江苏华力铸造有限公司' }, { complaint_id: 7 });
+    expect(noticeText(zh.t, answered)).toEqual({ title: '供应商已回复：2611-0007', body: '供应商 江苏华力铸造有限公司 已回复，待品保审核' });
+    const tw = await testI18n('zh-TW');
+    expect(noticeText(tw.t, answered)).toEqual({ title: '供應商已回覆：2611-0007', body: '供應商 江苏华力铸造有限公司 已回覆，待品保審核' });
+    expect(noticeText(en.t, answered).body).toBe('Supplier 江苏华力铸造有限公司 answered; the answer awaits QA review');
+  });
+
+  it('uses only the params the server gives each 8D, effectiveness, deferral, petition and supplier notice', () => {
     const given: Record<string, string[]> = {
       eight_d_review: ['number', 'name'],
       eight_d_decided: ['number', 'name', 'outcome', 'reason'],
@@ -212,6 +228,8 @@ describe('noticeText', () => {
       deferral_decided: ['number', 'outcome', 'until', 'comment'],
       petition_raised: ['number', 'department', 'subject'],
       petition_decided: ['number', 'subject', 'decision', 'returned_to'],
+      supplier_request: ['number', 'supplier', 'due_on'],
+      supplier_answered: ['number', 'supplier'],
     };
     type Tree = { [key: string]: string | Tree };
     for (const catalog of Object.values(catalogs) as unknown as Tree[]) {
@@ -357,6 +375,12 @@ describe('noticeLink', () => {
     expect(route(raisedLink!)).toBe('complaints/:id');
     const petitionLink = noticeLink(notice('petition_decided', { number: '2611-0007', subject: '异议', decision: '', returned_to: '' }, { complaint_id: 7 }));
     expect(petitionLink).toBe('/complaints/7#section-petitions');
+
+    // A supplier request to send, or an answer to review, opens the case at its supplier requests.
+    const supplierLink = noticeLink(notice('supplier_request', { number: '2611-0007', supplier: '华力铸造', due_on: '2027-01-06' }, { complaint_id: 7 }));
+    expect(supplierLink).toBe('/complaints/7#section-suppliers');
+    expect(route(supplierLink!)).toBe('complaints/:id');
+    expect(noticeLink(notice('supplier_answered', { number: '2611-0007', supplier: '华力铸造' }, { complaint_id: 7 }))).toBe('/complaints/7#section-suppliers');
 
     expect(noticeLink(notice('customer_handover', { count: '3', from: '张业务' }))).toBeNull();
     expect(noticeLink(notice('reminder', {}, { title: '旧通知', body: '' }))).toBeNull();

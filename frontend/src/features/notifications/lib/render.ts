@@ -70,10 +70,12 @@ const EIGHT_D_KINDS: readonly Notification['kind'][] = ['eight_d_review', 'eight
 const TRACKING_KINDS: readonly Notification['kind'][] = ['effectiveness_due', 'effectiveness_failed', 'deferral_request'];
 /** Notices about a case's petitions (签呈): raised (for the GM to decide) or decided; they open the case there. */
 const PETITION_KINDS: readonly Notification['kind'][] = ['petition_raised', 'petition_decided'];
+/** Notices about a case's supplier corrective-action requests: to send and chase, or an answer to review. */
+const SUPPLIER_KINDS: readonly Notification['kind'][] = ['supplier_request', 'supplier_answered'];
 
 /**
  * Where the notification leads: its case (or the case's 8D report, its
- * improvement tracking or its petitions; a failed effectiveness check the new case it raised),
+ * improvement tracking, its petitions or its supplier requests; a failed effectiveness check the new case it raised),
  * else its return application, else its allowance certificate, else its
  * customer, else nowhere.
  */
@@ -86,6 +88,8 @@ export function noticeLink(n: Notification): string | null {
     if (TRACKING_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-tracking`;
     // The petitions section's anchor (petitions/lib/petition.ts).
     if (PETITION_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-petitions`;
+    // The supplier section's anchor (suppliers/lib/supplier.ts).
+    if (SUPPLIER_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-suppliers`;
     return `/complaints/${n.complaint_id}`;
   }
   const application = n.params?.return_id;

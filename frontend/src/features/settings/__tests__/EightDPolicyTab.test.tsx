@@ -13,7 +13,7 @@ async function renderTab(put: () => Response) {
   signInForTests({ username: 'admin', display_name: '系统管理员', roles: ['admin'] });
   const calls = mockApi({
     '/api/v1/policies/8d': () =>
-      jsonResponse(200, { version: 2, severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30 }),
+      jsonResponse(200, { version: 2, severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30, supplier_answer_days: 7 }),
     'PUT /api/v1/policies/8d': put,
   });
   await initI18n('zh-CN');
@@ -32,7 +32,7 @@ describe('Settings: the 8D report rules', () => {
   it('saves both switches and the recurrence window with If-Match', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const calls = await renderTab(() =>
-      jsonResponse(200, { version: 3, severe_quality: true, customer_request: false, recurrence_window_days: 365, effectiveness_check_days: 30 }),
+      jsonResponse(200, { version: 3, severe_quality: true, customer_request: false, recurrence_window_days: 365, effectiveness_check_days: 30, supplier_answer_days: 7 }),
     );
     await user.click(screen.getByRole('switch', { name: '客户要求时须有 8D 报告' }));
     const days = screen.getByLabelText('重复投诉追溯天数');
@@ -43,13 +43,13 @@ describe('Settings: the 8D report rules', () => {
     await screen.findByText('已保存 8D 报告规则。');
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.ifMatch).toBe('"2"');
-    expect(put.body).toEqual({ severe_quality: true, customer_request: false, recurrence_window_days: 365, effectiveness_check_days: 30 });
+    expect(put.body).toEqual({ severe_quality: true, customer_request: false, recurrence_window_days: 365, effectiveness_check_days: 30, supplier_answer_days: 7 });
   });
 
   it('sets the days after the close when QA checks the corrective actions, 0 scheduling none', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const calls = await renderTab(() =>
-      jsonResponse(200, { version: 3, severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 0 }),
+      jsonResponse(200, { version: 3, severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 0, supplier_answer_days: 7 }),
     );
     const days = screen.getByLabelText('措施有效性验证（结案后天数）');
     expect(days).toHaveValue('30');
@@ -63,7 +63,26 @@ describe('Settings: the 8D report rules', () => {
     await screen.findByText('已保存 8D 报告规则。');
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.ifMatch).toBe('"2"');
-    expect(put.body).toEqual({ severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 0 });
+    expect(put.body).toEqual({ severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 0, supplier_answer_days: 7 });
+  });
+
+  it('sets the days a supplier has to answer a corrective-action request', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const calls = await renderTab(() =>
+      jsonResponse(200, { version: 3, severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30, supplier_answer_days: 14 }),
+    );
+    const days = screen.getByLabelText('供应商回复期限（天）');
+    expect(days).toHaveValue('7');
+    await user.clear(days);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('此项为必填')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    await user.type(days, '14');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存 8D 报告规则。');
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.ifMatch).toBe('"2"');
+    expect(put.body).toEqual({ severe_quality: true, customer_request: true, recurrence_window_days: 180, effectiveness_check_days: 30, supplier_answer_days: 14 });
   });
 
   it('says so when someone saved meanwhile (412)', async () => {

@@ -10,7 +10,8 @@ type Values = Schemas['EightDPolicyBody'];
 /**
  * 8D 报告规则 (administrators): which complaints need an approved 8D report
  * before they close, and how long after the close QA checks that the
- * corrective actions work.
+ * corrective actions work, and how long a supplier has to answer a
+ * corrective-action request.
  */
 export function EightDPolicyTab() {
   const { t } = useTranslation();
@@ -21,8 +22,8 @@ export function EightDPolicyTab() {
 
   useEffect(() => {
     if (policy.data) {
-      const { severe_quality, customer_request, recurrence_window_days, effectiveness_check_days } = policy.data;
-      form.setFieldsValue({ severe_quality, customer_request, recurrence_window_days, effectiveness_check_days });
+      const { severe_quality, customer_request, recurrence_window_days, effectiveness_check_days, supplier_answer_days } = policy.data;
+      form.setFieldsValue({ severe_quality, customer_request, recurrence_window_days, effectiveness_check_days, supplier_answer_days });
     }
   }, [policy.data, form]);
 
@@ -40,6 +41,7 @@ export function EightDPolicyTab() {
           customer_request: v.customer_request ?? false,
           recurrence_window_days: v.recurrence_window_days,
           effectiveness_check_days: v.effectiveness_check_days,
+          supplier_answer_days: v.supplier_answer_days,
         },
       });
       setNotice({ type: 'success', text: t('settings.eightD.saved') });
@@ -76,6 +78,14 @@ export function EightDPolicyTab() {
           rules={[{ required: true, message: t('validation.required') }]}
         >
           <InputNumber min={0} max={365} precision={0} className="kehu-full" inputMode="numeric" />
+        </Form.Item>
+        <Form.Item
+          name="supplier_answer_days"
+          label={t('settings.eightD.supplier_answer_days')}
+          extra={t('settings.eightD.supplier_answer_hint')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <InputNumber min={1} max={365} precision={0} className="kehu-full" inputMode="numeric" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('settings.save')}

@@ -23,6 +23,9 @@ import { usePendingPetitions } from '../../petitions/api/queries';
 import { PetitionTasks } from '../../petitions/components/PetitionTasks';
 import { mayDecidePetitions } from '../../petitions/lib/petition';
 import { useReturnsToAct } from '../../returns/api/queries';
+import { useSupplierRequests } from '../../suppliers/api/queries';
+import { SupplierTasks } from '../../suppliers/components/SupplierTasks';
+import { mayChaseSuppliers, mayReviewSupplierAnswers } from '../../suppliers/lib/supplier';
 import { useMyTasks } from '../api/queries';
 import { byTimeLeft } from '../lib';
 import { ReturnTasks } from './ReturnTasks';
@@ -31,7 +34,9 @@ import { ReturnTasks } from './ReturnTasks';
  * 待办: the cases waiting for me, by time left, then the return applications,
  * allowance certificates, (for the QA manager) 8D reports at my step, (for
  * quality) the effectiveness checks that fell due and (for the deputy GM and
- * the GM) the deferral requests to decide, and (for the GM) the petitions.
+ * the GM) the deferral requests to decide, (for the GM) the petitions, and
+ * the supplier requests waiting for an answer (the coordinator's) or for
+ * review (QA's).
  * The landing page.
  */
 export default function MyTasksPage() {
@@ -52,6 +57,9 @@ export default function MyTasksPage() {
   const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items ?? [];
   // Only the GM decides petitions (签呈).
   const petitions = usePendingPetitions(mayDecidePetitions(user?.roles)).data?.items ?? [];
+  // The coordinator chases the suppliers' answers; QA reviews them.
+  const supplierWaiting = useSupplierRequests('requested', mayChaseSuppliers(user?.roles)).data?.items ?? [];
+  const supplierAnswers = useSupplierRequests('answered', mayReviewSupplierAnswers(user?.roles)).data?.items ?? [];
   const canFile = user?.roles.includes('sales') ?? false;
 
   return (
@@ -69,7 +77,7 @@ export default function MyTasksPage() {
       {tasks.isError && <Alert type="error" showIcon message={problemToFormErrors(tasks.error, t).message} />}
       {tasks.isPending ? (
         <Skeleton active />
-      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && checks.length === 0 && deferrals.length === 0 && petitions.length === 0 && !tasks.isError ? (
+      ) : items.length === 0 && returns.length === 0 && allowances.length === 0 && eightD.length === 0 && checks.length === 0 && deferrals.length === 0 && petitions.length === 0 && supplierWaiting.length === 0 && supplierAnswers.length === 0 && !tasks.isError ? (
         <Empty
           className="kehu-page__empty"
           description={
@@ -88,6 +96,8 @@ export default function MyTasksPage() {
       {checks.length > 0 && <EffectivenessTasks items={checks} />}
       {deferrals.length > 0 && <DeferralTasks items={deferrals} />}
       {petitions.length > 0 && <PetitionTasks items={petitions} />}
+      {supplierWaiting.length > 0 && <SupplierTasks kind="requested" items={supplierWaiting} />}
+      {supplierAnswers.length > 0 && <SupplierTasks kind="answered" items={supplierAnswers} />}
     </section>
   );
 }

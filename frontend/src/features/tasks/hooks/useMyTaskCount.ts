@@ -7,13 +7,16 @@ import { mayDecideDeferrals } from '../../improvement/lib/deferral';
 import { usePendingPetitions } from '../../petitions/api/queries';
 import { mayDecidePetitions } from '../../petitions/lib/petition';
 import { useReturnsToAct } from '../../returns/api/queries';
+import { useSupplierRequests } from '../../suppliers/api/queries';
+import { mayChaseSuppliers, mayReviewSupplierAnswers } from '../../suppliers/lib/supplier';
 import { useMyTasks } from '../api/queries';
 
 /**
  * Number of open tasks for the nav badge: the cases, the return
  * applications, the allowance certificates, (the QA manager's) 8D reports,
  * (quality's) effectiveness checks due, (the deputy GM's and the GM's)
- * deferral requests and (the GM's) petitions, waiting for me (shares My tasks' queries). Until the
+ * deferral requests, (the GM's) petitions and the supplier requests (the
+ * coordinator's to chase, QA's to review), waiting for me (shares My tasks' queries). Until the
  * cases are read there is no count; a failed read of the others counts as
  * none.
  */
@@ -26,5 +29,7 @@ export function useMyTaskCount(): number | undefined {
   const checks = useDueChecks(mayCheck(user?.roles)).data?.items.length ?? 0;
   const deferrals = useWaitingDeferrals(mayDecideDeferrals(user?.roles)).data?.items.length ?? 0;
   const petitions = usePendingPetitions(mayDecidePetitions(user?.roles)).data?.items.length ?? 0;
-  return cases === undefined ? undefined : cases + returns + allowances + eightD + checks + deferrals + petitions;
+  const supplierWaiting = useSupplierRequests('requested', mayChaseSuppliers(user?.roles)).data?.items.length ?? 0;
+  const supplierAnswers = useSupplierRequests('answered', mayReviewSupplierAnswers(user?.roles)).data?.items.length ?? 0;
+  return cases === undefined ? undefined : cases + returns + allowances + eightD + checks + deferrals + petitions + supplierWaiting + supplierAnswers;
 }

@@ -7,7 +7,7 @@ import { TextField } from './SimpleForms';
 
 type Units = ActionFormValues['responsible'];
 
-/** conclude_investigation: verified?, cause, findings, responsible units with ratios. */
+/** conclude_investigation: verified?, cause, findings, responsible units with ratios (and the supplier behind each, if any). */
 export function ConcludeFields() {
   const { t } = useTranslation();
   const departments = useDepartments();
@@ -51,6 +51,9 @@ export function ConcludeFields() {
                 </Form.Item>
                 <Form.Item name={[field.name, 'team']} label={t('investigation.team')}>
                   <Input maxLength={100} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'supplier']} label={t('investigation.supplier')} extra={t('investigation.supplierHint')}>
+                  <Input maxLength={100} placeholder={t('investigation.supplierPlaceholder')} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'ratio_percent']} label={t('complaint.responsibilityRatio')} rules={required}>
                   <InputNumber min={1} max={100} precision={0} addonAfter="%" />

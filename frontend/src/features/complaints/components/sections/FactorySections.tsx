@@ -27,7 +27,7 @@ export function RegistrationBody({ complaint: c }: { complaint: Complaint }) {
   );
 }
 
-/** QA's findings and the responsibility ratios as small bars. */
+/** QA's findings and the responsibility ratios as small bars, with the supplier behind a share. */
 export function InvestigationBody({ complaint: c }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const inv = asObject(c.investigation);
@@ -54,6 +54,7 @@ export function InvestigationBody({ complaint: c }: { complaint: Complaint }) {
               <span className="kehu-ratio__name">
                 {r.department_name ?? r.department_id}
                 {r.team ? ` · ${r.team}` : ''}
+                {r.supplier ? ` · ${t('investigation.supplierOf', { supplier: r.supplier })}` : ''}
               </span>
               <Progress percent={r.ratio_percent} size="small" aria-label={`${r.department_name ?? ''} ${r.ratio_percent}%`} />
             </div>

@@ -1,0 +1,2 @@
+DROP TABLE supplier_requests;
+ALTER TABLE complaint_responsibilities DROP COLUMN supplier;
