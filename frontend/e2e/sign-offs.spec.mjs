@@ -6,8 +6,8 @@
 // request, records its answer on a phone, and the QA manager accepts it.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
-import { caseHeader, choose, expectState, login, switchUser } from './support/flow.mjs';
+import { launchBrowser, screenshot } from './support/browser.mjs';
+import { caseHeader, choose, expectState, login, openByProduct, switchUser } from './support/flow.mjs';
 import { answerTo, steps } from './support/steps.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -33,24 +33,12 @@ after(async () => {
 
 const step = steps('sign-offs', () => page);
 
-/** Opens the demo case of `product` from the complaint list's search; its id. @param {string} product */
-async function openByProduct(product) {
-  await page.goto(`${baseUrl()}/complaints?q=${product}`);
-  await page.locator('a[href^="/complaints/"]').first().waitFor();
-  const hrefs = await page.locator('a[href^="/complaints/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const id = Number(hrefs.map((h) => /^\/complaints\/(\d+)/.exec(h)?.[1]).find(Boolean));
-  assert.ok(id > 0);
-  await page.goto(`${baseUrl()}/complaints/${id}#section-petitions`);
-  await caseHeader(page).waitFor();
-  return id;
-}
-
 /** The drawer that is open now. */
 const drawer = () => page.locator('.ant-drawer-content:visible').last();
 
 step('the sales manager petitions the general manager about the case waiting for the countersign', async () => {
   await login(page, 'sales_manager');
-  const id = await openByProduct('PIN-3310');
+  const id = await openByProduct(page, 'PIN-3310', 'section-petitions');
   await expectState(page, '待业务主管会签');
   const section = page.locator('#section-petitions');
   await section.getByRole('button', { name: '发起签呈' }).click();

@@ -5,8 +5,8 @@
 // My tasks on a phone, which makes it a second-level irrational complaint.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
-import { caseHeader, login, switchUser } from './support/flow.mjs';
+import { launchBrowser, screenshot } from './support/browser.mjs';
+import { caseHeader, login, openByProduct, switchUser } from './support/flow.mjs';
 import { answerTo, steps } from './support/steps.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -32,27 +32,13 @@ after(async () => {
 
 const step = steps('tracking', () => page);
 
-/** Opens the demo case of `product` from the complaint list's search; its id. @param {string} product */
-async function openByProduct(product) {
-  await page.goto(`${baseUrl()}/complaints?q=${product}`);
-  const link = page.locator('a[href^="/complaints/"]').first();
-  await link.waitFor();
-  const hrefs = await page.locator('a[href^="/complaints/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const id = Number(hrefs.map((h) => /^\/complaints\/(\d+)/.exec(h)?.[1]).find(Boolean));
-  assert.ok(id > 0);
-  await page.goto(`${baseUrl()}/complaints/${id}#section-tracking`);
-  await caseHeader(page).waitFor();
-  await page.locator('#section-tracking').waitFor();
-  return id;
-}
-
 /** The drawer that is open now. */
 const drawer = () => page.locator('.ant-drawer-content:visible').last();
 
 step('QA records the effectiveness check of the closed 8D case on a phone', async () => {
   await page.setViewportSize(PHONE);
   await login(page, 'qa');
-  const id = await openByProduct('BRK-2231');
+  const id = await openByProduct(page, 'BRK-2231', 'section-tracking');
   const section = page.locator('#section-tracking');
   await section.getByText('待验证').first().waitFor();
   await section.getByRole('button', { name: '记录验证结果' }).click();
@@ -75,7 +61,7 @@ step('QA records the effectiveness check of the closed 8D case on a phone', asyn
 step('the coordinator asks to defer the closure of the complaint he marked irrational', async () => {
   await page.setViewportSize(DESKTOP);
   await switchUser(page, 'coordinator');
-  irrational = await openByProduct('BRK-1180');
+  irrational = await openByProduct(page, 'BRK-1180', 'section-tracking');
   const section = page.locator('#section-tracking');
   await section.getByText(/非理性抱怨（一次）/).first().waitFor();
   await section.getByRole('button', { name: '申请暂缓关闭' }).click();

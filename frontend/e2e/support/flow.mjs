@@ -48,6 +48,22 @@ export async function openCase(page, id) {
   await caseHeader(page).waitFor();
 }
 
+/**
+ * Opens the demo case of `product` from the complaint list's search at the
+ * section `anchor`; its id.
+ * @param {Page} page @param {string} product @param {string} anchor
+ */
+export async function openByProduct(page, product, anchor) {
+  await page.goto(`${baseUrl()}/complaints?q=${product}`);
+  await page.locator('a[href^="/complaints/"]').first().waitFor();
+  const hrefs = await page.locator('a[href^="/complaints/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const id = Number(hrefs.map((h) => /^\/complaints\/(\d+)/.exec(h)?.[1]).find(Boolean));
+  if (!(id > 0)) throw new Error(`no complaint of ${product} in the list`);
+  await page.goto(`${baseUrl()}/complaints/${id}#${anchor}`);
+  await caseHeader(page).waitFor();
+  return id;
+}
+
 /** @param {Page} page */
 export function caseHeader(page) {
   return page.locator('header.kehu-case-head');
