@@ -125,6 +125,24 @@ impl From<Action> for EventAction {
     }
 }
 
+impl From<crate::improvement::TrackingEvent> for EventAction {
+    fn from(e: crate::improvement::TrackingEvent) -> Self {
+        EventAction::Tracking(e)
+    }
+}
+
+impl From<crate::petition::PetitionEvent> for EventAction {
+    fn from(e: crate::petition::PetitionEvent) -> Self {
+        EventAction::Petition(e)
+    }
+}
+
+impl From<crate::supplier::SupplierEvent> for EventAction {
+    fn from(e: crate::supplier::SupplierEvent) -> Self {
+        EventAction::Supplier(e)
+    }
+}
+
 impl State {
     pub fn is_open(self) -> bool {
         self != State::Closed

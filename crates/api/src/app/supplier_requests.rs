@@ -5,20 +5,19 @@
 //! case's history, also after the case closed.
 
 use crate::app::complaints;
+use crate::app::complaints::notify::label;
 use crate::app::views::Ref;
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use kehu_domain::eightd::EightDPolicy;
-use kehu_domain::events::EventType;
 use kehu_domain::notice::Notice;
 use kehu_domain::supplier::{self as rules, SupplierEvent, SupplierInput, SupplierRequestAction, SupplierRequestState};
-use kehu_domain::workflow::EventAction;
 use kehu_domain::{Action, Role};
 use kehu_persistence::complaints::ComplaintRow;
-use kehu_persistence::events::{self, EventRow};
+use kehu_persistence::events;
 use kehu_persistence::supplier_requests::{self as store, NewSupplierRequest, SupplierChanges, SupplierRequestRow};
-use kehu_persistence::{complaint_changes, people, DbConn};
+use kehu_persistence::{people, DbConn};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -67,10 +66,6 @@ pub struct ActOnSupplierRequest {
     pub input: SupplierInput,
 }
 
-fn label(row: &ComplaintRow) -> String {
-    row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
-}
-
 fn views(conn: &mut DbConn, ctx: &Ctx, rows: Vec<(SupplierRequestRow, ComplaintRow)>, today: NaiveDate) -> ApiResult<Vec<SupplierRequestView>> {
     let ids: Vec<i64> = rows.iter().flat_map(|(r, _)| [Some(r.raised_by), r.answered_by, r.decided_by]).flatten().collect();
     let names: HashMap<i64, String> = people::display_names(conn, &ids)?.into_iter().collect();
@@ -110,28 +105,6 @@ pub fn of_case(conn: &mut DbConn, ctx: &Ctx, complaint_id: i64) -> ApiResult<Sup
     Ok(SupplierRequestsView { items: views(conn, ctx, rows, today)? })
 }
 
-/// One entry in the case's history, as a new version of the case.
-fn history(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, event: SupplierEvent, body: serde_json::Value) -> ApiResult<ComplaintRow> {
-    let case = complaint_changes::touch(tx, case.id, ctx.now)?;
-    let e = EventRow {
-        id: 0,
-        complaint_id: case.id,
-        seq: case.version,
-        action: EventAction::Supplier(event),
-        from_state: Some(case.state),
-        to_state: case.state,
-        actor_id: Some(ctx.user()),
-        actor_role: ctx.caller.main_role(),
-        at: ctx.now,
-        body: body.to_string(),
-        step_due_at: None,
-    };
-    events::insert_event(tx, &e)?;
-    ctx.audit(tx, &format!("complaint.{}", event.as_str()), "complaint", case.id, body)?;
-    crate::app::complaints::notify::outbox(tx, &case, EventType::ComplaintUpdated, ctx.now)?;
-    Ok(case)
-}
-
 fn users(tx: &mut Tx, org: i64, roles: &[Role], except: i64) -> ApiResult<Vec<i64>> {
     let mut out = Vec::new();
     for r in roles {
@@ -167,7 +140,7 @@ pub(crate) fn raise_after_conclusion(tx: &mut Tx, ctx: &Ctx, case: ComplaintRow,
         };
         store::update(tx, r.id, r.version, &ch, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
         let body = serde_json::json!({"request_id": r.id, "supplier": r.supplier, "comment": comment});
-        case = history(tx, ctx, &case, SupplierEvent::CancelSupplierRequest, body)?;
+        case = crate::app::improvement::history(tx, ctx, &case, SupplierEvent::CancelSupplierRequest, body)?;
     }
     let new: Vec<&String> = named.iter().filter(|n| !open.iter().any(|r| &r.supplier == *n)).collect();
     if new.is_empty() {
@@ -195,7 +168,7 @@ pub(crate) fn raise_after_conclusion(tx: &mut Tx, ctx: &Ctx, case: ComplaintRow,
             },
         )?;
         let body = serde_json::json!({"request_id": row.id, "supplier": supplier, "ratio_percent": ratio, "due_on": due_on});
-        case = history(tx, ctx, &case, SupplierEvent::RaiseSupplierRequest, body)?;
+        case = crate::app::improvement::history(tx, ctx, &case, SupplierEvent::RaiseSupplierRequest, body)?;
         events::notify(tx, case.org_id, &tell, &Notice::supplier_request(case.id, &label(&case), supplier, due_on), ctx.now)?;
     }
     Ok(case)
@@ -233,7 +206,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ActOnSupplierRequest) -> ApiResult<Suppl
         "root_cause": input.answer.as_ref().map(|a| &a.root_cause), "actions": input.answer.as_ref().map(|a| &a.actions),
         "due_on": saved.due_on,
     });
-    let case = history(tx, ctx, &case, cmd.action.event(), body)?;
+    let case = crate::app::improvement::history(tx, ctx, &case, cmd.action.event(), body)?;
     match cmd.action {
         SupplierRequestAction::RecordAnswer => {
             let tell = users(tx, case.org_id, &[Role::Qa, Role::QaManager], ctx.user())?;

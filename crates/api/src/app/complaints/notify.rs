@@ -10,7 +10,7 @@ use kehu_persistence::events::{self, OutboxEvent};
 use kehu_persistence::{people, DbConn};
 
 /// The case's number, or `#id` while it has none.
-fn label(row: &ComplaintRow) -> String {
+pub(crate) fn label(row: &ComplaintRow) -> String {
     row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
 }
 

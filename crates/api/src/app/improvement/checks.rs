@@ -4,6 +4,7 @@
 //! customer's salesperson, linked to this one as its repeat.
 
 use super::{history, negligence, refused};
+use crate::app::complaints::notify::label;
 use crate::app::views::Ref;
 use crate::app::{complaints, policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
@@ -65,10 +66,6 @@ pub struct RecordCheck {
     pub complaint_id: i64,
     pub version: i64,
     pub result: CheckResult,
-}
-
-fn label(row: &ComplaintRow) -> String {
-    row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
 }
 
 /// The corrective actions a case closes with: the responsible unit's

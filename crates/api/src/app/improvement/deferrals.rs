@@ -5,6 +5,7 @@
 //! refuses, saying why.
 
 use super::{history, record, refused};
+use crate::app::complaints::notify::label;
 use crate::app::complaints::{self, notify};
 use crate::app::views::Ref;
 use crate::app::{policy, Ctx, Tx};
@@ -62,10 +63,6 @@ pub struct DecideDeferral {
     pub version: i64,
     pub action: DeferralAction,
     pub comment: Option<String>,
-}
-
-fn label(row: &ComplaintRow) -> String {
-    row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
 }
 
 fn facts(conn: &mut DbConn, ctx: &Ctx, case: &ComplaintRow, rows: &[DeferralRow]) -> ApiResult<DeferralFacts> {

@@ -33,19 +33,21 @@ pub(crate) fn refused(r: TrackingRefusal) -> ApiError {
     }
 }
 
-/// One entry in the case's history, as a new version of the case.
-pub(crate) fn history(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, event: TrackingEvent, body: serde_json::Value) -> ApiResult<ComplaintRow> {
+/// One entry in the case's history, as a new version of the case: for its
+/// tracking, its petitions and its supplier requests alike.
+pub(crate) fn history(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, event: impl Into<EventAction>, body: serde_json::Value) -> ApiResult<ComplaintRow> {
     let case = kehu_persistence::complaint_changes::touch(tx, case.id, ctx.now)?;
     record(tx, ctx, case, event, body)
 }
 
 /// The entry of a case the caller already moved to its new version.
-pub(crate) fn record(tx: &mut Tx, ctx: &Ctx, case: ComplaintRow, event: TrackingEvent, body: serde_json::Value) -> ApiResult<ComplaintRow> {
+pub(crate) fn record(tx: &mut Tx, ctx: &Ctx, case: ComplaintRow, event: impl Into<EventAction>, body: serde_json::Value) -> ApiResult<ComplaintRow> {
+    let action: EventAction = event.into();
     let e = EventRow {
         id: 0,
         complaint_id: case.id,
         seq: case.version,
-        action: EventAction::Tracking(event),
+        action,
         from_state: Some(case.state),
         to_state: case.state,
         actor_id: Some(ctx.user()),
@@ -53,10 +55,10 @@ pub(crate) fn record(tx: &mut Tx, ctx: &Ctx, case: ComplaintRow, event: Tracking
         at: ctx.now,
         body: body.to_string(),
         // Only an approved deferral moves the step's deadline.
-        step_due_at: if event == TrackingEvent::ApproveDeferral { case.step_due_at } else { None },
+        step_due_at: if action == EventAction::Tracking(TrackingEvent::ApproveDeferral) { case.step_due_at } else { None },
     };
     events::insert_event(tx, &e)?;
-    ctx.audit(tx, &format!("complaint.{}", event.as_str()), "complaint", case.id, body)?;
+    ctx.audit(tx, &format!("complaint.{}", kehu_domain::codes::Code::as_str(action)), "complaint", case.id, body)?;
     notify::outbox(tx, &case, EventType::ComplaintUpdated, ctx.now)?;
     Ok(case)
 }

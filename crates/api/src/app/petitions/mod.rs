@@ -5,6 +5,7 @@
 
 pub mod demo;
 
+use crate::app::complaints::notify::label;
 use crate::app::complaints::{self, notify};
 use crate::app::views::Ref;
 use crate::app::{Ctx, Tx};
@@ -80,10 +81,6 @@ fn refused(r: kehu_domain::improvement::TrackingRefusal) -> ApiError {
     }
 }
 
-fn label(row: &ComplaintRow) -> String {
-    row.number.clone().unwrap_or_else(|| format!("#{}", row.id))
-}
-
 fn facts(case: &ComplaintRow, rows: &[PetitionRow], department_id: i64) -> PetitionFacts {
     PetitionFacts {
         state: case.state,
@@ -93,18 +90,24 @@ fn facts(case: &ComplaintRow, rows: &[PetitionRow], department_id: i64) -> Petit
     }
 }
 
+/// The names of the departments that raised `rows`, in one query.
+fn department_names(conn: &mut DbConn, rows: impl Iterator<Item = i64>) -> ApiResult<HashMap<i64, String>> {
+    let ids: Vec<i64> = rows.collect();
+    Ok(people::department_names(conn, &ids)?.into_iter().collect())
+}
+
 fn views(conn: &mut DbConn, ctx: &Ctx, case: &ComplaintRow, rows: Vec<PetitionRow>) -> ApiResult<Vec<PetitionView>> {
     let ids: Vec<i64> = rows.iter().flat_map(|r| [Some(r.raised_by), r.decided_by]).flatten().collect();
     let names: HashMap<i64, String> = people::display_names(conn, &ids)?.into_iter().collect();
     let person = |id: i64| Ref { id, name: names.get(&id).cloned().unwrap_or_default() };
+    let departments = department_names(conn, rows.iter().map(|r| r.department_id))?;
     let f = facts(case, &[], ctx.caller.department_id);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let department = Ref { id: r.department_id, name: people::department(conn, ctx.org(), r.department_id)?.name };
         out.push(PetitionView {
             id: r.id,
             complaint: Ref { id: case.id, name: label(case) },
-            department,
+            department: Ref { id: r.department_id, name: departments.get(&r.department_id).cloned().unwrap_or_default() },
             state: r.state,
             available_actions: rules::available(&ctx.actor(), r.state, r.raised_by, &f),
             subject: r.subject,
@@ -130,8 +133,9 @@ pub fn of_case(conn: &mut DbConn, ctx: &Ctx, complaint_id: i64) -> ApiResult<Pet
     Ok(PetitionsView { items: views(conn, ctx, &case, rows)?, can_raise, return_targets })
 }
 
-/// One entry in the case's history; `moved` when the case changed state.
-fn entry(tx: &mut Tx, ctx: &Ctx, from: State, case: &ComplaintRow, event: PetitionEvent, body: serde_json::Value, moved: bool) -> ApiResult<()> {
+/// The decision's entry in the history of a case it moved from `from`,
+/// carrying the new step deadline (the notices follow as for any move).
+fn moved_entry(tx: &mut Tx, ctx: &Ctx, from: State, case: &ComplaintRow, event: PetitionEvent, body: serde_json::Value) -> ApiResult<()> {
     let e = EventRow {
         id: 0,
         complaint_id: case.id,
@@ -143,19 +147,11 @@ fn entry(tx: &mut Tx, ctx: &Ctx, from: State, case: &ComplaintRow, event: Petiti
         actor_role: ctx.caller.main_role(),
         at: ctx.now,
         body: body.to_string(),
-        step_due_at: if moved { case.step_due_at } else { None },
+        step_due_at: case.step_due_at,
     };
     events::insert_event(tx, &e)?;
     ctx.audit(tx, &format!("complaint.{}", event.as_str()), "complaint", case.id, body)?;
-    if !moved {
-        notify::outbox(tx, case, EventType::ComplaintUpdated, ctx.now)?;
-    }
     Ok(())
-}
-
-fn touched(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow) -> ApiResult<ComplaintRow> {
-    crate::app::improvement::hold_open(tx, case)?;
-    Ok(complaint_changes::touch(tx, case.id, ctx.now)?)
 }
 
 /// A department head puts a dispute in writing; the general manager is told.
@@ -177,11 +173,11 @@ pub fn raise(tx: &mut Tx, ctx: &Ctx, cmd: RaisePetition) -> ApiResult<PetitionVi
         raised_by: ctx.user(),
         raised_at: ctx.now,
     };
-    let case = touched(tx, ctx, &case)?;
+    crate::app::improvement::hold_open(tx, &case)?;
     let row =
         store::insert(tx, &new)?.ok_or_else(|| ApiError::conflict(ProblemCode::AlreadyDone, "a petition of your department waits for a decision already"))?;
     let body = serde_json::json!({"petition_id": row.id, "subject": p.subject, "content": p.content, "return_to": p.return_to});
-    entry(tx, ctx, case.state, &case, PetitionEvent::RaisePetition, body, false)?;
+    let case = crate::app::improvement::history(tx, ctx, &case, PetitionEvent::RaisePetition, body)?;
     let department = people::department(tx, ctx.org(), ctx.caller.department_id)?.name;
     let mut users = people::users_with_role(tx, case.org_id, Role::Gm, None)?;
     users.retain(|u| *u != ctx.user());
@@ -208,11 +204,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, cmd: ActOnPetition) -> ApiResult<PetitionView
     let event = if to == PetitionState::Withdrawn { PetitionEvent::WithdrawPetition } else { PetitionEvent::DecidePetition };
     let case = match returned_to {
         Some(state) => sent_back(tx, ctx, &case, state, event, body)?,
-        None => {
-            let touched = complaint_changes::touch(tx, case.id, ctx.now)?;
-            entry(tx, ctx, case.state, &touched, event, body, false)?;
-            touched
-        }
+        None => crate::app::improvement::history(tx, ctx, &case, event, body)?,
     };
     let mut users = people::users_with_role(tx, case.org_id, Role::Coordinator, None)?;
     if to == PetitionState::Withdrawn {
@@ -235,7 +227,7 @@ fn sent_back(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, to: State, event: Peti
     let rules = Rules { calendar: &calendar, deadlines: &deadlines, approval: None, loss: None, eight_d: None };
     let d = case::send_back_to(&case.case(), to, &rules, ctx.now.and_utc());
     let moved = complaint_changes::apply(tx, case, &d, ctx.now)?.ok_or(ApiError::PreconditionFailed)?;
-    entry(tx, ctx, case.state, &moved, event, body, true)?;
+    moved_entry(tx, ctx, case.state, &moved, event, body)?;
     notify::case_moved(tx, &moved, EventType::ComplaintStateChanged, ctx.now)?;
     Ok(moved)
 }
@@ -267,19 +259,15 @@ pub fn list(conn: &mut DbConn, ctx: &Ctx, state: PetitionState) -> ApiResult<Vec
     let rows = store::in_state(conn, ctx.org(), &complaints::list::scope(ctx), state, 200)?;
     let ids: Vec<i64> = rows.iter().map(|(r, _)| r.raised_by).collect();
     let names: HashMap<i64, String> = people::display_names(conn, &ids)?.into_iter().collect();
-    let mut departments: HashMap<i64, String> = HashMap::new();
+    let departments = department_names(conn, rows.iter().map(|(r, _)| r.department_id))?;
     let mut out = Vec::with_capacity(rows.len());
     for (r, case) in rows {
-        let department = match departments.entry(r.department_id) {
-            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(people::department(conn, ctx.org(), r.department_id)?.name).clone(),
-        };
         out.push(PetitionSummary {
             id: r.id,
             complaint: Ref { id: case.id, name: label(&case) },
             product_number: case.product_number,
             case_state: case.state,
-            department: Ref { id: r.department_id, name: department },
+            department: Ref { id: r.department_id, name: departments.get(&r.department_id).cloned().unwrap_or_default() },
             state: r.state,
             subject: r.subject,
             raised_by: Ref { id: r.raised_by, name: names.get(&r.raised_by).cloned().unwrap_or_default() },
