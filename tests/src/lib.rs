@@ -281,7 +281,7 @@ impl TestApp {
 }
 
 /// Every demo user, in the order the seed creates them.
-pub const DEMO_USERS: [&str; 20] = [
+pub const DEMO_USERS: [&str; 21] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -302,6 +302,7 @@ pub const DEMO_USERS: [&str; 20] = [
     "warehouse",
     "pmc",
     "qa_manager",
+    "hr",
 ];
 
 /// The demo users of the complaint route, whom the workflow tests refuse

@@ -19,6 +19,7 @@ pub mod money;
 pub mod notice;
 pub mod number;
 pub mod org;
+pub mod pay;
 pub mod penalty;
 pub mod permission;
 pub mod petition;

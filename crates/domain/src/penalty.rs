@@ -60,6 +60,11 @@ pub struct PenaltyPolicy {
     pub deduction_cap_percent: u32,
     /// Months a loss waits when the returned goods may be resold (0: none).
     pub resale_window_months: u32,
+    /// Whether departments are fined for complaints not closed in time
+    /// (seed 002, 客户抱怨闭环处理罚款通知单).
+    pub late_fine_enabled: bool,
+    /// The fine per case and month it stays open past its whole-case deadline.
+    pub late_fine_per_case: Money,
 }
 
 fn yuan(y: i64) -> Money {
@@ -89,6 +94,8 @@ impl Default for PenaltyPolicy {
             minor_demerit_fine_per_point: yuan(800),
             deduction_cap_percent: 50,
             resale_window_months: 1,
+            late_fine_enabled: true,
+            late_fine_per_case: yuan(500),
         }
     }
 }

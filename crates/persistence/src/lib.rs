@@ -20,6 +20,7 @@ pub mod events;
 pub mod improvement;
 pub mod invariants;
 pub mod names;
+pub mod pay;
 pub mod people;
 pub mod petitions;
 pub mod returns;

@@ -887,6 +887,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    teams (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        department_id -> BigInt,
+        name -> Text,
+        active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pay_basis (user_id) {
+        user_id -> BigInt,
+        org_id -> BigInt,
+        team_id -> Nullable<BigInt>,
+        base_points -> BigInt,
+        monthly_bonus_fen -> BigInt,
+        version -> BigInt,
+        updated_by -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    personal_data_reads (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        reader_id -> BigInt,
+        path -> Text,
+        subject_ids -> Text,
+        read_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -935,4 +972,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     closure_deferrals,
     petitions,
     supplier_requests,
+    teams,
+    pay_basis,
+    personal_data_reads,
 );

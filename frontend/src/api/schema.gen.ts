@@ -1354,6 +1354,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/penalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The penalty rules in force (客诉罚则). */
+        get: operations["getPenaltyPolicy"];
+        /** Replace them (admin); a month already run keeps the rules it ran with. */
+        put: operations["putPenaltyPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams, by department and name (retired ones too, marked). */
+        get: operations["listTeams"];
+        put?: never;
+        /** Add a team under a department (HR, admin). */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Retire a team or bring it back (HR, admin). A team is never renamed: closed cases keep its name. */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/pay-basis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sheet (人员基点及绩效奖金表) of everyone the caller may read: 账号, 姓名,
+         *     部门, 班组, 基点数, 月绩效奖金. A logged read.
+         */
+        get: operations["exportPayBasis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-basis/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the sheet (HR): each row sets the person named by 账号 — 班组 by
+         *     name (blank: none), 基点数, 月绩效奖金. If any row is wrong nothing is
+         *     imported and the 422 lists every error as `rows[N].field`. At most 5,000
+         *     rows; an .xlsx is read with bounded memory.
+         */
+        post: operations["importPayBasis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People with their pay basis, by id: HR, finance, the coordinator and the
+         *     executives see everyone; a department head his department; anyone else
+         *     himself. Every read of someone else's is logged.
+         */
+        get: operations["listPayBasis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-basis/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set one person's pay basis (HR). `If-Match` is the version the list
+         *     showed, `"0"` when none was set.
+         */
+        put: operations["setPayBasis"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/marks": {
         parameters: {
             query?: never;
@@ -3836,6 +3972,12 @@ export interface components {
             name: string;
             kind: components["schemas"]["DepartmentKind"];
         };
+        NewTeamBody: {
+            /** Format: int64 */
+            department_id: number;
+            /** @example 冲压一班 */
+            name: string;
+        };
         NewUserRequest: {
             /** @example wang.li */
             username: string;
@@ -4116,6 +4258,107 @@ export interface components {
             current_password: string;
             /** @description At least 12 characters, not a common password, word, name or pattern. */
             new_password: string;
+        };
+        PayBasisBody: {
+            /**
+             * Format: int64
+             * @description An active team of the person's department, or null.
+             */
+            team_id?: number | null;
+            /**
+             * @description 基点数: above 0, at most 1000, two decimals.
+             * @example 1.50
+             */
+            base_points: string;
+            /**
+             * @description 月绩效奖金, CNY.
+             * @example 3000.00
+             */
+            monthly_bonus: string;
+        };
+        PayBasisPage: {
+            items: components["schemas"]["PayBasisView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A person with the pay basis HR keeps for him (`version` 0: none yet). */
+        PayBasisView: {
+            /** Format: int64 */
+            user_id: number;
+            username: string;
+            display_name: string;
+            /** Format: int64 */
+            department_id: number;
+            department_name: string;
+            /** Format: int64 */
+            team_id?: number | null;
+            team_name?: string | null;
+            /**
+             * @description 基点数, two decimals ("1.50").
+             * @example 1.50
+             */
+            base_points?: string | null;
+            /**
+             * @description 月绩效奖金.
+             * @example 3000.00
+             */
+            monthly_bonus?: string | null;
+            /**
+             * Format: int64
+             * @description The version to send as `If-Match` when setting it; 0 when none is set.
+             */
+            version: number;
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        /** @description The rules as the body of a PUT: every field. */
+        PenaltyPolicyBody: {
+            /** @description Ascending, the last one without a bound. */
+            tiers: components["schemas"]["PenaltyTierView"][];
+            /**
+             * @description From this burden up the supervisor is penalised too, one tier lower (100000.01).
+             * @example 100000.01
+             */
+            supervisor_from: string;
+            /** @description 悔过书 (200.00). */
+            self_criticism_fine: string;
+            /** @description Per warning (400.00). */
+            warning_fine: string;
+            /** @description Per minor demerit and base point (800.00). */
+            minor_demerit_fine_per_point: string;
+            /**
+             * Format: int32
+             * @description The most deducted from a month's bonus, percent (50).
+             */
+            deduction_cap_percent: number;
+            /**
+             * Format: int32
+             * @description Months a loss waits while returned goods may be resold (1); 0 for none.
+             */
+            resale_window_months: number;
+            /** @description Fine departments for complaints open past their whole-case deadline (true). */
+            late_fine_enabled: boolean;
+            /** @description Per case and month past the deadline (500.00). */
+            late_fine_per_case: string;
+        };
+        PenaltyPolicyView: components["schemas"]["PenaltyPolicyBody"] & {
+            /**
+             * Format: int64
+             * @description 0 = the built-in default.
+             */
+            version: number;
+        };
+        PenaltyTierView: {
+            /**
+             * @description Inclusive upper bound of a party's burden, CNY; null on the last tier.
+             * @example 10000.00
+             */
+            up_to?: string | null;
+            sanction: components["schemas"]["SanctionKind"];
+            /**
+             * Format: int32
+             * @description How many times (申诫二次: 2), 1 to 9.
+             */
+            count: number;
         };
         /** @description D5: one permanent corrective action. */
         PermanentAction: {
@@ -4808,6 +5051,11 @@ export interface components {
          * @enum {string}
          */
         RuleSet: "business" | "retail";
+        /**
+         * @description An administrative sanction (行政处分). The names are public API.
+         * @enum {string}
+         */
+        SanctionKind: "self_criticism" | "warning" | "minor_demerit" | "major_demerit";
         /** @description `schedule`: PMC's plan for the rework. */
         ScheduleInput: {
             /** Format: date */
@@ -5031,11 +5279,25 @@ export interface components {
             user_id: number;
             role: components["schemas"]["TeamRole"];
         };
+        TeamPatch: {
+            active: boolean;
+        };
         /**
          * @description A team member's part (问题处理小组, seed 002 §5.2.2).
          * @enum {string}
          */
         TeamRole: "leader" | "sales_rep" | "quality" | "engineering" | "responsible" | "member";
+        TeamView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            department_id: number;
+            /** @example 冲压一班 */
+            name: string;
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         TierView: {
             /**
              * @description Inclusive upper bound of the settlement total, CNY; null on the last tier.
@@ -9192,6 +9454,378 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPenaltyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PenaltyPolicyView"];
+                };
+            };
+        };
+    };
+    putPenaltyPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PenaltyPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PenaltyPolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                department_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"][];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTeamBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPayBasis: {
+        parameters: {
+            query?: {
+                /** @description Default xlsx. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+        };
+    };
+    importPayBasis: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, as the request body */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayBasis: {
+        parameters: {
+            query?: {
+                department_id?: number;
+                /** @description Part of a name or account. */
+                q?: string;
+                /** @description Only people HR has not set a basis for yet. */
+                missing?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayBasisPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPayBasis: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayBasisBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayBasisView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

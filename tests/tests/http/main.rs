@@ -11,6 +11,7 @@ mod customers;
 mod deferrals;
 mod eight_d;
 mod improvement;
+mod pay;
 mod platform;
 mod races;
 mod return_handling;

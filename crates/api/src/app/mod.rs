@@ -21,6 +21,7 @@ pub mod handover;
 pub mod improvement;
 pub mod notifications;
 pub mod passwords;
+pub mod pay;
 pub mod people;
 pub mod petitions;
 pub mod policies;

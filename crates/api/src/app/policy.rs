@@ -15,6 +15,7 @@ pub const LOSS: &str = "loss";
 pub const CARE: &str = "customer_care";
 pub const RETURNS: &str = "returns";
 pub const EIGHT_D: &str = "eight_d";
+pub const PENALTY: &str = "penalty";
 
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
@@ -52,6 +53,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<kehu_domain::customer::ArchivePolicy>(conn, org_id, crate::app::customers::ARCHIVE, now)?;
     put::<kehu_domain::care::CarePolicy>(conn, org_id, CARE, now)?;
     put::<kehu_domain::returns::ReturnPolicy>(conn, org_id, RETURNS, now)?;
+    put::<kehu_domain::penalty::PenaltyPolicy>(conn, org_id, PENALTY, now)?;
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, DepartmentKind); 12] = [
+const DEPARTMENTS: [(&str, &str, DepartmentKind); 13] = [
     ("sales-1", "业务一部", DepartmentKind::Sales),
     ("sales-2", "业务二部", DepartmentKind::Sales),
     ("gm-office", "总经理室生产管理组", DepartmentKind::GmOffice),
@@ -33,9 +33,10 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 12] = [
     ("marketing", "市场营销部", DepartmentKind::Marketing),
     ("customer-service", "客户服务部", DepartmentKind::CustomerService),
     ("warehouse", "成品仓", DepartmentKind::Warehouse),
+    ("hr", "人事部", DepartmentKind::Hr),
 ];
 
-const USERS: [(&str, &str, &str, Role); 20] = [
+const USERS: [(&str, &str, &str, Role); 21] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -58,6 +59,8 @@ const USERS: [(&str, &str, &str, Role); 20] = [
     ("pmc", "钟生管", "production", Role::ProductionManager),
     // 品保部经理: approves 8D reports.
     ("qa_manager", "许经理", "quality", Role::QaManager),
+    // 人事: keeps base points and bonuses, publishes the penalties.
+    ("hr", "苏人事", "hr", Role::Hr),
 ];
 
 pub struct Report {
@@ -104,6 +107,7 @@ pub fn seed(conn: &mut DbConn) -> ApiResult<Report> {
             people::set_roles(c, u.id, &[role])?;
             created_users += 1;
         }
+        crate::app::pay::demo::teams(c, org.id, now)?;
         let sales = caller_for(c, "sales")?;
         let demo_customers = [
             ("C-0001", "苏州精密机械有限公司", Market::Domestic, "sales", Category::Key, CustomerClass::A, "华东", "王建国", "0512-6000 0001"),
@@ -243,6 +247,7 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
             ids.push(customers::by_code(c, org.id, code)?.ok_or(ApiError::NotFound)?.id);
         }
         archive_activity(c, org.id, &ids, today)?;
+        crate::app::pay::demo::bases(c, org.id, chrono::Utc::now().naive_utc())?;
         let people = ["sales", "supervisor", "marketing_manager", "gm", "service", "warehouse", "finance"].map(|u| caller_for(c, u));
         let [a, b, d, e, f, g, h] = people;
         crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])?;

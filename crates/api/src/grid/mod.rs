@@ -60,6 +60,30 @@ fn unguard(cell: &str) -> String {
     }
 }
 
+/// A file's data rows as field code -> non-blank cell, each with its sheet
+/// row number (the header is row 1). Header cells match a column by its code
+/// or its header; `required` columns must be there.
+pub type Rows = Vec<(usize, std::collections::HashMap<&'static str, String>)>;
+
+pub fn table(bytes: &[u8], max_rows: usize, columns: &[(&'static str, &str)], required: &str) -> Result<Rows, ApiError> {
+    let mut it = parse_grid(bytes, max_rows)?.into_iter();
+    let header = it.next().ok_or_else(|| ApiError::field("file", FieldCode::Empty, "the file has no header row"))?;
+    let map: Vec<Option<&'static str>> =
+        header.iter().map(|h| columns.iter().find(|(code, label)| *code == h.trim() || *label == h.trim()).map(|c| c.0)).collect();
+    if !map.contains(&Some(required)) {
+        let label = columns.iter().find(|c| c.0 == required).map_or(required, |c| c.1);
+        return Err(ApiError::field("file", FieldCode::MissingColumn, format!("the header needs {label} ({required})")));
+    }
+    Ok(it
+        .enumerate()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, cells)| {
+            let m = map.iter().zip(cells).filter_map(|(k, v)| Some((k.as_ref().copied()?, v.trim().to_owned()))).filter(|(_, v)| !v.is_empty()).collect();
+            (i + 2, m)
+        })
+        .collect())
+}
+
 fn csv_grid(bytes: &[u8], max_rows: usize) -> Result<Vec<Vec<String>>, ApiError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);

@@ -15,6 +15,8 @@ pub mod handover;
 pub mod health;
 pub mod improvement;
 pub mod notifications;
+pub mod pay;
+pub mod penalties;
 pub mod people;
 pub mod petitions;
 pub mod policies;
@@ -126,6 +128,15 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(eight_d::recurrence)
         .service(eight_d::get_policy)
         .service(eight_d::put_policy)
+        .service(penalties::get_policy)
+        .service(penalties::put_policy)
+        .service(pay::list_teams)
+        .service(pay::create_team)
+        .service(pay::update_team)
+        .service(pay::export)
+        .service(pay::import_sheet)
+        .service(pay::list)
+        .service(pay::set)
         .service(improvement::get_marks)
         .service(improvement::put_marks)
         .service(improvement::get_check)

@@ -12,7 +12,7 @@ use kehu_domain::workflow::{EventAction, Route};
 use kehu_domain::{Action, Actor, Role, State};
 use kehu_persistence::complaints::{self, ComplaintRow, IntakeRow, NewComplaint};
 use kehu_persistence::events::{self, EventRow};
-use kehu_persistence::{complaint_changes, complaint_reads, people, settings};
+use kehu_persistence::{complaint_changes, complaint_reads, settings};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -103,7 +103,7 @@ fn decide(tx: &mut Tx, ctx: &Ctx, row: &ComplaintRow, command: Command) -> ApiRe
     let loss = if command.needs_loss_policy() { Some(crate::app::policy::loss(tx, row.org_id)?) } else { None };
     let eight_d = if command.needs_eight_d_policy() { Some(crate::app::policy::current(tx, row.org_id, crate::app::policy::EIGHT_D)?.0) } else { None };
     if let Command::ConcludeInvestigation(c) = &command {
-        unknown_departments(tx, row.org_id, c)?;
+        crate::app::pay::check_shares(tx, row.org_id, &c.responsible)?;
     }
     if let (Command::Register(r), Some(p)) = (&command, &eight_d) {
         if let Some(id) = r.repeat_of {
@@ -117,16 +117,6 @@ fn decide(tx: &mut Tx, ctx: &Ctx, row: &ComplaintRow, command: Command) -> ApiRe
         Refused::Invalid(issues) => ApiError::issues(issues),
         Refused::Internal(what) => ApiError::Internal(format!("deciding `{action}` without {what}")),
     })
-}
-
-fn unknown_departments(tx: &mut Tx, org_id: i64, c: &case::Conclude) -> ApiResult<()> {
-    let mut errors = Vec::new();
-    for (i, r) in c.responsible.iter().enumerate() {
-        if people::department(tx, org_id, r.department_id).is_err() {
-            errors.push(crate::error::FieldError::new(format!("responsible[{i}].department_id"), crate::error::FieldCode::NotFound, "no such department"));
-        }
-    }
-    ApiError::check(errors)
 }
 
 /// The notices the decision names, in the same transaction.

@@ -5,8 +5,7 @@ pub mod export;
 pub mod import;
 pub mod orders;
 
-use crate::error::FieldCode;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use kehu_domain::customer::{Category, Confidentiality, CustomerClass, CustomerKind};
 use kehu_domain::deadline::Market;
 use kehu_persistence::customers::Customer;
@@ -120,32 +119,8 @@ pub struct Table {
 
 /// Reads CSV or xlsx (by content: an xlsx is a zip file).
 pub fn parse(bytes: &[u8]) -> ApiResult<Table> {
-    let mut it = crate::grid::parse_grid(bytes, import::MAX_ROWS)?.into_iter();
-    let header = it.next().ok_or_else(|| ApiError::field("file", FieldCode::Empty, "the file has no header row"))?;
-    let mut map: Vec<Option<&'static str>> = Vec::new();
-    for h in &header {
-        let h = h.trim();
-        map.push(COLUMNS.iter().find(|(code, zh, _)| *code == h || *zh == h).map(|c| c.0));
-    }
-    if !map.contains(&Some("name")) {
-        return Err(ApiError::field("file", FieldCode::MissingColumn, "the header needs 客户名称 (name)"));
-    }
-    let rows = it
-        .enumerate()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, cells)| {
-            let mut m = HashMap::new();
-            for (k, v) in map.iter().zip(cells) {
-                if let Some(k) = k {
-                    if !v.trim().is_empty() {
-                        m.insert(*k, v.trim().to_owned());
-                    }
-                }
-            }
-            (i + 2, m)
-        })
-        .collect();
-    Ok(Table { rows })
+    let columns: Vec<(&'static str, &str)> = COLUMNS.iter().map(|(code, zh, _)| (*code, *zh)).collect();
+    Ok(Table { rows: crate::grid::table(bytes, import::MAX_ROWS, &columns, "name")? })
 }
 
 /// Checks a cell that must hold one of a coded enum's values.
