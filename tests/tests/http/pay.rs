@@ -197,3 +197,73 @@ async fn a_share_names_a_team_and_a_person_of_its_department() {
     let (s, v) = app.act("qa", id, "conclude_investigation", good).await;
     assert_eq!(s, 200, "{v}");
 }
+
+/// Every demo role against the pay-basis and team endpoints. The expected
+/// readers are written out from the rule (own; a head his
+/// department; HR, finance, the coordinator and the executives everyone),
+/// not computed by the rule under test.
+#[tokio::test]
+async fn every_role_reads_and_changes_exactly_what_the_rule_allows() {
+    let app = spawn_app().await;
+    let departments: [&[&str]; 12] = [
+        &["sales", "sales_manager", "sales3", "supervisor"],
+        &["sales2", "sales_manager2"],
+        &["coordinator"],
+        &["qa", "qa_manager"],
+        &["production", "pmc"],
+        &["engineering"],
+        &["deputy_gm", "gm"],
+        &["admin"],
+        &["marketing", "marketing_manager"],
+        &["finance"],
+        &["service"],
+        &["warehouse"],
+    ];
+    let everyone = ["hr", "finance", "coordinator", "gm", "deputy_gm"];
+    let heads = ["sales_manager", "supervisor", "sales_manager2", "qa_manager", "pmc", "marketing_manager"];
+    let production = app.department_id("production").await;
+    let qa = user_id(&app, "qa").await;
+    for user in DEMO_USERS {
+        let mut want: Vec<&str> = if everyone.contains(&user) {
+            DEMO_USERS.to_vec()
+        } else if heads.contains(&user) {
+            departments.iter().find(|d| d.contains(&user)).unwrap().to_vec()
+        } else {
+            vec![user]
+        };
+        want.sort();
+        let (s, v) = app.get(user, "/pay-basis?limit=200").await;
+        assert_eq!(s, 200, "{user}");
+        let mut got: Vec<&str> = v["items"].as_array().unwrap().iter().map(|i| i["username"].as_str().unwrap()).filter(|u| DEMO_USERS.contains(u)).collect();
+        got.sort();
+        assert_eq!(got, want, "{user} reads the pay basis of");
+        let res = app.call(user, Method::GET, "/pay-basis/export?format=csv", None, None).await;
+        let text = res.text().await.unwrap();
+        let exported = DEMO_USERS.iter().filter(|u| text.lines().any(|l| l.starts_with(&format!("{u},")))).count();
+        assert_eq!(exported, want.len(), "{user} exports");
+
+        let keeps = user == "hr";
+        let body = json!({"base_points": "1.00", "monthly_bonus": "1000.00"});
+        let res = app.call(user, Method::PUT, &format!("/pay-basis/{qa}"), Some(body), Some(if keeps { 0 } else { 1 })).await;
+        assert_eq!(res.status(), if keeps { 200 } else { 403 }, "{user} sets a basis");
+        let (s, _) = import(&app, user, "dry_run=true", "账号,基点数,月绩效奖金\nqa,1,1000\n").await;
+        assert_eq!(s, if keeps { 200 } else { 403 }, "{user} imports");
+
+        let teams = ["hr", "admin"].contains(&user);
+        let (s, t) = app.post(user, "/teams", json!({"department_id": production, "name": format!("{user}班")})).await;
+        assert_eq!(s, if teams { 201 } else { 403 }, "{user} adds a team");
+        let (_, all) = app.get(user, &format!("/teams?department_id={production}")).await;
+        let first = &all[0];
+        let res = app.call(user, Method::PATCH, &format!("/teams/{}", first["id"]), Some(json!({"active": true})), first["version"].as_i64()).await;
+        assert_eq!(res.status(), if teams { 200 } else { 403 }, "{user} retires a team");
+        if teams {
+            assert_eq!(t["name"], format!("{user}班"));
+        }
+
+        let (_, p) = app.get(user, "/policies/penalty").await;
+        let mut body = p.clone();
+        body.as_object_mut().unwrap().remove("version");
+        let res = app.call(user, Method::PUT, "/policies/penalty", Some(body), p["version"].as_i64()).await;
+        assert_eq!(res.status(), if user == "admin" { 200 } else { 403 }, "{user} changes the penalty rules");
+    }
+}

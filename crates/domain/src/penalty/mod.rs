@@ -7,6 +7,8 @@
 //! Every amount and ratio is a default of [`PenaltyPolicy`], which an
 //! administrator changes as a new version.
 
+pub mod run;
+
 use crate::coded_enum;
 use crate::issue::{FieldIssue, Rule};
 use crate::money::Money;
