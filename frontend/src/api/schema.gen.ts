@@ -1372,6 +1372,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/penalty-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The runs, newest month first (months and states; no personal data). */
+        get: operations["listPenaltyRuns"];
+        put?: never;
+        /**
+         * Start a month's run (the coordinator): one item per responsible party of
+         *     each case closed in the month with a loss, the shares deferred to it, and
+         *     a fine per case left open past its whole-case deadline. A month has one
+         *     run: starting it again is a 409 and changes nothing.
+         */
+        post: operations["startPenaltyRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalty-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run as the caller may read it (personal data: a head sees his
+         *     department's items and people, anyone his own; HR, finance, the
+         *     coordinator and the executives all). Reads of others are logged.
+         */
+        get: operations["getPenaltyRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalty-runs/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `submit` (the coordinator, once no item waits), `approve` or `send_back`
+         *     (the general manager; approving charges each person and writes the
+         *     month's ledger; months are approved in order), `publish` (HR).
+         *     `If-Match`: the run's version.
+         */
+        post: operations["actOnPenaltyRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalty-runs/{id}/items/{item_id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `confirm` or `dispute` an item (the head of its department; the
+         *     coordinator confirms for a department without one), `settle` a dispute
+         *     (the coordinator, with new ratios for the case if they change) or
+         *     `defer` a share for the resale window (the coordinator). `If-Match`: the
+         *     item's version.
+         */
+        post: operations["actOnPenaltyItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -2523,6 +2612,25 @@ export interface components {
         };
         /** @enum {string} */
         Channel: "phone" | "visit" | "mail" | "letter" | "store";
+        /**
+         * @description Why a person is charged. The names are public API.
+         * @enum {string}
+         */
+        ChargeKind: "sanction" | "deduction" | "supervisor";
+        ChargeView: {
+            /** Format: int64 */
+            user_id: number;
+            display_name: string;
+            department_name: string;
+            /** Format: int64 */
+            item_id: number;
+            complaint_number?: string | null;
+            kind: components["schemas"]["ChargeKind"];
+            sanction?: null | components["schemas"]["SanctionKind"];
+            /** Format: int32 */
+            sanction_count?: number | null;
+            amount: string;
+        };
         CheckPage: {
             items: components["schemas"]["CheckSummary"][];
         };
@@ -3778,6 +3886,71 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /**
+         * @description What may be done with an item. The names are public API.
+         * @enum {string}
+         */
+        ItemAction: "confirm" | "dispute" | "settle" | "defer";
+        /**
+         * @description What an item charges: a responsible party's share of a closed case, or a department's fine for a case not closed in time.
+         * @enum {string}
+         */
+        ItemKind: "share" | "late_fine";
+        /**
+         * @description Where one item stands. The names are public API.
+         * @enum {string}
+         */
+        ItemState: "pending" | "confirmed" | "disputed" | "settled" | "deferred";
+        /** @description One line of the reward-and-penalty notice (奖罚通知单). */
+        ItemView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            complaint_id: number;
+            complaint_number?: string | null;
+            kind: components["schemas"]["ItemKind"];
+            /** Format: int64 */
+            department_id: number;
+            department_name: string;
+            /** Format: int64 */
+            team_id?: number | null;
+            team_name?: string | null;
+            /** Format: int64 */
+            person_id?: number | null;
+            person_name?: string | null;
+            /** Format: int32 */
+            ratio_percent: number;
+            /** @description The case's loss. */
+            loss: string;
+            /** @description The party's burden: loss × ratio (a late fine: the fine). */
+            burden: string;
+            sanction?: null | components["schemas"]["SanctionKind"];
+            /** Format: int32 */
+            sanction_count?: number | null;
+            /** @description The case is marked pure negligence (纯属人为疏忽): not tracked for improvement. */
+            negligence: boolean;
+            state: components["schemas"]["ItemState"];
+            dispute_reason?: string | null;
+            decision?: string | null;
+            /** @description The month a deferred share is charged in. */
+            deferred_to?: string | null;
+            /** Format: int64 */
+            version: number;
+            available_actions: components["schemas"]["ItemAction"][];
+        };
+        /** @description A person's month in the bonus ledger (罚扣台账). */
+        LedgerView: {
+            /** Format: int64 */
+            user_id: number;
+            display_name: string;
+            department_name: string;
+            month: string;
+            bonus: string;
+            carried_in: string;
+            charged: string;
+            deducted: string;
+            carried_on: string;
+        };
         LineRequest: {
             kind: components["schemas"]["ResolutionKind"];
             /** Format: int64 */
@@ -4310,6 +4483,12 @@ export interface components {
             /** Format: date-time */
             updated_at?: string | null;
         };
+        PenaltyActionBody: {
+            /** @description Why: required to dispute, settle, defer or send back (at most 4,000 characters). */
+            comment?: string | null;
+            /** @description `settle` only: new ratios for every share of the case in this run, adding up to 100. */
+            ratios?: components["schemas"]["RatioBody"][];
+        };
         /** @description The rules as the body of a PUT: every field. */
         PenaltyPolicyBody: {
             /** @description Ascending, the last one without a bound. */
@@ -4563,6 +4742,12 @@ export interface components {
         };
         RaisedView: {
             raised: number;
+        };
+        RatioBody: {
+            /** Format: int64 */
+            item_id: number;
+            /** Format: int32 */
+            ratio_percent: number;
         };
         /**
          * @description Why a caller may read a record; everything but `owner` and `staff` is a read by someone else and is logged.
@@ -5052,6 +5237,47 @@ export interface components {
          */
         RuleSet: "business" | "retail";
         /**
+         * @description What may be done with a run. The names are public API.
+         * @enum {string}
+         */
+        RunAction: "submit" | "approve" | "send_back" | "publish";
+        /**
+         * @description Where a month's run stands. The names are public API.
+         * @enum {string}
+         */
+        RunState: "confirming" | "submitted" | "approved" | "published";
+        RunSummary: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description The month whose closed cases it charges, `YYYY-MM`.
+             * @example 2026-11
+             */
+            month: string;
+            state: components["schemas"]["RunState"];
+            /**
+             * Format: int64
+             * @description The penalty policy's version it computes with.
+             */
+            policy_version: number;
+            comment?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            approved_at?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        RunView: components["schemas"]["RunSummary"] & {
+            items: components["schemas"]["ItemView"][];
+            /** @description What the approved run charges each person the caller may read. */
+            charges: components["schemas"]["ChargeView"][];
+            ledger: components["schemas"]["LedgerView"][];
+            available_actions: components["schemas"]["RunAction"][];
+        };
+        /**
          * @description An administrative sanction (行政处分). The names are public API.
          * @enum {string}
          */
@@ -5128,6 +5354,13 @@ export interface components {
             owner_id: number;
             /** @description Why the customer is on the list. */
             reasons: string[];
+        };
+        StartRunBody: {
+            /**
+             * @description The month whose closed cases it charges, `YYYY-MM`; a month that is over.
+             * @example 2026-11
+             */
+            month: string;
         };
         /** @enum {string} */
         State: "draft" | "awaiting_registration" | "qa_investigation" | "production_countermeasure" | "engineering_review" | "coordinator_review" | "sales_proposal" | "consolidation" | "pending_approval" | "customer_negotiation" | "awaiting_countersign" | "invalid_notice" | "awaiting_close" | "closed";
@@ -9554,6 +9787,238 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPenaltyRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunSummary"][];
+                };
+            };
+        };
+    };
+    startPenaltyRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRunBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPenaltyRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnPenaltyRun: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+                action: components["schemas"]["RunAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PenaltyActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnPenaltyItem: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+                item_id: number;
+                action: components["schemas"]["ItemAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PenaltyActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,6 +39,7 @@ const SupplierPrintPage = lazy(() => import('../features/suppliers/components/Su
 const AllowancesPage = lazy(() => import('../features/allowances/components/AllowancesPage'));
 const AllowanceDetailPage = lazy(() => import('../features/allowances/components/AllowanceDetailPage'));
 const AllowancePrintPage = lazy(() => import('../features/allowances/components/AllowancePrintPage'));
+const PayBasisPage = lazy(() => import('../features/pay/components/PayBasisPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -101,6 +102,8 @@ export const routes: RouteObject[] = [
           { path: 'reports', element: page(<ReportsPage />) },
           // Not guarded here: the server answers 403 and the page explains who may read it.
           { path: 'reports/collection-exclusions', element: page(<CollectionExclusionsPage />) },
+          // 人员基点: not guarded, anyone reads his own; the server lists whom each may read.
+          { path: 'hr/pay-basis', element: page(<PayBasisPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },
           {

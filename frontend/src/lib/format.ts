@@ -2,7 +2,7 @@
  * Display formatting used across the app. Money is exact (see money.ts);
  * dates follow the company's time zone (see datetime.ts).
  */
-export { parseMoney, fenToDecimal, sumMoney, formatMoney } from './money';
+export { parseMoney, fenToDecimal, sumMoney, formatMoney, formatAmount } from './money';
 export { formatDate, formatDateTime, countdown, DEFAULT_TIME_ZONE, WARNING_SHARE } from './datetime';
 export type { Countdown, CountdownStatus, Translate } from './datetime';
 

@@ -59,3 +59,16 @@ export function formatMoney(value: string, locale: string, currency = 'CNY'): st
     })
     .join('');
 }
+
+/**
+ * "3000" -> "3,000.00": an amount without a currency symbol (a column whose
+ * heading names the currency), grouped as `locale` groups, exact at any size.
+ */
+export function formatAmount(value: string, locale: string): string {
+  const fen = parseMoney(value);
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(abs / 100n);
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${whole}.${frac}`;
+}

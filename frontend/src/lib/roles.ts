@@ -17,3 +17,24 @@ export function isSales(roles: readonly Role[] | undefined): boolean {
 
 /** Who reads the complaint amounts kept out of the collection-rate bonus (a sales manager his department's). */
 export const COLLECTION_EXCLUSION_ROLES: readonly Role[] = ['finance', 'deputy_gm', 'gm', 'integration', 'sales_manager'];
+
+/**
+ * Who reads other people's pay basis (人员基点): HR, finance, the coordinator and
+ * the executives everyone's, a department head his department's. The nav
+ * shows the page to them; anyone else may still open it for his own.
+ */
+export const PAY_BASIS_READER_ROLES: readonly Role[] = [
+  'hr',
+  'finance',
+  'coordinator',
+  'gm',
+  'deputy_gm',
+  'sales_manager',
+  'sales_supervisor',
+  'qa_manager',
+  'production_manager',
+  'marketing_manager',
+];
+
+/** Who keeps the production teams (班组): HR and the administrator. */
+export const TEAM_KEEPER_ROLES: readonly Role[] = ['hr', 'admin'];

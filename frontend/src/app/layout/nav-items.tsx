@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   SettingOutlined,
@@ -11,7 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../api/types';
-import { COLLECTION_EXCLUSION_ROLES } from '../../lib/roles';
+import { COLLECTION_EXCLUSION_ROLES, PAY_BASIS_READER_ROLES } from '../../lib/roles';
 
 export interface NavItem {
   key: string;
@@ -42,6 +43,8 @@ export const SIDE_NAV: NavItem[] = [
     icon: <ReconciliationOutlined />,
     roles: COLLECTION_EXCLUSION_ROLES,
   },
+  // 人员基点: for those who read other people's basis (anyone may open it for his own).
+  { key: 'pay', path: '/hr/pay-basis', label: 'nav.pay', icon: <IdcardOutlined />, roles: PAY_BASIS_READER_ROLES },
   { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 

@@ -51,6 +51,8 @@ const WORDED: [string, readonly string[]][] = [
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_supplier_request`>>()([
     'raise_supplier_request', 'answer_supplier_request', 'accept_supplier_request', 'reject_supplier_request', 'cancel_supplier_request',
   ])],
+  // 客诉罚则 and the monthly penalties word the administrative sanctions.
+  ['penalty', everyCode<Schemas['SanctionKind']>()(['self_criticism', 'warning', 'minor_demerit', 'major_demerit'])],
   ['petition.state', everyCode<Schemas['PetitionState']>()(['pending', 'decided', 'withdrawn'])],
   ['petition.action', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
   ['petition.drawer', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],

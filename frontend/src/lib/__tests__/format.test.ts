@@ -3,6 +3,7 @@ import { testI18n } from '../../test/i18n';
 import {
   countdown,
   fenToDecimal,
+  formatAmount,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -47,6 +48,12 @@ describe('money', () => {
     expect(formatMoney('0.5', 'zh-TW')).toBe('¥0.50');
     expect(formatMoney('-1234.56', 'zh-CN')).toBe('-¥1,234.56');
     expect(formatMoney('-0.05', 'zh-CN')).toBe('-¥0.05');
+  });
+
+  it('formats a bare amount with grouping and two decimals, no symbol', () => {
+    expect(formatAmount('3000', 'zh-CN')).toBe('3,000.00');
+    expect(formatAmount('1234567.5', 'en')).toBe('1,234,567.50');
+    expect(formatAmount('-0.05', 'zh-CN')).toBe('-0.05');
   });
 
   it('formats through Intl in English', () => {

@@ -49,14 +49,14 @@ describe('workflow actions on the client', () => {
     expect(() => buildActionBody('register', { severity: 'general', kind: 'non_quality' })).toThrow(ApiError);
   });
 
-  it('conclude_investigation: responsible units with ratios and suppliers, and the countermeasure unit', () => {
+  it('conclude_investigation: responsible units with team, person, ratios and suppliers, and the countermeasure unit', () => {
     const body = buildActionBody('conclude_investigation', {
       defect_verified: true,
       cause: '模具磨损',
       findings: '',
       responsible: [
-        { department_id: 5, team: ' 冲压一班 ', ratio_percent: 70, supplier: ' 江苏华力铸造有限公司 ' },
-        { department_id: 4, ratio_percent: 30, supplier: '  ' },
+        { department_id: 5, team: ' 冲压一班 ', person_id: 31, ratio_percent: 70, supplier: ' 江苏华力铸造有限公司 ' },
+        { department_id: 4, team: null, person_id: null, ratio_percent: 30, supplier: '  ' },
       ],
       engineering_needed: true,
     });
@@ -65,8 +65,8 @@ describe('workflow actions on the client', () => {
       cause: '模具磨损',
       findings: null,
       responsible: [
-        { department_id: 5, team: '冲压一班', ratio_percent: 70, supplier: '江苏华力铸造有限公司' },
-        { department_id: 4, team: null, ratio_percent: 30, supplier: null },
+        { department_id: 5, team: '冲压一班', person_id: 31, ratio_percent: 70, supplier: '江苏华力铸造有限公司' },
+        { department_id: 4, team: null, person_id: null, ratio_percent: 30, supplier: null },
       ],
       countermeasure_department_id: null,
       engineering_needed: true,

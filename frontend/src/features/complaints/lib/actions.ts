@@ -161,7 +161,8 @@ export interface ActionFormValues {
   defect_verified?: boolean;
   cause?: string;
   findings?: string;
-  responsible?: { department_id?: number; team?: string; ratio_percent?: number; supplier?: string }[];
+  /** `team` is the team's name (as the server keeps it on the share); `person_id` a person of the department. */
+  responsible?: { department_id?: number; team?: string | null; person_id?: number | null; ratio_percent?: number; supplier?: string }[];
   countermeasure_department_id?: number;
   engineering_needed?: boolean;
   measures?: Schemas['ContainmentMeasure'][];
@@ -238,6 +239,8 @@ export function buildActionBody(action: ActionName, v: ActionFormValues): Body {
         responsible: (v.responsible ?? []).map((u) => ({
           department_id: u.department_id ?? 0,
           team: optional(u.team),
+          // A person of the department, for sales and service faults.
+          person_id: u.person_id ?? null,
           ratio_percent: u.ratio_percent ?? 0,
           // The external company behind the share: concluding raises a corrective-action request to it.
           supplier: optional(u.supplier),

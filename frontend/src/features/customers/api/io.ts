@@ -2,16 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
 import { saveBlob } from '../../../lib/download';
+import { importType, readFile } from '../../../lib/upload';
 import { toCustomerQuery, type CustomerFilters } from '../lib/filters';
 import { customerKeys } from './queries';
 
 export type ExportFormat = 'xlsx' | 'csv';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The file's content type as the import endpoint wants it. */
-export function importType(file: File): string {
-  return /\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE ? XLSX_TYPE : 'text/csv';
-}
 
 /** 导出: the list as filtered, fetched with the bearer token (no cookie auth), then saved. */
 export async function exportCustomers(filters: CustomerFilters, format: ExportFormat): Promise<void> {
@@ -22,16 +17,6 @@ export async function exportCustomers(filters: CustomerFilters, format: ExportFo
   saveBlob(unwrap(result) as unknown as Blob, `customers-${new Date().toISOString().slice(0, 10)}.${format}`);
 }
 
-/** A picked file's content (FileReader: in every browser, and in the test DOM). */
-function read(file: File): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 /** 导入: the file as the raw body; a dry run checks it and writes nothing. */
 export function useImportCustomers() {
   const queryClient = useQueryClient();
@@ -39,7 +24,7 @@ export function useImportCustomers() {
     mutationFn: async ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const type = importType(file);
       // Read first, then send the bytes as they are (the server decodes CSV itself).
-      const data: BodyInit = new Uint8Array(await read(file));
+      const data: BodyInit = new Uint8Array(await readFile(file));
       return unwrap(
         await api.POST('/api/v1/customers/import', {
           params: { query: { dry_run: dryRun } },

@@ -1,6 +1,6 @@
 /**
  * Reference data many screens share: departments, customers (for pickers),
- * users and the approval policy. Cached longer than case data.
+ * users, production teams and the approval policy. Cached longer than case data.
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
@@ -13,6 +13,10 @@ export const referenceKeys = {
   customers: () => [...referenceKeys.all, 'customers'] as const,
   users: () => [...referenceKeys.all, 'users'] as const,
   approvalTiers: () => [...referenceKeys.all, 'approval-tiers'] as const,
+  /** Under `users()`: a change to the users reaches it too. */
+  departmentUsers: (departmentId: number) => [...referenceKeys.users(), 'department', departmentId] as const,
+  teams: () => [...referenceKeys.all, 'teams'] as const,
+  teamsOf: (departmentId: number | null) => [...referenceKeys.teams(), departmentId ?? 'all'] as const,
 };
 
 const LONG = 5 * 60_000;
@@ -69,5 +73,27 @@ export function useApprovalTiers(enabled = true) {
     queryKey: referenceKeys.approvalTiers(),
     queryFn: async () => unwrap(await api.GET('/api/v1/policies/approval-tiers')),
     enabled,
+  });
+}
+
+/** The production teams (班组), retired ones too (`active: false`): of one department, or all with `null`. */
+export function useTeams(departmentId: number | null, enabled = true) {
+  return useQuery({
+    queryKey: referenceKeys.teamsOf(departmentId),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/teams', { params: { query: departmentId === null ? {} : { department_id: departmentId } } })),
+    enabled,
+    staleTime: LONG,
+  });
+}
+
+/** The active people of a department (a responsibility's person), at most 200. */
+export function useDepartmentUsers(departmentId: number | undefined) {
+  return useQuery({
+    queryKey: referenceKeys.departmentUsers(departmentId ?? 0),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/users', { params: { query: { department_id: departmentId, active: true, limit: 200 } } })).items,
+    enabled: departmentId !== undefined,
+    staleTime: LONG,
   });
 }

@@ -11,6 +11,7 @@ export const settingsKeys = {
   calendar: (year: number) => [...settingsKeys.all, 'calendar', year] as const,
   returnPolicy: () => [...settingsKeys.all, 'policy', 'returns'] as const,
   eightDPolicy: () => [...settingsKeys.all, 'policy', '8d'] as const,
+  penaltyPolicy: () => [...settingsKeys.all, 'policy', 'penalty'] as const,
 };
 
 /** Roles an administrator can give (role.rs), integration accounts aside. */
@@ -220,5 +221,24 @@ export function useSaveEightDPolicy() {
     onSuccess: (policy) => queryClient.setQueryData(settingsKeys.eightDPolicy(), policy),
     // 412: someone saved meanwhile; the form shows theirs.
     onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.eightDPolicy() }),
+  });
+}
+
+/** 客诉罚则: the sanction each burden gives, what a sanction costs, the monthly cap, the late-close fine. */
+export function usePenaltyPolicy() {
+  return useQuery({
+    queryKey: settingsKeys.penaltyPolicy(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/policies/penalty')),
+  });
+}
+
+export function useSavePenaltyPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, body }: { version: number; body: Schemas['PenaltyPolicyBody'] }) =>
+      unwrap(await api.PUT('/api/v1/policies/penalty', { params: { header: { 'If-Match': ifMatch(version) } }, body })),
+    onSuccess: (policy) => queryClient.setQueryData(settingsKeys.penaltyPolicy(), policy),
+    // 412: someone saved meanwhile; the form shows theirs.
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.penaltyPolicy() }),
   });
 }

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { EightDPolicyTab } from './EightDPolicyTab';
+import { PenaltyPolicyTab } from './PenaltyPolicyTab';
 import { ReturnsPolicyTab } from './ReturnsPolicyTab';
 import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
@@ -15,9 +16,9 @@ import '../settings.css';
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'webhooks'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'penalty', 'webhooks'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns and 8D report policies, webhooks. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns, 8D report and penalty policies, webhooks. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -32,6 +33,7 @@ export default function SettingsPage() {
     care: later(<CarePolicyTab />),
     returns: <ReturnsPolicyTab />,
     eightD: <EightDPolicyTab />,
+    penalty: <PenaltyPolicyTab />,
     webhooks: <WebhooksTab />,
   };
   return (
