@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
         (name = "returns", description = "Return and exchange applications (退换货) and their approval chain"),
         (name = "people", description = "Departments and users"),
         (name = "notifications", description = "In-app notifications"),
+        (name = "penalties", description = "The monthly penalty run: responsibility, sanctions, bonus deductions (客诉罚扣)"),
         (name = "policies", description = "Approval tiers, deadlines, working-day calendar"),
         (name = "webhooks", description = "Domain events delivered to other systems, signed, with a delivery log"),
         (name = "operations", description = "Health")

@@ -22,9 +22,10 @@ pub enum PersonalScope {
     Own,
 }
 
-/// The heads of a department (部门主管): its managers and the sales supervisor.
+/// The heads of a department (部门主管): its managers (as for petitions) and
+/// the sales supervisor.
 pub fn is_department_head(actor: &Actor) -> bool {
-    actor.roles.iter().any(|r| matches!(r, Role::SalesManager | Role::SalesSupervisor | Role::QaManager | Role::ProductionManager | Role::MarketingManager))
+    crate::petition::is_department_head(actor) || actor.has(Role::SalesSupervisor)
 }
 
 pub fn personal_scope(actor: &Actor) -> PersonalScope {

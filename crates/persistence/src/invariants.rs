@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 40] = [
+pub const CHECKS: [(&str, &str); 43] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -206,6 +206,23 @@ pub const CHECKS: [(&str, &str); 40] = [
     (
         "nobody who left owns a live customer",
         "SELECT COUNT(*) AS n FROM customers c JOIN users u ON u.id = c.owner_id WHERE NOT u.active AND c.status IN ('active', 'pending_review')",
+    ),
+    (
+        "every ledger month balances: carried in + charged = deducted + carried on, none negative",
+        "SELECT COUNT(*) AS n FROM bonus_ledger WHERE carried_in_fen + charged_fen <> deducted_fen + carried_on_fen \
+         OR carried_in_fen < 0 OR charged_fen < 0 OR deducted_fen < 0 OR carried_on_fen < 0 OR deducted_fen > bonus_fen",
+    ),
+    (
+        "a ledger month charges what its run charged the person, and carries in what the month before carried on",
+        "SELECT COUNT(*) AS n FROM bonus_ledger l WHERE l.charged_fen <> (SELECT COALESCE(SUM(c.amount_fen), 0) FROM penalty_charges c \
+         WHERE c.run_id = l.run_id AND c.user_id = l.user_id) \
+         OR l.carried_in_fen <> COALESCE((SELECT p.carried_on_fen FROM bonus_ledger p WHERE p.user_id = l.user_id AND p.month < l.month \
+         ORDER BY p.month DESC LIMIT 1), 0)",
+    ),
+    (
+        "only approved runs charge anyone",
+        "SELECT COUNT(*) AS n FROM penalty_runs r WHERE r.state IN ('confirming', 'submitted') \
+         AND (EXISTS (SELECT 1 FROM penalty_charges c WHERE c.run_id = r.id) OR EXISTS (SELECT 1 FROM bonus_ledger l WHERE l.run_id = r.id))",
     ),
     ("approved access requests expire", "SELECT COUNT(*) AS n FROM customer_access_requests WHERE status = 'approved' AND valid_until IS NULL"),
     (

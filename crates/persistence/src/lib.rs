@@ -21,6 +21,7 @@ pub mod improvement;
 pub mod invariants;
 pub mod names;
 pub mod pay;
+pub mod penalties;
 pub mod people;
 pub mod petitions;
 pub mod returns;

@@ -229,6 +229,17 @@ pub fn display_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, Strin
     Ok(users::table.filter(users::id.eq_any(ids)).select((users::id, users::display_name)).load(conn)?)
 }
 
+/// (id, display name, department) of each listed user.
+pub fn brief(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String, i64)>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        out.extend(
+            users::table.filter(users::id.eq_any(chunk)).select((users::id, users::display_name, users::department_id)).load::<(i64, String, i64)>(conn)?,
+        );
+    }
+    Ok(out)
+}
+
 pub fn department_names(conn: &mut DbConn, ids: &[i64]) -> DbResult<Vec<(i64, String)>> {
     Ok(departments::table.filter(departments::id.eq_any(ids)).select((departments::id, departments::name)).load(conn)?)
 }

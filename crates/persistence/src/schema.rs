@@ -820,6 +820,7 @@ diesel::joinable!(customers -> departments (department_id));
 diesel::joinable!(return_events -> return_applications (application_id));
 diesel::joinable!(stock_ledger -> return_applications (return_id));
 diesel::joinable!(allowance_events -> allowances (allowance_id));
+diesel::joinable!(penalty_items -> penalty_runs (run_id));
 diesel::joinable!(return_applications -> customers (customer_id));
 
 diesel::table! {
@@ -924,6 +925,79 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    penalty_runs (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        month -> Text,
+        state -> Text,
+        policy_version -> BigInt,
+        policy -> Text,
+        comment -> Nullable<Text>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+        published_by -> Nullable<BigInt>,
+        published_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    penalty_items (id) {
+        id -> BigInt,
+        run_id -> BigInt,
+        complaint_id -> BigInt,
+        kind -> Text,
+        share_id -> Nullable<BigInt>,
+        department_id -> BigInt,
+        team_id -> Nullable<BigInt>,
+        person_id -> Nullable<BigInt>,
+        ratio_percent -> Integer,
+        loss_fen -> BigInt,
+        burden_fen -> BigInt,
+        sanction -> Nullable<Text>,
+        sanction_count -> Nullable<Integer>,
+        state -> Text,
+        dispute_reason -> Nullable<Text>,
+        decision -> Nullable<Text>,
+        deferred_to -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    penalty_charges (id) {
+        id -> BigInt,
+        run_id -> BigInt,
+        item_id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        sanction -> Nullable<Text>,
+        sanction_count -> Nullable<Integer>,
+        amount_fen -> BigInt,
+    }
+}
+
+diesel::table! {
+    bonus_ledger (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        user_id -> BigInt,
+        month -> Text,
+        run_id -> BigInt,
+        bonus_fen -> BigInt,
+        carried_in_fen -> BigInt,
+        charged_fen -> BigInt,
+        deducted_fen -> BigInt,
+        carried_on_fen -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -975,4 +1049,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     teams,
     pay_basis,
     personal_data_reads,
+    penalty_runs,
+    penalty_items,
+    penalty_charges,
+    bonus_ledger,
 );

@@ -12,6 +12,7 @@ mod deferrals;
 mod eight_d;
 mod improvement;
 mod pay;
+mod penalty_runs;
 mod platform;
 mod races;
 mod return_handling;

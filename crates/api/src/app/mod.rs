@@ -22,6 +22,7 @@ pub mod improvement;
 pub mod notifications;
 pub mod passwords;
 pub mod pay;
+pub mod penalties;
 pub mod people;
 pub mod petitions;
 pub mod policies;

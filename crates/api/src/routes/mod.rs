@@ -17,6 +17,7 @@ pub mod improvement;
 pub mod notifications;
 pub mod pay;
 pub mod penalties;
+pub mod penalty_runs;
 pub mod people;
 pub mod petitions;
 pub mod policies;
@@ -130,6 +131,11 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(eight_d::put_policy)
         .service(penalties::get_policy)
         .service(penalties::put_policy)
+        .service(penalty_runs::list)
+        .service(penalty_runs::create)
+        .service(penalty_runs::get_one)
+        .service(penalty_runs::act_on_run)
+        .service(penalty_runs::act_on_item)
         .service(pay::list_teams)
         .service(pay::create_team)
         .service(pay::update_team)

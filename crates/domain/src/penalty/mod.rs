@@ -7,6 +7,7 @@
 //! Every amount and ratio is a default of [`PenaltyPolicy`], which an
 //! administrator changes as a new version.
 
+pub mod flow;
 pub mod run;
 
 use crate::coded_enum;

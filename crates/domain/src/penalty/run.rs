@@ -55,7 +55,11 @@ pub fn charges(policy: &PenaltyPolicy, party: Party, burden: Money, members: &[M
     if let (Party::Person(_), Some(s), Some(m)) = (party, sanction, members.first()) {
         out.push(Charge { user_id: m.user_id, kind: ChargeKind::Sanction, sanction: Some(s), amount: policy.fine(s, m.points, m.bonus) });
     }
-    let points: Vec<CentiPoints> = members.iter().map(|m| m.points).collect();
+    // A person bears his whole burden, whatever his base points.
+    let points: Vec<CentiPoints> = match party {
+        Party::Person(_) => members.iter().take(1).map(|_| 1).collect(),
+        _ => members.iter().map(|m| m.points).collect(),
+    };
     for (m, amount) in members.iter().zip(split(burden, &points)) {
         if amount > Money::ZERO {
             out.push(Charge { user_id: m.user_id, kind: ChargeKind::Deduction, sanction: None, amount });
