@@ -1461,6 +1461,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/penalty-runs/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HR's publication list (人事公布单) of an approved run: every sanction, the
+         *     party's and the supervisors', as the caller may read them. `?format=xlsx`
+         *     for the Excel file.
+         */
+        get: operations["getPenaltyPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penalty-runs/{id}/deductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finance's deduction list (罚扣明细) of an approved run: each person's
+         *     bonus, what was carried in, charged, deducted and carried on, and the
+         *     departments' late fines. `?format=xlsx` for the Excel file (two sheets).
+         */
+        get: operations["getPenaltyDeductions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bonus-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's bonus ledger month by month (罚扣台账): the caller's own, or
+         *     one the personal-data rule lets him read (logged); 404 otherwise.
+         */
+        get: operations["getBonusLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -3147,6 +3209,16 @@ export interface components {
             /** @description Required when refusing. */
             reason?: string | null;
         };
+        DeductionList: {
+            run: components["schemas"]["RunSummary"];
+            people: components["schemas"]["LedgerView"][];
+            departments: components["schemas"]["DepartmentFine"][];
+            /** @description Σ deducted from bonuses this month. */
+            deducted_total: string;
+            /** @description Σ carried on into the following months. */
+            carried_on_total: string;
+            department_fines_total: string;
+        };
         /**
          * @description What the coordinator's manager does with a request. The names are public API.
          * @enum {string}
@@ -3250,6 +3322,12 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             delivered_at?: string | null;
+        };
+        /** @description A department's fine for a case not closed in time. */
+        DepartmentFine: {
+            department_name: string;
+            complaint_number?: string | null;
+            amount: string;
         };
         /**
          * @description What a department does; rules find departments by kind (e.g. a survey's low quality score goes to `quality`).
@@ -4716,6 +4794,28 @@ export interface components {
             submitted: boolean;
             /** Format: date-time */
             expires_at?: string | null;
+        };
+        PublicationList: {
+            run: components["schemas"]["RunSummary"];
+            rows: components["schemas"]["PublicationRow"][];
+        };
+        /** @description One sanction on the publication list. */
+        PublicationRow: {
+            /** @description The person, team or department sanctioned. */
+            subject: string;
+            department_name: string;
+            complaint_number?: string | null;
+            /**
+             * @description `party` (the responsible unit or person) or `supervisor` (主管连带).
+             * @example party
+             */
+            role: string;
+            burden: string;
+            sanction: components["schemas"]["SanctionKind"];
+            /** Format: int32 */
+            sanction_count: number;
+            /** @description What the sanction costs the person, when a person bears it. */
+            fine?: string | null;
         };
         PurchaseRow: {
             customer: components["schemas"]["Ref"];
@@ -10019,6 +10119,116 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPenaltyPublication: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` for the Excel file; JSON when left out. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPenaltyDeductions: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` for the Excel file; JSON when left out. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeductionList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBonusLedger: {
+        parameters: {
+            query?: {
+                /** @description Whose ledger; the caller's own when left out. */
+                user_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerView"][];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

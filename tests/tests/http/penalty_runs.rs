@@ -180,4 +180,81 @@ async fn two_months_run_confirmed_disputed_settled_approved_and_published_with_t
     let before = app.count("SELECT COUNT(*) AS n FROM personal_data_reads");
     app.get("finance", &format!("/penalty-runs/{id}")).await;
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM personal_data_reads"), before + 1, "finance's read of the run is logged");
+
+    // HR's publication list and finance's deduction list, as JSON and as Excel.
+    let (_, publication) = app.get("hr", &format!("/penalty-runs/{id}/publication")).await;
+    let rows = publication["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["subject"] == "张业务" && r["sanction"] == "self_criticism" && r["fine"] == "200.00"), "{publication}");
+    assert!(rows.iter().any(|r| r["subject"] == "冲压一班" && r["role"] == "party" && r["fine"].is_null()), "{publication}");
+    let (_, deductions) = app.get("finance", &format!("/penalty-runs/{id}/deductions")).await;
+    assert_eq!((deductions["deducted_total"].as_str(), deductions["department_fines_total"].as_str()), (Some("2750.00"), Some("1000.00")), "{deductions}");
+    let res = app.call("finance", Method::GET, &format!("/penalty-runs/{id}/deductions?format=xlsx"), None, None).await;
+    assert_eq!(res.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+    let (s, _) = app.get("hr", &format!("/penalty-runs/{}/publication", app.get("coordinator", "/penalty-runs").await.1[0]["id"])).await;
+    assert_eq!(s, 200);
+
+    // A person's ledger over the months: his own; others' by the rule only.
+    let (_, mine) = app.get("production", "/bonus-ledger").await;
+    let months: Vec<&str> = mine.as_array().unwrap().iter().map(|l| l["carried_on"].as_str().unwrap()).collect();
+    assert_eq!(months, ["148500.00", "157000.00"], "{mine}");
+    let worker = app.get("admin", "/users?q=production").await.1["items"][0]["id"].as_i64().unwrap();
+    assert_eq!(app.get("sales", &format!("/bonus-ledger?user_id={worker}")).await.0, 404);
+    assert_eq!(app.get("pmc", &format!("/bonus-ledger?user_id={worker}")).await.0, 200);
+}
+
+#[tokio::test]
+async fn the_lists_wait_for_the_approval_and_a_month_is_approved_in_order() {
+    let app = spawn_app().await;
+    let (_, older) = app.post("coordinator", "/penalty-runs", json!({"month": ym(month(3))})).await;
+    let (_, newer) = app.post("coordinator", "/penalty-runs", json!({"month": ym(month(2))})).await;
+    assert_eq!(app.get("hr", &format!("/penalty-runs/{}/publication", older["id"])).await.0, 409, "not approved yet");
+    assert_eq!(app.get("hr", &format!("/penalty-runs/{}/deductions?format=pdf", older["id"])).await.0, 422);
+    let (_, newer) = run_act(&app, "coordinator", &newer, "submit", json!({})).await;
+    let (s, _) = run_act(&app, "gm", &newer, "approve", json!({})).await;
+    assert_eq!(s, 200);
+    let (_, older) = run_act(&app, "coordinator", &older, "submit", json!({})).await;
+    let (s, back) = run_act(&app, "gm", &older, "send_back", json!({})).await;
+    assert_eq!(s, 422, "sending back says why: {back}");
+    let (s, v) = run_act(&app, "gm", &older, "approve", json!({})).await;
+    assert_eq!(s, 409, "a later month is approved: {v}");
+    let (s, v) = run_act(&app, "gm", &older, "send_back", json!({"comment": "请重新核对"})).await;
+    assert_eq!((s.as_u16(), v["state"].as_str()), (200, Some("confirming")));
+    assert_eq!(app.post("coordinator", "/penalty-runs", json!({"month": "2026-13"})).await.0, 422);
+}
+
+/// Every demo role against the run's endpoints: only the coordinator starts
+/// and submits, only the general manager approves, only HR publishes; the
+/// lists and the ledger answer everyone, each with what he may read.
+#[tokio::test]
+async fn every_role_against_the_run_endpoints() {
+    let app = spawn_app().await;
+    let month = ym(month(4));
+    for user in DEMO_USERS.iter().filter(|u| **u != "coordinator") {
+        assert_eq!(app.post(user, "/penalty-runs", json!({"month": month})).await.0, 403, "{user} starts a run");
+    }
+    let (s, run) = app.post("coordinator", "/penalty-runs", json!({"month": month})).await;
+    assert_eq!(s, 201);
+    let step = |action: &'static str, who: &'static str| (action, who);
+    let mut run = run;
+    for (action, allowed) in [step("submit", "coordinator"), step("approve", "gm"), step("publish", "hr")] {
+        for user in DEMO_USERS.iter().filter(|u| **u != allowed) {
+            let (s, _) = run_act(&app, user, &run, action, json!({})).await;
+            assert_eq!(s, 403, "{user} {action}");
+        }
+        let (s, v) = run_act(&app, allowed, &run, action, json!({})).await;
+        assert_eq!(s, 200, "{allowed} {action}: {v}");
+        run = v;
+    }
+    for user in DEMO_USERS {
+        for path in [
+            "/penalty-runs".to_owned(),
+            format!("/penalty-runs/{}", run["id"]),
+            format!("/penalty-runs/{}/publication", run["id"]),
+            format!("/penalty-runs/{}/deductions", run["id"]),
+            "/bonus-ledger".to_owned(),
+        ] {
+            assert_eq!(app.get(user, &path).await.0, 200, "{user} {path}");
+        }
+    }
 }

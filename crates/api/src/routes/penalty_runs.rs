@@ -2,17 +2,19 @@
 //! items, settle, defer, submit, approve, publish.
 
 use crate::app::penalties::act::{self, ItemCmd, RunCmd};
-use crate::app::penalties::{self, start, RunSummary, RunView};
+use crate::app::penalties::lists::{self, DeductionList, PublicationList};
+use crate::app::penalties::{self, start, LedgerView, RunSummary, RunView};
 use crate::app::Ctx;
 use crate::error::{ApiResult, Problem, Validated};
 use crate::http::body::Json;
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
 use crate::state::AppState;
+use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use kehu_domain::penalty::flow::{ItemAction, RunAction};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 #[derive(Deserialize, ToSchema, Validate)]
@@ -122,4 +124,85 @@ pub async fn act_on_item(
     let cmd = ItemCmd { run_id, item_id, version: version.0, action, comment: b.comment, ratios };
     let v = state.write(ctx, move |tx, ctx| act::item(tx, ctx, cmd)).await?;
     Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListFormat {
+    /// `xlsx` for the Excel file; JSON when left out.
+    pub format: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LedgerQuery {
+    /// Whose ledger; the caller's own when left out.
+    pub user_id: Option<i64>,
+}
+
+fn xlsx(bytes: Vec<u8>, name: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.xlsx\"")))
+        .body(bytes)
+}
+
+fn wants_xlsx(q: &ListFormat) -> ApiResult<bool> {
+    match q.format.as_deref() {
+        None | Some("json") => Ok(false),
+        Some("xlsx") => Ok(true),
+        Some(_) => Err(crate::error::ApiError::field("format", crate::error::FieldCode::UnknownValue, "xlsx or json")),
+    }
+}
+
+/// HR's publication list (人事公布单) of an approved run: every sanction, the
+/// party's and the supervisors', as the caller may read them. `?format=xlsx`
+/// for the Excel file.
+#[utoipa::path(tag = "penalties", operation_id = "getPenaltyPublication", security(("bearer" = [])), params(("id" = i64, Path), ListFormat),
+    responses((status = 200, body = PublicationList), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+#[get("/penalty-runs/{id}/publication")]
+pub async fn publication(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, q: web::Query<ListFormat>) -> ApiResult<HttpResponse> {
+    let (id, file) = (id.into_inner(), wants_xlsx(&q)?);
+    let p = state.write(ctx, move |tx, ctx| lists::publication(tx, ctx, id)).await?;
+    if !file {
+        return Ok(HttpResponse::Ok().json(p));
+    }
+    let bytes = crate::grid::out::xlsx_book(&[crate::grid::out::Sheet {
+        name: "人事公布单",
+        headers: &lists::PUBLICATION_HEADERS,
+        rows: &lists::publication_rows(&p),
+        numbers: &[4, 6],
+    }])?;
+    Ok(xlsx(bytes, &format!("publication-{}", p.run.month)))
+}
+
+/// Finance's deduction list (罚扣明细) of an approved run: each person's
+/// bonus, what was carried in, charged, deducted and carried on, and the
+/// departments' late fines. `?format=xlsx` for the Excel file (two sheets).
+#[utoipa::path(tag = "penalties", operation_id = "getPenaltyDeductions", security(("bearer" = [])), params(("id" = i64, Path), ListFormat),
+    responses((status = 200, body = DeductionList), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+#[get("/penalty-runs/{id}/deductions")]
+pub async fn deductions(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, q: web::Query<ListFormat>) -> ApiResult<HttpResponse> {
+    let (id, file) = (id.into_inner(), wants_xlsx(&q)?);
+    let d = state.write(ctx, move |tx, ctx| lists::deductions(tx, ctx, id)).await?;
+    if !file {
+        return Ok(HttpResponse::Ok().json(d));
+    }
+    use crate::grid::out::Sheet;
+    let (people, departments) = (lists::people_rows(&d), lists::department_rows(&d));
+    let bytes = crate::grid::out::xlsx_book(&[
+        Sheet { name: "个人罚扣", headers: &lists::PEOPLE_HEADERS, rows: &people, numbers: &[2, 3, 4, 5, 6] },
+        Sheet { name: "部门罚款", headers: &lists::DEPARTMENT_HEADERS, rows: &departments, numbers: &[2] },
+    ])?;
+    Ok(xlsx(bytes, &format!("deductions-{}", d.run.month)))
+}
+
+/// A person's bonus ledger month by month (罚扣台账): the caller's own, or
+/// one the personal-data rule lets him read (logged); 404 otherwise.
+#[utoipa::path(tag = "penalties", operation_id = "getBonusLedger", security(("bearer" = [])), params(LedgerQuery),
+    responses((status = 200, body = Vec<LedgerView>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[get("/bonus-ledger")]
+pub async fn ledger(state: web::Data<AppState>, ctx: Ctx, q: web::Query<LedgerQuery>) -> ApiResult<HttpResponse> {
+    let user = q.user_id;
+    Ok(HttpResponse::Ok().json(state.write(ctx, move |tx, ctx| penalties::ledger_of(tx, ctx, user)).await?))
 }

@@ -2,6 +2,7 @@
 //! each through the personal-data rule, every read of another's logged.
 
 pub mod act;
+pub mod lists;
 pub mod start;
 
 use crate::app::pay::log_read;
@@ -270,4 +271,19 @@ pub fn view(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<RunView> {
     let open = store::open_items(conn, run.id)?;
     let available_actions = RunAction::ALL.iter().copied().filter(|a| flow::run_step(&actor, run.state, *a, open).is_ok()).collect();
     Ok(RunView { run: RunSummary::from(&run), items: item_views, charges, ledger, available_actions })
+}
+
+/// A person's ledger, month by month (罚扣台账): the caller's own, or one he
+/// may read by the personal-data rule (logged).
+pub fn ledger_of(conn: &mut DbConn, ctx: &Ctx, user_id: Option<i64>) -> ApiResult<Vec<LedgerView>> {
+    let actor = ctx.actor();
+    let user = user_id.unwrap_or(actor.user_id);
+    let subject = people::brief(conn, &[user])?.into_iter().next().ok_or(ApiError::NotFound)?;
+    if people::user(conn, user)?.org_id != ctx.org() || !personal_scope(&actor).covers(&actor, user, subject.2) {
+        return Err(ApiError::NotFound);
+    }
+    let rows = store::ledger(conn, ctx.org(), None, Some(&[user]))?;
+    let names = Names::load(conn, ctx, &[], &[user])?;
+    log_read(conn, ctx, "/bonus-ledger", [user])?;
+    Ok(rows.iter().map(|l| names.ledger(l)).collect())
 }
