@@ -120,13 +120,14 @@ step('the coordinator registers it (general, quality) and the number is given', 
   assert.match(number, /^\d{4}-\d{4,}$/);
 });
 
-step('QA concludes: defect verified, 制造部 responsible 100%', async () => {
+step('QA concludes: defect verified, 制造部 冲压一班 responsible 100%', async () => {
   await switchUser(page, 'qa');
   await openTask(page, id);
   const drawer = await openAction(page, 'conclude_investigation');
   await drawer.getByLabel('是', { exact: true }).check();
   await drawer.getByLabel('原因', { exact: true }).fill('冲压模具磨损导致毛刺');
   await choose(page, drawer, '责任部门', '制造部');
+  await choose(page, drawer, '班组', '冲压一班');
   await drawer.getByText('合计 100%').waitFor();
   await screenshot(page, 'action-conclude-zh-CN', { fullPage: false });
   await submitDrawer(page, drawer, '提交调查结论');

@@ -53,7 +53,7 @@ fn main() -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let report = app::seed::seed_demo(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
             eprintln!(
-                "demo data ready: {} new user(s), {} new complaint(s). Users: sales, sales3, sales_manager, sales2, sales_manager2, coordinator, qa, production, engineering, deputy_gm, gm, admin, marketing, finance, supervisor, marketing_manager, service, warehouse, pmc, qa_manager; password: {}",
+                "demo data ready: {} new user(s), {} new complaint(s). Users: sales, sales3, sales_manager, sales2, sales_manager2, coordinator, qa, production, engineering, deputy_gm, gm, admin, marketing, finance, supervisor, marketing_manager, service, warehouse, pmc, qa_manager, hr; password: {}",
                 report.created_users,
                 report.created_complaints,
                 app::seed::DEMO_PASSWORD

@@ -353,3 +353,9 @@ pub fn ledger(conn: &mut DbConn, org_id: i64, run_id: Option<i64>, user_ids: Opt
     }
     Ok(q.order((bl::user_id, bl::month)).select(LedgerRow::as_select()).load(conn)?)
 }
+
+/// Dates a closed case's close (demo data: a run charges the months that are over).
+pub fn set_closed_at(conn: &mut DbConn, complaint_id: i64, at: NaiveDateTime) -> DbResult<()> {
+    diesel::update(complaints::table.filter(complaints::id.eq(complaint_id).and(complaints::state.eq(State::Closed)))).set(complaints::closed_at.eq(at)).execute(conn)?;
+    Ok(())
+}

@@ -258,6 +258,7 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
             let approved = crate::app::eight_d::demo::seed(c, ids[0])?;
             crate::app::improvement::demo::seed(c, ids[0], approved)?;
             crate::app::petitions::demo::seed(c, ids[1])?;
+            crate::app::penalties::demo::seed(c, ids[0])?;
         }
         Ok::<(), ApiError>(())
     })?;

@@ -2,6 +2,7 @@
 //! each through the personal-data rule, every read of another's logged.
 
 pub mod act;
+pub mod demo;
 pub mod lists;
 pub mod start;
 
