@@ -40,6 +40,10 @@ const AllowancesPage = lazy(() => import('../features/allowances/components/Allo
 const AllowanceDetailPage = lazy(() => import('../features/allowances/components/AllowanceDetailPage'));
 const AllowancePrintPage = lazy(() => import('../features/allowances/components/AllowancePrintPage'));
 const PayBasisPage = lazy(() => import('../features/pay/components/PayBasisPage'));
+const PenaltiesPage = lazy(() => import('../features/penalties/components/PenaltiesPage'));
+const PenaltyRunPage = lazy(() => import('../features/penalties/components/PenaltyRunPage'));
+const PublicationPrintPage = lazy(() => import('../features/penalties/components/PublicationPrintPage'));
+const DeductionsPrintPage = lazy(() => import('../features/penalties/components/DeductionsPrintPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -104,6 +108,11 @@ export const routes: RouteObject[] = [
           { path: 'reports/collection-exclusions', element: page(<CollectionExclusionsPage />) },
           // 人员基点: not guarded, anyone reads his own; the server lists whom each may read.
           { path: 'hr/pay-basis', element: page(<PayBasisPage />) },
+          // 客诉罚扣: everyone; each run shows the caller what he may read, the server says which steps he may take.
+          { path: 'penalties', element: page(<PenaltiesPage />) },
+          { path: 'penalties/:id', element: page(<PenaltyRunPage />) },
+          { path: 'penalties/:id/publication/print', element: page(<PublicationPrintPage />) },
+          { path: 'penalties/:id/deductions/print', element: page(<DeductionsPrintPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },
           {

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   BarChartOutlined,
+  AuditOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -45,6 +46,8 @@ export const SIDE_NAV: NavItem[] = [
   },
   // 人员基点: for those who read other people's basis (anyone may open it for his own).
   { key: 'pay', path: '/hr/pay-basis', label: 'nav.pay', icon: <IdcardOutlined />, roles: PAY_BASIS_READER_ROLES },
+  // 客诉罚扣: everyone (a person sees his own items, charges and ledger).
+  { key: 'penalties', path: '/penalties', label: 'nav.penalties', icon: <AuditOutlined /> },
   { key: 'settings', path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 

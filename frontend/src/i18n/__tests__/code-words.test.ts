@@ -53,6 +53,16 @@ const WORDED: [string, readonly string[]][] = [
   ])],
   // 客诉罚则 and the monthly penalties word the administrative sanctions.
   ['penalty', everyCode<Schemas['SanctionKind']>()(['self_criticism', 'warning', 'minor_demerit', 'major_demerit'])],
+  // 客诉罚扣: a run's states and steps, its items' states, kinds and steps, the kinds of charge.
+  ['penalties.runState', everyCode<Schemas['RunState']>()(['confirming', 'submitted', 'approved', 'published'])],
+  ['penalties.runAction', everyCode<Schemas['RunAction']>()(['submit', 'approve', 'send_back', 'publish'])],
+  ['penalties.runDone', everyCode<Schemas['RunAction']>()(['submit', 'approve', 'send_back', 'publish'])],
+  ['penalties.confirmRun', everyCode<Exclude<Schemas['RunAction'], 'send_back'>>()(['submit', 'approve', 'publish'])],
+  ['penalties.itemState', everyCode<Schemas['ItemState']>()(['pending', 'confirmed', 'disputed', 'settled', 'deferred'])],
+  ['penalties.itemKind', everyCode<Schemas['ItemKind']>()(['share', 'late_fine'])],
+  ['penalties.itemAction', everyCode<Schemas['ItemAction']>()(['confirm', 'dispute', 'settle', 'defer'])],
+  ['penalties.itemDone', everyCode<Schemas['ItemAction']>()(['confirm', 'dispute', 'settle', 'defer'])],
+  ['penalties.chargeKind', everyCode<Schemas['ChargeKind']>()(['sanction', 'deduction', 'supervisor'])],
   ['petition.state', everyCode<Schemas['PetitionState']>()(['pending', 'decided', 'withdrawn'])],
   ['petition.action', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],
   ['petition.drawer', everyCode<Schemas['PetitionAction']>()(['decide', 'withdraw'])],

@@ -7,6 +7,9 @@ import { frameResponse, jsonResponse, renderApp, signInForTests } from '../../..
 const me = { id: 7, username: 'qa', display_name: '品保', department_id: 3, department_name: '品保部', roles: ['qa'] as const, org_id: 1, org_name: '示例制造有限公司' };
 const fieldProblem = (field: string, code: string) => ({ type: 't', title: 'x', status: 422, detail: 'd', code: 'validation_failed', errors: [{ field, code, message: 'm' }] });
 
+/** The page's other reads: the frame's, and my (empty) penalty ledger. */
+const others = (path: string) => frameResponse(path) ?? (path === '/api/v1/bonus-ledger' ? jsonResponse(200, []) : jsonResponse(200, {}));
+
 function mockFetch(handler: (path: string, request: Request) => Response) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -31,7 +34,7 @@ beforeEach(() => {
 
 describe('password change', () => {
   it('checks the repeat on the page and sends nothing until it matches', async () => {
-    const fetchMock = mockFetch((path) => frameResponse(path) ?? jsonResponse(200, {}));
+    const fetchMock = mockFetch((path) => others(path));
     await renderApp('/me');
     await fill('kehu-demo-pass', 'Lantern-Quarry-47-Tide', 'Lantern-Quarry-47-Tid');
     expect(await screen.findByText('两次输入的新密码不一致')).toBeInTheDocument();
@@ -39,7 +42,7 @@ describe('password change', () => {
   });
 
   it("shows the server's verdict at its field", async () => {
-    mockFetch((path) => (path === '/api/v1/me/password' ? jsonResponse(422, fieldProblem('new_password', 'weak_password')) : (frameResponse(path) ?? jsonResponse(200, {}))));
+    mockFetch((path) => (path === '/api/v1/me/password' ? jsonResponse(422, fieldProblem('new_password', 'weak_password')) : others(path)));
     await renderApp('/me');
     await fill('kehu-demo-pass', 'password1234', 'password1234');
     expect(await screen.findByText(/密码太容易被猜到/)).toBeInTheDocument();
@@ -47,7 +50,7 @@ describe('password change', () => {
 
   it('goes on with the new session it is given', async () => {
     const tokens = { access_token: 'a2', token_type: 'Bearer', expires_in: 900, user: me };
-    mockFetch((path) => (path === '/api/v1/me/password' ? jsonResponse(200, tokens) : (frameResponse(path) ?? jsonResponse(200, {}))));
+    mockFetch((path) => (path === '/api/v1/me/password' ? jsonResponse(200, tokens) : others(path)));
     await renderApp('/me');
     await fill('kehu-demo-pass', 'Lantern-Quarry-47-Tide', 'Lantern-Quarry-47-Tide');
     expect(await screen.findByText('密码已修改，其他设备上的登录已退出')).toBeInTheDocument();

@@ -5,9 +5,10 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useLogout } from '../../auth/hooks/useAuthActions';
 import { useSession } from '../../auth/hooks/useSession';
+import { BonusLedgerCard } from './BonusLedgerCard';
 import { PasswordChangeCard } from './PasswordChangeCard';
 
-/** "我的" on phones (and /me on desktop): who I am, language, log out. */
+/** "我的" on phones (and /me on desktop): who I am, language, log out, my penalty ledger, my password. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -37,6 +38,7 @@ export default function AccountPage() {
           </Button>
         </Space>
       </Card>
+      <BonusLedgerCard />
       <PasswordChangeCard />
     </section>
   );

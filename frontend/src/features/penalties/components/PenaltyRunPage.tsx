@@ -1,0 +1,171 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Card, Result, Skeleton, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { problemToFormErrors } from '../../../api/problem';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { usePenaltyItemAction, usePenaltyRun, usePenaltyRunAction } from '../api/queries';
+import type { ItemAction, ItemView, ReasonAction, RunAction } from '../lib/penalties';
+import { ChargesTab } from './ChargesTab';
+import { ItemActionDrawer } from './ItemActionDrawer';
+import { ItemsTab } from './ItemsTab';
+import { LedgerTable } from './LedgerTable';
+import { RunHeader } from './RunHeader';
+import { SendBackDrawer } from './SendBackDrawer';
+import '../penalties.css';
+
+const TABS = ['items', 'charges', 'ledger'] as const;
+
+type Feedback = { type: 'success' | 'warning' | 'error'; text: string };
+
+/**
+ * One month's run: the notice's items with the steps the server offers on
+ * each, what the approved run charges each person, and the ledger; the
+ * run's own steps (submit, approve, send back, publish) in the header.
+ */
+export default function PenaltyRunPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((k) => k === params.get('tab')) ?? 'items';
+  const query = usePenaltyRun(id);
+  const runStep = usePenaltyRunAction();
+  const itemStep = usePenaltyItemAction();
+  const [running, setRunning] = useState<RunAction | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [sendingBack, setSendingBack] = useState(false);
+  const [target, setTarget] = useState<{ item: ItemView; action: ReasonAction } | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  usePageTitle(query.data ? t('penalties.run.title', { month: query.data.month }) : t('penalties.title'));
+
+  // Another run: nothing said here belongs to it.
+  useEffect(() => setFeedback(null), [id]);
+
+  const back = (
+    <Link to="/penalties" className="kehu-penalty-back">
+      <ArrowLeftOutlined /> {t('penalties.run.back')}
+    </Link>
+  );
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (query.isError) {
+    const problem = problemToFormErrors(query.error, t);
+    return <Result status={problem.status === 404 ? '404' : 'error'} title={problem.message} extra={back} />;
+  }
+  const run = query.data;
+  const refresh = () => void query.refetch();
+
+  const conflict = (action: string, detail?: string) => {
+    setFeedback({ type: 'warning', text: t('penalties.run.conflict', { action, detail: detail ?? t('errors.conflict') }) });
+    refresh();
+  };
+  const stale = () => {
+    setFeedback({ type: 'warning', text: t('penalties.run.stale') });
+    refresh();
+  };
+  /** A step run from a button (no drawer): its failure in the page's alert. */
+  const failed = (failure: unknown, action: string) => {
+    const p = problemToFormErrors(failure, t);
+    if (p.status === 409) conflict(action, failure instanceof Error ? failure.message : undefined);
+    else if (p.status === 412) stale();
+    else setFeedback({ type: 'error', text: p.message });
+  };
+
+  async function confirmRun(action: Exclude<RunAction, 'send_back'>) {
+    setFeedback(null);
+    setRunning(action);
+    try {
+      await runStep.mutateAsync({ id: run.id, version: run.version, action });
+      setFeedback({ type: 'success', text: t(`penalties.runDone.${action}`) });
+    } catch (failure) {
+      failed(failure, t(`penalties.runAction.${action}`));
+    } finally {
+      setRunning(null);
+    }
+  }
+
+  async function confirmItem(item: ItemView) {
+    setFeedback(null);
+    setConfirming(item.id);
+    try {
+      await itemStep.mutateAsync({ runId: run.id, itemId: item.id, version: item.version, action: 'confirm', body: {} });
+      setFeedback({ type: 'success', text: t('penalties.itemDone.confirm', { number: item.complaint_number ?? `#${item.complaint_id}` }) });
+    } catch (failure) {
+      failed(failure, t('penalties.itemAction.confirm'));
+    } finally {
+      setConfirming(null);
+    }
+  }
+
+  const onItemAction = (item: ItemView, action: ItemAction) => {
+    if (action === 'confirm') void confirmItem(item);
+    else {
+      setFeedback(null);
+      setTarget({ item, action });
+    }
+  };
+  // The drawer's item as the run shows it now: after a 412 the refetched version is the one sent next.
+  const current = target && { action: target.action, item: run.items.find((i) => i.id === target.item.id) ?? target.item };
+
+  const content = {
+    items: <ItemsTab items={run.items} confirming={confirming} onAction={onItemAction} />,
+    charges: <ChargesTab charges={run.charges} />,
+    ledger: <LedgerTable rows={run.ledger} />,
+  };
+
+  return (
+    <article className="kehu-page kehu-penalty" aria-labelledby="page-title">
+      {back}
+      <RunHeader
+        run={run}
+        running={running}
+        onConfirm={(action) => void confirmRun(action)}
+        onSendBack={() => {
+          setFeedback(null);
+          setSendingBack(true);
+        }}
+        onFailure={(text) => setFeedback({ type: 'error', text })}
+      />
+      <div aria-live="polite">
+        {feedback && <Alert type={feedback.type} showIcon closable role="status" message={feedback.text} onClose={() => setFeedback(null)} className="kehu-gap kehu-prose" />}
+      </div>
+      <Card className="kehu-penalty__card">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          destroyOnHidden
+          items={TABS.map((key) => ({ key, label: t(`penalties.run.tabs.${key}`), children: content[key] }))}
+        />
+      </Card>
+      <ItemActionDrawer
+        runId={run.id}
+        items={run.items}
+        target={current}
+        onClose={() => setTarget(null)}
+        onStale={refresh}
+        onConflict={(action, detail) => {
+          setTarget(null);
+          conflict(t(`penalties.itemAction.${action}`), detail);
+        }}
+        onDone={(action) => {
+          setTarget(null);
+          setFeedback({ type: 'success', text: t(`penalties.itemDone.${action}`, { number: current?.item.complaint_number ?? '' }) });
+        }}
+      />
+      <SendBackDrawer
+        run={run}
+        open={sendingBack}
+        onClose={() => setSendingBack(false)}
+        onStale={refresh}
+        onConflict={(detail) => {
+          setSendingBack(false);
+          conflict(t('penalties.runAction.send_back'), detail);
+        }}
+        onDone={() => {
+          setSendingBack(false);
+          setFeedback({ type: 'success', text: t('penalties.runDone.send_back') });
+        }}
+      />
+    </article>
+  );
+}
