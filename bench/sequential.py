@@ -7,7 +7,8 @@ all of a suite, as a Markdown table.
     bench/sequential.py HOST:PORT REPS SUITE USER [USER...]
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
-allowances, exclusions, eight-d, recurrence, tracking, petitions, suppliers."""
+allowances, exclusions, eight-d, recurrence, tracking, petitions, suppliers,
+penalties."""
 import http.client
 import json
 import statistics
@@ -85,6 +86,17 @@ SUITES = {
         ("answers to review", "/api/v1/supplier-requests?state=answered"),
         ("accepted", "/api/v1/supplier-requests?state=accepted"),
         ("a case's requests", "/api/v1/complaints/999754/supplier-requests"),
+    ],
+    # Run 1: the first `POST /penalty-runs` on a fresh seed (see docs/benchmarks.md).
+    "penalties": [
+        ("the runs", "/api/v1/penalty-runs"),
+        ("a run, first page of items", "/api/v1/penalty-runs/1"),
+        ("a run, confirmed items", "/api/v1/penalty-runs/1?item_state=confirmed"),
+        ("the publication list", "/api/v1/penalty-runs/1/publication"),
+        ("the deduction list, spreadsheet", "/api/v1/penalty-runs/1/deductions?format=xlsx"),
+        ("own ledger", "/api/v1/bonus-ledger"),
+        ("pay basis, first page", "/api/v1/pay-basis?limit=50"),
+        ("pay basis, spreadsheet", "/api/v1/pay-basis/export"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

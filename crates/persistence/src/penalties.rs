@@ -145,6 +145,55 @@ pub fn items(conn: &mut DbConn, run_id: i64, department_id: Option<i64>) -> DbRe
     Ok(q.order((pi::department_id, pi::complaint_id, pi::id)).select(ItemRow::as_select()).load(conn)?)
 }
 
+/// Which of a run's items: one department's, one person's, in one state, after an id.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ItemFilter {
+    pub department_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub state: Option<ItemState>,
+    pub after: i64,
+}
+
+fn filtered(run_id: i64, f: ItemFilter) -> pi::BoxedQuery<'static, crate::db::MultiBackend> {
+    let mut q = pi::table.filter(pi::run_id.eq(run_id).and(pi::id.gt(f.after))).into_boxed();
+    if let Some(d) = f.department_id {
+        q = q.filter(pi::department_id.eq(d));
+    }
+    if let Some(p) = f.person_id {
+        q = q.filter(pi::person_id.eq(p));
+    }
+    if let Some(s) = f.state {
+        q = q.filter(pi::state.eq(s));
+    }
+    q
+}
+
+/// A page of a run's items by id.
+pub fn item_page(conn: &mut DbConn, run_id: i64, f: ItemFilter, limit: i64) -> DbResult<Vec<ItemRow>> {
+    Ok(filtered(run_id, f).order(pi::id).limit(limit).select(ItemRow::as_select()).load(conn)?)
+}
+
+/// How many of the filtered items are in each state.
+pub fn item_counts(conn: &mut DbConn, run_id: i64, f: ItemFilter) -> DbResult<Vec<(ItemState, i64)>> {
+    let states: Vec<ItemState> = filtered(run_id, ItemFilter { state: None, after: 0, ..f }).select(pi::state).load(conn)?;
+    Ok(ItemState::ALL.iter().map(|s| (*s, states.iter().filter(|x| *x == s).count() as i64)).collect())
+}
+
+/// The charges of these items.
+pub fn charges_of_items(conn: &mut DbConn, run_id: i64, item_ids: &[i64]) -> DbResult<Vec<ChargeRow>> {
+    let mut out = Vec::new();
+    for chunk in item_ids.chunks(500) {
+        out.extend(
+            pc::table
+                .filter(pc::run_id.eq(run_id).and(pc::item_id.eq_any(chunk)))
+                .order((pc::user_id, pc::item_id, pc::id))
+                .select(ChargeRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
 pub fn item(conn: &mut DbConn, run_id: i64, id: i64) -> DbResult<Option<ItemRow>> {
     Ok(pi::table.filter(pi::run_id.eq(run_id).and(pi::id.eq(id))).select(ItemRow::as_select()).first(conn).optional()?)
 }
@@ -356,6 +405,8 @@ pub fn ledger(conn: &mut DbConn, org_id: i64, run_id: Option<i64>, user_ids: Opt
 
 /// Dates a closed case's close (demo data: a run charges the months that are over).
 pub fn set_closed_at(conn: &mut DbConn, complaint_id: i64, at: NaiveDateTime) -> DbResult<()> {
-    diesel::update(complaints::table.filter(complaints::id.eq(complaint_id).and(complaints::state.eq(State::Closed)))).set(complaints::closed_at.eq(at)).execute(conn)?;
+    diesel::update(complaints::table.filter(complaints::id.eq(complaint_id).and(complaints::state.eq(State::Closed))))
+        .set(complaints::closed_at.eq(at))
+        .execute(conn)?;
     Ok(())
 }

@@ -3969,6 +3969,21 @@ export interface components {
          * @enum {string}
          */
         ItemAction: "confirm" | "dispute" | "settle" | "defer";
+        /** @description How many of the items the caller may read (with the filters) are in each state. */
+        ItemCounts: {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            disputed: number;
+            /** Format: int64 */
+            settled: number;
+            /** Format: int64 */
+            deferred: number;
+        };
         /**
          * @description What an item charges: a responsible party's share of a closed case, or a department's fine for a case not closed in time.
          * @enum {string}
@@ -5371,8 +5386,18 @@ export interface components {
             version: number;
         };
         RunView: components["schemas"]["RunSummary"] & {
+            /** @description A page of the items the caller may read (200 unless asked otherwise). */
             items: components["schemas"]["ItemView"][];
-            /** @description What the approved run charges each person the caller may read. */
+            /**
+             * Format: int64
+             * @description Pass as `after` for the next page; null on the last.
+             */
+            items_next?: number | null;
+            item_counts: components["schemas"]["ItemCounts"];
+            /**
+             * @description What the approved run charges for the items on the page, and all of
+             *     the caller's own, as far as he may read them.
+             */
             charges: components["schemas"]["ChargeView"][];
             ledger: components["schemas"]["LedgerView"][];
             available_actions: components["schemas"]["RunAction"][];
@@ -9964,7 +9989,16 @@ export interface operations {
     };
     getPenaltyRun: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description One department's items. */
+                department_id?: number;
+                /** @description Items in one state. */
+                item_state?: components["schemas"]["ItemState"];
+                /** @description The `items_next` of the page before. */
+                after?: number;
+                /** @description Items per page, 1 to 200 (200). */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: number;
@@ -9982,6 +10016,14 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

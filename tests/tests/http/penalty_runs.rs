@@ -181,6 +181,16 @@ async fn two_months_run_confirmed_disputed_settled_approved_and_published_with_t
     app.get("finance", &format!("/penalty-runs/{id}")).await;
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM personal_data_reads"), before + 1, "finance's read of the run is logged");
 
+    // The items page by page, filtered by department and state.
+    let (_, first) = app.get("coordinator", &format!("/penalty-runs/{id}?limit=1")).await;
+    assert_eq!((first["items"].as_array().unwrap().len(), first["item_counts"]["total"].as_i64()), (1, Some(3)), "{first}");
+    let next = first["items_next"].as_i64().unwrap();
+    let (_, second) = app.get("coordinator", &format!("/penalty-runs/{id}?limit=1&after={next}")).await;
+    assert!(second["items"][0]["id"].as_i64().unwrap() > next);
+    let (_, settled) = app.get("coordinator", &format!("/penalty-runs/{id}?item_state=settled&department_id={production}")).await;
+    assert_eq!((settled["items"].as_array().unwrap().len(), settled["item_counts"]["settled"].as_i64()), (1, Some(1)), "{settled}");
+    assert_eq!(app.get("coordinator", &format!("/penalty-runs/{id}?limit=0")).await.0, 422);
+
     // HR's publication list and finance's deduction list, as JSON and as Excel.
     let (_, publication) = app.get("hr", &format!("/penalty-runs/{id}/publication")).await;
     let rows = publication["rows"].as_array().unwrap();

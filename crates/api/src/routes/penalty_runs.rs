@@ -3,7 +3,7 @@
 
 use crate::app::penalties::act::{self, ItemCmd, RunCmd};
 use crate::app::penalties::lists::{self, DeductionList, PublicationList};
-use crate::app::penalties::{self, start, LedgerView, RunSummary, RunView};
+use crate::app::penalties::{self, start, ItemPage, LedgerView, RunSummary, RunView};
 use crate::app::Ctx;
 use crate::error::{ApiResult, Problem, Validated};
 use crate::http::body::Json;
@@ -12,10 +12,25 @@ use crate::http::etag;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
-use kehu_domain::penalty::flow::{ItemAction, RunAction};
+use kehu_domain::penalty::flow::{ItemAction, ItemState, RunAction};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
+
+/// Which of the run's items to show.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ItemQuery {
+    /// One department's items.
+    pub department_id: Option<i64>,
+    /// Items in one state.
+    pub item_state: Option<ItemState>,
+    /// The `items_next` of the page before.
+    pub after: Option<i64>,
+    /// Items per page, 1 to 200 (200).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+}
 
 #[derive(Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
@@ -71,12 +86,19 @@ pub async fn create(state: web::Data<AppState>, ctx: Ctx, body: Json<StartRunBod
 /// A run as the caller may read it (personal data: a head sees his
 /// department's items and people, anyone his own; HR, finance, the
 /// coordinator and the executives all). Reads of others are logged.
-#[utoipa::path(tag = "penalties", operation_id = "getPenaltyRun", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = RunView), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(tag = "penalties", operation_id = "getPenaltyRun", security(("bearer" = [])), params(("id" = i64, Path), ItemQuery),
+    responses((status = 200, body = RunView), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/penalty-runs/{id}")]
-pub async fn get_one(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_one(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i64>, q: web::Query<ItemQuery>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let v = state.write(ctx, move |tx, ctx| penalties::view(tx, ctx, id)).await?;
+    let q = q.into_inner();
+    let page = ItemPage {
+        department_id: q.department_id,
+        state: q.item_state,
+        after: q.after.unwrap_or(0),
+        limit: q.limit.map_or(Ok(200), |l| crate::http::cursor::limit(Some(l)))?,
+    };
+    let v = state.write(ctx, move |tx, ctx| penalties::view_page(tx, ctx, id, page)).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), v.run.version, &v))
 }
 

@@ -11,7 +11,7 @@ use crate::coded_enum;
 use crate::money::Money;
 
 /// Who bears a share: a person, a team (班组) or a whole department.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Party {
     Person(i64),
     Team(i64),

@@ -156,15 +156,25 @@ fn charge(tx: &mut DbConn, r: &RunRow) -> ApiResult<()> {
     let policy = policy_of(r)?;
     let mut rows = Vec::new();
     let mut heads_of: HashMap<i64, Vec<Member>> = HashMap::new();
+    let mut members_of: HashMap<Party, Vec<Member>> = HashMap::new();
     for it in store::items(tx, r.id, None)? {
         if it.kind != ItemKind::Share || !matches!(it.state, ItemState::Confirmed | ItemState::Settled) {
             continue;
         }
-        let (party, members) = match (it.person_id, it.team_id) {
-            (Some(p), _) => (Party::Person(p), member(store::members(tx, None, None, Some(&[p]))?)),
-            (None, Some(t)) => (Party::Team(t), member(store::members(tx, Some(t), None, None)?)),
-            (None, None) => (Party::Department(it.department_id), member(store::members(tx, None, Some(it.department_id), None)?)),
+        let party = match (it.person_id, it.team_id) {
+            (Some(p), _) => Party::Person(p),
+            (None, Some(t)) => Party::Team(t),
+            (None, None) => Party::Department(it.department_id),
         };
+        // A unit's people are the same for each of its items: read them once.
+        if let std::collections::hash_map::Entry::Vacant(e) = members_of.entry(party) {
+            e.insert(member(match party {
+                Party::Person(p) => store::members(tx, None, None, Some(&[p]))?,
+                Party::Team(t) => store::members(tx, Some(t), None, None)?,
+                Party::Department(d) => store::members(tx, None, Some(d), None)?,
+            }));
+        }
+        let members = members_of[&party].clone();
         let members = match party {
             Party::Person(p) if members.is_empty() => vec![Member { user_id: p, points: 0, bonus: Money::ZERO }],
             _ => members,

@@ -3,7 +3,7 @@
 //! bonus loses this month and carries on, with the departments' late fines.
 //! Both are the run as the caller may read it, in the manual's columns.
 
-use super::{view, ItemView, LedgerView, RunSummary};
+use super::{view_all, ItemView, LedgerView, RunSummary};
 use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult};
 use kehu_domain::penalty::flow::{ItemKind, RunState};
@@ -69,7 +69,7 @@ fn subject(i: &ItemView) -> String {
 }
 
 pub fn publication(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<PublicationList> {
-    let v = view(conn, ctx, id)?;
+    let v = view_all(conn, ctx, id)?;
     approved(&v.run)?;
     let mut rows = Vec::new();
     for i in v.items.iter().filter(|i| i.kind == ItemKind::Share) {
@@ -109,7 +109,7 @@ fn total<'a>(amounts: impl Iterator<Item = &'a str>) -> String {
 }
 
 pub fn deductions(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<DeductionList> {
-    let v = view(conn, ctx, id)?;
+    let v = view_all(conn, ctx, id)?;
     approved(&v.run)?;
     let departments: Vec<DepartmentFine> = v
         .items

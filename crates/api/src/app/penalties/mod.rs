@@ -15,7 +15,7 @@ use kehu_domain::pay::{personal_scope, PersonalScope};
 use kehu_domain::penalty::flow::{self, ItemAction, ItemFacts, ItemKind, ItemState, RunAction, RunState};
 use kehu_domain::penalty::run::ChargeKind;
 use kehu_domain::penalty::{PenaltyPolicy, SanctionKind};
-use kehu_persistence::penalties::{self as store, ChargeRow, ItemRow, LedgerRow, RunRow};
+use kehu_persistence::penalties::{self as store, ChargeRow, ItemFilter, ItemRow, LedgerRow, RunRow};
 use kehu_persistence::{pay, people, DbConn};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -115,8 +115,13 @@ pub struct LedgerView {
 pub struct RunView {
     #[serde(flatten)]
     pub run: RunSummary,
+    /// A page of the items the caller may read (200 unless asked otherwise).
     pub items: Vec<ItemView>,
-    /// What the approved run charges each person the caller may read.
+    /// Pass as `after` for the next page; null on the last.
+    pub items_next: Option<i64>,
+    pub item_counts: ItemCounts,
+    /// What the approved run charges for the items on the page, and all of
+    /// the caller's own, as far as he may read them.
     pub charges: Vec<ChargeView>,
     pub ledger: Vec<LedgerView>,
     pub available_actions: Vec<RunAction>,
@@ -233,26 +238,95 @@ impl Names {
     }
 }
 
-/// Whether the caller may read the item: a whole-run reader every item, a
-/// head his department's, anyone the items naming him.
-fn reads_item(ctx: &Ctx, scope: PersonalScope, i: &ItemRow) -> bool {
+/// The items of the caller's scope: a whole-run reader any, a head his
+/// department's (another's only where they name him), anyone those naming him.
+fn scoped(ctx: &Ctx, scope: PersonalScope, mut f: ItemFilter) -> ItemFilter {
     match scope {
-        PersonalScope::Everyone => true,
-        PersonalScope::Department(d) => i.department_id == d || i.person_id == Some(ctx.user()),
-        PersonalScope::Own => i.person_id == Some(ctx.user()),
+        PersonalScope::Everyone => {}
+        PersonalScope::Department(d) if f.department_id.is_none_or(|x| x == d) => f.department_id = Some(d),
+        PersonalScope::Department(_) | PersonalScope::Own => f.person_id = Some(ctx.user()),
+    }
+    f
+}
+
+/// Which page of the run's items to show.
+#[derive(Clone, Copy, Debug)]
+pub struct ItemPage {
+    pub department_id: Option<i64>,
+    pub state: Option<ItemState>,
+    pub after: i64,
+    pub limit: i64,
+}
+
+impl Default for ItemPage {
+    fn default() -> Self {
+        ItemPage { department_id: None, state: None, after: 0, limit: 200 }
     }
 }
 
-/// The run as the caller may read it, with what he may do.
+/// How many of the items the caller may read (with the filters) are in each state.
+#[derive(Serialize, ToSchema, Clone, Debug, Default)]
+pub struct ItemCounts {
+    pub total: i64,
+    pub pending: i64,
+    pub confirmed: i64,
+    pub disputed: i64,
+    pub settled: i64,
+    pub deferred: i64,
+}
+
+/// The run with the first page of items (200).
 pub fn view(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<RunView> {
+    view_page(conn, ctx, id, ItemPage::default())
+}
+
+/// The run as the caller may read it, with a page of its items, their
+/// charges (and all of his own), the month's ledger and what he may do.
+pub fn view_page(conn: &mut DbConn, ctx: &Ctx, id: i64, page: ItemPage) -> ApiResult<RunView> {
     let run = load_run(conn, ctx, id)?;
-    let actor = ctx.actor();
-    let scope = personal_scope(&actor);
-    let policy = policy_of(&run)?;
+    let scope = personal_scope(&ctx.actor());
+    let f = scoped(ctx, scope, ItemFilter { department_id: page.department_id, person_id: None, state: page.state, after: page.after });
+    let mut items = store::item_page(conn, run.id, f, page.limit + 1)?;
+    let more = items.len() as i64 > page.limit;
+    items.truncate(page.limit as usize);
+    let mut counts = ItemCounts::default();
+    for (state, n) in store::item_counts(conn, run.id, f)? {
+        counts.total += n;
+        match state {
+            ItemState::Pending => counts.pending = n,
+            ItemState::Confirmed => counts.confirmed = n,
+            ItemState::Disputed => counts.disputed = n,
+            ItemState::Settled => counts.settled = n,
+            ItemState::Deferred => counts.deferred = n,
+        }
+    }
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let mut charges = store::charges_of_items(conn, run.id, &ids)?;
+    charges.extend(store::charges(conn, run.id, Some(&[ctx.user()]))?.into_iter().filter(|c| !ids.contains(&c.item_id)));
+    let case_of: HashMap<i64, i64> = items.iter().map(|i| (i.id, i.complaint_id)).collect();
+    let mut v = assemble(conn, ctx, &run, items, charges, &case_of)?;
+    v.item_counts = counts;
+    v.items_next = if more { v.items.last().map(|i| i.id) } else { None };
+    Ok(v)
+}
+
+/// The whole run as the caller may read it: every item and charge (the lists).
+pub fn view_all(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<RunView> {
+    let run = load_run(conn, ctx, id)?;
+    let scope = personal_scope(&ctx.actor());
     let all = store::items(conn, run.id, None)?;
     let case_of: HashMap<i64, i64> = all.iter().map(|i| (i.id, i.complaint_id)).collect();
-    let items: Vec<ItemRow> = all.into_iter().filter(|i| reads_item(ctx, scope, i)).collect();
+    let f = scoped(ctx, scope, ItemFilter::default());
+    let items: Vec<ItemRow> =
+        all.into_iter().filter(|i| f.department_id.is_none_or(|d| d == i.department_id) && f.person_id.is_none_or(|p| Some(p) == i.person_id)).collect();
     let charges = store::charges(conn, run.id, None)?;
+    assemble(conn, ctx, &run, items, charges, &case_of)
+}
+
+fn assemble(conn: &mut DbConn, ctx: &Ctx, run: &RunRow, items: Vec<ItemRow>, charges: Vec<ChargeRow>, case_of: &HashMap<i64, i64>) -> ApiResult<RunView> {
+    let actor = ctx.actor();
+    let scope = personal_scope(&actor);
+    let policy = policy_of(run)?;
     let ledger = store::ledger(conn, ctx.org(), Some(run.id), None)?;
     let user_ids: Vec<i64> = charges.iter().map(|c| c.user_id).chain(ledger.iter().map(|l| l.user_id)).collect();
     let names = Names::load(conn, ctx, &items, &user_ids)?;
@@ -271,7 +345,7 @@ pub fn view(conn: &mut DbConn, ctx: &Ctx, id: i64) -> ApiResult<RunView> {
         .collect();
     let open = store::open_items(conn, run.id)?;
     let available_actions = RunAction::ALL.iter().copied().filter(|a| flow::run_step(&actor, run.state, *a, open).is_ok()).collect();
-    Ok(RunView { run: RunSummary::from(&run), items: item_views, charges, ledger, available_actions })
+    Ok(RunView { run: RunSummary::from(run), items: item_views, items_next: None, item_counts: ItemCounts::default(), charges, ledger, available_actions })
 }
 
 /// A person's ledger, month by month (罚扣台账): the caller's own, or one he

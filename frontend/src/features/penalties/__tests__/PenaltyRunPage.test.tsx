@@ -4,20 +4,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '../../../api/types';
 import { mockApi, problem, type Call } from '../../../test/api';
 import { jsonResponse, renderApp, signInForTests } from '../../../test/render';
-import { cellsOf, charges, choose, item, items, ledger, rowOf, runView } from './fixtures';
+import { cellsOf, charges, choose, departments, item, items, ledger, pageOf, rowOf, runView } from './fixtures';
 
 let calls: Call[] = [];
 let run: Schemas['RunView'] = runView();
 let act: (call: Call) => Response = () => jsonResponse(200, run);
+/** Items per page the stub server sends at most (the client asks for 200). */
+let pageSize = 200;
 const setup = () => userEvent.setup({ delay: null, pointerEventsCheck: 0 });
 const posts = () => calls.filter((c) => c.method === 'POST');
-const reads = () => calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/penalty-runs/3').length;
+const runReads = () => calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/penalty-runs/3');
+const reads = () => runReads().length;
+/** A step's answer: the run as it is now (the first page, as the server answers a step). */
+const becomes = (next: Schemas['RunView']) => () => {
+  run = next;
+  return jsonResponse(200, pageOf(next, ''));
+};
 
 beforeEach(() => {
   (globalThis as { __viewportWidth?: number }).__viewportWidth = 1280;
-  act = () => jsonResponse(200, run);
+  act = () => jsonResponse(200, pageOf(run, ''));
+  pageSize = 200;
   calls = mockApi({
-    '/api/v1/penalty-runs/3': () => jsonResponse(200, run),
+    '/api/v1/penalty-runs/3': (c) => jsonResponse(200, pageOf(run, c.search, pageSize)),
+    '/api/v1/departments': () => jsonResponse(200, departments),
     'POST /api/v1/penalty-runs/3/items/11/actions/confirm': (c) => act(c),
     'POST /api/v1/penalty-runs/3/items/11/actions/dispute': (c) => act(c),
     'POST /api/v1/penalty-runs/3/items/11/actions/settle': (c) => act(c),
@@ -35,7 +45,7 @@ describe('a month’s run: the penalty notice', () => {
     run = headView();
     signInForTests({ id: 50, display_name: '钟生管', roles: ['production_manager'] });
     const user = setup();
-    await renderApp('/penalties/3');
+    const { router } = await renderApp('/penalties/3');
     expect(await screen.findByRole('heading', { level: 1, name: '2026-11 客诉罚扣' })).toBeInTheDocument();
     expect(screen.getByText('待确认', { selector: '[data-run-state]' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: '奖罚通知单', selected: true })).toBeInTheDocument();
@@ -53,22 +63,32 @@ describe('a month’s run: the penalty notice', () => {
     expect(within(rowOf('冲压一班')).getAllByRole('button').map((b) => b.textContent)).toEqual(['确认', '异议']);
     expect(within(rowOf('张业务')).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 2 项（待确认或有异议）');
+    expect(screen.getByTestId('items-total')).toHaveTextContent('共 4 项');
+    expect(runReads().map((c) => c.search)).toEqual(['?limit=200']);
+    // The last page: no more to load.
+    expect(screen.queryByRole('button', { name: '加载更多' })).not.toBeInTheDocument();
+    expect(screen.getByText('共 4 条，已全部显示')).toBeInTheDocument();
     // No run action for a head.
     expect(screen.queryByRole('toolbar', { name: '罚扣操作' })).not.toBeInTheDocument();
 
+    // The departments are the list's, not the items'.
     await choose(user, '按责任部门筛选', '业务一部');
     await waitFor(() => expect(screen.queryByText('冲压一班')).not.toBeInTheDocument());
     expect(screen.getByText('张业务')).toBeInTheDocument();
     expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 1 项');
+    expect(screen.getByTestId('items-total')).toHaveTextContent('共 1 项');
+    expect(runReads().at(-1)!.search).toBe('?department_id=8&limit=200');
+    expect(router.state.location.search).toBe('?department=8');
   });
 
   it('confirms an item with its own version as If-Match', async () => {
     run = headView();
     signInForTests({ id: 50, display_name: '钟生管', roles: ['production_manager'] });
-    act = () => jsonResponse(200, runView({ items: [item({ state: 'confirmed', version: 3 }), ...items.slice(1)] }));
+    act = becomes(runView({ items: [item({ state: 'confirmed', version: 3 }), ...items.slice(1)] }));
     const user = setup();
     await renderApp('/penalties/3');
     await screen.findAllByText('冲压一班');
+    expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 2 项');
     await user.click(within(rowOf('冲压一班')).getByRole('button', { name: '确认' }));
     expect(await screen.findByText('已确认 2611-0007 的责任。')).toBeInTheDocument();
     const sent = posts()[0]!;
@@ -76,6 +96,8 @@ describe('a month’s run: the penalty notice', () => {
     expect(sent.ifMatch).toBe('"2"');
     expect(sent.body).toEqual({});
     expect(cellsOf('冲压一班')[8]).toBe('已确认');
+    // The counts are the server's, read again after the step.
+    expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 1 项');
   });
 
   it('says so and refetches when the item changed meanwhile (412)', async () => {
@@ -144,11 +166,113 @@ describe('a month’s run: the penalty notice', () => {
   });
 });
 
+describe('a month’s run: filters and pages', () => {
+  it('sends the department and state filters as query parameters, keeps them in the URL, and reads again with them after a step', async () => {
+    run = headView();
+    signInForTests({ id: 50, display_name: '钟生管', roles: ['production_manager'] });
+    act = becomes(runView({ items: [item({ state: 'confirmed', version: 3 }), ...items.slice(1)] }));
+    const user = setup();
+    const { router } = await renderApp('/penalties/3?tab=items&department=5');
+    await screen.findAllByText('冲压一班');
+    expect(runReads().map((c) => c.search)).toEqual(['?department_id=5&limit=200']);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '按责任部门筛选' }).closest('.ant-select')).toHaveTextContent('制造部'));
+    expect(screen.queryByText('张业务')).not.toBeInTheDocument();
+    expect(screen.getByTestId('items-total')).toHaveTextContent('共 3 项');
+
+    await choose(user, '按状态筛选', '待确认');
+    await waitFor(() => expect(screen.queryByText('2611-0009')).not.toBeInTheDocument());
+    expect(runReads().at(-1)!.search).toBe('?department_id=5&item_state=pending&limit=200');
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({ tab: 'items', department: '5', state: 'pending' });
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    // The counts ignore the state filter.
+    expect(screen.getByTestId('items-total')).toHaveTextContent('共 3 项');
+    expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 1 项');
+
+    // A step answers the first page without filters: the list is read again with them.
+    const before = reads();
+    await user.click(within(rowOf('冲压一班')).getByRole('button', { name: '确认' }));
+    expect(await screen.findByText('已确认 2611-0007 的责任。')).toBeInTheDocument();
+    expect(runReads().slice(before).map((c) => c.search)).toEqual(['?department_id=5&item_state=pending&limit=200']);
+    expect(screen.queryByText('冲压一班')).not.toBeInTheDocument();
+    expect(screen.getByText('没有符合筛选条件的明细')).toBeInTheDocument();
+    expect(screen.getByTestId('items-waiting')).toHaveTextContent('没有待处理的明细');
+
+    // Another tab keeps the filters in the URL but shows the whole run.
+    await user.click(screen.getByRole('tab', { name: '个人罚扣' }));
+    await waitFor(() => expect(runReads().at(-1)!.search).toBe('?limit=200'));
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({ tab: 'charges', department: '5', state: 'pending' });
+    await user.click(screen.getByRole('tab', { name: '奖罚通知单' }));
+    expect(await screen.findByText('没有符合筛选条件的明细')).toBeInTheDocument();
+
+    // Cleared: the parameters go.
+    await user.click(screen.getByRole('combobox', { name: '按状态筛选' }).closest('.ant-select')!.querySelector('.ant-select-clear')!);
+    await screen.findByText('2611-0009');
+    expect(runReads().at(-1)!.search).toBe('?department_id=5&limit=200');
+    expect(router.state.location.search).toBe('?tab=items&department=5');
+  });
+
+  it('loads the next page with after=items_next and appends its rows', async () => {
+    run = headView();
+    pageSize = 2;
+    signInForTests({ id: 50, display_name: '钟生管', roles: ['production_manager'] });
+    const user = setup();
+    await renderApp('/penalties/3');
+    await screen.findAllByText('冲压一班');
+    expect(screen.getByText('张业务')).toBeInTheDocument();
+    expect(screen.queryByText('2611-0009')).not.toBeInTheDocument();
+    // The counts are over the whole run, not the page.
+    expect(screen.getByTestId('items-total')).toHaveTextContent('共 4 项');
+    expect(screen.getByTestId('items-waiting')).toHaveTextContent('待处理 2 项');
+
+    await user.click(screen.getByRole('button', { name: '加载更多' }));
+    await screen.findByText('2611-0009');
+    expect(runReads().map((c) => c.search)).toEqual(['?limit=200', '?after=12&limit=200']);
+    expect(screen.getAllByRole('row').slice(1).map((r) => r.querySelector('td')!.textContent)).toEqual(['2611-0007', '2611-0007', '2611-0009', '2609-0010逾期罚款']);
+    expect(screen.queryByRole('button', { name: '加载更多' })).not.toBeInTheDocument();
+    expect(screen.getByText('共 4 条，已全部显示')).toBeInTheDocument();
+  });
+
+  it('says the charges are those of the items loaded while more remain', async () => {
+    run = runView({ state: 'approved', approved_at: '2026-12-08T02:00:00Z', items: items.map((i) => ({ ...i, state: 'confirmed' as const })), charges, ledger });
+    pageSize = 2;
+    signInForTests({ id: 1, display_name: '王总', roles: ['gm'] });
+    const user = setup();
+    await renderApp('/penalties/3?tab=charges');
+    expect(await screen.findByTestId('charges-partial')).toHaveTextContent('仅列出已加载的 2 项明细（共 4 项）的罚扣');
+    expect(screen.getByText('经济罚扣')).toBeInTheDocument();
+    expect(screen.queryByText('主管连带')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '加载更多' }));
+    await screen.findByText('主管连带');
+    expect(screen.queryByTestId('charges-partial')).not.toBeInTheDocument();
+    // 孙制造's charges in the order their items came, with his subtotal over both pages.
+    expect(cellsOf('经济罚扣')).toEqual(['孙制造', '制造部', '2611-0007', '经济罚扣', '—', '12,000.00', '13,200.00']);
+    expect(cellsOf('处分罚扣')).toEqual(['2611-0009', '处分罚扣', '小过 ×1', '1,200.00']);
+  });
+
+  it('settles without the ratios when the case’s other shares are filtered out', async () => {
+    run = runView({
+      items: [item({ state: 'disputed', dispute_reason: '模具寿命到期', available_actions: ['settle'] }), ...items.slice(1)],
+    });
+    signInForTests({ id: 2, display_name: '陈协调', roles: ['coordinator'] });
+    const user = setup();
+    await renderApp('/penalties/3?department=5');
+    await screen.findAllByText('冲压一班');
+    await user.click(within(rowOf('冲压一班')).getByRole('button', { name: '裁定' }));
+    const drawer = await screen.findByRole('dialog', { name: '裁定：2611-0007 · 冲压一班' });
+    expect(within(drawer).getByTestId('settle-partial')).toHaveTextContent('本案另有责任方不在当前列表中');
+    expect(within(drawer).queryByLabelText('冲压一班（制造部）')).not.toBeInTheDocument();
+    await user.type(within(drawer).getByLabelText('裁定说明'), '维持原比例');
+    await user.click(within(drawer).getByRole('button', { name: '裁定' }));
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(posts()[0]).toMatchObject({ path: '/api/v1/penalty-runs/3/items/11/actions/settle', ifMatch: '"2"', body: { comment: '维持原比例' } });
+  });
+});
+
 describe('a month’s run: the general manager', () => {
   it('approves with the run’s version; then the charges, the ledger and the lists are there', async () => {
     run = runView({ state: 'submitted', items: items.map((i) => ({ ...i, state: 'confirmed' as const })), available_actions: ['approve', 'send_back'] });
     signInForTests({ id: 1, display_name: '王总', roles: ['gm'] });
-    act = () => jsonResponse(200, runView({ state: 'approved', approved_at: '2026-12-08T02:00:00Z', version: 5, items: run.items, charges, ledger }));
+    act = becomes(runView({ state: 'approved', approved_at: '2026-12-08T02:00:00Z', version: 5, items: run.items, charges, ledger }));
     const user = setup();
     await renderApp('/penalties/3');
     const bar = await screen.findByRole('toolbar', { name: '罚扣操作' });
@@ -182,7 +306,7 @@ describe('a month’s run: the general manager', () => {
   it('sends the run back with a reason', async () => {
     run = runView({ state: 'submitted', available_actions: ['approve', 'send_back'] });
     signInForTests({ id: 1, display_name: '王总', roles: ['gm'] });
-    act = () => jsonResponse(200, runView({ state: 'confirming', comment: '请重新核对', version: 5 }));
+    act = becomes(runView({ state: 'confirming', comment: '请重新核对', version: 5 }));
     const user = setup();
     await renderApp('/penalties/3');
     await user.click(await screen.findByRole('button', { name: '退回' }));

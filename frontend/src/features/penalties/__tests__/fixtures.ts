@@ -75,9 +75,48 @@ export function ledgerRow(overrides: Partial<Schemas['LedgerView']> = {}): Schem
 
 export const ledger = [ledgerRow(), ledgerRow({ user_id: 40, display_name: '钟生管', carried_in: '0.00', charged: '800.00', deducted: '800.00', carried_on: '0.00', bonus: '6000.00' })];
 
-export function runView(overrides: Partial<Schemas['RunView']> = {}): Schemas['RunView'] {
-  return { ...summary(), items, charges: [], ledger: [], available_actions: [], ...overrides };
+/** What `item_counts` says of `list`. */
+export function countsOf(list: readonly Schemas['ItemView'][]): Schemas['ItemCounts'] {
+  const of = (state: Schemas['ItemState']) => list.filter((i) => i.state === state).length;
+  return { total: list.length, pending: of('pending'), confirmed: of('confirmed'), disputed: of('disputed'), settled: of('settled'), deferred: of('deferred') };
 }
+
+/** A whole run as the server holds it (every item, one page); `item_counts` follows `items` unless given. */
+export function runView(overrides: Partial<Schemas['RunView']> = {}): Schemas['RunView'] {
+  const list = overrides.items ?? items;
+  return { ...summary(), items: list, items_next: null, item_counts: countsOf(list), charges: [], ledger: [], available_actions: [], ...overrides };
+}
+
+/**
+ * GET /penalty-runs/{id} as the server answers it from the whole `run`:
+ * `department_id` filters the items and the counts, `item_state` the items
+ * only; then a page of `limit` (or `pageSize`, a server that pages by less)
+ * after the item `after`; the charges of the page's items.
+ */
+export function pageOf(run: Schemas['RunView'], search: string, pageSize = 200): Schemas['RunView'] {
+  const q = new URLSearchParams(search);
+  const department = q.get('department_id');
+  const state = q.get('item_state');
+  const after = Number(q.get('after') ?? 0);
+  const limit = Math.min(Number(q.get('limit') ?? 200), pageSize);
+  const readable = run.items.filter((i) => department === null || i.department_id === Number(department));
+  const matching = readable.filter((i) => (state === null || i.state === state) && i.id > after).sort((a, b) => a.id - b.id);
+  const page = matching.slice(0, limit);
+  const ids = new Set(page.map((i) => i.id));
+  return {
+    ...run,
+    items: page,
+    items_next: matching.length > limit ? page[page.length - 1]!.id : null,
+    item_counts: countsOf(readable),
+    charges: run.charges.filter((c) => ids.has(c.item_id)),
+  };
+}
+
+export const departments: Schemas['DepartmentView'][] = [
+  { id: 5, code: 'production', name: '制造部', kind: 'production', active: true, version: 1 },
+  { id: 8, code: 'sales-1', name: '业务一部', kind: 'sales', active: true, version: 1 },
+  { id: 3, code: 'quality', name: '品保部', kind: 'quality', active: true, version: 1 },
+];
 
 export const publication: Schemas['PublicationList'] = {
   run: summary({ state: 'approved', approved_at: '2026-12-08T02:00:00Z' }),

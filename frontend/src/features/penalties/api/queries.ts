@@ -3,19 +3,21 @@
  * steps on a run and on its items (with If-Match), and the lists HR and
  * finance print or download once the general manager approved the run.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
 import { saveBlob } from '../../../lib/download';
 import { useSession } from '../../auth/hooks/useSession';
 import { ifMatch } from '../../complaints/api/mutations';
-import type { ItemAction, RunAction, RunView } from '../lib/penalties';
+import type { ItemAction, ItemFilters, RunAction, RunView } from '../lib/penalties';
 
 export const penaltyKeys = {
   all: ['penalties'] as const,
   runs: () => [...penaltyKeys.all, 'runs'] as const,
+  /** Every read of a run, whatever its filters. */
   run: (id: number) => [...penaltyKeys.all, 'run', id] as const,
+  runPages: (id: number, filters: ItemFilters, limit: number) => [...penaltyKeys.run(id), filters, limit] as const,
   publication: (id: number) => [...penaltyKeys.all, 'publication', id] as const,
   deductions: (id: number) => [...penaltyKeys.all, 'deductions', id] as const,
 };
@@ -30,33 +32,63 @@ export function usePenaltyRuns() {
   });
 }
 
-/** A run as the caller may read it: a head his department's items and people, anyone his own. */
-export function usePenaltyRun(id: number) {
+/** Items per page of a run (the server's most). */
+export const RUN_PAGE = 200;
+
+/**
+ * A run as the caller may read it (a head his department's items and people,
+ * anyone his own), its items filtered by the server and one keyset page at a
+ * time ("load more": `after` is the page before's `items_next`).
+ */
+export function usePenaltyRun(id: number, filters: ItemFilters = {}, limit = RUN_PAGE) {
   const { status } = useSession();
-  return useQuery({
-    queryKey: penaltyKeys.run(id),
-    queryFn: async () => unwrap(await api.GET('/api/v1/penalty-runs/{id}', { params: { path: { id } } })),
+  return useInfiniteQuery({
+    queryKey: penaltyKeys.runPages(id, filters, limit),
+    initialPageParam: undefined as number | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/penalty-runs/{id}', {
+          params: {
+            path: { id },
+            query: { department_id: filters.department_id, item_state: filters.item_state, after: pageParam, limit },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.items_next ?? undefined,
+    // Another filter keeps the rows shown until its first page is in; another run does not.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === id ? previous : undefined),
     enabled: status === 'authenticated' && Number.isFinite(id),
   });
 }
 
-/** What a step answers: the run as it is now. */
+/**
+ * What a step answers is the run's first page without filters: the run's
+ * reads are refetched instead (with their filters and pages), and the step
+ * resolves once the shown one is fresh.
+ */
 function useAfterStep() {
   const queryClient = useQueryClient();
-  return (run: RunView) => {
-    queryClient.setQueryData(penaltyKeys.run(run.id), run);
+  return async (run: RunView) => {
     void queryClient.invalidateQueries({ queryKey: penaltyKeys.runs() });
     void queryClient.invalidateQueries({ queryKey: penaltyKeys.publication(run.id) });
     void queryClient.invalidateQueries({ queryKey: penaltyKeys.deductions(run.id) });
+    await queryClient.invalidateQueries({ queryKey: penaltyKeys.run(run.id) });
   };
 }
 
 /** 启动月度罚扣 (the coordinator): 409 when the month has a run, 422 `month` when it is not over. */
 export function useStartPenaltyRun() {
-  const afterStep = useAfterStep();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (month: string) => unwrap(await api.POST('/api/v1/penalty-runs', { body: { month } })),
-    onSuccess: afterStep,
+    // The new run's first page without filters: what its page shows first.
+    onSuccess: (run) => {
+      queryClient.setQueryData<InfiniteData<RunView, number | undefined>>(penaltyKeys.runPages(run.id, {}, RUN_PAGE), {
+        pages: [run],
+        pageParams: [undefined],
+      });
+      void queryClient.invalidateQueries({ queryKey: penaltyKeys.runs() });
+    },
   });
 }
 

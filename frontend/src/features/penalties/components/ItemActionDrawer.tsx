@@ -1,10 +1,10 @@
-import { Form, Input, InputNumber } from 'antd';
+import { Alert, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionOutcome } from '../../../components/form-drawer/failure';
 import { FormDrawer } from '../../../components/form-drawer/FormDrawer';
 import { formatAmount } from '../../../lib/format';
 import { usePenaltyItemAction } from '../api/queries';
-import { caseShares, partyOf, type ItemView, type ReasonAction } from '../lib/penalties';
+import { caseShares, isWholeCase, partyOf, type ItemView, type ReasonAction } from '../lib/penalties';
 
 interface Values {
   comment?: string;
@@ -14,7 +14,7 @@ interface Values {
 
 interface Props {
   runId: number;
-  /** Every item of the run: a settlement shows the case's other shares. */
+  /** The run's items loaded so far: a settlement shows the case's other shares when they are all there. */
   items: ItemView[];
   target: { item: ItemView; action: ReasonAction } | null;
   onClose: () => void;
@@ -38,7 +38,10 @@ export function ItemActionDrawer({ runId, items, target, onClose, onDone, onConf
   const mutation = usePenaltyItemAction();
   const item = target?.item;
   const action = target?.action;
-  const shares = item && action === 'settle' ? caseShares(items, item) : [];
+  const found = item && action === 'settle' ? caseShares(items, item) : [];
+  // Some of the case's shares filtered out or on a page not loaded: its ratios stay as they are.
+  const partial = found.length > 0 && !isWholeCase(found);
+  const shares = partial ? [] : found;
 
   async function submit(v: Values) {
     if (!item || !action) return;
@@ -87,6 +90,7 @@ export function ItemActionDrawer({ runId, items, target, onClose, onDone, onConf
       before={action && action !== 'dispute' && <p className="kehu-muted">{t(`penalties.drawer.${action}.hint`)}</p>}
     >
       {action === 'settle' && shares.length > 0 && <SettleRatios shares={shares} />}
+      {partial && <Alert type="info" showIcon className="kehu-gap" message={t('penalties.drawer.settle.partial')} data-testid="settle-partial" />}
       {action && (
         <Form.Item name="comment" label={t(`penalties.drawer.${action}.reason`)} rules={[required]}>
           <Input.TextArea rows={4} maxLength={4000} showCount />

@@ -1,26 +1,51 @@
 import { Button, Select, Space, Table, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadMore } from '../../../components/LoadMore';
 import { formatAmount } from '../../../lib/format';
-import { ITEM_ACTIONS, isWaiting, ordered, type ItemAction, type ItemView } from '../lib/penalties';
+import { useDepartments } from '../../reference/api/queries';
+import {
+  ITEM_ACTIONS,
+  ITEM_STATE_FILTER,
+  isWaiting,
+  ordered,
+  waitingCount,
+  type ItemAction,
+  type ItemCounts,
+  type ItemFilters,
+  type ItemState,
+  type ItemView,
+} from '../lib/penalties';
 import { ItemStateTag, SanctionText } from './StateTags';
 
 interface Props {
+  /** The pages loaded so far, as the server filtered them. */
   items: ItemView[];
+  /** Over the items the caller may read with the department filter, whatever the state filter. */
+  counts: ItemCounts;
+  filters: ItemFilters;
+  onFilters: (filters: ItemFilters) => void;
+  /** The run's read: its next page. */
+  list: ComponentProps<typeof LoadMore>['list'];
+  /** Another filter's rows are on their way (the shown ones are the filter before's). */
+  loading: boolean;
   /** The item whose confirm is running. */
   confirming: number | null;
   onAction: (item: ItemView, action: ItemAction) => void;
 }
 
-/** 奖罚通知单: each responsible party's share of a closed case (and each late fine), with the steps the server offers on it. */
-export function ItemsTab({ items, confirming, onAction }: Props) {
+/**
+ * 奖罚通知单: each responsible party's share of a closed case (and each late
+ * fine), with the steps the server offers on it. The server filters by
+ * department and state and sends a page at a time; the counts are its own.
+ */
+export function ItemsTab({ items, counts, filters, onFilters, list, loading, confirming, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const [department, setDepartment] = useState<number | undefined>();
-  const departments = [...new Map(items.map((i) => [i.department_id, i.department_name])).entries()].map(([value, label]) => ({ value, label }));
-  const shown = department === undefined ? items : items.filter((i) => i.department_id === department);
-  const waiting = shown.filter(isWaiting).length;
+  const departments = useDepartments();
+  const waiting = waitingCount(counts);
+  const filtered = filters.department_id !== undefined || filters.item_state !== undefined;
   const money = (value: string) => <span className="kehu-amount">{formatAmount(value, locale)}</span>;
   const anyActions = items.some((i) => i.available_actions.length > 0);
 
@@ -104,27 +129,46 @@ export function ItemsTab({ items, confirming, onAction }: Props) {
       <div className="kehu-penalty-items__bar">
         <Select
           allowClear
-          value={department}
-          onChange={(value?: number) => setDepartment(value)}
+          showSearch
+          optionFilterProp="label"
+          value={filters.department_id}
+          onChange={(department_id?: number) => onFilters({ ...filters, department_id })}
           placeholder={t('penalties.items.allDepartments')}
           aria-label={t('penalties.items.filter')}
-          options={departments}
+          loading={departments.isPending}
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           className="kehu-filters__state"
         />
-        <span role="status" className={waiting > 0 ? 'kehu-penalty-items__waiting' : 'kehu-muted'} data-testid="items-waiting">
-          {waiting > 0 ? t('penalties.items.waiting', { count: waiting }) : t('penalties.items.noneWaiting')}
+        <Select
+          allowClear
+          value={filters.item_state}
+          onChange={(item_state?: ItemState) => onFilters({ ...filters, item_state })}
+          placeholder={t('penalties.items.allStates')}
+          aria-label={t('penalties.items.stateFilter')}
+          options={ITEM_STATE_FILTER.map((value) => ({ value, label: t(`penalties.itemState.${value}`) }))}
+          className="kehu-filters__state"
+        />
+        <span role="status" className="kehu-penalty-items__counts">
+          <span className="kehu-muted" data-testid="items-total">
+            {t('penalties.items.total', { count: counts.total })}
+          </span>
+          <span className={waiting > 0 ? 'kehu-penalty-items__waiting' : 'kehu-muted'} data-testid="items-waiting">
+            {waiting > 0 ? t('penalties.items.waiting', { count: waiting }) : t('penalties.items.noneWaiting')}
+          </span>
         </span>
       </div>
       <Table<ItemView>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={shown}
+        dataSource={items}
+        loading={loading}
         pagination={false}
         scroll={{ x: anyActions ? 1190 : 1040 }}
-        locale={{ emptyText: t('penalties.items.empty') }}
+        locale={{ emptyText: t(filtered ? 'penalties.items.emptyFiltered' : 'penalties.items.empty') }}
         rowClassName={(i) => (isWaiting(i) ? 'kehu-penalty-item--waiting' : '')}
       />
+      <LoadMore list={list} count={items.length} />
     </>
   );
 }

@@ -1,12 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Result, Skeleton, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Result, Skeleton, Tabs, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { problemToFormErrors } from '../../../api/problem';
+import { LoadMore } from '../../../components/LoadMore';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { usePenaltyItemAction, usePenaltyRun, usePenaltyRunAction } from '../api/queries';
-import type { ItemAction, ItemView, ReasonAction, RunAction } from '../lib/penalties';
+import {
+  itemFilterParams,
+  mergePages,
+  parseItemFilters,
+  type ItemAction,
+  type ItemFilters,
+  type ItemView,
+  type ReasonAction,
+  type RunAction,
+  type RunView,
+} from '../lib/penalties';
 import { ChargesTab } from './ChargesTab';
 import { ItemActionDrawer } from './ItemActionDrawer';
 import { ItemsTab } from './ItemsTab';
@@ -16,6 +27,7 @@ import { SendBackDrawer } from './SendBackDrawer';
 import '../penalties.css';
 
 const TABS = ['items', 'charges', 'ledger'] as const;
+const NO_FILTERS: ItemFilters = {};
 
 type Feedback = { type: 'success' | 'warning' | 'error'; text: string };
 
@@ -23,13 +35,30 @@ type Feedback = { type: 'success' | 'warning' | 'error'; text: string };
  * One month's run: the notice's items with the steps the server offers on
  * each, what the approved run charges each person, and the ledger; the
  * run's own steps (submit, approve, send back, publish) in the header.
+ * The items come a page at a time, filtered by the server; the filters are
+ * in the URL with the tab (`?tab=items&department=5&state=pending`) and apply
+ * to the items tab only.
  */
 export default function PenaltyRunPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'items';
-  const query = usePenaltyRun(id);
+  const filters = parseItemFilters(params);
+  const query = usePenaltyRun(id, tab === 'items' ? filters : NO_FILTERS);
+  /** Sets the params given (undefined: removes one), keeping the others. */
+  const setSearch = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   const runStep = usePenaltyRunAction();
   const itemStep = usePenaltyItemAction();
   const [running, setRunning] = useState<RunAction | null>(null);
@@ -37,7 +66,9 @@ export default function PenaltyRunPage() {
   const [sendingBack, setSendingBack] = useState(false);
   const [target, setTarget] = useState<{ item: ItemView; action: ReasonAction } | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  usePageTitle(query.data ? t('penalties.run.title', { month: query.data.month }) : t('penalties.title'));
+  const pages = query.data?.pages;
+  const loaded = useMemo(() => (pages && pages.length > 0 ? mergePages(pages as [RunView, ...RunView[]]) : undefined), [pages]);
+  usePageTitle(loaded ? t('penalties.run.title', { month: loaded.month }) : t('penalties.title'));
 
   // Another run: nothing said here belongs to it.
   useEffect(() => setFeedback(null), [id]);
@@ -47,12 +78,12 @@ export default function PenaltyRunPage() {
       <ArrowLeftOutlined /> {t('penalties.run.back')}
     </Link>
   );
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (query.isError) {
+  if (query.isError && !loaded) {
     const problem = problemToFormErrors(query.error, t);
     return <Result status={problem.status === 404 ? '404' : 'error'} title={problem.message} extra={back} />;
   }
-  const run = query.data;
+  if (!loaded) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const run = loaded;
   const refresh = () => void query.refetch();
 
   const conflict = (action: string, detail?: string) => {
@@ -108,8 +139,29 @@ export default function PenaltyRunPage() {
   const current = target && { action: target.action, item: run.items.find((i) => i.id === target.item.id) ?? target.item };
 
   const content = {
-    items: <ItemsTab items={run.items} confirming={confirming} onAction={onItemAction} />,
-    charges: <ChargesTab charges={run.charges} />,
+    items: (
+      <ItemsTab
+        items={run.items}
+        counts={run.item_counts}
+        filters={filters}
+        onFilters={(next) => setSearch(itemFilterParams(next))}
+        list={query}
+        loading={query.isPlaceholderData}
+        confirming={confirming}
+        onAction={onItemAction}
+      />
+    ),
+    charges: (
+      <>
+        {query.hasNextPage && (
+          <Typography.Paragraph type="secondary" data-testid="charges-partial">
+            {t('penalties.charges.partial', { loaded: run.items.length, total: run.item_counts.total })}
+          </Typography.Paragraph>
+        )}
+        <ChargesTab charges={run.charges} />
+        {query.hasNextPage && <LoadMore list={query} count={run.items.length} />}
+      </>
+    ),
     ledger: <LedgerTable rows={run.ledger} />,
   };
 
@@ -127,12 +179,13 @@ export default function PenaltyRunPage() {
         onFailure={(text) => setFeedback({ type: 'error', text })}
       />
       <div aria-live="polite">
+        {query.isError && <Alert type="error" showIcon message={problemToFormErrors(query.error, t).message} className="kehu-gap" />}
         {feedback && <Alert type={feedback.type} showIcon closable role="status" message={feedback.text} onClose={() => setFeedback(null)} className="kehu-gap kehu-prose" />}
       </div>
       <Card className="kehu-penalty__card">
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          onChange={(key) => setSearch({ tab: key })}
           destroyOnHidden
           items={TABS.map((key) => ({ key, label: t(`penalties.run.tabs.${key}`), children: content[key] }))}
         />
