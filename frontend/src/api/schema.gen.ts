@@ -4612,12 +4612,24 @@ export interface components {
             /** @description Per case and month past the deadline (500.00). */
             late_fine_per_case: string;
         };
-        PenaltyPolicyView: components["schemas"]["PenaltyPolicyBody"] & {
+        /** @description The rules in force; PUT the same fields without `version`. */
+        PenaltyPolicyView: {
             /**
              * Format: int64
              * @description 0 = the built-in default.
              */
             version: number;
+            tiers: components["schemas"]["PenaltyTierView"][];
+            supervisor_from: string;
+            self_criticism_fine: string;
+            warning_fine: string;
+            minor_demerit_fine_per_point: string;
+            /** Format: int32 */
+            deduction_cap_percent: number;
+            /** Format: int32 */
+            resale_window_months: number;
+            late_fine_enabled: boolean;
+            late_fine_per_case: string;
         };
         PenaltyTierView: {
             /**

@@ -53,29 +53,35 @@ pub struct PenaltyPolicyBody {
     pub late_fine_per_case: String,
 }
 
+/// The rules in force; PUT the same fields without `version`.
 #[derive(Serialize, ToSchema)]
 pub struct PenaltyPolicyView {
     /// 0 = the built-in default.
     pub version: i64,
-    #[serde(flatten)]
-    pub policy: PenaltyPolicyBody,
+    pub tiers: Vec<PenaltyTierView>,
+    pub supervisor_from: String,
+    pub self_criticism_fine: String,
+    pub warning_fine: String,
+    pub minor_demerit_fine_per_point: String,
+    pub deduction_cap_percent: u32,
+    pub resale_window_months: u32,
+    pub late_fine_enabled: bool,
+    pub late_fine_per_case: String,
 }
 
 fn view(p: &PenaltyPolicy, version: i64) -> PenaltyPolicyView {
     let tiers = p.tiers.iter().map(|t| PenaltyTierView { up_to: t.up_to.map(|m| m.to_string()), sanction: t.sanction.kind, count: t.sanction.count }).collect();
     PenaltyPolicyView {
         version,
-        policy: PenaltyPolicyBody {
-            tiers,
-            supervisor_from: p.supervisor_from.to_string(),
-            self_criticism_fine: p.self_criticism_fine.to_string(),
-            warning_fine: p.warning_fine.to_string(),
-            minor_demerit_fine_per_point: p.minor_demerit_fine_per_point.to_string(),
-            deduction_cap_percent: p.deduction_cap_percent,
-            resale_window_months: p.resale_window_months,
-            late_fine_enabled: p.late_fine_enabled,
-            late_fine_per_case: p.late_fine_per_case.to_string(),
-        },
+        tiers,
+        supervisor_from: p.supervisor_from.to_string(),
+        self_criticism_fine: p.self_criticism_fine.to_string(),
+        warning_fine: p.warning_fine.to_string(),
+        minor_demerit_fine_per_point: p.minor_demerit_fine_per_point.to_string(),
+        deduction_cap_percent: p.deduction_cap_percent,
+        resale_window_months: p.resale_window_months,
+        late_fine_enabled: p.late_fine_enabled,
+        late_fine_per_case: p.late_fine_per_case.to_string(),
     }
 }
 

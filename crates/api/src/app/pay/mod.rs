@@ -9,7 +9,7 @@ pub mod teams;
 use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, FieldError};
 use crate::http::money::show_opt;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use kehu_domain::case::Share;
 use kehu_domain::pay::{self as rules, PersonalScope};
 use kehu_domain::Money;
@@ -36,7 +36,7 @@ pub struct PayBasisView {
     pub monthly_bonus: Option<String>,
     /// The version to send as `If-Match` when setting it; 0 when none is set.
     pub version: i64,
-    pub updated_at: Option<NaiveDateTime>,
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -58,7 +58,7 @@ impl From<BasisRow> for PayBasisView {
             base_points: r.base_points.map(rules::show_points),
             monthly_bonus: show_opt(r.monthly_bonus_fen),
             version: r.version.unwrap_or(0),
-            updated_at: r.updated_at,
+            updated_at: r.updated_at.map(|t| t.and_utc()),
         }
     }
 }

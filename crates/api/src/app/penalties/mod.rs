@@ -10,7 +10,7 @@ use crate::app::pay::log_read;
 use crate::app::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::http::money::show;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use kehu_domain::pay::{personal_scope, PersonalScope};
 use kehu_domain::penalty::flow::{self, ItemAction, ItemFacts, ItemKind, ItemState, RunAction, RunState};
 use kehu_domain::penalty::run::ChargeKind;
@@ -31,9 +31,9 @@ pub struct RunSummary {
     /// The penalty policy's version it computes with.
     pub policy_version: i64,
     pub comment: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub approved_at: Option<NaiveDateTime>,
-    pub published_at: Option<NaiveDateTime>,
+    pub created_at: DateTime<Utc>,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub published_at: Option<DateTime<Utc>>,
     pub version: i64,
 }
 
@@ -45,9 +45,9 @@ impl From<&RunRow> for RunSummary {
             state: r.state,
             policy_version: r.policy_version,
             comment: r.comment.clone(),
-            created_at: r.created_at,
-            approved_at: r.approved_at,
-            published_at: r.published_at,
+            created_at: r.created_at.and_utc(),
+            approved_at: r.approved_at.map(|t| t.and_utc()),
+            published_at: r.published_at.map(|t| t.and_utc()),
             version: r.version,
         }
     }
