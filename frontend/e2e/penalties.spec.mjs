@@ -151,6 +151,19 @@ step('the general manager approves: each person is charged and the ledger writte
   await screenshot(page, 'penalties-approved-ledger');
 });
 
+step("the general manager prints the production department's notice (奖罚通知单) for its three copies", async () => {
+  await page.getByRole('tab', { name: '奖罚通知单' }).click();
+  await page.locator('.ant-select', { hasText: '全部部门' }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '制造部' }).first().click();
+  await page.waitForURL(/department=\d+/);
+  await page.getByRole('link', { name: /打印奖罚通知单/ }).click();
+  await page.waitForURL(new RegExp(`/penalties/${runId}/notice/print\\?department=\\d+`));
+  await page.getByRole('heading', { name: '奖罚通知单' }).waitFor();
+  await page.getByRole('cell', { name: '冲压一班' }).first().waitFor();
+  await page.getByText('第三联 罚扣部门').waitFor();
+  await screenshot(page, 'penalties-notice-print');
+});
+
 step('HR publishes and prints the publication list (人事公布单) at A4', async () => {
   await switchUser(page, 'hr');
   await page.goto(`${baseUrl()}/penalties/${runId}`);

@@ -44,6 +44,7 @@ const PenaltiesPage = lazy(() => import('../features/penalties/components/Penalt
 const PenaltyRunPage = lazy(() => import('../features/penalties/components/PenaltyRunPage'));
 const PublicationPrintPage = lazy(() => import('../features/penalties/components/PublicationPrintPage'));
 const DeductionsPrintPage = lazy(() => import('../features/penalties/components/DeductionsPrintPage'));
+const NoticePrintPage = lazy(() => import('../features/penalties/components/NoticePrintPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -113,6 +114,7 @@ export const routes: RouteObject[] = [
           { path: 'penalties/:id', element: page(<PenaltyRunPage />) },
           { path: 'penalties/:id/publication/print', element: page(<PublicationPrintPage />) },
           { path: 'penalties/:id/deductions/print', element: page(<DeductionsPrintPage />) },
+          { path: 'penalties/:id/notice/print', element: page(<NoticePrintPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },
           {

@@ -10,7 +10,7 @@ import type { Schemas } from '../../../api/types';
 import { saveBlob } from '../../../lib/download';
 import { useSession } from '../../auth/hooks/useSession';
 import { ifMatch } from '../../complaints/api/mutations';
-import type { ItemAction, ItemFilters, RunAction, RunView } from '../lib/penalties';
+import { mergePages, type ItemAction, type ItemFilters, type RunAction, type RunView } from '../lib/penalties';
 
 export const penaltyKeys = {
   all: ['penalties'] as const,
@@ -18,6 +18,7 @@ export const penaltyKeys = {
   /** Every read of a run, whatever its filters. */
   run: (id: number) => [...penaltyKeys.all, 'run', id] as const,
   runPages: (id: number, filters: ItemFilters, limit: number) => [...penaltyKeys.run(id), filters, limit] as const,
+  notice: (id: number, departmentId: number) => [...penaltyKeys.run(id), 'notice', departmentId] as const,
   publication: (id: number) => [...penaltyKeys.all, 'publication', id] as const,
   deductions: (id: number) => [...penaltyKeys.all, 'deductions', id] as const,
 };
@@ -58,6 +59,32 @@ export function usePenaltyRun(id: number, filters: ItemFilters = {}, limit = RUN
     // Another filter keeps the rows shown until its first page is in; another run does not.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === id ? previous : undefined),
     enabled: status === 'authenticated' && Number.isFinite(id),
+  });
+}
+
+/**
+ * 奖罚通知单 of one department: every item of the department in the run (each
+ * page followed through `items_next`) with their charges, as one run.
+ */
+export function usePenaltyNotice(id: number, departmentId: number | undefined) {
+  const { status } = useSession();
+  return useQuery({
+    queryKey: penaltyKeys.notice(id, departmentId ?? 0),
+    queryFn: async () => {
+      const pages: RunView[] = [];
+      let after: number | undefined;
+      do {
+        const page = unwrap(
+          await api.GET('/api/v1/penalty-runs/{id}', {
+            params: { path: { id }, query: { department_id: departmentId, after, limit: RUN_PAGE } },
+          }),
+        );
+        pages.push(page);
+        after = page.items_next ?? undefined;
+      } while (after !== undefined);
+      return mergePages(pages as [RunView, ...RunView[]]);
+    },
+    enabled: status === 'authenticated' && Number.isFinite(id) && departmentId !== undefined,
   });
 }
 

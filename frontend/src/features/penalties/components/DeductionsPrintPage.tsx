@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Schemas } from '../../../api/types';
-import { PrintLayout, PrintTable, type PrintColumn } from '../../../components/print/PrintLayout';
-import { formatAmount, formatDate } from '../../../lib/format';
+import { PrintTable, type PrintColumn } from '../../../components/print/PrintLayout';
+import { formatAmount } from '../../../lib/format';
 import { sumMoney } from '../../../lib/money';
-import { useSession } from '../../auth/hooks/useSession';
 import { usePenaltyDeductions } from '../api/queries';
 import { LEDGER_AMOUNTS, type LedgerView } from '../lib/penalties';
 import { PrintFrame } from './PrintFrame';
@@ -22,7 +21,6 @@ export default function DeductionsPrintPage() {
   const locale = i18n.language;
   const id = Number(useParams().id);
   const query = usePenaltyDeductions(id);
-  const { user } = useSession();
   const money = (value: string) => formatAmount(value, locale);
 
   const people: PrintColumn<LedgerView>[] = [
@@ -37,26 +35,19 @@ export default function DeductionsPrintPage() {
   ];
 
   return (
-    <PrintFrame runId={id} query={query}>
-      {(list, back) => (
-        <PrintLayout
-          company={user?.org_name ?? t('penalties.print.company')}
-          title={t('penalties.print.deductions.title')}
-          number={list.run.month}
-          numberLabel={t('penalties.print.monthLabel')}
-          printLabel={t('penalties.print.print')}
-          toolbar={back}
-          signOff={{
-            title: t('penalties.print.signOff'),
-            signature: t('penalties.print.signature'),
-            date: t('penalties.print.date'),
-            rows: [
-              { label: t('penalties.print.deductions.signer.approve'), date: list.run.approved_at ? formatDate(list.run.approved_at, locale) : null },
-              { label: t('penalties.print.deductions.signer.execute') },
-              { label: t('penalties.print.deductions.signer.prepare') },
-            ],
-          }}
-        >
+    <PrintFrame
+      runId={id}
+      query={query}
+      title={t('penalties.print.deductions.title')}
+      runOf={(list) => list.run}
+      signers={[
+        { label: t('penalties.print.deductions.signer.approve'), at: 'approved_at' },
+        { label: t('penalties.print.deductions.signer.execute') },
+        { label: t('penalties.print.deductions.signer.prepare') },
+      ]}
+    >
+      {(list) => (
+        <>
           <PrintTable
             caption={t('penalties.print.deductions.people')}
             columns={people}
@@ -78,7 +69,7 @@ export default function DeductionsPrintPage() {
             rows={list.departments}
             foot={{ label: t('penalties.print.total'), cells: [money(list.department_fines_total)] }}
           />
-        </PrintLayout>
+        </>
       )}
     </PrintFrame>
   );

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Table, Tag, type TableProps } from 'antd';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,7 @@ import {
 import { ItemStateTag, SanctionText } from './StateTags';
 
 interface Props {
+  runId: number;
   /** The pages loaded so far, as the server filtered them. */
   items: ItemView[];
   /** Over the items the caller may read with the department filter, whatever the state filter. */
@@ -40,7 +42,7 @@ interface Props {
  * fine), with the steps the server offers on it. The server filters by
  * department and state and sends a page at a time; the counts are its own.
  */
-export function ItemsTab({ items, counts, filters, onFilters, list, loading, confirming, onAction }: Props) {
+export function ItemsTab({ runId, items, counts, filters, onFilters, list, loading, confirming, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const departments = useDepartments();
@@ -156,6 +158,12 @@ export function ItemsTab({ items, counts, filters, onFilters, list, loading, con
             {waiting > 0 ? t('penalties.items.waiting', { count: waiting }) : t('penalties.items.noneWaiting')}
           </span>
         </span>
+        {/* The filter's department, or the notice's own picker without one. */}
+        <Link to={`/penalties/${runId}/notice/print${filters.department_id === undefined ? '' : `?department=${filters.department_id}`}`}>
+          <Button icon={<PrinterOutlined />} tabIndex={-1}>
+            {t('penalties.run.print.notice')}
+          </Button>
+        </Link>
       </div>
       <Table<ItemView>
         rowKey="id"

@@ -141,6 +141,7 @@ export default function PenaltyRunPage() {
   const content = {
     items: (
       <ItemsTab
+        runId={run.id}
         items={run.items}
         counts={run.item_counts}
         filters={filters}

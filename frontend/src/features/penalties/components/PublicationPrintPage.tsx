@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Schemas } from '../../../api/types';
-import { PrintLayout, PrintTable, type PrintColumn } from '../../../components/print/PrintLayout';
-import { formatAmount, formatDate } from '../../../lib/format';
-import { useSession } from '../../auth/hooks/useSession';
+import { PrintTable, type PrintColumn } from '../../../components/print/PrintLayout';
+import { formatAmount } from '../../../lib/format';
 import { usePenaltyPublication } from '../api/queries';
 import { PrintFrame } from './PrintFrame';
 import { SanctionText } from './StateTags';
@@ -21,7 +20,6 @@ export default function PublicationPrintPage() {
   const locale = i18n.language;
   const id = Number(useParams().id);
   const query = usePenaltyPublication(id);
-  const { user } = useSession();
   const money = (value?: string | null) => (value ? formatAmount(value, locale) : '—');
 
   const columns: PrintColumn<Row>[] = [
@@ -35,29 +33,22 @@ export default function PublicationPrintPage() {
   ];
 
   return (
-    <PrintFrame runId={id} query={query}>
-      {(list, back) => (
-        <PrintLayout
-          company={user?.org_name ?? t('penalties.print.company')}
-          title={t('penalties.print.publication.title')}
-          number={list.run.month}
-          numberLabel={t('penalties.print.monthLabel')}
-          printLabel={t('penalties.print.print')}
-          toolbar={back}
-          signOff={{
-            title: t('penalties.print.signOff'),
-            signature: t('penalties.print.signature'),
-            date: t('penalties.print.date'),
-            rows: [
-              { label: t('penalties.print.publication.signer.approve'), date: list.run.approved_at ? formatDate(list.run.approved_at, locale) : null },
-              { label: t('penalties.print.publication.signer.publish'), date: list.run.published_at ? formatDate(list.run.published_at, locale) : null },
-              { label: t('penalties.print.publication.signer.prepare') },
-            ],
-          }}
-        >
+    <PrintFrame
+      runId={id}
+      query={query}
+      title={t('penalties.print.publication.title')}
+      runOf={(list) => list.run}
+      signers={[
+        { label: t('penalties.print.publication.signer.approve'), at: 'approved_at' },
+        { label: t('penalties.print.publication.signer.publish'), at: 'published_at' },
+        { label: t('penalties.print.publication.signer.prepare') },
+      ]}
+    >
+      {(list) => (
+        <>
           <PrintTable caption={t('penalties.print.publication.caption', { month: list.run.month })} columns={columns} rows={list.rows} />
           {list.rows.length === 0 && <p className="kehu-penalty-print__empty">{t('penalties.print.publication.empty')}</p>}
-        </PrintLayout>
+        </>
       )}
     </PrintFrame>
   );

@@ -95,14 +95,14 @@ export function RunHeader({ run, running, onConfirm, onSendBack, onFailure }: Pr
       {hasLists(run.state) && (
         <Space wrap role="group" aria-label={t('penalties.run.lists')} className="kehu-penalty-head__lists">
           {LISTS.map((list) => (
-            <Link key={list} to={`/penalties/${run.id}/${list}/print`}>
+            <Link key={`print-${list}`} to={`/penalties/${run.id}/${list}/print`}>
               <Button icon={<PrinterOutlined />} tabIndex={-1}>
                 {t(`penalties.run.print.${list}`)}
               </Button>
             </Link>
           ))}
           {LISTS.map((list) => (
-            <Button key={list} icon={<DownloadOutlined />} loading={downloading === list} onClick={() => void download(list)}>
+            <Button key={`excel-${list}`} icon={<DownloadOutlined />} loading={downloading === list} onClick={() => void download(list)}>
               {t(`penalties.run.excel.${list}`)}
             </Button>
           ))}
