@@ -22,6 +22,7 @@ pub mod invariants;
 pub mod names;
 pub mod pay;
 pub mod penalties;
+pub mod penalty_ledger;
 pub mod people;
 pub mod petitions;
 pub mod returns;

@@ -1,14 +1,14 @@
-//! The monthly penalty runs, their items and charges, and the bonus ledger.
+//! The monthly penalty runs and their items; what they charge and the
+//! bonus ledger are in [`crate::penalty_ledger`].
+
+pub use crate::penalty_ledger::{carried_into, charges, charges_of_items, insert_charges, insert_ledger, ledger, ChargeRow, LedgerRow};
 
 use crate::db::DbConn;
 use crate::error::DbResult;
-use crate::schema::{
-    bonus_ledger as bl, complaint_responsibilities as cr, complaints, pay_basis as pb, penalty_charges as pc, penalty_items as pi, penalty_runs as pr, users,
-};
+use crate::schema::{complaint_responsibilities as cr, complaints, pay_basis as pb, penalty_items as pi, penalty_runs as pr, users};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use kehu_domain::penalty::flow::{ItemKind, ItemState, RunState};
-use kehu_domain::penalty::run::ChargeKind;
 use kehu_domain::penalty::SanctionKind;
 use kehu_domain::State;
 
@@ -179,21 +179,6 @@ pub fn item_counts(conn: &mut DbConn, run_id: i64, f: ItemFilter) -> DbResult<Ve
     Ok(ItemState::ALL.iter().map(|s| (*s, states.iter().filter(|x| *x == s).count() as i64)).collect())
 }
 
-/// The charges of these items.
-pub fn charges_of_items(conn: &mut DbConn, run_id: i64, item_ids: &[i64]) -> DbResult<Vec<ChargeRow>> {
-    let mut out = Vec::new();
-    for chunk in item_ids.chunks(500) {
-        out.extend(
-            pc::table
-                .filter(pc::run_id.eq(run_id).and(pc::item_id.eq_any(chunk)))
-                .order((pc::user_id, pc::item_id, pc::id))
-                .select(ChargeRow::as_select())
-                .load(conn)?,
-        );
-    }
-    Ok(out)
-}
-
 pub fn item(conn: &mut DbConn, run_id: i64, id: i64) -> DbResult<Option<ItemRow>> {
     Ok(pi::table.filter(pi::run_id.eq(run_id).and(pi::id.eq(id))).select(ItemRow::as_select()).first(conn).optional()?)
 }
@@ -323,84 +308,6 @@ pub fn members(conn: &mut DbConn, team_id: Option<i64>, department_id: Option<i6
         q = q.filter(users::id.eq_any(ids.to_vec()));
     }
     Ok(q.order(users::id).select((users::id, pb::base_points, pb::monthly_bonus_fen)).load(conn)?)
-}
-
-#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
-#[diesel(table_name = pc)]
-pub struct ChargeRow {
-    #[diesel(skip_insertion)]
-    pub id: i64,
-    pub run_id: i64,
-    pub item_id: i64,
-    pub user_id: i64,
-    pub kind: ChargeKind,
-    pub sanction: Option<SanctionKind>,
-    pub sanction_count: Option<i32>,
-    pub amount_fen: i64,
-}
-
-pub fn insert_charges(conn: &mut DbConn, rows: &[ChargeRow]) -> DbResult<()> {
-    for row in rows {
-        diesel::insert_into(pc::table).values(row).execute(conn)?;
-    }
-    Ok(())
-}
-
-/// A run's charges; only these people's when given.
-pub fn charges(conn: &mut DbConn, run_id: i64, user_ids: Option<&[i64]>) -> DbResult<Vec<ChargeRow>> {
-    let mut q = pc::table.filter(pc::run_id.eq(run_id)).into_boxed();
-    if let Some(ids) = user_ids {
-        q = q.filter(pc::user_id.eq_any(ids.to_vec()));
-    }
-    Ok(q.order((pc::user_id, pc::item_id, pc::id)).select(ChargeRow::as_select()).load(conn)?)
-}
-
-#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
-#[diesel(table_name = bl)]
-pub struct LedgerRow {
-    #[diesel(skip_insertion)]
-    pub id: i64,
-    pub org_id: i64,
-    pub user_id: i64,
-    pub month: String,
-    pub run_id: i64,
-    pub bonus_fen: i64,
-    pub carried_in_fen: i64,
-    pub charged_fen: i64,
-    pub deducted_fen: i64,
-    pub carried_on_fen: i64,
-}
-
-pub fn insert_ledger(conn: &mut DbConn, rows: &[LedgerRow]) -> DbResult<()> {
-    for row in rows {
-        diesel::insert_into(bl::table).values(row).execute(conn)?;
-    }
-    Ok(())
-}
-
-/// Each person's latest ledger month before `month` that carries something on.
-pub fn carried_into(conn: &mut DbConn, org_id: i64, month: &str) -> DbResult<Vec<LedgerRow>> {
-    let rows: Vec<LedgerRow> =
-        bl::table.filter(bl::org_id.eq(org_id).and(bl::month.lt(month))).order((bl::user_id, bl::month.desc())).select(LedgerRow::as_select()).load(conn)?;
-    let mut latest: Vec<LedgerRow> = Vec::new();
-    for r in rows {
-        if latest.last().is_none_or(|l| l.user_id != r.user_id) {
-            latest.push(r);
-        }
-    }
-    Ok(latest.into_iter().filter(|r| r.carried_on_fen > 0).collect())
-}
-
-/// A run's ledger rows, or these people's in every month.
-pub fn ledger(conn: &mut DbConn, org_id: i64, run_id: Option<i64>, user_ids: Option<&[i64]>) -> DbResult<Vec<LedgerRow>> {
-    let mut q = bl::table.filter(bl::org_id.eq(org_id)).into_boxed();
-    if let Some(r) = run_id {
-        q = q.filter(bl::run_id.eq(r));
-    }
-    if let Some(ids) = user_ids {
-        q = q.filter(bl::user_id.eq_any(ids.to_vec()));
-    }
-    Ok(q.order((bl::user_id, bl::month)).select(LedgerRow::as_select()).load(conn)?)
 }
 
 /// Dates a closed case's close (demo data: a run charges the months that are over).
