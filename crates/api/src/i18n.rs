@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn codes_are_worded_and_user_text_is_left_alone() {
-        let n = Notice::reminder(1, "KS-2026-0001 {{state}}", kehu_domain::State::QaInvestigation);
+        let n = Notice::reminder(1, "KS-2026-0001 {{state}}", kehu_domain::State::QaInvestigation, (1, "CB2612-0001"));
         let (title, body) = Lang::ZhCn.notice(n.kind, &owned(&n));
         assert!(title.contains("KS-2026-0001 {{state}}"), "{title}");
         assert!(body.contains("质量调查中"), "{body}");

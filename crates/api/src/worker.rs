@@ -41,7 +41,7 @@ fn scan_batch(conn: &mut DbConn) -> ApiResult<(usize, usize)> {
             if !complaints::claim_reminder(c, row.id, row.step_entered_at, now)? {
                 return Ok::<bool, crate::error::ApiError>(false);
             }
-            notify::reminder(c, &row, now)?;
+            notify::reminder(c, &row, None, now)?;
             events::audit(
                 c,
                 &events::Audit {

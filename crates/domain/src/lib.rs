@@ -15,6 +15,7 @@ pub mod improvement;
 pub mod inbox;
 pub mod intake;
 pub mod issue;
+pub mod letter;
 pub mod money;
 pub mod notice;
 pub mod number;

@@ -20,6 +20,8 @@ coded_enum! {
         MajorAlert = "major_alert",
         /// 洽办单: a step overran its deadline on a case closed late.
         LateInquiry = "late_inquiry",
+        /// The late department answered a 洽办单.
+        LateInquiryAnswered = "late_inquiry_answered",
         CustomerReview = "customer_review",
         CustomerReviewed = "customer_reviewed",
         CustomerClaimed = "customer_claimed",
@@ -106,16 +108,32 @@ impl Notice {
         Notice::new(NoticeKind::Task, Some(complaint_id), &[("number", number.into()), ("state", state.as_str().into())])
     }
 
-    pub fn reminder(complaint_id: i64, number: &str, state: State) -> Notice {
-        Notice::new(NoticeKind::Reminder, Some(complaint_id), &[("number", number.into()), ("state", state.as_str().into())])
+    /// `letter`: the 催办单's id and number.
+    pub fn reminder(complaint_id: i64, number: &str, state: State, letter: (i64, &str)) -> Notice {
+        let params = [("number", number.into()), ("state", state.as_str().into()), ("letter_id", letter.0.to_string()), ("letter", letter.1.into())];
+        Notice::new(NoticeKind::Reminder, Some(complaint_id), &params)
     }
 
     pub fn major_alert(complaint_id: i64, number: &str, description: &str) -> Notice {
         Notice::new(NoticeKind::MajorAlert, Some(complaint_id), &[("number", number.into()), ("description", description.into())])
     }
 
-    pub fn late_inquiry(complaint_id: i64, number: &str, late_step: State) -> Notice {
-        Notice::new(NoticeKind::LateInquiry, Some(complaint_id), &[("number", number.into()), ("state", late_step.as_str().into())])
+    /// `letter`: the 洽办单's id and number.
+    pub fn late_inquiry(complaint_id: i64, number: &str, late_step: State, letter: (i64, &str)) -> Notice {
+        let params = [("number", number.into()), ("state", late_step.as_str().into()), ("letter_id", letter.0.to_string()), ("letter", letter.1.into())];
+        Notice::new(NoticeKind::LateInquiry, Some(complaint_id), &params)
+    }
+
+    /// The late department answered the 洽办单 `letter` with `answer`.
+    pub fn late_inquiry_answered(complaint_id: i64, number: &str, late_step: State, letter: (i64, &str), answer: &str) -> Notice {
+        let params = [
+            ("number", number.into()),
+            ("state", late_step.as_str().into()),
+            ("letter_id", letter.0.to_string()),
+            ("letter", letter.1.into()),
+            ("answer", answer.into()),
+        ];
+        Notice::new(NoticeKind::LateInquiryAnswered, Some(complaint_id), &params)
     }
 
     fn about_return(kind: NoticeKind, return_id: i64, number: &str, customer: &str, more: &[(&'static str, String)]) -> Notice {
@@ -301,9 +319,10 @@ impl Notice {
     pub fn samples() -> Vec<Notice> {
         let v = vec![
             Notice::task(1, "KS-2026-0001", State::QaInvestigation),
-            Notice::reminder(1, "KS-2026-0001", State::ProductionCountermeasure),
+            Notice::reminder(1, "KS-2026-0001", State::ProductionCountermeasure, (5, "CB2612-0001")),
             Notice::major_alert(1, "KS-2026-0001", "批量退货"),
-            Notice::late_inquiry(1, "KS-2026-0001", State::SalesProposal),
+            Notice::late_inquiry(1, "KS-2026-0001", State::SalesProposal, (6, "QB2612-0001")),
+            Notice::late_inquiry_answered(1, "KS-2026-0001", State::SalesProposal, (6, "QB2612-0001"), "客户春节停工, 无法确认方案"),
             Notice::customer_review(2, "苏州精密机械", "C-0001"),
             Notice::customer_reviewed(2, "苏州精密机械", false, Some("税号有误")),
             Notice::customer_claimed(2, "苏州精密机械", "钱业务"),

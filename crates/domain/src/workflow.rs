@@ -73,6 +73,8 @@ pub enum EventAction {
     Petition(crate::petition::PetitionEvent),
     /// A supplier corrective-action request raised, answered or settled.
     Supplier(crate::supplier::SupplierEvent),
+    /// A letter chasing the case answered (洽办单).
+    Letter(crate::letter::LetterEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -87,6 +89,7 @@ impl crate::codes::Code for EventAction {
                 .chain(crate::improvement::TrackingEvent::ALL.iter().map(|e| EventAction::Tracking(*e)))
                 .chain(crate::petition::PetitionEvent::ALL.iter().map(|e| EventAction::Petition(*e)))
                 .chain(crate::supplier::SupplierEvent::ALL.iter().map(|e| EventAction::Supplier(*e)))
+                .chain(crate::letter::LetterEvent::ALL.iter().map(|e| EventAction::Letter(*e)))
                 .collect()
         })
     }
@@ -100,6 +103,7 @@ impl crate::codes::Code for EventAction {
             EventAction::Tracking(e) => e.as_str(),
             EventAction::Petition(e) => e.as_str(),
             EventAction::Supplier(e) => e.as_str(),
+            EventAction::Letter(e) => e.as_str(),
         }
     }
 }
@@ -134,6 +138,12 @@ impl From<crate::improvement::TrackingEvent> for EventAction {
 impl From<crate::petition::PetitionEvent> for EventAction {
     fn from(e: crate::petition::PetitionEvent) -> Self {
         EventAction::Petition(e)
+    }
+}
+
+impl From<crate::letter::LetterEvent> for EventAction {
+    fn from(e: crate::letter::LetterEvent) -> Self {
+        EventAction::Letter(e)
     }
 }
 

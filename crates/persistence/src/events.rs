@@ -90,7 +90,16 @@ pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], n: &Notice, at: Nai
     Ok(())
 }
 
-pub fn notifications_page(conn: &mut DbConn, user_id: i64, unread_only: bool, before_id: Option<i64>, limit: i64) -> DbResult<Vec<NotificationRow>> {
+/// The user's notifications before `before_id`, newest first; of `kinds`
+/// only, unless empty.
+pub fn notifications_page(
+    conn: &mut DbConn,
+    user_id: i64,
+    unread_only: bool,
+    kinds: &[NoticeKind],
+    before_id: Option<i64>,
+    limit: i64,
+) -> DbResult<Vec<NotificationRow>> {
     let mut q = notifications::table
         .filter(notifications::user_id.eq(user_id))
         .order(notifications::id.desc())
@@ -99,6 +108,9 @@ pub fn notifications_page(conn: &mut DbConn, user_id: i64, unread_only: bool, be
         .into_boxed();
     if unread_only {
         q = q.filter(notifications::read_at.is_null());
+    }
+    if !kinds.is_empty() {
+        q = q.filter(notifications::kind.eq_any(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()));
     }
     if let Some(b) = before_id {
         q = q.filter(notifications::id.lt(b));

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 43] = [
+pub const CHECKS: [(&str, &str); 45] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -33,8 +33,19 @@ pub const CHECKS: [(&str, &str); 43] = [
     ),
     (
         "numbers are gapless: each month's count equals its counter",
-        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.period NOT LIKE 'CT%' AND k.period NOT LIKE 'ZR%' AND k.last_serial <> \
-         (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE k.period <> 'customer' AND k.period NOT LIKE 'TH%' AND k.period NOT LIKE 'CT%' AND k.period NOT LIKE 'ZR%' AND k.period NOT LIKE 'CB%' AND k.period NOT LIKE 'QB%' \
+         AND k.last_serial <> (SELECT COUNT(*) FROM complaints c WHERE c.org_id = k.org_id AND c.number LIKE k.period || '-%')",
+    ),
+    (
+        "letter numbers (催办单, 洽办单) are gapless: each month's count equals its counter",
+        "SELECT COUNT(*) AS n FROM complaint_counters k WHERE (k.period LIKE 'CB%' OR k.period LIKE 'QB%') AND k.last_serial <> \
+         (SELECT COUNT(*) FROM case_letters l WHERE l.org_id = k.org_id AND l.number LIKE k.period || '-%')",
+    ),
+    (
+        "only inquiries are answered, each saying who and when, and the answer is in the case's history",
+        "SELECT COUNT(*) AS n FROM case_letters l WHERE (l.answer IS NOT NULL) <> (l.answered_by IS NOT NULL AND l.answered_at IS NOT NULL) \
+         OR (l.kind <> 'inquiry' AND l.answer IS NOT NULL) OR (l.answered_at IS NOT NULL AND NOT EXISTS \
+         (SELECT 1 FROM complaint_events e WHERE e.complaint_id = l.complaint_id AND e.action = 'answer_late_inquiry' AND e.at = l.answered_at))",
     ),
     (
         "return application numbers are gapless: each month's count equals its counter",

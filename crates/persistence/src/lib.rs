@@ -19,6 +19,7 @@ pub mod error;
 pub mod events;
 pub mod improvement;
 pub mod invariants;
+pub mod letters;
 pub mod names;
 pub mod pay;
 pub mod penalties;

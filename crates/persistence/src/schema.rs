@@ -998,6 +998,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    case_letters (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        kind -> Text,
+        number -> Text,
+        clock -> Text,
+        level -> Integer,
+        step -> Text,
+        department_id -> Nullable<BigInt>,
+        due_at -> Timestamp,
+        late_at -> Timestamp,
+        issued_by -> Nullable<BigInt>,
+        issued_at -> Timestamp,
+        answer -> Nullable<Text>,
+        answered_by -> Nullable<BigInt>,
+        answered_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(case_letters -> complaints (complaint_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -1053,4 +1077,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     penalty_items,
     penalty_charges,
     bonus_ledger,
+    case_letters,
 );

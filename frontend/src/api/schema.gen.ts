@@ -1718,6 +1718,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reminder or inquiry, of a case the caller may read. */
+        get: operations["getLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's reminders and inquiries, oldest first. */
+        get: operations["listCaseLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a late-close inquiry (洽办单) with the reason: someone who held the
+         *     late step, or the head of the department it is addressed to; once. The
+         *     answer joins the case's history and the coordinators are told.
+         */
+        post: operations["answerLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/deferrals": {
         parameters: {
             query?: never;
@@ -3558,7 +3613,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition" | "raise_supplier_request" | "answer_supplier_request" | "accept_supplier_request" | "reject_supplier_request" | "cancel_supplier_request";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition" | "raise_supplier_request" | "answer_supplier_request" | "accept_supplier_request" | "reject_supplier_request" | "cancel_supplier_request" | "answer_late_inquiry";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -4044,6 +4099,68 @@ export interface components {
             deducted: string;
             carried_on: string;
         };
+        LetterAnswerBody: {
+            /** @description Why the step overran its deadline (at most 4,000 characters). */
+            answer: string;
+        };
+        /**
+         * @description The deadline a letter chases.
+         * @enum {string}
+         */
+        LetterClock: "step" | "case" | "containment";
+        /**
+         * @description Which letter. The names are public API.
+         * @enum {string}
+         */
+        LetterKind: "reminder" | "inquiry";
+        LetterPage: {
+            items: components["schemas"]["LetterView"][];
+        };
+        /** @description A 催办单 or 洽办单 as its document shows it. */
+        LetterView: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["LetterKind"];
+            /** @example CB2612-0001 */
+            number: string;
+            complaint: components["schemas"]["Ref"];
+            customer: components["schemas"]["Ref"];
+            /** @description The deadline it chases: the step's, the whole case's or the containment's. */
+            clock: components["schemas"]["LetterClock"];
+            /**
+             * Format: int32
+             * @description 1: the step's people; 2: also their department's manager; 3: also the GM office.
+             */
+            level: number;
+            /** @description The state the case waited in. */
+            step: components["schemas"]["State"];
+            department?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            due_at: string;
+            /**
+             * Format: int64
+             * @description How late, in whole minutes: until now while a reminder's step still
+             *     waits, else until the letter was issued (reminders) or the step was
+             *     left (inquiries).
+             */
+            late_minutes: number;
+            /**
+             * @description A reminder whose step still waits past the same deadline, or an
+             *     inquiry still unanswered.
+             */
+            pending: boolean;
+            /** Format: date-time */
+            issued_at: string;
+            issued_by?: null | components["schemas"]["Ref"];
+            /** @description The late department's reason (inquiries). */
+            answer?: string | null;
+            answered_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            answered_at?: string | null;
+            can_answer: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         LineRequest: {
             kind: components["schemas"]["ResolutionKind"];
             /** Format: int64 */
@@ -4400,7 +4517,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -6096,6 +6213,11 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
+                /**
+                 * @description Of these kinds only: comma-separated notice kinds (`reminder,late_inquiry`).
+                 * @example reminder,late_inquiry
+                 */
+                kind?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -6111,6 +6233,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10824,6 +10954,142 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerLetter: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterAnswerBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ mod customers;
 mod deferrals;
 mod eight_d;
 mod improvement;
+mod letters;
 mod pay;
 mod penalty_runs;
 mod platform;

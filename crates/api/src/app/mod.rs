@@ -19,6 +19,7 @@ pub mod customers;
 pub mod eight_d;
 pub mod handover;
 pub mod improvement;
+pub mod letters;
 pub mod notifications;
 pub mod passwords;
 pub mod pay;

@@ -1,7 +1,7 @@
 //! The caller's notifications, worded in the caller's language.
 
 use crate::app::{Ctx, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::http::cursor;
 use chrono::{DateTime, Utc};
 use kehu_domain::notice::NoticeKind;
@@ -41,6 +41,8 @@ pub struct UnreadCount {
 
 pub struct PageQuery {
     pub unread: bool,
+    /// Of these kinds only, unless empty.
+    pub kinds: Vec<NoticeKind>,
     pub before: Option<i64>,
     pub limit: i64,
 }
@@ -64,11 +66,21 @@ fn view(ctx: &Ctx, n: NotificationRow) -> ApiResult<NotificationView> {
 
 /// My notifications, newest first.
 pub fn page(conn: &mut DbConn, ctx: &Ctx, q: PageQuery) -> ApiResult<NotificationPage> {
-    let rows = events::notifications_page(conn, ctx.user(), q.unread, q.before, q.limit + 1)?;
+    let rows = events::notifications_page(conn, ctx.user(), q.unread, &q.kinds, q.before, q.limit + 1)?;
     let more = rows.len() as i64 > q.limit;
     let items = rows.into_iter().take(q.limit as usize).map(|n| view(ctx, n)).collect::<ApiResult<Vec<_>>>()?;
     let next_cursor = if more { items.last().map(|n| cursor::encode(&n.id)) } else { None };
     Ok(NotificationPage { items, next_cursor })
+}
+
+/// `kind`: comma-separated notice kinds.
+pub fn parse_kinds(kind: Option<&str>) -> ApiResult<Vec<NoticeKind>> {
+    let Some(kind) = kind.filter(|k| !k.trim().is_empty()) else {
+        return Ok(Vec::new());
+    };
+    kind.split(',')
+        .map(|k| k.trim().parse::<NoticeKind>().map_err(|_| ApiError::field("kind", FieldCode::UnknownValue, "notice kinds, comma-separated")))
+        .collect()
 }
 
 pub fn unread_count(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<UnreadCount> {

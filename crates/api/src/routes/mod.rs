@@ -14,6 +14,7 @@ pub mod eight_d;
 pub mod handover;
 pub mod health;
 pub mod improvement;
+pub mod letters;
 pub mod notifications;
 pub mod pay;
 pub mod penalties;
@@ -151,6 +152,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(improvement::get_check)
         .service(improvement::record_check)
         .service(improvement::list_checks)
+        .service(letters::get_one)
+        .service(letters::of_case)
+        .service(letters::answer)
         .service(deferrals::of_case)
         .service(deferrals::request)
         .service(deferrals::decide)

@@ -13,16 +13,21 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     pub unread: Option<bool>,
+    /// Of these kinds only: comma-separated notice kinds (`reminder,late_inquiry`).
+    #[param(example = "reminder,late_inquiry")]
+    pub kind: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
 
 /// My notifications, newest first, worded in the request's language.
-#[utoipa::path(tag = "notifications", operation_id = "listMyNotifications", security(("bearer" = [])), params(NotificationQuery), responses((status = 200, body = NotificationPage)))]
+#[utoipa::path(tag = "notifications", operation_id = "listMyNotifications", security(("bearer" = [])), params(NotificationQuery), responses((status = 200, body = NotificationPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/me/notifications")]
 pub async fn list(state: web::Data<AppState>, ctx: Ctx, q: web::Query<NotificationQuery>) -> ApiResult<HttpResponse> {
-    let q = PageQuery { unread: q.unread.unwrap_or(false), before: q.cursor.as_deref().map(cursor::decode).transpose()?, limit: cursor::limit(q.limit)? };
+    let kinds = notices::parse_kinds(q.kind.as_deref())?;
+    let q =
+        PageQuery { unread: q.unread.unwrap_or(false), kinds, before: q.cursor.as_deref().map(cursor::decode).transpose()?, limit: cursor::limit(q.limit)? };
     let page: NotificationPage = state.read(ctx, move |c, ctx| notices::page(c, ctx, q)).await?;
     Ok(HttpResponse::Ok().json(page))
 }

@@ -124,7 +124,7 @@ fn tell(tx: &mut Tx, row: &ComplaintRow, d: &Decision, ctx: &Ctx) -> ApiResult<(
     for notice in &d.notices {
         match notice {
             Notice::Waiting(event) => notify::case_moved(tx, row, *event, ctx.now)?,
-            Notice::Reminder => notify::reminder(tx, row, ctx.now)?,
+            Notice::Reminder => notify::reminder(tx, row, Some(ctx.user()), ctx.now)?,
             Notice::Updated => notify::outbox(tx, row, kehu_domain::events::EventType::ComplaintUpdated, ctx.now)?,
             Notice::MajorAlert => notify::major_alert(tx, row, ctx.now)?,
             Notice::LateCloseInquiry => {

@@ -1,8 +1,10 @@
 //! Who hears about a case: whoever it now waits for, and managers on alerts.
 
+use crate::app::letters::{self, Chase};
 use crate::error::ApiResult;
 use chrono::NaiveDateTime;
 use kehu_domain::events::{Aggregate, EventType};
+use kehu_domain::letter::{LetterClock, LetterKind};
 use kehu_domain::notice::Notice;
 use kehu_domain::{Role, State};
 use kehu_persistence::complaints::ComplaintRow;
@@ -82,10 +84,14 @@ pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) ->
     outbox(conn, row, EventType::ComplaintMajorAlert, now)
 }
 
-/// A reminder notice (催办单) to the people holding an overdue or urged step.
-pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
+/// A reminder (催办单) to the people holding an overdue or urged step:
+/// `urged_by` the coordinator, or the worker (`None`).
+pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, urged_by: Option<i64>, now: NaiveDateTime) -> ApiResult<()> {
+    let due_at = row.step_due_at.unwrap_or(now);
+    let chase = Chase { kind: LetterKind::Reminder, clock: LetterClock::Step, level: 1, step: row.state, due_at, late_at: now, issued_by: urged_by };
+    let letter = letters::issue(conn, row, chase, now)?;
     let users = waiting_for(conn, row)?;
-    events::notify(conn, row.org_id, &users, &Notice::reminder(row.id, &label(row), row.state), now)?;
+    events::notify(conn, row.org_id, &users, &Notice::reminder(row.id, &label(row), row.state, (letter.id, &letter.number)), now)?;
     outbox(conn, row, EventType::ComplaintOverdue, now)
 }
 
@@ -93,18 +99,21 @@ pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> Ap
 /// the people of every step that overran its own deadline, asking why.
 pub fn late_close_inquiry(conn: &mut DbConn, closed: &ComplaintRow, now: NaiveDateTime) -> ApiResult<usize> {
     let history = events::events_of(conn, closed.id, 0, 10_000)?;
-    let mut late_states = Vec::new();
+    let mut late: Vec<(State, NaiveDateTime, NaiveDateTime)> = Vec::new();
     for pair in history.windows(2) {
         if let Some(due) = pair[0].step_due_at {
-            if pair[1].at > due && !late_states.contains(&pair[0].to_state) {
-                late_states.push(pair[0].to_state);
+            if pair[1].at > due && !late.iter().any(|l| l.0 == pair[0].to_state) {
+                late.push((pair[0].to_state, due, pair[1].at));
             }
         }
     }
-    for state in &late_states {
-        let step = ComplaintRow { state: *state, ..closed.clone() };
+    let late_states: Vec<State> = late.iter().map(|l| l.0).collect();
+    for (state, due_at, left_at) in late {
+        let chase = Chase { kind: LetterKind::Inquiry, clock: LetterClock::Step, level: 1, step: state, due_at, late_at: left_at, issued_by: None };
+        let letter = letters::issue(conn, closed, chase, now)?;
+        let step = ComplaintRow { state, ..closed.clone() };
         let users = waiting_for(conn, &step)?;
-        events::notify(conn, closed.org_id, &users, &Notice::late_inquiry(closed.id, &label(closed), *state), now)?;
+        events::notify(conn, closed.org_id, &users, &Notice::late_inquiry(closed.id, &label(closed), state, (letter.id, &letter.number)), now)?;
     }
     if !late_states.is_empty() {
         let payload = serde_json::json!({"complaint_id": closed.id, "number": closed.number, "late_steps": late_states});

@@ -7,8 +7,7 @@ use super::{view, RunView};
 use crate::app::{policy, Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode, ProblemCode};
 use chrono::{Datelike, Months, NaiveDate};
-use kehu_domain::org::DepartmentKind;
-use kehu_domain::penalty::flow::{self, ItemKind, ItemState, LateUnit, RunState};
+use kehu_domain::penalty::flow::{self, ItemKind, ItemState, RunState};
 use kehu_domain::penalty::{burden, PenaltyPolicy};
 use kehu_domain::{Money, Role};
 use kehu_persistence::penalties::{self as store, ItemRow, NewRun};
@@ -142,16 +141,11 @@ fn late_fines(conn: &mut DbConn, org_id: i64, run_id: i64, policy: &PenaltyPolic
         return Ok(Vec::new());
     }
     let departments = people::departments(conn, org_id)?;
-    let of_kind = |k: DepartmentKind| departments.iter().find(|d| d.kind == k && d.active).map(|d| d.id);
     let mut out = Vec::new();
     for c in store::late_cases(conn, org_id, end)? {
         let Some(due) = c.case_due_at else { continue };
         let fine = flow::late_fine(policy, due, end);
-        let department = match flow::late_unit(c.state) {
-            LateUnit::SalesDepartment => Some(c.sales_department_id),
-            LateUnit::Countermeasure => c.countermeasure_department_id,
-            LateUnit::Kind(k) => of_kind(k),
-        };
+        let department = crate::app::letters::step_department(&departments, c.state, c.sales_department_id, c.countermeasure_department_id);
         if let (Some(d), true) = (department, fine > Money::ZERO) {
             out.push(ItemRow { burden_fen: fine.fen(), state: ItemState::Confirmed, ..item(run_id, c.complaint_id, ItemKind::LateFine, d) });
         }

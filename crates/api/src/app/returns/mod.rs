@@ -106,9 +106,14 @@ pub fn eligibility(row: &ReturnRow) -> Eligibility {
 /// The next number of a returns document (`TH2612-0001`): `prefix`, the month
 /// on the company's calendar as complaint numbers take it, a gapless serial.
 pub(crate) fn monthly_number(tx: &mut Tx, ctx: &Ctx, prefix: &str) -> ApiResult<String> {
-    let local = crate::app::policy::calendar(tx, ctx.org())?.local_date(ctx.now.and_utc());
+    number_at(tx, ctx.org(), ctx.now, prefix)
+}
+
+/// The next number of `prefix` in the company's month of `now` (`TH2612-0001`).
+pub(crate) fn number_at(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTime, prefix: &str) -> ApiResult<String> {
+    let local = crate::app::policy::calendar(conn, org_id)?.local_date(now.and_utc());
     let period = kehu_domain::number::Period::of(local).key();
-    let serial = settings::next_serial(tx, ctx.org(), &format!("{prefix}{period}"))?;
+    let serial = settings::next_serial(conn, org_id, &format!("{prefix}{period}"))?;
     Ok(format!("{prefix}{period}-{serial:04}"))
 }
 
