@@ -281,7 +281,7 @@ impl TestApp {
 }
 
 /// Every demo user, in the order the seed creates them.
-pub const DEMO_USERS: [&str; 21] = [
+pub const DEMO_USERS: [&str; 22] = [
     "sales",
     "sales_manager",
     "sales3",
@@ -303,6 +303,7 @@ pub const DEMO_USERS: [&str; 21] = [
     "pmc",
     "qa_manager",
     "hr",
+    "legal",
 ];
 
 /// The demo users of the complaint route, whom the workflow tests refuse

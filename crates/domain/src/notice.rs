@@ -22,6 +22,10 @@ coded_enum! {
         LateInquiry = "late_inquiry",
         /// The late department answered a 洽办单.
         LateInquiryAnswered = "late_inquiry_answered",
+        /// 催办单: the whole case is past its close deadline.
+        CaseReminder = "case_reminder",
+        /// 催办单: a severe case has no containment within its deadline.
+        ContainmentReminder = "containment_reminder",
         CustomerReview = "customer_review",
         CustomerReviewed = "customer_reviewed",
         CustomerClaimed = "customer_claimed",
@@ -122,6 +126,25 @@ impl Notice {
     pub fn late_inquiry(complaint_id: i64, number: &str, late_step: State, letter: (i64, &str)) -> Notice {
         let params = [("number", number.into()), ("state", late_step.as_str().into()), ("letter_id", letter.0.to_string()), ("letter", letter.1.into())];
         Notice::new(NoticeKind::LateInquiry, Some(complaint_id), &params)
+    }
+
+    /// A worker's escalation of the deadline `clock` at `level` (1: the
+    /// step's people; 2: their manager too; 3: the GM office too).
+    pub fn chase(clock: crate::letter::LetterClock, complaint_id: i64, number: &str, state: State, letter: (i64, &str), level: i32) -> Notice {
+        use crate::letter::LetterClock;
+        let kind = match clock {
+            LetterClock::Step => NoticeKind::Reminder,
+            LetterClock::Case => NoticeKind::CaseReminder,
+            LetterClock::Containment => NoticeKind::ContainmentReminder,
+        };
+        let params = [
+            ("number", number.into()),
+            ("state", state.as_str().into()),
+            ("letter_id", letter.0.to_string()),
+            ("letter", letter.1.into()),
+            ("level", level.to_string()),
+        ];
+        Notice::new(kind, Some(complaint_id), &params)
     }
 
     /// The late department answered the 洽办单 `letter` with `answer`.
@@ -323,6 +346,8 @@ impl Notice {
             Notice::major_alert(1, "KS-2026-0001", "批量退货"),
             Notice::late_inquiry(1, "KS-2026-0001", State::SalesProposal, (6, "QB2612-0001")),
             Notice::late_inquiry_answered(1, "KS-2026-0001", State::SalesProposal, (6, "QB2612-0001"), "客户春节停工, 无法确认方案"),
+            Notice::chase(crate::letter::LetterClock::Case, 1, "KS-2026-0001", State::SalesProposal, (7, "CB2612-0002"), 2),
+            Notice::chase(crate::letter::LetterClock::Containment, 1, "KS-2026-0001", State::QaInvestigation, (8, "CB2612-0003"), 1),
             Notice::customer_review(2, "苏州精密机械", "C-0001"),
             Notice::customer_reviewed(2, "苏州精密机械", false, Some("税号有误")),
             Notice::customer_claimed(2, "苏州精密机械", "钱业务"),

@@ -16,6 +16,7 @@ coded_enum! {
         Finance = "finance",
         Warehouse = "warehouse",
         Hr = "hr",
+        Legal = "legal",
         Executive = "executive",
         It = "it",
     }

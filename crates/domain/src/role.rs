@@ -19,6 +19,8 @@ coded_enum! {
         Finance = "finance",
         Warehouse = "warehouse",
         Hr = "hr",
+        /// 法务: told of major complaints (seed 001 §2.5: 向法务部预警报备).
+        Legal = "legal",
         DeputyGm = "deputy_gm",
         Gm = "gm",
         Admin = "admin",

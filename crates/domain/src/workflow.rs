@@ -253,7 +253,7 @@ mod tests {
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 45);
+        assert_eq!(EventAction::all().len(), 46);
         assert_eq!(State::ALL.len(), 14);
     }
 

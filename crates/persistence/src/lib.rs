@@ -3,6 +3,7 @@
 pub mod allowances;
 pub mod api_keys;
 pub mod care;
+pub mod chases;
 pub mod codes;
 pub mod complaint_amounts;
 pub mod complaint_changes;

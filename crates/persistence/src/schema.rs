@@ -1022,6 +1022,16 @@ diesel::table! {
 
 diesel::joinable!(case_letters -> complaints (complaint_id));
 
+diesel::table! {
+    case_chases (complaint_id, clock, level, due_at) {
+        complaint_id -> BigInt,
+        clock -> Text,
+        due_at -> Timestamp,
+        level -> Integer,
+        claimed_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -1078,4 +1088,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     penalty_charges,
     bonus_ledger,
     case_letters,
+    case_chases,
 );

@@ -3388,7 +3388,7 @@ export interface components {
          * @description What a department does; rules find departments by kind (e.g. a survey's low quality score goes to `quality`).
          * @enum {string}
          */
-        DepartmentKind: "sales" | "gm_office" | "quality" | "production" | "engineering" | "marketing" | "customer_service" | "finance" | "warehouse" | "hr" | "executive" | "it";
+        DepartmentKind: "sales" | "gm_office" | "quality" | "production" | "engineering" | "marketing" | "customer_service" | "finance" | "warehouse" | "hr" | "legal" | "executive" | "it";
         DepartmentPatch: {
             name?: string | null;
             active?: boolean | null;
@@ -4517,7 +4517,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -5469,7 +5469,7 @@ export interface components {
             reason?: string | null;
         };
         /** @enum {string} */
-        Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "deputy_gm" | "gm" | "admin" | "integration";
+        Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "legal" | "deputy_gm" | "gm" | "admin" | "integration";
         /** @description D4: the root cause and how it was found. */
         RootCause: {
             methods: components["schemas"]["CauseMethod"][];

@@ -10,7 +10,7 @@ use kehu_tests::*;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 21] = DEMO_USERS;
+const PEOPLE: [&str; 22] = DEMO_USERS;
 
 /// Who reads C-0002 (owned by `sales` in 业务一部, no further staff) at each level.
 fn readers(level: &str) -> &'static [&'static str] {

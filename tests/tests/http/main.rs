@@ -10,6 +10,7 @@ mod customer_lists;
 mod customers;
 mod deferrals;
 mod eight_d;
+mod follow_through;
 mod improvement;
 mod letters;
 mod pay;

@@ -16,6 +16,7 @@ pub const CARE: &str = "customer_care";
 pub const RETURNS: &str = "returns";
 pub const EIGHT_D: &str = "eight_d";
 pub const PENALTY: &str = "penalty";
+pub const CHASE: &str = "follow_up";
 
 /// A policy body and the version in force (0 = the built-in default).
 pub fn current<T: DeserializeOwned + Default>(conn: &mut DbConn, org_id: i64, name: &str) -> ApiResult<(T, i64)> {
@@ -54,6 +55,7 @@ pub fn ensure_defaults(conn: &mut DbConn, org_id: i64, now: chrono::NaiveDateTim
     put::<kehu_domain::care::CarePolicy>(conn, org_id, CARE, now)?;
     put::<kehu_domain::returns::ReturnPolicy>(conn, org_id, RETURNS, now)?;
     put::<kehu_domain::penalty::PenaltyPolicy>(conn, org_id, PENALTY, now)?;
+    put::<kehu_domain::chase::ChasePolicy>(conn, org_id, CHASE, now)?;
     Ok(())
 }
 

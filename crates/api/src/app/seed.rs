@@ -20,7 +20,7 @@ use kehu_persistence::{write_tx, DbConn};
 
 pub const DEMO_PASSWORD: &str = "kehu-demo-pass";
 
-const DEPARTMENTS: [(&str, &str, DepartmentKind); 13] = [
+const DEPARTMENTS: [(&str, &str, DepartmentKind); 14] = [
     ("sales-1", "业务一部", DepartmentKind::Sales),
     ("sales-2", "业务二部", DepartmentKind::Sales),
     ("gm-office", "总经理室生产管理组", DepartmentKind::GmOffice),
@@ -34,9 +34,10 @@ const DEPARTMENTS: [(&str, &str, DepartmentKind); 13] = [
     ("customer-service", "客户服务部", DepartmentKind::CustomerService),
     ("warehouse", "成品仓", DepartmentKind::Warehouse),
     ("hr", "人事部", DepartmentKind::Hr),
+    ("legal", "法务部", DepartmentKind::Legal),
 ];
 
-const USERS: [(&str, &str, &str, Role); 21] = [
+const USERS: [(&str, &str, &str, Role); 22] = [
     ("sales", "张业务", "sales-1", Role::Sales),
     ("sales_manager", "李经理", "sales-1", Role::SalesManager),
     ("sales3", "钱业务", "sales-1", Role::Sales),
@@ -61,6 +62,8 @@ const USERS: [(&str, &str, &str, Role); 21] = [
     ("qa_manager", "许经理", "quality", Role::QaManager),
     // 人事: keeps base points and bonuses, publishes the penalties.
     ("hr", "苏人事", "hr", Role::Hr),
+    // 法务: hears of major complaints.
+    ("legal", "宋法务", "legal", Role::Legal),
 ];
 
 pub struct Report {

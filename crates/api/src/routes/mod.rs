@@ -11,6 +11,7 @@ pub mod customer_reports;
 pub mod customers;
 pub mod deferrals;
 pub mod eight_d;
+pub mod follow_up_policy;
 pub mod handover;
 pub mod health;
 pub mod improvement;
@@ -152,6 +153,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(improvement::get_check)
         .service(improvement::record_check)
         .service(improvement::list_checks)
+        .service(follow_up_policy::get_policy)
+        .service(follow_up_policy::put_policy)
         .service(letters::get_one)
         .service(letters::of_case)
         .service(letters::answer)

@@ -72,11 +72,13 @@ pub fn outbox(conn: &mut DbConn, row: &ComplaintRow, event_type: EventType, now:
     Ok(())
 }
 
-/// Major complaints alert the department's sales manager, the deputy GM and the GM.
+/// Major complaints alert the department's sales manager, the deputy GM, the
+/// GM and legal (seed 001 §2.5: 向品牌事业部、法务部预警报备).
 pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<()> {
     let mut users = people::users_with_role(conn, row.org_id, Role::SalesManager, Some(row.sales_department_id))?;
     users.extend(people::users_with_role(conn, row.org_id, Role::DeputyGm, None)?);
     users.extend(people::users_with_role(conn, row.org_id, Role::Gm, None)?);
+    users.extend(people::users_with_role(conn, row.org_id, Role::Legal, None)?);
     users.sort_unstable();
     users.dedup();
     let notice = Notice::major_alert(row.id, &label(row), row.description.as_deref().unwrap_or(""));
@@ -88,7 +90,16 @@ pub fn major_alert(conn: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) ->
 /// `urged_by` the coordinator, or the worker (`None`).
 pub fn reminder(conn: &mut DbConn, row: &ComplaintRow, urged_by: Option<i64>, now: NaiveDateTime) -> ApiResult<()> {
     let due_at = row.step_due_at.unwrap_or(now);
-    let chase = Chase { kind: LetterKind::Reminder, clock: LetterClock::Step, level: 1, step: row.state, due_at, late_at: now, issued_by: urged_by };
+    let chase = Chase {
+        kind: LetterKind::Reminder,
+        clock: LetterClock::Step,
+        level: 1,
+        step: row.state,
+        due_at,
+        late_at: now,
+        issued_by: urged_by,
+        department_id: None,
+    };
     let letter = letters::issue(conn, row, chase, now)?;
     let users = waiting_for(conn, row)?;
     events::notify(conn, row.org_id, &users, &Notice::reminder(row.id, &label(row), row.state, (letter.id, &letter.number)), now)?;
@@ -109,7 +120,16 @@ pub fn late_close_inquiry(conn: &mut DbConn, closed: &ComplaintRow, now: NaiveDa
     }
     let late_states: Vec<State> = late.iter().map(|l| l.0).collect();
     for (state, due_at, left_at) in late {
-        let chase = Chase { kind: LetterKind::Inquiry, clock: LetterClock::Step, level: 1, step: state, due_at, late_at: left_at, issued_by: None };
+        let chase = Chase {
+            kind: LetterKind::Inquiry,
+            clock: LetterClock::Step,
+            level: 1,
+            step: state,
+            due_at,
+            late_at: left_at,
+            issued_by: None,
+            department_id: None,
+        };
         let letter = letters::issue(conn, closed, chase, now)?;
         let step = ComplaintRow { state, ..closed.clone() };
         let users = waiting_for(conn, &step)?;

@@ -3,7 +3,9 @@
 //! may read the case may read its letters; the late department answers an
 //! inquiry once, and the answer joins the case's history.
 
+pub mod chase;
 pub mod demo;
+pub mod policy;
 
 use crate::app::complaints::{self, notify};
 use crate::app::views::Ref;
@@ -32,7 +34,7 @@ pub(crate) fn step_department(departments: &[Department], step: State, sales_dep
     }
 }
 
-fn of_kind(departments: &[Department], kind: DepartmentKind) -> Option<i64> {
+pub(crate) fn of_kind(departments: &[Department], kind: DepartmentKind) -> Option<i64> {
     departments.iter().find(|d| d.kind == kind && d.active).map(|d| d.id)
 }
 
@@ -46,13 +48,23 @@ pub(crate) struct Chase {
     pub late_at: NaiveDateTime,
     /// `None`: the worker.
     pub issued_by: Option<i64>,
+    /// The department addressed; `None`: the one holding `step`.
+    pub department_id: Option<i64>,
+}
+
+/// The department holding `step` of the case.
+pub(crate) fn department_of(conn: &mut DbConn, case: &ComplaintRow, step: State) -> ApiResult<Option<i64>> {
+    let departments = people::departments(conn, case.org_id)?;
+    Ok(step_department(&departments, step, case.sales_department_id, case.countermeasure_department_id))
 }
 
 /// Numbers and stores a letter about `case`, in the caller's transaction.
 pub(crate) fn issue(conn: &mut DbConn, case: &ComplaintRow, chase: Chase, now: NaiveDateTime) -> ApiResult<LetterRow> {
     let number = crate::app::returns::number_at(conn, case.org_id, now, chase.kind.prefix())?;
-    let departments = people::departments(conn, case.org_id)?;
-    let department_id = step_department(&departments, chase.step, case.sales_department_id, case.countermeasure_department_id);
+    let department_id = match chase.department_id {
+        Some(d) => Some(d),
+        None => department_of(conn, case, chase.step)?,
+    };
     let new = NewLetter {
         org_id: case.org_id,
         complaint_id: case.id,
@@ -124,7 +136,14 @@ fn view(conn: &mut DbConn, ctx: &Ctx, case: &ComplaintRow, l: LetterRow) -> ApiR
     let person = |id: i64| Ref { id, name: people.iter().find(|p| p.0 == id).map(|p| p.1.clone()).unwrap_or_default() };
     let customer = kehu_persistence::customers::many(conn, &[case.customer_id])?.pop().map(|c| c.name).unwrap_or_default();
     let pending = match l.kind {
-        LetterKind::Reminder => case.state == l.step && case.step_due_at == Some(l.due_at) && l.clock == LetterClock::Step,
+        LetterKind::Reminder => {
+            case.state != State::Closed
+                && match l.clock {
+                    LetterClock::Step => case.state == l.step && case.step_due_at == Some(l.due_at),
+                    LetterClock::Case => case.case_due_at == Some(l.due_at),
+                    LetterClock::Containment => case.containment_recorded_at.is_none() && case.containment_due_at == Some(l.due_at),
+                }
+        }
         LetterKind::Inquiry => l.answered_at.is_none(),
     };
     let department = match l.department_id {

@@ -31,6 +31,7 @@ export const ROLES = everyCode<Exclude<Role, 'integration'>>()([
   'finance',
   'warehouse',
   'hr',
+  'legal',
   'deputy_gm',
   'gm',
   'admin',
@@ -51,6 +52,7 @@ export const DEPARTMENT_KINDS = everyCode<Schemas['DepartmentKind']>()([
   'finance',
   'warehouse',
   'hr',
+  'legal',
   'executive',
   'it',
 ]);
