@@ -78,3 +78,14 @@ export const supplierKeys = {
   lists: () => [...supplierKeys.all, 'list'] as const,
   list: (state: string) => [...supplierKeys.lists(), state] as const,
 };
+
+/**
+ * 催办单 / 洽办单: one letter and a case's letters. A case's own actions end
+ * a reminder's wait (or issue one), so the complaint's actions invalidate
+ * `ofComplaint` too.
+ */
+export const letterKeys = {
+  all: ['letters'] as const,
+  detail: (id: number) => [...letterKeys.all, 'detail', id] as const,
+  ofComplaint: (complaintId: number) => [...letterKeys.all, 'complaint', complaintId] as const,
+};

@@ -45,6 +45,7 @@ const PenaltyRunPage = lazy(() => import('../features/penalties/components/Penal
 const PublicationPrintPage = lazy(() => import('../features/penalties/components/PublicationPrintPage'));
 const DeductionsPrintPage = lazy(() => import('../features/penalties/components/DeductionsPrintPage'));
 const NoticePrintPage = lazy(() => import('../features/penalties/components/NoticePrintPage'));
+const LetterPage = lazy(() => import('../features/letters/components/LetterPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(node: ReactNode): ReactNode {
@@ -115,6 +116,8 @@ export const routes: RouteObject[] = [
           { path: 'penalties/:id/publication/print', element: page(<PublicationPrintPage />) },
           { path: 'penalties/:id/deductions/print', element: page(<DeductionsPrintPage />) },
           { path: 'penalties/:id/notice/print', element: page(<NoticePrintPage />) },
+          // 催办单 / 洽办单: the server says who may read one (those who may read its case) and who may answer.
+          { path: 'letters/:id', element: page(<LetterPage />) },
           { path: 'notifications', element: page(<NotificationsPage />) },
           { path: 'me', element: page(<AccountPage />) },
           {

@@ -46,7 +46,7 @@ describe('app frame', () => {
     expect(within(nav).queryByRole('link', { name: '设置' })).not.toBeInTheDocument();
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: '通知，5 条未读' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '通知，5 条未读' })).toHaveAttribute('aria-haspopup', 'dialog');
     expect(screen.getByRole('button', { name: '用户菜单：王业务' })).toBeInTheDocument();
   });
 

@@ -20,6 +20,11 @@ export interface PrintLayoutProps {
   /** "编号": how the number is introduced. */
   numberLabel: string;
   /**
+   * The number goes in the heading (催办单 CB2612-0001) instead of the line
+   * under it: for a document that is known by its number.
+   */
+  numberInTitle?: boolean;
+  /**
    * One page carries every copy's mark (一式三联：第一联 业务 / …): the forms
    * go onto pre-collated three-part carbonless paper, so one impression
    * makes all three copies; on plain paper the print dialog's copy count
@@ -37,7 +42,7 @@ export interface PrintLayoutProps {
  * An A4 paper form: title block, the body, and a sign-off block. On screen
  * it shows as a sheet with a toolbar; printing hides the app around it.
  */
-export function PrintLayout({ company, title, number, numberLabel, copies, signOff, printLabel, toolbar, children }: PrintLayoutProps) {
+export function PrintLayout({ company, title, number, numberLabel, numberInTitle = false, copies, signOff, printLabel, toolbar, children }: PrintLayoutProps) {
   usePageTitle(`${title} ${number}`);
   return (
     <div className="kehu-print">
@@ -54,11 +59,21 @@ export function PrintLayout({ company, title, number, numberLabel, copies, signO
           <div className="kehu-print__company">{company}</div>
           <h1 id="print-title" className="kehu-print__title">
             {title}
+            {numberInTitle && (
+              <>
+                {' '}
+                <span className="kehu-print__title-number" data-testid="print-number">
+                  {number}
+                </span>
+              </>
+            )}
           </h1>
           <div className="kehu-print__meta">
-            <span data-testid="print-number">
-              {numberLabel} <strong>{number}</strong>
-            </span>
+            {!numberInTitle && (
+              <span data-testid="print-number">
+                {numberLabel} <strong>{number}</strong>
+              </span>
+            )}
             {copies && (
               <span className="kehu-print__copies">
                 <strong>{copies.label}</strong> {copies.marks.join(' / ')}

@@ -51,6 +51,13 @@ const WORDED: [string, readonly string[]][] = [
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_supplier_request`>>()([
     'raise_supplier_request', 'answer_supplier_request', 'accept_supplier_request', 'reject_supplier_request', 'cancel_supplier_request',
   ])],
+  // …and the answers to its late-close inquiries (洽办单).
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_late_inquiry`>>()(['answer_late_inquiry'])],
+  // 催办单 / 洽办单: their kinds, the deadline each chases, and where each stands.
+  ['letters.kind', everyCode<Schemas['LetterKind']>()(['reminder', 'inquiry'])],
+  ['letters.clock', everyCode<Schemas['LetterClock']>()(['step', 'case', 'containment'])],
+  ['letters.state.reminder', ['pending', 'done']],
+  ['letters.state.inquiry', ['pending', 'done']],
   // 客诉罚则 and the monthly penalties word the administrative sanctions.
   ['penalty', everyCode<Schemas['SanctionKind']>()(['self_criticism', 'warning', 'minor_demerit', 'major_demerit'])],
   // 客诉罚扣: a run's states and steps, its items' states, kinds and steps, the kinds of charge.

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { improvementKeys, petitionKeys, supplierKeys, taskKeys } from '../../../api/query-keys';
+import { improvementKeys, letterKeys, petitionKeys, supplierKeys, taskKeys } from '../../../api/query-keys';
 import type { Schemas } from '../../../api/types';
 import { notificationKeys } from '../../notifications/api/queries';
 import type { ActionName } from '../lib/actions';
@@ -29,6 +29,8 @@ function useAfterChange() {
     // Concluding the investigation raises a request to each supplier named, and cancels those no longer named.
     void queryClient.invalidateQueries({ queryKey: supplierKeys.ofComplaint(complaint.id) });
     void queryClient.invalidateQueries({ queryKey: supplierKeys.lists() });
+    // 催办 issues a reminder; leaving a late step ends the reminders that chase it.
+    void queryClient.invalidateQueries({ queryKey: letterKeys.ofComplaint(complaint.id) });
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
 import { AllowancesSection } from '../../allowances/components/AllowancesSection';
 import { TrackingSection } from '../../improvement/components/TrackingSection';
+import { LettersSection } from '../../letters/components/LettersSection';
 import { PetitionSection } from '../../petitions/components/PetitionSection';
 import { SupplierSection } from '../../suppliers/components/SupplierSection';
 import { standingCountersign } from '../lib/countersign';
@@ -76,6 +77,7 @@ export function CaseSections({ complaint: c, events = [] }: { complaint: Complai
       <TrackingSection complaint={c} />
       <PetitionSection complaint={c} />
       <SupplierSection complaint={c} />
+      <LettersSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}

@@ -1,14 +1,23 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Translate } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
 import { isAction } from '../lib/actions';
-import { asObject, str } from './sections/json';
+import { asObject, str, type Json } from './sections/json';
 
 // `evidence`: what an effectiveness check found; `decision` / `subject`: a petition's (签呈).
 const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause', 'evidence', 'decision', 'subject'] as const;
 /** Steps back or out of the route: drawn red. */
 const BACKWARD: readonly Schemas['EventAction'][] = ['send_back', 'return_to_sales', 'reject', 'withdraw', 'declare_invalid', 'send_back_8d'];
+
+/** A late-close inquiry's answer: which 洽办单, and the reason given. */
+function letterEntry(t: Translate, body: Json | null): string | null {
+  const letter = str(body, 'letter');
+  const answer = str(body, 'answer');
+  if (!letter) return answer;
+  return t('detail.letterEntry', { letter, answer: answer ?? '' });
+}
 
 /** The case's history: who (role), what, when, and what they wrote. */
 export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) {
@@ -21,7 +30,12 @@ export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) 
         const written = TEXT_KEYS.map((k) => str(body, k)).find(Boolean);
         // A supplier request's entries name the supplier, then why it went back or was cancelled.
         const supplier = e.action.endsWith('_supplier_request') ? str(body, 'supplier') : null;
-        const text = supplier && written ? t('detail.supplierEntry', { supplier, text: written }) : (supplier ?? written);
+        const text =
+          e.action === 'answer_late_inquiry'
+            ? letterEntry(t, body)
+            : supplier && written
+              ? t('detail.supplierEntry', { supplier, text: written })
+              : (supplier ?? written);
         const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
         // The GM's petition decision is a step back when it sent the case back.
         const backward = BACKWARD.includes(e.action) || (e.action === 'decide_petition' && e.from_state !== e.to_state);

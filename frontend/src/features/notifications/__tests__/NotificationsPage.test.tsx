@@ -115,7 +115,7 @@ describe('Notifications', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/me/notifications/read-all')).toBe(true));
     expect(await screen.findByText('没有新通知')).toBeInTheDocument();
 
-    fireEvent.click(screen.getByText('全部'));
+    fireEvent.click(screen.getByRole('radio', { name: '全部' }));
     expect(await screen.findByRole('link', { name: '暂停供货：苏州精密机械有限公司' })).toBeInTheDocument();
   });
 });

@@ -15,6 +15,9 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'reminder',
   'major_alert',
   'late_inquiry',
+  'late_inquiry_answered',
+  'case_reminder',
+  'containment_reminder',
   'customer_review',
   'customer_reviewed',
   'customer_claimed',
@@ -218,8 +221,14 @@ describe('noticeText', () => {
     expect(noticeText(en.t, answered).body).toBe('Supplier 江苏华力铸造有限公司 answered; the answer awaits QA review');
   });
 
-  it('uses only the params the server gives each 8D, effectiveness, deferral, petition and supplier notice', () => {
+  it('uses only the params the server gives each letter, 8D, effectiveness, deferral, petition and supplier notice', () => {
     const given: Record<string, string[]> = {
+      // Notices of letters stored before letters were kept lack letter_id and letter: the words must not need them.
+      reminder: ['number', 'state', 'letter_id', 'letter'],
+      late_inquiry: ['number', 'state', 'letter_id', 'letter'],
+      late_inquiry_answered: ['number', 'state', 'letter_id', 'letter', 'answer'],
+      case_reminder: ['number', 'state', 'letter_id', 'letter', 'level'],
+      containment_reminder: ['number', 'state', 'letter_id', 'letter', 'level'],
       eight_d_review: ['number', 'name'],
       eight_d_decided: ['number', 'name', 'outcome', 'reason'],
       effectiveness_due: ['number', 'due_on'],

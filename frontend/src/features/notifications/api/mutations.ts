@@ -7,23 +7,23 @@ import { notificationKeys } from './queries';
 type Page = Schemas['NotificationPage'];
 
 /**
- * After marking: the loaded rows lose their unread mark at once, then the
- * lists and the bell's unread count are fetched again.
+ * After marking: the loaded rows (the centre's and the bell's popover's) lose
+ * their unread mark at once, then they and the bell's unread count are
+ * fetched again.
  */
 function useAfterRead() {
   const queryClient = useQueryClient();
   return {
     markLocally: (read: (n: Schemas['NotificationView']) => boolean) => {
       const at = new Date().toISOString();
+      const mark = (page: Page): Page => ({
+        ...page,
+        items: page.items.map((n) => (!n.read_at && read(n) ? { ...n, read_at: at } : n)),
+      });
       queryClient.setQueriesData<InfiniteData<Page>>({ queryKey: notificationKeys.lists() }, (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map((n) => (!n.read_at && read(n) ? { ...n, read_at: at } : n)),
-          })),
-        },
+        data && { ...data, pages: data.pages.map(mark) },
       );
+      queryClient.setQueryData<Page>(notificationKeys.latest(), (data) => data && mark(data));
     },
     refetch: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   };

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, List, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Button, Empty, List, Segmented, Select, Skeleton, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { useNow } from '../../../components/useNow';
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from '../api/mutations';
 import { useNotifications, useUnreadCount } from '../api/queries';
+import { GROUP_FILTERS, parseGroup, type GroupFilter } from '../lib/groups';
 import { noticeLink, noticeText } from '../lib/render';
 import { noticeTime } from '../lib/time';
 import '../notifications.css';
@@ -16,12 +17,21 @@ import { LoadMore } from '../../../components/LoadMore';
 type Notification = Schemas['NotificationView'];
 type Show = 'all' | 'unread';
 
-/** 通知: mine, newest first; unread ones in bold with a dot; open, mark read, mark all read. */
+/** The address for a choice of show and group: only what differs from the default. */
+function addressOf(show: Show, group: GroupFilter): Record<string, string> {
+  return { ...(show === 'unread' ? { unread: 'true' } : {}), ...(group !== 'all' ? { kind: group } : {}) };
+}
+
+/**
+ * 通知: mine, newest first, all or unread, of one group of kinds or all;
+ * unread ones in bold with a dot; open, mark read, mark all read.
+ */
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const show: Show = params.get('unread') === 'true' ? 'unread' : 'all';
-  const list = useNotifications(show === 'unread');
+  const group = parseGroup(params.get('kind'));
+  const list = useNotifications(show === 'unread', group);
   const unreadCount = useUnreadCount();
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
@@ -53,16 +63,25 @@ export default function NotificationsPage() {
           </Button>
         }
       />
-      <Segmented<Show>
-        className="kehu-gap"
-        aria-label={t('pages.notifications.show')}
-        value={show}
-        onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
-        options={[
-          { value: 'all', label: t('pages.notifications.all') },
-          { value: 'unread', label: t('pages.notifications.unread') },
-        ]}
-      />
+      <div className="kehu-gap kehu-notices__filters">
+        <Segmented<Show>
+          aria-label={t('pages.notifications.show')}
+          value={show}
+          onChange={(v) => setParams(addressOf(v, group), { replace: true })}
+          options={[
+            { value: 'all', label: t('pages.notifications.all') },
+            { value: 'unread', label: t('pages.notifications.unread') },
+          ]}
+        />
+        <Select<GroupFilter>
+          className="kehu-notices__kind"
+          aria-label={t('pages.notifications.kind')}
+          value={group}
+          onChange={(g) => setParams(addressOf(show, g), { replace: true })}
+          options={GROUP_FILTERS.map((g) => ({ value: g, label: t(`pages.notifications.group.${g}`) }))}
+          popupMatchSelectWidth={false}
+        />
+      </div>
       <div aria-live="polite">
         {failure != null && (
           <Alert
@@ -83,8 +102,8 @@ export default function NotificationsPage() {
           className="kehu-page__empty"
           description={
             <>
-              <Typography.Paragraph strong>{t('pages.notifications.empty')}</Typography.Paragraph>
-              <Typography.Paragraph type="secondary">{t('pages.notifications.emptyHint')}</Typography.Paragraph>
+              <Typography.Paragraph strong>{t(group === 'all' ? 'pages.notifications.empty' : 'pages.notifications.emptyKind')}</Typography.Paragraph>
+              {group === 'all' && <Typography.Paragraph type="secondary">{t('pages.notifications.emptyHint')}</Typography.Paragraph>}
             </>
           }
         />

@@ -72,14 +72,22 @@ const TRACKING_KINDS: readonly Notification['kind'][] = ['effectiveness_due', 'e
 const PETITION_KINDS: readonly Notification['kind'][] = ['petition_raised', 'petition_decided'];
 /** Notices about a case's supplier corrective-action requests: to send and chase, or an answer to review. */
 const SUPPLIER_KINDS: readonly Notification['kind'][] = ['supplier_request', 'supplier_answered'];
+/**
+ * Notices that carry their 催办单 / 洽办单 (`letter_id`): they open the letter,
+ * where an inquiry is answered. Ones sent before letters were kept have none
+ * and open the case.
+ */
+const LETTER_KINDS: readonly Notification['kind'][] = ['reminder', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder'];
 
 /**
- * Where the notification leads: its case (or the case's 8D report, its
- * improvement tracking, its petitions or its supplier requests; a failed effectiveness check the new case it raised),
- * else its return application, else its allowance certificate, else its
- * customer, else nowhere.
+ * Where the notification leads: its letter, else its case (or the case's 8D
+ * report, its improvement tracking, its petitions or its supplier requests;
+ * a failed effectiveness check the new case it raised), else its return
+ * application, else its allowance certificate, else its customer, else nowhere.
  */
 export function noticeLink(n: Notification): string | null {
+  const letter = LETTER_KINDS.includes(n.kind) ? n.params?.letter_id : undefined;
+  if (letter && ID.test(letter)) return `/letters/${letter}`;
   const followUp = n.kind === 'effectiveness_failed' ? n.params?.follow_up_id : undefined;
   if (followUp && ID.test(followUp)) return `/complaints/${followUp}`;
   if (n.complaint_id != null) {
