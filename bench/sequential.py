@@ -8,7 +8,7 @@ all of a suite, as a Markdown table.
 
 Suites: customer-search, complaint-search, statistics, returns, handling,
 allowances, exclusions, eight-d, recurrence, tracking, petitions, suppliers,
-penalties."""
+penalties, letters."""
 import http.client
 import json
 import statistics
@@ -97,6 +97,15 @@ SUITES = {
         ("own ledger", "/api/v1/bonus-ledger"),
         ("pay basis, first page", "/api/v1/pay-basis?limit=50"),
         ("pay basis, spreadsheet", "/api/v1/pay-basis/export"),
+    ],
+    # After the worker's first pass over a fresh seed (see docs/benchmarks.md):
+    # the ids are that run's first letter and the case with the most letters.
+    "letters": [
+        ("my notices, newest page", "/api/v1/me/notifications?limit=50"),
+        ("my reminders and inquiries", "/api/v1/me/notifications?limit=50&kind=reminder,late_inquiry,late_inquiry_answered,case_reminder,containment_reminder"),
+        ("my unread count", "/api/v1/me/notifications/unread-count"),
+        ("a letter", "/api/v1/letters/47425"),
+        ("a case's letters", "/api/v1/complaints/985344/letters"),
     ],
     "allowances": [
         ("newest page", "/api/v1/allowances?limit=50"),

@@ -84,6 +84,7 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
         loop {
             tick.tick().await;
             let pool = pool.clone();
+            let started = std::time::Instant::now();
             let result = actix_web::web::block(move || -> ApiResult<usize> {
                 let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
                 let result = raise_verifications(&mut conn).and_then(|raised| {
@@ -98,11 +99,12 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
                 result
             })
             .await;
+            let elapsed_ms = started.elapsed().as_millis() as u64;
             match result {
-                Ok(Ok(n)) if n > 0 => tracing::info!(reminders = n, "overdue reminders issued"),
-                Ok(Err(e)) => tracing::warn!(error = %e, "overdue scan failed"),
+                Ok(Ok(n)) if n > 0 => tracing::info!(reminders = n, elapsed_ms, "overdue reminders issued"),
+                Ok(Ok(_)) => tracing::debug!(elapsed_ms, "overdue scan found nothing to send"),
+                Ok(Err(e)) => tracing::warn!(error = %e, elapsed_ms, "overdue scan failed"),
                 Err(e) => tracing::warn!(error = %e, "overdue scan did not run"),
-                _ => {}
             }
         }
     });

@@ -103,6 +103,14 @@ pub fn org_ids(conn: &mut DbConn) -> DbResult<Vec<i64>> {
     Ok(organizations::table.select(organizations::id).order(organizations::id).load(conn)?)
 }
 
+/// Fresh statistics for the planner: a walk over a (clock, level) it last
+/// saw no claims of would otherwise scan every claim for every case (a
+/// catch-up on the million-case seed went from 9 s to 50 ms a batch).
+pub fn analyze(conn: &mut DbConn) -> DbResult<()> {
+    diesel::sql_query("ANALYZE case_chases").execute(conn)?;
+    Ok(())
+}
+
 /// How many escalations of a case were sent (tests, invariants).
 pub fn count(conn: &mut DbConn, complaint_id: i64) -> DbResult<i64> {
     Ok(cc::table.filter(cc::complaint_id.eq(complaint_id)).count().get_result(conn)?)

@@ -36,20 +36,34 @@ const WALK: [(LetterClock, i32); 8] = [
     (LetterClock::Step, 2),
 ];
 
+/// Claims made between two `ANALYZE`s of the claims.
+const ANALYZE_EVERY: usize = 1_000;
+
 /// One pass at `now`; returns how many reminders this instance sent.
 pub fn scan(conn: &mut DbConn, now: NaiveDateTime) -> ApiResult<usize> {
     let mut sent = 0;
+    let mut since_analyze = 0;
     for org in chases::org_ids(conn)? {
         let (p, _): (ChasePolicy, i64) = policy::current(conn, org, policy::CHASE)?;
         for (clock, level) in WALK {
             let cutoff = now - p.after(level);
+            // Each walk starts from statistics that know the claims made so far.
+            if since_analyze > 0 {
+                chases::analyze(conn)?;
+                since_analyze = 0;
+            }
             loop {
                 let rows = chases::due(conn, org, clock, level, cutoff, BATCH)?;
                 let found = rows.len();
                 for row in rows {
                     if write_tx(conn, |c| escalate(c, &row, clock, level, now))? {
                         sent += 1;
+                        since_analyze += 1;
                     }
+                }
+                if since_analyze >= ANALYZE_EVERY {
+                    chases::analyze(conn)?;
+                    since_analyze = 0;
                 }
                 if found < BATCH as usize {
                     break;
