@@ -1718,6 +1718,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-up rules in force. */
+        get: operations["getFollowUpPolicy"];
+        /** Replace the follow-up rules (admin). */
+        put: operations["putFollowUpPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}": {
         parameters: {
             query?: never;
@@ -2747,6 +2765,53 @@ export interface components {
             /** Format: int32 */
             sanction_count?: number | null;
             amount: string;
+        };
+        ChasePolicyBody: {
+            /**
+             * Format: int32
+             * @description Hours past a deadline before the department's manager is told too (1–720).
+             */
+            manager_after_hours: number;
+            /**
+             * Format: int32
+             * @description Hours past a deadline before the general manager's office is told too; after the manager's (1–720).
+             */
+            gm_office_after_hours: number;
+            /**
+             * Format: int32
+             * @description Hours from registration within which sales first answers the customer (1–720).
+             */
+            first_reply_hours: number;
+            /**
+             * Format: int32
+             * @description Hours from the close within which sales confirms the outcome with the customer (1–720).
+             */
+            close_confirmation_hours: number;
+        };
+        /** @description The rules in force; PUT the same fields without `version`. */
+        ChasePolicyView: {
+            /** Format: int64 */
+            version: number;
+            /**
+             * Format: int32
+             * @description Hours past a deadline before the department's manager is told too (24).
+             */
+            manager_after_hours: number;
+            /**
+             * Format: int32
+             * @description Hours past a deadline before the general manager's office is told too (72).
+             */
+            gm_office_after_hours: number;
+            /**
+             * Format: int32
+             * @description Hours from registration within which sales first answers the customer (24).
+             */
+            first_reply_hours: number;
+            /**
+             * Format: int32
+             * @description Hours from the close within which sales confirms the outcome with the customer (12).
+             */
+            close_confirmation_hours: number;
         };
         CheckPage: {
             items: components["schemas"]["CheckSummary"][];
@@ -10954,6 +11019,82 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFollowUpPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChasePolicyView"];
+                };
+            };
+        };
+    };
+    putFollowUpPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChasePolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChasePolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
