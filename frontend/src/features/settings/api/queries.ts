@@ -12,6 +12,7 @@ export const settingsKeys = {
   returnPolicy: () => [...settingsKeys.all, 'policy', 'returns'] as const,
   eightDPolicy: () => [...settingsKeys.all, 'policy', '8d'] as const,
   penaltyPolicy: () => [...settingsKeys.all, 'policy', 'penalty'] as const,
+  followUpPolicy: () => [...settingsKeys.all, 'policy', 'follow-up'] as const,
 };
 
 /** Roles an administrator can give (role.rs), integration accounts aside. */
@@ -242,5 +243,24 @@ export function useSavePenaltyPolicy() {
     onSuccess: (policy) => queryClient.setQueryData(settingsKeys.penaltyPolicy(), policy),
     // 412: someone saved meanwhile; the form shows theirs.
     onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.penaltyPolicy() }),
+  });
+}
+
+/** 催办规则: when a late deadline's reminder reaches the manager and the GM's office, and the customer's clocks. */
+export function useFollowUpPolicy() {
+  return useQuery({
+    queryKey: settingsKeys.followUpPolicy(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/policies/follow-up')),
+  });
+}
+
+export function useSaveFollowUpPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, body }: { version: number; body: Schemas['ChasePolicyBody'] }) =>
+      unwrap(await api.PUT('/api/v1/policies/follow-up', { params: { header: { 'If-Match': ifMatch(version) } }, body })),
+    onSuccess: (policy) => queryClient.setQueryData(settingsKeys.followUpPolicy(), policy),
+    // 412: someone saved meanwhile; the form shows theirs.
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKeys.followUpPolicy() }),
   });
 }

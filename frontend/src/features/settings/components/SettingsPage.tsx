@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { EightDPolicyTab } from './EightDPolicyTab';
+import { FollowUpPolicyTab } from './FollowUpPolicyTab';
 import { PenaltyPolicyTab } from './PenaltyPolicyTab';
 import { ReturnsPolicyTab } from './ReturnsPolicyTab';
 import { TiersTab } from './TiersTab';
@@ -16,9 +17,9 @@ import '../settings.css';
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'penalty', 'webhooks'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'penalty', 'follow-up', 'webhooks'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns, 8D report and penalty policies, webhooks. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns, 8D report, penalty and follow-up policies, webhooks. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -34,6 +35,7 @@ export default function SettingsPage() {
     returns: <ReturnsPolicyTab />,
     eightD: <EightDPolicyTab />,
     penalty: <PenaltyPolicyTab />,
+    'follow-up': <FollowUpPolicyTab />,
     webhooks: <WebhooksTab />,
   };
   return (
