@@ -6,8 +6,9 @@
 
 use crate::app::complaints::notify;
 use crate::error::ApiResult;
+use chrono::NaiveDateTime;
 use chrono::Utc;
-use kehu_persistence::complaints;
+use kehu_persistence::complaints::{self, ComplaintRow};
 use kehu_persistence::events;
 use kehu_persistence::{write_tx, DbConn, Pool};
 use std::time::Duration;
@@ -38,31 +39,34 @@ fn scan_batch(conn: &mut DbConn) -> ApiResult<(usize, usize)> {
     let found = due.len();
     let mut issued = 0;
     for row in due {
-        let claimed = write_tx(conn, |c| {
-            if !complaints::claim_reminder(c, row.id, row.step_entered_at, now)? {
-                return Ok::<bool, crate::error::ApiError>(false);
-            }
-            notify::reminder(c, &row, None, now)?;
-            events::audit(
-                c,
-                &events::Audit {
-                    org_id: Some(row.org_id),
-                    user_id: None,
-                    action: "complaint.overdue_reminder",
-                    entity: "complaint",
-                    entity_id: Some(row.id),
-                    request_id: None,
-                    details: serde_json::json!({"state": row.state, "step_due_at": row.step_due_at}).to_string(),
-                    at: now,
-                },
-            )?;
-            Ok(true)
-        })?;
-        if claimed {
+        if write_tx(conn, |c| remind(c, &row, now))? {
             issued += 1;
         }
     }
     Ok((found, issued))
+}
+
+/// Claims the reminder of the overdue step `row` is in and sends it, in the
+/// caller's transaction; false when another instance did.
+pub(crate) fn remind(c: &mut DbConn, row: &ComplaintRow, now: NaiveDateTime) -> ApiResult<bool> {
+    if !complaints::claim_reminder(c, row.id, row.step_entered_at, now)? {
+        return Ok(false);
+    }
+    notify::reminder(c, row, None, now)?;
+    events::audit(
+        c,
+        &events::Audit {
+            org_id: Some(row.org_id),
+            user_id: None,
+            action: "complaint.overdue_reminder",
+            entity: "complaint",
+            entity_id: Some(row.id),
+            request_id: None,
+            details: serde_json::json!({"state": row.state, "step_due_at": row.step_due_at}).to_string(),
+            at: now,
+        },
+    )?;
+    Ok(true)
 }
 
 /// Raises this quarter's verification task (每季度核实) for every active

@@ -3,7 +3,7 @@
 //! and a case overdue at registration, so the coordinator holds a reminder
 //! (催办单).
 
-use crate::app::complaints::{self, notify, IntakeCmd};
+use crate::app::complaints::{self, IntakeCmd};
 use crate::app::improvement::demo::run as walk;
 use crate::app::seed::{caller_for, demo_step};
 use crate::app::{Ctx, Tx};
@@ -79,9 +79,7 @@ pub fn seed(c: &mut DbConn, customer_id: i64) -> ApiResult<()> {
     letters::demo_overdue(c, overdue, chrono::Utc::now().naive_utc() - chrono::Duration::hours(5))?;
     let coordinator = caller_for(c, "coordinator")?;
     let row = kehu_persistence::complaints::get(c, coordinator.org_id, overdue)?;
-    let now = chrono::Utc::now().naive_utc();
-    if kehu_persistence::complaints::claim_reminder(c, row.id, row.step_entered_at, now)? {
-        notify::reminder(c, &row, None, now)?;
-    }
+    // As the worker would: claimed, sent and audited.
+    crate::worker::remind(c, &row, chrono::Utc::now().naive_utc())?;
     Ok(())
 }
