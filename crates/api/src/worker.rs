@@ -26,7 +26,7 @@ pub fn scan_overdue(conn: &mut DbConn) -> ApiResult<usize> {
             let now = Utc::now().naive_utc();
             let returns = crate::app::returns::remind_overdue(conn, now)?;
             let documents = crate::app::returns::clock::remind_overdue(conn, now)?;
-            let chased = crate::app::letters::chase::scan(conn, now)?;
+            let chased = crate::app::letters::chase::scan(conn, now)? + crate::app::contacts::chase::scan(conn, now)?;
             return Ok(issued + returns + documents + chased + crate::app::improvement::checks::remind_due(conn, now)?);
         }
     }

@@ -7,6 +7,7 @@ pub mod case;
 pub mod chase;
 pub mod codes;
 pub mod collection;
+pub mod contact;
 pub mod customer;
 pub mod deadline;
 pub mod delivery;

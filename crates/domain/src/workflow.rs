@@ -75,6 +75,8 @@ pub enum EventAction {
     Supplier(crate::supplier::SupplierEvent),
     /// A letter chasing the case answered (洽办单).
     Letter(crate::letter::LetterEvent),
+    /// A contact with the customer recorded (first reply, close confirmation).
+    Contact(crate::contact::ContactEvent),
 }
 
 impl crate::codes::Code for EventAction {
@@ -90,6 +92,7 @@ impl crate::codes::Code for EventAction {
                 .chain(crate::petition::PetitionEvent::ALL.iter().map(|e| EventAction::Petition(*e)))
                 .chain(crate::supplier::SupplierEvent::ALL.iter().map(|e| EventAction::Supplier(*e)))
                 .chain(crate::letter::LetterEvent::ALL.iter().map(|e| EventAction::Letter(*e)))
+                .chain(crate::contact::ContactEvent::ALL.iter().map(|e| EventAction::Contact(*e)))
                 .collect()
         })
     }
@@ -104,6 +107,7 @@ impl crate::codes::Code for EventAction {
             EventAction::Petition(e) => e.as_str(),
             EventAction::Supplier(e) => e.as_str(),
             EventAction::Letter(e) => e.as_str(),
+            EventAction::Contact(e) => e.as_str(),
         }
     }
 }
@@ -144,6 +148,12 @@ impl From<crate::petition::PetitionEvent> for EventAction {
 impl From<crate::letter::LetterEvent> for EventAction {
     fn from(e: crate::letter::LetterEvent) -> Self {
         EventAction::Letter(e)
+    }
+}
+
+impl From<crate::contact::ContactEvent> for EventAction {
+    fn from(e: crate::contact::ContactEvent) -> Self {
+        EventAction::Contact(e)
     }
 }
 
@@ -253,7 +263,7 @@ mod tests {
         for e in EventAction::all() {
             assert_eq!(e.as_str().parse::<EventAction>().unwrap(), *e);
         }
-        assert_eq!(EventAction::all().len(), 46);
+        assert_eq!(EventAction::all().len(), 48);
         assert_eq!(State::ALL.len(), 14);
     }
 

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 45] = [
+pub const CHECKS: [(&str, &str); 46] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -46,6 +46,15 @@ pub const CHECKS: [(&str, &str); 45] = [
         "SELECT COUNT(*) AS n FROM case_letters l WHERE (l.answer IS NOT NULL) <> (l.answered_by IS NOT NULL AND l.answered_at IS NOT NULL) \
          OR (l.kind <> 'inquiry' AND l.answer IS NOT NULL) OR (l.answered_at IS NOT NULL AND NOT EXISTS \
          (SELECT 1 FROM complaint_events e WHERE e.complaint_id = l.complaint_id AND e.action = 'answer_late_inquiry' AND e.at = l.answered_at))",
+    ),
+    (
+        "customer contacts: a close confirmation only on a case closed resolved, each record complete and in the history",
+        "SELECT COUNT(*) AS n FROM case_contacts k JOIN complaints c ON c.id = k.complaint_id WHERE \
+         (k.kind = 'close_confirmation' AND (c.state <> 'closed' OR c.closure <> 'resolved')) \
+         OR (k.contacted_at IS NULL) <> (k.recorded_by IS NULL OR k.method IS NULL OR k.summary IS NULL) \
+         OR (k.contacted_at IS NOT NULL AND (k.kind = 'first_reply') <> (k.promised_on IS NOT NULL)) \
+         OR (k.contacted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = k.complaint_id \
+         AND e.action = CASE k.kind WHEN 'first_reply' THEN 'record_first_reply' ELSE 'confirm_close' END AND e.at = k.recorded_at))",
     ),
     (
         "return application numbers are gapless: each month's count equals its counter",

@@ -11,6 +11,7 @@ pub mod complaint_lists;
 pub mod complaint_reads;
 pub mod complaint_search;
 pub mod complaints;
+pub mod contacts;
 pub mod customers;
 pub mod db;
 pub mod deadlines;

@@ -562,6 +562,7 @@ diesel::table! {
         score_other -> Nullable<BigInt>,
         remarks -> Text,
         created_at -> Timestamp,
+        complaint_id -> Nullable<BigInt>,
     }
 }
 
@@ -1032,6 +1033,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    case_contacts (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        complaint_id -> BigInt,
+        kind -> Text,
+        opened_at -> Timestamp,
+        due_at -> Timestamp,
+        contacted_at -> Nullable<Timestamp>,
+        method -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        promised_on -> Nullable<Date>,
+        confirmed -> Nullable<Bool>,
+        survey_id -> Nullable<BigInt>,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(case_contacts -> complaints (complaint_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -1089,4 +1113,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     bonus_ledger,
     case_letters,
     case_chases,
+    case_contacts,
 );

@@ -89,3 +89,13 @@ export const letterKeys = {
   detail: (id: number) => [...letterKeys.all, 'detail', id] as const,
   ofComplaint: (complaintId: number) => [...letterKeys.all, 'complaint', complaintId] as const,
 };
+
+/**
+ * 客户沟通: a case's contacts with the customer (首次回复, 回访确认关闭). A
+ * case's own actions start their clocks (registration, a resolved close), so
+ * the case page reads them again when the case changes.
+ */
+export const contactKeys = {
+  all: ['customer-contacts'] as const,
+  ofComplaint: (complaintId: number) => [...contactKeys.all, 'complaint', complaintId] as const,
+};

@@ -1791,6 +1791,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/customer-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's contacts with the customer whose clocks started: the first reply
+         *     (from the registration) and the close confirmation (from a resolved close).
+         */
+        get: operations["listCaseContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/customer-contacts/close_confirmation/survey-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A satisfaction survey link about the handling of a case closed resolved,
+         *     sent with the close confirmation (the token is shown once; a new link
+         *     ends the unanswered one before it).
+         */
+        post: operations["sendCaseSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/customer-contacts/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact with the customer, once: the case's salespeople, its
+         *     sales department or customer service. It joins the case's history; a
+         *     customer who did not confirm the outcome is told to the coordinators and
+         *     the sales managers.
+         */
+        post: operations["recordCaseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/deferrals": {
         parameters: {
             query?: never;
@@ -2711,6 +2774,79 @@ export interface components {
             survey_link_days: number;
             followup_department_kinds: components["schemas"]["FollowupKinds"];
         };
+        CaseContactBody: {
+            /**
+             * Format: date-time
+             * @description When the customer was reached (not in the future, not before the clock started).
+             */
+            contacted_at: string;
+            method: components["schemas"]["ContactMethod"];
+            /** @description What the customer was told and said (at most 2,000 characters). */
+            summary: string;
+            /**
+             * Format: date
+             * @description First reply: the date the full answer is promised for (required there, refused on a close confirmation).
+             */
+            promised_on?: string | null;
+            /** @description Close confirmation: whether the customer confirmed the outcome (required there, refused on a first reply). */
+            confirmed?: boolean | null;
+        };
+        CaseContactPage: {
+            items: components["schemas"]["CaseContactView"][];
+        };
+        /** @description The survey sent with a close confirmation. */
+        CaseContactSurvey: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            sent_at: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: date-time */
+            answered_at?: string | null;
+            scores?: null | components["schemas"]["Scores"];
+        };
+        /** @description A contact with the customer, as the case shows it. */
+        CaseContactView: {
+            kind: components["schemas"]["ContactKind"];
+            status: components["schemas"]["ContactStatus"];
+            /**
+             * Format: date-time
+             * @description When its clock started: the registration, or the close.
+             */
+            opened_at: string;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: date-time */
+            contacted_at?: string | null;
+            method?: null | components["schemas"]["ContactMethod"];
+            /** @description What the customer was told and said. */
+            summary?: string | null;
+            /**
+             * Format: date
+             * @description First reply: the date the full answer was promised for.
+             */
+            promised_on?: string | null;
+            /** @description Close confirmation: whether the customer confirmed the outcome. */
+            confirmed?: boolean | null;
+            survey?: null | components["schemas"]["CaseContactSurvey"];
+            recorded_by?: null | components["schemas"]["Ref"];
+            /** Format: date-time */
+            recorded_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the worker reminded sales that it was late.
+             */
+            reminded_at?: string | null;
+            can_record: boolean;
+            /**
+             * @description A close confirmation whose survey is not answered yet, to the caller
+             *     who may record it.
+             */
+            can_send_survey: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         /**
          * @description How the root cause was found (seed 002 §5.3.1).
          * @enum {string}
@@ -3040,6 +3176,21 @@ export interface components {
          * @enum {string}
          */
         ConfirmedVia: "mail" | "fax" | "phone" | "visit";
+        /**
+         * @description Which contact. The names are public API.
+         * @enum {string}
+         */
+        ContactKind: "first_reply" | "close_confirmation";
+        /**
+         * @description How the customer was reached.
+         * @enum {string}
+         */
+        ContactMethod: "phone" | "email" | "visit" | "message" | "other";
+        /**
+         * @description Where a contact stands.
+         * @enum {string}
+         */
+        ContactStatus: "open" | "late" | "done" | "done_late";
         /** @description One contact person (联系人). */
         ContactView: {
             /** @example 王经理 */
@@ -3678,7 +3829,7 @@ export interface components {
          * @description A workflow action, or create (filed), edit (draft edited), reassign (moved to another sales department).
          * @enum {string}
          */
-        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition" | "raise_supplier_request" | "answer_supplier_request" | "accept_supplier_request" | "reject_supplier_request" | "cancel_supplier_request" | "answer_late_inquiry";
+        EventAction: "create" | "edit" | "reassign" | "submit" | "register" | "return_to_sales" | "conclude_investigation" | "declare_invalid" | "record_containment" | "submit_countermeasure" | "submit_engineering_opinion" | "forward_to_sales" | "propose_resolution" | "submit_for_approval" | "approve" | "reject" | "record_outcome" | "countersign" | "confirm_invalid_notice" | "close" | "send_back" | "withdraw" | "remind" | "open_8d" | "submit_8d" | "approve_8d" | "send_back_8d" | "mark_negligence" | "clear_negligence" | "mark_irrational" | "clear_irrational" | "schedule_effectiveness_check" | "pass_effectiveness_check" | "fail_effectiveness_check" | "request_deferral" | "approve_deferral" | "refuse_deferral" | "raise_petition" | "decide_petition" | "withdraw_petition" | "raise_supplier_request" | "answer_supplier_request" | "accept_supplier_request" | "reject_supplier_request" | "cancel_supplier_request" | "answer_late_inquiry" | "record_first_reply" | "confirm_close";
         EventPage: {
             items: components["schemas"]["EventView"][];
             next_cursor?: string | null;
@@ -4582,7 +4733,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -5000,6 +5151,8 @@ export interface components {
             customer_name: string;
             product?: string | null;
             period: string;
+            /** @description The complaint whose handling the survey asks about (a close confirmation's). */
+            complaint_number?: string | null;
             submitted: boolean;
             /** Format: date-time */
             expires_at?: string | null;
@@ -11188,6 +11341,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LetterView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseContactPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCaseSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCaseContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+                kind: components["schemas"]["ContactKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseContactBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseContactView"];
                 };
             };
             403: {

@@ -4,6 +4,7 @@ mod allowances;
 mod authz_matrix;
 mod complaint_lists;
 mod complaint_search;
+mod contacts;
 mod customer_care;
 mod customer_io;
 mod customer_lists;

@@ -11,6 +11,7 @@ pub mod allowances;
 pub mod api_keys;
 pub mod bootstrap;
 pub mod complaints;
+pub mod contacts;
 pub mod credit;
 mod ctx;
 pub mod customer_io;

@@ -648,3 +648,16 @@ CROSS JOIN LATERAL (
 UPDATE complaints c SET version = c.version + CASE s.target WHEN 'requested' THEN 1 WHEN 'answered' THEN 2 ELSE 3 END
 FROM scale_suppliers s WHERE c.id = s.id;
 ANALYZE supplier_requests;
+
+-- The customer's contacts: a first reply per registered case and a close
+-- confirmation per case closed resolved, long since reminded, so the table
+-- has its size while the worker's walk (due and unreminded) finds only what
+-- the last minutes opened — none here.
+INSERT INTO case_contacts (org_id, complaint_id, kind, opened_at, due_at, reminded_at, version)
+SELECT org_id, id, 'first_reply', registered_at, registered_at + INTERVAL '24 hours', registered_at + INTERVAL '25 hours', 1
+FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL;
+
+INSERT INTO case_contacts (org_id, complaint_id, kind, opened_at, due_at, reminded_at, version)
+SELECT org_id, id, 'close_confirmation', closed_at, closed_at + INTERVAL '12 hours', closed_at + INTERVAL '13 hours', 1
+FROM complaints WHERE org_id = :ORG AND state = 'closed' AND closure = 'resolved';
+ANALYZE case_contacts;

@@ -263,6 +263,7 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
             crate::app::petitions::demo::seed(c, ids[1])?;
             crate::app::penalties::demo::seed(c, ids[0])?;
             crate::app::letters::demo::seed(c, ids[0])?;
+            crate::app::contacts::demo::seed(c)?;
         }
         Ok::<(), ApiError>(())
     })?;

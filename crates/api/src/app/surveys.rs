@@ -88,6 +88,8 @@ pub struct PublicSurveyView {
     pub customer_name: String,
     pub product: Option<String>,
     pub period: String,
+    /// The complaint whose handling the survey asks about (a close confirmation's).
+    pub complaint_number: Option<String>,
     pub submitted: bool,
     pub expires_at: Option<DateTime<Utc>>,
 }
@@ -179,6 +181,7 @@ pub fn enter(tx: &mut Tx, ctx: &Ctx, (subject, answers): (Subject, Answers)) -> 
         token: None,
         created_by: ctx.user(),
         at: ctx.now,
+        complaint_id: None,
     };
     let draft = store::insert_survey(tx, &new)?;
     let s = store::submit_survey(tx, draft.id, answers.scores, &remarks_text(&answers.remarks)?, answers.respondent.as_deref(), ctx.now)?
@@ -191,7 +194,14 @@ pub fn enter(tx: &mut Tx, ctx: &Ctx, (subject, answers): (Subject, Answers)) -> 
 /// A link the customer answers through without logging in; valid for the
 /// policy's days (30 by default), answered once.
 pub fn link(tx: &mut Tx, ctx: &Ctx, subject: Subject) -> ApiResult<SurveyLinkView> {
-    let cu = surveys_customer(tx, ctx, subject.customer_id, "the customer's people, managers, executives and the marketing center send surveys")?;
+    surveys_customer(tx, ctx, subject.customer_id, "the customer's people, managers, executives and the marketing center send surveys")?;
+    issue_link(tx, ctx, subject, None)
+}
+
+/// A link about the customer's products, or about how one case of theirs
+/// was handled (`complaint_id`); the caller decided who may send it.
+pub(crate) fn issue_link(tx: &mut Tx, ctx: &Ctx, subject: Subject, complaint_id: Option<i64>) -> ApiResult<SurveyLinkView> {
+    let cu = customers::get(tx, ctx.org(), subject.customer_id)?;
     if cu.status != CustomerStatus::Active {
         return Err(ApiError::conflict(ProblemCode::NotArchived, "surveys go to archived customers"));
     }
@@ -208,6 +218,7 @@ pub fn link(tx: &mut Tx, ctx: &Ctx, subject: Subject) -> ApiResult<SurveyLinkVie
         token: Some((&hash, expires)),
         created_by: ctx.user(),
         at: ctx.now,
+        complaint_id,
     };
     let s = store::insert_survey(tx, &new)?;
     ctx.audit(tx, "survey.link", "customer", subject.customer_id, serde_json::json!({"survey": s.id}))?;
@@ -229,8 +240,13 @@ fn by_token(conn: &mut DbConn, token: &str) -> ApiResult<Survey> {
 pub fn public_get(conn: &mut DbConn, token: &str) -> ApiResult<PublicSurveyView> {
     let s = by_token(conn, token)?;
     let name = customers::many(conn, &[s.customer_id])?.pop().map(|c| c.name).unwrap_or_default();
+    let complaint_number = match s.complaint_id {
+        Some(id) => kehu_persistence::complaints::get(conn, s.org_id, id)?.number,
+        None => None,
+    };
     Ok(PublicSurveyView {
         customer_name: name,
+        complaint_number,
         product: s.product,
         period: s.period,
         submitted: s.submitted_at.is_some(),

@@ -4,6 +4,7 @@ pub mod allowances;
 pub mod api_keys;
 pub mod complaint_statistics;
 pub mod complaints;
+pub mod contacts;
 pub mod customer_access;
 pub mod customer_credit;
 pub mod customer_policies;
@@ -158,6 +159,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(letters::get_one)
         .service(letters::of_case)
         .service(letters::answer)
+        .service(contacts::of_case)
+        .service(contacts::survey_link)
+        .service(contacts::record)
         .service(deferrals::of_case)
         .service(deferrals::request)
         .service(deferrals::decide)

@@ -28,6 +28,14 @@ coded_enum! {
         CaseReminder = "case_reminder",
         /// 催办单: a severe case has no containment within its deadline.
         ContainmentReminder = "containment_reminder",
+        /// A case closed: confirm the outcome with the customer within the policy's hours.
+        CloseConfirmationDue = "close_confirmation_due",
+        /// The first reply to the customer is past its deadline.
+        FirstReplyLate = "first_reply_late",
+        /// The close confirmation with the customer is past its deadline.
+        CloseConfirmationLate = "close_confirmation_late",
+        /// The customer did not confirm the outcome of a closed case.
+        CloseNotConfirmed = "close_not_confirmed",
         CustomerReview = "customer_review",
         CustomerReviewed = "customer_reviewed",
         CustomerClaimed = "customer_claimed",
@@ -159,6 +167,25 @@ impl Notice {
             ("answer", answer.into()),
         ];
         Notice::new(NoticeKind::LateInquiryAnswered, Some(complaint_id), &params)
+    }
+
+    /// A resolved case closed: sales confirms it with the customer within `hours`.
+    pub fn close_confirmation_due(complaint_id: i64, number: &str, hours: u32) -> Notice {
+        Notice::new(NoticeKind::CloseConfirmationDue, Some(complaint_id), &[("number", number.into()), ("hours", hours.to_string())])
+    }
+
+    /// A contact with the customer is past its deadline.
+    pub fn contact_late(kind: crate::contact::ContactKind, complaint_id: i64, number: &str) -> Notice {
+        let kind = match kind {
+            crate::contact::ContactKind::FirstReply => NoticeKind::FirstReplyLate,
+            crate::contact::ContactKind::CloseConfirmation => NoticeKind::CloseConfirmationLate,
+        };
+        Notice::new(kind, Some(complaint_id), &[("number", number.into())])
+    }
+
+    /// The customer did not confirm the outcome; `summary` is what they said.
+    pub fn close_not_confirmed(complaint_id: i64, number: &str, summary: &str) -> Notice {
+        Notice::new(NoticeKind::CloseNotConfirmed, Some(complaint_id), &[("number", number.into()), ("summary", summary.into())])
     }
 
     fn about_return(kind: NoticeKind, return_id: i64, number: &str, customer: &str, more: &[(&'static str, String)]) -> Notice {

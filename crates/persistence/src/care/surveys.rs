@@ -30,6 +30,8 @@ pub struct Survey {
     pub score_other: Option<i64>,
     pub remarks: String,
     pub created_at: NaiveDateTime,
+    /// A close confirmation's survey: the case it asks about.
+    pub complaint_id: Option<i64>,
 }
 
 impl Survey {
@@ -53,6 +55,7 @@ pub struct NewSurvey<'a> {
     pub token: Option<(&'a str, NaiveDateTime)>,
     pub created_by: i64,
     pub at: NaiveDateTime,
+    pub complaint_id: Option<i64>,
 }
 
 pub fn insert_survey(conn: &mut DbConn, s: &NewSurvey) -> DbResult<Survey> {
@@ -68,6 +71,7 @@ pub fn insert_survey(conn: &mut DbConn, s: &NewSurvey) -> DbResult<Survey> {
             surveys::created_by.eq(s.created_by),
             surveys::remarks.eq("{}"),
             surveys::created_at.eq(s.at),
+            surveys::complaint_id.eq(s.complaint_id),
         ))
         .returning(surveys::all_columns)
         .get_result(conn)?)
@@ -202,4 +206,16 @@ pub fn close_followup(conn: &mut DbConn, id: i64, version: i64, resolution: &str
         .returning(survey_followups::all_columns)
         .get_result(conn)
         .optional()?)
+}
+
+pub fn survey(conn: &mut DbConn, id: i64) -> DbResult<Option<Survey>> {
+    Ok(surveys::table.find(id).select(Survey::as_select()).first(conn).optional()?)
+}
+
+/// Ends an unanswered link now (a newer link replaces it).
+pub fn expire_link(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> DbResult<()> {
+    diesel::update(surveys::table.filter(surveys::id.eq(id).and(surveys::submitted_at.is_null()).and(surveys::token_expires_at.gt(now))))
+        .set(surveys::token_expires_at.eq(now))
+        .execute(conn)?;
+    Ok(())
 }

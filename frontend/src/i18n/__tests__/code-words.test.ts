@@ -53,6 +53,15 @@ const WORDED: [string, readonly string[]][] = [
   ])],
   // …and the answers to its late-close inquiries (洽办单).
   ['eventAction', everyCode<Extract<Schemas['EventAction'], `${string}_late_inquiry`>>()(['answer_late_inquiry'])],
+  // …and the contacts with the customer (首次回复, 回访确认关闭): a rename on the server fails the typecheck here.
+  ['eventAction', everyCode<Extract<Schemas['EventAction'], 'record_first_reply' | 'confirm_close'>>()(['record_first_reply', 'confirm_close'])],
+  // 客户沟通 on the case: each contact's kind, where it stands, how the customer was reached; the record button, hint and feedback of each kind.
+  ['contacts.kind', everyCode<Schemas['ContactKind']>()(['first_reply', 'close_confirmation'])],
+  ['contacts.status', everyCode<Schemas['ContactStatus']>()(['open', 'late', 'done', 'done_late'])],
+  ['contacts.method', everyCode<Schemas['ContactMethod']>()(['phone', 'email', 'visit', 'message', 'other'])],
+  ['contacts.record', everyCode<Schemas['ContactKind']>()(['first_reply', 'close_confirmation'])],
+  ['contacts.hint', everyCode<Schemas['ContactKind']>()(['first_reply', 'close_confirmation'])],
+  ['contacts.saved', everyCode<Schemas['ContactKind']>()(['first_reply', 'close_confirmation'])],
   // 催办单 / 洽办单: their kinds, the deadline each chases, and where each stands.
   ['letters.kind', everyCode<Schemas['LetterKind']>()(['reminder', 'inquiry'])],
   ['letters.clock', everyCode<Schemas['LetterClock']>()(['step', 'case', 'containment'])],

@@ -88,6 +88,7 @@ pub fn act(tx: &mut Tx, ctx: &Ctx, act: Act) -> ApiResult<ActionResult> {
     tell(tx, &updated, &decision, ctx)?;
     let updated = crate::app::improvement::checks::schedule_after_close(tx, ctx, updated)?;
     let updated = crate::app::supplier_requests::raise_after_conclusion(tx, ctx, updated, decision.action)?;
+    crate::app::contacts::open_after(tx, ctx, &updated, decision.action)?;
     let follow_up_id = if decision.follow_up { Some(open_follow_up(tx, ctx, &updated)?) } else { None };
     Ok(ActionResult { complaint: view::build(tx, ctx, updated)?, follow_up_id })
 }

@@ -76,6 +76,20 @@ describe('the public survey page (no login)', () => {
     expect(await screen.findByText('此调查已填写')).toBeInTheDocument();
   }, 40_000);
 
+  it('names the complaint whose handling a close confirmation’s survey asks about', async () => {
+    mockApi({
+      '/api/v1/survey-responses/case1': () => jsonResponse(200, survey({ product: null, period: '2026-12', complaint_number: '2611-0007' })),
+      '/api/v1/survey-responses/tok3': () => jsonResponse(200, survey()),
+    });
+    const first = await renderApp('/survey/case1');
+    expect(await screen.findByText('关于投诉 2611-0007 的处理')).toBeInTheDocument();
+    first.unmount();
+    // A customer survey asks about no complaint: nothing is said of one.
+    await renderApp('/survey/tok3');
+    await screen.findByRole('heading', { level: 1, name: '宁波汽配制造有限公司 · 满意度调查' });
+    expect(screen.queryByTestId('survey-complaint')).not.toBeInTheDocument();
+  });
+
   it('shows an answered or expired link at once, without the form', async () => {
     mockApi({
       '/api/v1/survey-responses/done': () => jsonResponse(200, survey({ submitted: true })),

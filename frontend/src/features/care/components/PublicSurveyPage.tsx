@@ -59,6 +59,11 @@ export default function PublicSurveyPage() {
   else
     body = (
       <>
+        {s.complaint_number && (
+          <Typography.Paragraph strong data-testid="survey-complaint">
+            {t('care.public.about', { number: s.complaint_number })}
+          </Typography.Paragraph>
+        )}
         <Typography.Paragraph>{t('care.public.intro', { name: s.customer_name })}</Typography.Paragraph>
         <dl className="kehu-public__facts">
           {s.product && (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/types';
 import { AllowancesSection } from '../../allowances/components/AllowancesSection';
+import { ContactsSection } from '../../contacts/components/ContactsSection';
 import { TrackingSection } from '../../improvement/components/TrackingSection';
 import { LettersSection } from '../../letters/components/LettersSection';
 import { PetitionSection } from '../../petitions/components/PetitionSection';
@@ -78,6 +79,7 @@ export function CaseSections({ complaint: c, events = [] }: { complaint: Complai
       <PetitionSection complaint={c} />
       <SupplierSection complaint={c} />
       <LettersSection complaint={c} />
+      <ContactsSection complaint={c} />
       <CaseSection
         id="section-outcome"
         title={invalid ? t('detail.invalidNotice') : t('detail.outcome')}

@@ -2,9 +2,9 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Translate } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { isAction } from '../lib/actions';
-import { asObject, str, type Json } from './sections/json';
+import { asObject, bool, str, type Json } from './sections/json';
 
 // `evidence`: what an effectiveness check found; `decision` / `subject`: a petition's (签呈).
 const TEXT_KEYS = ['reason', 'opinion', 'remarks', 'comment', 'note', 'cause', 'evidence', 'decision', 'subject'] as const;
@@ -17,6 +17,23 @@ function letterEntry(t: Translate, body: Json | null): string | null {
   const answer = str(body, 'answer');
   if (!letter) return answer;
   return t('detail.letterEntry', { letter, answer: answer ?? '' });
+}
+
+/**
+ * A contact with the customer (首次回复 / 回访确认关闭): how the customer was
+ * reached and what was said, with the promised date or whether the customer
+ * confirmed the close.
+ */
+function contactEntry(t: Translate, locale: string, body: Json | null): string | null {
+  const summary = str(body, 'summary');
+  if (!summary) return null;
+  const code = str(body, 'method');
+  const method = code ? t(`contacts.method.${code}`, { defaultValue: code }) : '—';
+  const promised = str(body, 'promised_on');
+  const confirmed = bool(body, 'confirmed');
+  if (promised) return t('detail.firstReplyEntry', { method, summary, date: formatDate(promised, locale) });
+  if (confirmed !== null) return t('detail.confirmCloseEntry', { method, summary, answer: t(confirmed ? 'common.yes' : 'common.no') });
+  return t('detail.contactEntry', { method, summary });
 }
 
 /** The case's history: who (role), what, when, and what they wrote. */
@@ -33,9 +50,11 @@ export function HistoryTimeline({ events }: { events: Schemas['EventView'][] }) 
         const text =
           e.action === 'answer_late_inquiry'
             ? letterEntry(t, body)
-            : supplier && written
-              ? t('detail.supplierEntry', { supplier, text: written })
-              : (supplier ?? written);
+            : e.action === 'record_first_reply' || e.action === 'confirm_close'
+              ? contactEntry(t, i18n.language, body)
+              : supplier && written
+                ? t('detail.supplierEntry', { supplier, text: written })
+                : (supplier ?? written);
         const what = isAction(e.action) ? t(`action.${e.action}`) : t(`eventAction.${e.action}`, { defaultValue: e.action });
         // The GM's petition decision is a step back when it sent the case back.
         const backward = BACKWARD.includes(e.action) || (e.action === 'decide_petition' && e.from_state !== e.to_state);

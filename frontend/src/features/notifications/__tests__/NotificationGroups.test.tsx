@@ -85,8 +85,8 @@ describe('the notification centre’s type filter', () => {
   it('opens with the group the address names, and says when it has nothing', async () => {
     await renderApp('/notifications?kind=alert');
     expect(await screen.findByRole('link', { name: '重大投诉：2612-0007' })).toBeInTheDocument();
-    expect(lists().at(-1)?.get('kind')).toBe('major_alert');
-    expect(screen.getByRole('combobox', { name: '类型' }).closest('.ant-select')).toHaveTextContent('重大投诉预警');
+    expect(lists().at(-1)?.get('kind')).toBe('major_alert,close_not_confirmed');
+    expect(screen.getByRole('combobox', { name: '类型' }).closest('.ant-select')).toHaveTextContent('投诉预警');
     expect(screen.queryByRole('link', { name: /催办单/ })).not.toBeInTheDocument();
   });
 

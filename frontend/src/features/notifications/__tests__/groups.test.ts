@@ -6,7 +6,8 @@ import { GROUP_FILTERS, GROUP_OF, kindParam, kindsOf, NOTICE_KINDS, parseGroup, 
 
 /** Every kind the server sends, written out: the typecheck fails here when it adds one. */
 const SCHEMA_KINDS = everyCode<Schemas['NoticeKind']>()([
-  'task', 'reminder', 'major_alert', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder', 'customer_review', 'customer_reviewed',
+  'task', 'reminder', 'major_alert', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder', 'close_confirmation_due',
+  'first_reply_late', 'close_confirmation_late', 'close_not_confirmed', 'customer_review', 'customer_reviewed',
   'customer_claimed', 'customer_transferred', 'visit_report', 'visit_reviewed', 'customer_handover', 'survey_answered',
   'survey_followup', 'customer_access_request', 'customer_access_decided', 'customer_request', 'customer_request_decided',
   'customer_supply_hold', 'return_task', 'return_decided', 'return_reminder', 'return_note_task', 'allowance_task',
@@ -29,21 +30,26 @@ describe('notice groups', () => {
 
   it('are the groups the reader picks from', () => {
     expect(kindsOf('chase').sort()).toEqual(
-      ['reminder', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder', 'return_reminder', 'return_note_reminder', 'return_handling_reminder', 'allowance_reminder'].sort(),
+      [
+        'reminder', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder', 'first_reply_late', 'close_confirmation_late',
+        'return_reminder', 'return_note_reminder', 'return_handling_reminder', 'allowance_reminder',
+      ].sort(),
     );
-    expect(kindsOf('alert')).toEqual(['major_alert']);
+    // A customer who did not confirm the close is news for the coordinators and the sales managers.
+    expect(kindsOf('alert')).toEqual(['major_alert', 'close_not_confirmed']);
     expect(kindsOf('decision').sort()).toEqual(
       ['return_decided', 'eight_d_decided', 'deferral_decided', 'petition_decided', 'customer_reviewed', 'customer_access_decided', 'customer_request_decided', 'visit_reviewed', 'effectiveness_failed'].sort(),
     );
     expect(kindsOf('customer').sort()).toEqual(
       ['customer_claimed', 'customer_transferred', 'customer_handover', 'survey_answered', 'survey_followup', 'customer_supply_hold'].sort(),
     );
-    expect(kindsOf('task')).toHaveLength(15);
+    expect(kindsOf('task')).toHaveLength(16);
+    expect(kindsOf('task')).toContain('close_confirmation_due');
   });
 
   it('are sent as their comma-separated kinds, and read back from the address', () => {
     expect(kindParam('all')).toBeUndefined();
-    expect(kindParam('alert')).toBe('major_alert');
+    expect(kindParam('alert')).toBe('major_alert,close_not_confirmed');
     expect(kindParam('chase')?.split(',')).toEqual(kindsOf('chase'));
     expect(parseGroup('chase')).toBe('chase');
     expect(parseGroup(null)).toBe('all');

@@ -18,6 +18,10 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'late_inquiry_answered',
   'case_reminder',
   'containment_reminder',
+  'close_confirmation_due',
+  'first_reply_late',
+  'close_confirmation_late',
+  'close_not_confirmed',
   'customer_review',
   'customer_reviewed',
   'customer_claimed',
@@ -221,7 +225,7 @@ describe('noticeText', () => {
     expect(noticeText(en.t, answered).body).toBe('Supplier 江苏华力铸造有限公司 answered; the answer awaits QA review');
   });
 
-  it('uses only the params the server gives each letter, 8D, effectiveness, deferral, petition and supplier notice', () => {
+  it('uses only the params the server gives each letter, 8D, effectiveness, deferral, petition, supplier and contact notice', () => {
     const given: Record<string, string[]> = {
       // Notices of letters stored before letters were kept lack letter_id and letter: the words must not need them.
       reminder: ['number', 'state', 'letter_id', 'letter'],
@@ -239,6 +243,10 @@ describe('noticeText', () => {
       petition_decided: ['number', 'subject', 'decision', 'returned_to'],
       supplier_request: ['number', 'supplier', 'due_on'],
       supplier_answered: ['number', 'supplier'],
+      close_confirmation_due: ['number', 'hours'],
+      first_reply_late: ['number'],
+      close_confirmation_late: ['number'],
+      close_not_confirmed: ['number', 'summary'],
     };
     type Tree = { [key: string]: string | Tree };
     for (const catalog of Object.values(catalogs) as unknown as Tree[]) {

@@ -73,6 +73,11 @@ const PETITION_KINDS: readonly Notification['kind'][] = ['petition_raised', 'pet
 /** Notices about a case's supplier corrective-action requests: to send and chase, or an answer to review. */
 const SUPPLIER_KINDS: readonly Notification['kind'][] = ['supplier_request', 'supplier_answered'];
 /**
+ * Notices about the case's contacts with the customer (首次回复, 回访确认关闭):
+ * due, late, or not confirmed; they open the case at its customer contacts.
+ */
+const CONTACT_KINDS: readonly Notification['kind'][] = ['close_confirmation_due', 'first_reply_late', 'close_confirmation_late', 'close_not_confirmed'];
+/**
  * Notices that carry their 催办单 / 洽办单 (`letter_id`): they open the letter,
  * where an inquiry is answered. Ones sent before letters were kept have none
  * and open the case.
@@ -81,9 +86,10 @@ const LETTER_KINDS: readonly Notification['kind'][] = ['reminder', 'late_inquiry
 
 /**
  * Where the notification leads: its letter, else its case (or the case's 8D
- * report, its improvement tracking, its petitions or its supplier requests;
- * a failed effectiveness check the new case it raised), else its return
- * application, else its allowance certificate, else its customer, else nowhere.
+ * report, its improvement tracking, its petitions, its supplier requests or
+ * its customer contacts; a failed effectiveness check the new case it
+ * raised), else its return application, else its allowance certificate, else
+ * its customer, else nowhere.
  */
 export function noticeLink(n: Notification): string | null {
   const letter = LETTER_KINDS.includes(n.kind) ? n.params?.letter_id : undefined;
@@ -98,6 +104,8 @@ export function noticeLink(n: Notification): string | null {
     if (PETITION_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-petitions`;
     // The supplier section's anchor (suppliers/lib/supplier.ts).
     if (SUPPLIER_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-suppliers`;
+    // The customer contacts' anchor (contacts/lib/contacts.ts).
+    if (CONTACT_KINDS.includes(n.kind)) return `/complaints/${n.complaint_id}#section-contacts`;
     return `/complaints/${n.complaint_id}`;
   }
   const application = n.params?.return_id;

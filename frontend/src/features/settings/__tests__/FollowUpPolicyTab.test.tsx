@@ -62,7 +62,6 @@ describe('Settings: the follow-up rules (催办规则)', () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     await renderTab();
     expect(screen.getByLabelText('通知部门经理（逾期小时）')).toHaveValue('24');
-    expect(screen.queryByLabelText('首次答复客户时限（小时）')).toBeNull();
     expect(screen.getByText(/当前政策版本 2/)).toBeInTheDocument();
 
     await retype(user, '通知部门经理（逾期小时）', '48');
@@ -71,6 +70,36 @@ describe('Settings: the follow-up rules (催办规则)', () => {
     expect(puts[0]!.ifMatch).toBe('"2"');
     expect(puts[0]!.body).toEqual({ manager_after_hours: 48, gm_office_after_hours: 72, first_reply_hours: 24, close_confirmation_hours: 12 });
     expect(await screen.findByText('已保存催办规则。')).toBeInTheDocument();
+  });
+
+  it('shows the customer’s clocks (首次回复, 回访确认) as hours to edit and saves them', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderTab();
+    expect(screen.getByRole('heading', { level: 3, name: '客户沟通时限' })).toBeInTheDocument();
+    expect(screen.getByLabelText('首次回复时限（小时）')).toHaveValue('24');
+    expect(screen.getByLabelText('回访确认时限（小时）')).toHaveValue('12');
+
+    await retype(user, '首次回复时限（小时）', '48');
+    await retype(user, '回访确认时限（小时）', '8');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.ifMatch).toBe('"2"');
+    expect(puts[0]!.body).toEqual({ manager_after_hours: 24, gm_office_after_hours: 72, first_reply_hours: 48, close_confirmation_hours: 8 });
+    expect(await screen.findByText('已保存催办规则。')).toBeInTheDocument();
+  });
+
+  it('wants every customer clock filled, and shows the server’s message at it', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderTab();
+    await user.clear(screen.getByLabelText('回访确认时限（小时）'));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(itemOf('回访确认时限（小时）')).toHaveTextContent('此项为必填'));
+    expect(puts).toHaveLength(0);
+
+    await retype(user, '回访确认时限（小时）', '12');
+    answer = () => jsonResponse(422, problem(422, 'validation_failed', [{ field: 'first_reply_hours', code: 'out_of_range', message: '1 to 720' }]));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(itemOf('首次回复时限（小时）')).toHaveTextContent('超出允许范围'));
   });
 
   it('wants the general manager’s office told after the manager, and shows the server’s messages at their fields', async () => {

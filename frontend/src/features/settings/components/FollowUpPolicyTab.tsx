@@ -19,9 +19,9 @@ const MAX_HOURS = 720;
 
 /** The fields in the order the form shows them, by section (the catalog words each as `settings.followUp.<name>`). */
 const ESCALATION = ['manager_after_hours', 'gm_office_after_hours'] as const;
+/** The customer's clocks: 首次回复 from the registration, 回访确认关闭 from a resolved close. */
 const CUSTOMER = ['first_reply_hours', 'close_confirmation_hours'] as const;
-/** The fields shown: the customer's clocks wait, kept as they are, for the reply loop that reads them. */
-const FIELDS: readonly string[] = ESCALATION;
+const FIELDS: readonly string[] = [...ESCALATION, ...CUSTOMER];
 
 export function toFollowUpValues(p: Policy): FollowUpValues {
   return {
@@ -47,8 +47,9 @@ export function toFollowUpBody(v: FollowUpValues): Body {
  * 催办规则 (administrators): a deadline that passes is chased with a reminder
  * (催办单) to the step's people; so many hours late it goes to the managers of
  * the department addressed too, later still to the general manager's office.
- * The policy's customer clocks (first reply, close confirmation) are sent back
- * unchanged: nothing reads them yet, so the form does not offer them.
+ * Below, the customer's clocks: how long sales has for the first reply to the
+ * customer after the registration, and for the close confirmation after a
+ * resolved close.
  */
 export function FollowUpPolicyTab() {
   const { t } = useTranslation();
@@ -130,11 +131,10 @@ export function FollowUpPolicyTab() {
           {t('settings.followUp.escalation')}
         </Typography.Title>
         {ESCALATION.map(hours)}
-        {CUSTOMER.map((name) => (
-          <Form.Item key={name} name={name} hidden>
-            <InputNumber />
-          </Form.Item>
-        ))}
+        <Typography.Title level={3} className="kehu-form__section">
+          {t('settings.followUp.customer')}
+        </Typography.Title>
+        {CUSTOMER.map(hours)}
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('settings.save')}
         </Button>

@@ -1,0 +1,2 @@
+ALTER TABLE surveys DROP COLUMN complaint_id;
+DROP TABLE case_contacts;
