@@ -4,6 +4,7 @@
 
 pub mod receiver;
 pub mod sheets;
+pub mod smtp;
 
 use diesel::connection::SimpleConnection;
 use diesel::Connection;

@@ -1,6 +1,7 @@
 //! Configuration from the environment (a `.env`-style file may set the same
 //! variables). Secrets are never logged.
 
+use crate::mail::{SmtpSettings, SmtpTls};
 use ipnet::IpNet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,6 +33,10 @@ pub struct Settings {
     /// Failed logins from one address (15 minutes) after which its further
     /// attempts are taken one at a time, a second apart.
     pub login_slowdown_after: u32,
+    /// The mail relay (`KEHU_SMTP_HOST` and the rest); unset, no e-mail is sent.
+    pub smtp: Option<SmtpSettings>,
+    /// Where people open the product (`KEHU_PUBLIC_URL`), for links in e-mails.
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -43,6 +48,7 @@ impl std::fmt::Debug for Settings {
             .field("pool_size", &self.pool_size)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("webhook_networks", &self.webhook_networks)
+            .field("smtp", &self.smtp)
             .finish_non_exhaustive()
     }
 }
@@ -104,8 +110,37 @@ impl Settings {
             trusted_proxies: env.networks("KEHU_TRUSTED_PROXIES")?,
             webhook_networks: env.networks("KEHU_WEBHOOK_NETWORKS")?,
             login_slowdown_after: env.positive("KEHU_LOGIN_SLOWDOWN_AFTER", "failed logins")?.map_or(30, |n| n.min(u64::from(u32::MAX)) as u32),
+            smtp: smtp(&env)?,
+            public_url: env.text("KEHU_PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_owned()),
         })
     }
+}
+
+/// The relay: `KEHU_SMTP_HOST` turns e-mail on, and then the sender must be named.
+fn smtp<F: Fn(&str) -> Option<String>>(env: &Vars<'_, F>) -> anyhow::Result<Option<SmtpSettings>> {
+    let Some(host) = env.text("KEHU_SMTP_HOST") else { return Ok(None) };
+    let tls = match env.text("KEHU_SMTP_TLS").map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("starttls") => SmtpTls::StartTls,
+        Some("tls") => SmtpTls::Implicit,
+        Some("none") => SmtpTls::None,
+        Some(v) => anyhow::bail!("KEHU_SMTP_TLS must be starttls, tls or none, not `{v}`"),
+    };
+    let default_port = match tls {
+        SmtpTls::Implicit => 465,
+        SmtpTls::StartTls => 587,
+        SmtpTls::None => 25,
+    };
+    let port = env.parsed::<u16>("KEHU_SMTP_PORT", "a port from 1 to 65535")?.unwrap_or(default_port);
+    let Some(from) = env.text("KEHU_SMTP_FROM") else { anyhow::bail!("KEHU_SMTP_FROM must name the sender, e.g. 客诉系统 <kehu@factory.example>") };
+    if from.trim().parse::<lettre::message::Mailbox>().is_err() {
+        anyhow::bail!("KEHU_SMTP_FROM must be an address such as 客诉系统 <kehu@factory.example>, not `{from}`");
+    }
+    let credentials = match (env.text("KEHU_SMTP_USERNAME"), env.text("KEHU_SMTP_PASSWORD")) {
+        (Some(user), Some(password)) => Some((user, password)),
+        (None, None) => None,
+        _ => anyhow::bail!("KEHU_SMTP_USERNAME and KEHU_SMTP_PASSWORD are set together"),
+    };
+    Ok(Some(SmtpSettings { host: host.trim().to_owned(), port, tls, credentials, from: from.trim().to_owned() }))
 }
 
 struct Vars<'a, F: Fn(&str) -> Option<String>>(&'a F);

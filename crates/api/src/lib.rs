@@ -9,6 +9,7 @@ pub mod error;
 pub mod grid;
 pub mod http;
 pub mod i18n;
+pub mod mail;
 pub mod net;
 pub mod openapi;
 pub mod routes;
@@ -59,6 +60,10 @@ impl Application {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
             let sender = delivery::Sender::new(settings.webhook_networks.clone())?;
             delivery::spawn(pool.clone(), sender, std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
+            if let Some(smtp) = &settings.smtp {
+                let mailer = mail::Mailer::new(smtp, settings.public_url.clone())?;
+                mail::spawn(pool.clone(), mailer, std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
+            }
         }
         let state = web::Data::new(AppState {
             keys: auth::jwt::Keys::new(&settings.jwt_secret),

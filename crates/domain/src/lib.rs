@@ -4,6 +4,7 @@
 pub mod approval;
 pub mod care;
 pub mod case;
+pub mod channel;
 pub mod chase;
 pub mod codes;
 pub mod collection;

@@ -87,6 +87,8 @@ pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], n: &Notice, at: Nai
         DbConn::Pg(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
         DbConn::Sqlite(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
     };
+    // The e-mails their readers asked for, in the same transaction.
+    crate::notice_channels::enqueue(conn, org_id, n.kind, users, at)?;
     Ok(())
 }
 

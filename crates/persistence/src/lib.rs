@@ -23,6 +23,7 @@ pub mod improvement;
 pub mod invariants;
 pub mod letters;
 pub mod names;
+pub mod notice_channels;
 pub mod pay;
 pub mod penalties;
 pub mod penalty_ledger;

@@ -1056,6 +1056,36 @@ diesel::table! {
 
 diesel::joinable!(case_contacts -> complaints (complaint_id));
 
+diesel::table! {
+    notice_preferences (user_id) {
+        user_id -> BigInt,
+        language -> Text,
+        email_kinds -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_deliveries (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        notification_id -> BigInt,
+        user_id -> BigInt,
+        channel -> Text,
+        address -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notice_deliveries -> notifications (notification_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -1114,4 +1144,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_letters,
     case_chases,
     case_contacts,
+    notice_preferences,
+    notice_deliveries,
 );

@@ -188,6 +188,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notice-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notice preferences: language, and the kinds also sent by e-mail. */
+        get: operations["getMyNoticePreferences"];
+        /** Replace my notice preferences, at the version read (`"0"` before the first save). */
+        put: operations["putMyNoticePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notice-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was sent to me beyond the bell, newest first (the latest 100). */
+        get: operations["listMyNoticeDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -4302,6 +4337,11 @@ export interface components {
             version: number;
             available_actions: components["schemas"]["ItemAction"][];
         };
+        /**
+         * @description The language of what is sent to a person.
+         * @enum {string}
+         */
+        Language: "zh-CN" | "zh-TW" | "en";
         /** @description A person's month in the bonus ledger (罚扣台账). */
         LedgerView: {
             /** Format: int64 */
@@ -4729,11 +4769,51 @@ export interface components {
             /** @description The current step was kept to the longer limit, with a reason (its history says why). */
             step_extended: boolean;
         };
+        NoticeDeliveryPage: {
+            items: components["schemas"]["NoticeDeliveryView"][];
+        };
+        /** @description One e-mail (or other channel's message) of the caller's. */
+        NoticeDeliveryView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            notification_id: number;
+            kind: components["schemas"]["NoticeKind"];
+            channel: components["schemas"]["Channel"];
+            address: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description What a notification tells its reader.
          * @enum {string}
          */
         NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
+        NoticePreferencesBody: {
+            language: components["schemas"]["Language"];
+            /** @description Kinds also sent by e-mail as they happen; each at most once. */
+            email_kinds: components["schemas"]["NoticeKind"][];
+        };
+        NoticePreferencesView: {
+            language: components["schemas"]["Language"];
+            /** @description Kinds sent by e-mail as they happen (besides the bell). */
+            email_kinds: components["schemas"]["NoticeKind"][];
+            /** @description Where e-mail goes: the address on the caller's account. */
+            email_address?: string | null;
+            /** @description Whether this installation sends e-mail at all (a relay is configured). */
+            email_available: boolean;
+            /**
+             * Format: int64
+             * @description 0 until first saved.
+             */
+            version: number;
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -6524,6 +6604,95 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyNoticePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferencesView"];
+                };
+            };
+        };
+    };
+    putMyNoticePreferences: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePreferencesBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferencesView"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyNoticeDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDeliveryPage"];
                 };
             };
         };

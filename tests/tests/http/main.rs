@@ -14,6 +14,7 @@ mod eight_d;
 mod follow_through;
 mod improvement;
 mod letters;
+mod mail;
 mod pay;
 mod penalty_runs;
 mod platform;

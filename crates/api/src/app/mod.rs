@@ -21,6 +21,7 @@ pub mod eight_d;
 pub mod handover;
 pub mod improvement;
 pub mod letters;
+pub mod notice_preferences;
 pub mod notifications;
 pub mod passwords;
 pub mod pay;

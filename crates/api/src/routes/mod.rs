@@ -17,6 +17,7 @@ pub mod handover;
 pub mod health;
 pub mod improvement;
 pub mod letters;
+pub mod notice_preferences;
 pub mod notifications;
 pub mod pay;
 pub mod penalties;
@@ -51,6 +52,9 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(notifications::unread_count)
         .service(notifications::mark_all_read)
         .service(notifications::mark_read)
+        .service(notice_preferences::get_preferences)
+        .service(notice_preferences::put_preferences)
+        .service(notice_preferences::deliveries)
         .service(people::list_departments)
         .service(people::create_department)
         .service(people::update_department)

@@ -1,0 +1,158 @@
+//! E-mail: the notices a person asked for, in their language, through the
+//! configured relay (`KEHU_SMTP_*`). Deliveries are leased like the
+//! webhooks' so that several instances send each once; a refused or failed
+//! send is tried again on the webhooks' schedule, and one the relay refuses
+//! for good (a 5xx) is given up and logged. A sender killed between the
+//! relay's answer and the record sends that e-mail again: its Message-ID
+//! names the notice, so mail systems drop the repeat.
+
+use crate::error::ApiResult;
+use crate::i18n::Lang;
+use chrono::{Duration, NaiveDateTime, Utc};
+use kehu_persistence::notice_channels::{self as store, EmailDue, Sent};
+use kehu_persistence::{write_tx, DbConn, Pool};
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, Message};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::SmtpTransport;
+use lettre::Transport;
+use std::collections::BTreeMap;
+
+const LEASE_SECS: i64 = 120;
+const BATCH: i64 = 20;
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How the relay is reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain SMTP (a relay on the same host or network).
+    None,
+    /// STARTTLS on a plain connection (port 587).
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Implicit,
+}
+
+#[derive(Clone)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// User name and password, when the relay asks for them.
+    pub credentials: Option<(String, String)>,
+    /// The sender, e.g. `客诉系统 <kehu@factory.example>`.
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tls", &self.tls)
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+pub struct Mailer {
+    transport: SmtpTransport,
+    from: Mailbox,
+    /// Where the SPA is served, for the link in each e-mail.
+    public_url: Option<String>,
+}
+
+impl Mailer {
+    pub fn new(s: &SmtpSettings, public_url: Option<String>) -> anyhow::Result<Mailer> {
+        let builder = match s.tls {
+            SmtpTls::None => SmtpTransport::builder_dangerous(&s.host),
+            SmtpTls::StartTls => SmtpTransport::starttls_relay(&s.host)?,
+            SmtpTls::Implicit => SmtpTransport::relay(&s.host)?,
+        }
+        .port(s.port)
+        .timeout(Some(SEND_TIMEOUT));
+        let builder = match &s.credentials {
+            Some((user, password)) => builder.credentials(Credentials::new(user.clone(), password.clone())),
+            None => builder,
+        };
+        Ok(Mailer { transport: builder.build(), from: s.from.parse()?, public_url })
+    }
+
+    /// The e-mail of a notice, worded in its reader's language.
+    pub fn message(&self, d: &EmailDue) -> Result<Message, String> {
+        let lang = Lang::from_accept_language(&d.language);
+        let params: BTreeMap<String, String> = serde_json::from_str(&d.params).unwrap_or_default();
+        let (title, body) = lang.notice(d.kind, &params);
+        let mut text = body;
+        let target = match (params.get("letter_id"), d.complaint_id) {
+            (Some(letter), _) => Some(format!("/letters/{letter}")),
+            (None, Some(id)) => Some(format!("/complaints/{id}")),
+            _ => None,
+        };
+        if let (Some(base), Some(path)) = (&self.public_url, target) {
+            text.push_str(&format!("\n\n{base}{path}"));
+        }
+        text.push_str(&format!("\n\n--\n{}\n", lang.text("mail.footer").unwrap_or_default()));
+        let to = Mailbox::new(Some(d.name.clone()), d.address.parse().map_err(|e| format!("the address `{}` is not one: {e}", d.address))?);
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(title)
+            .message_id(Some(format!("<kehu-notice-{}@kehu>", d.notification_id)))
+            .header(ContentType::TEXT_PLAIN)
+            .body(text)
+            .map_err(|e| e.to_string())
+    }
+
+    fn send(&self, d: &EmailDue, now: NaiveDateTime) -> Sent {
+        let retry_at = || kehu_domain::delivery::retry_after(d.attempts).map(|after| now + after);
+        let message = match self.message(d) {
+            Ok(m) => m,
+            Err(error) => return Sent::No { error, retry_at: None },
+        };
+        match self.transport.send(&message) {
+            Ok(_) => Sent::Yes,
+            Err(e) => Sent::No { error: e.to_string().chars().take(500).collect(), retry_at: if e.is_permanent() { None } else { retry_at() } },
+        }
+    }
+}
+
+/// One pass at `now`: lease what is due, send it, record each outcome, until
+/// nothing is due. Returns the e-mails attempted.
+pub fn pass(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
+    let mut attempted = 0;
+    loop {
+        let due = write_tx(conn, |c| -> ApiResult<_> { Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?) })?;
+        if due.is_empty() {
+            return Ok(attempted);
+        }
+        for d in &due {
+            let outcome = mailer.send(d, now);
+            write_tx(conn, |c| -> ApiResult<_> { Ok(store::record(c, d.id, &outcome, now)?) })?;
+            attempted += 1;
+        }
+    }
+}
+
+/// The e-mail loop, every `interval`, on a blocking thread per pass.
+pub fn spawn(pool: Pool, mailer: Mailer, interval: std::time::Duration) {
+    let mailer = std::sync::Arc::new(mailer);
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(interval);
+        loop {
+            tick.tick().await;
+            let (pool, mailer) = (pool.clone(), mailer.clone());
+            let result = actix_web::web::block(move || -> ApiResult<usize> {
+                let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
+                pass(&mut conn, &mailer, Utc::now().naive_utc())
+            })
+            .await;
+            match result {
+                Ok(Ok(n)) if n > 0 => tracing::info!(emails = n, "notice e-mails attempted"),
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "notice e-mail pass failed"),
+                Err(e) => tracing::warn!(error = %e, "notice e-mail pass did not run"),
+            }
+        }
+    });
+}

@@ -1,0 +1,2 @@
+DROP TABLE notice_deliveries;
+DROP TABLE notice_preferences;
