@@ -9,6 +9,8 @@ use tokio::net::TcpListener;
 
 #[derive(Clone, Debug)]
 pub struct Received {
+    /// The request's path and query, e.g. `/hook?timestamp=…`.
+    pub target: String,
     pub headers: HashMap<String, String>,
     pub body: String,
 }
@@ -18,6 +20,7 @@ pub struct Receiver {
     pub received: Arc<Mutex<Vec<Received>>>,
     status: Arc<AtomicU16>,
     location: Arc<Mutex<String>>,
+    reply: Arc<Mutex<String>>,
 }
 
 impl Receiver {
@@ -27,10 +30,11 @@ impl Receiver {
         let received: Arc<Mutex<Vec<Received>>> = Arc::default();
         let status = Arc::new(AtomicU16::new(200));
         let location: Arc<Mutex<String>> = Arc::default();
-        let (r, st, loc) = (received.clone(), status.clone(), location.clone());
+        let reply: Arc<Mutex<String>> = Arc::default();
+        let (r, st, loc, rep) = (received.clone(), status.clone(), location.clone(), reply.clone());
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
-                let (r, st, loc) = (r.clone(), st.clone(), loc.clone());
+                let (r, st, loc, rep) = (r.clone(), st.clone(), loc.clone(), rep.clone());
                 tokio::spawn(async move {
                     let (read, mut write) = socket.into_split();
                     let mut reader = BufReader::new(read);
@@ -56,11 +60,13 @@ impl Receiver {
                         }
                         let code = st.load(Ordering::SeqCst);
                         if code == 200 {
-                            r.lock().expect("lock").push(Received { headers, body: String::from_utf8_lossy(&body).into_owned() });
+                            let target = line.split_whitespace().nth(1).unwrap_or_default().to_owned();
+                            r.lock().expect("lock").push(Received { target, headers, body: String::from_utf8_lossy(&body).into_owned() });
                         }
                         let location = loc.lock().expect("lock").clone();
                         let extra = if (300..400).contains(&code) { format!("location: {location}\r\n") } else { String::new() };
-                        let reply = format!("HTTP/1.1 {code} X\r\n{extra}content-length: 0\r\n\r\n");
+                        let text = rep.lock().expect("lock").clone();
+                        let reply = format!("HTTP/1.1 {code} X\r\n{extra}content-type: application/json\r\ncontent-length: {}\r\n\r\n{text}", text.len());
                         if write.write_all(reply.as_bytes()).await.is_err() {
                             return;
                         }
@@ -68,7 +74,7 @@ impl Receiver {
                 });
             }
         });
-        Receiver { url, received, status, location }
+        Receiver { url, received, status, location, reply }
     }
 
     /// The status later requests get (only 200s are recorded).
@@ -80,6 +86,11 @@ impl Receiver {
     pub fn redirect(&self, to: &str) {
         *self.location.lock().expect("lock") = to.to_owned();
         self.answer(302);
+    }
+
+    /// The body later answers carry (JSON), e.g. a chat platform's result code.
+    pub fn reply_with(&self, body: &str) {
+        *self.reply.lock().expect("lock") = body.to_owned();
     }
 
     pub fn all(&self) -> Vec<Received> {

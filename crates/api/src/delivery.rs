@@ -44,8 +44,8 @@ fn envelope(d: &Due) -> Vec<u8> {
 /// The client webhooks are sent with: it resolves names to allowed
 /// addresses only (see `net`), follows no redirect, uses no proxy.
 pub struct Sender {
-    client: reqwest::Client,
-    listed: Arc<Vec<IpNet>>,
+    pub(crate) client: reqwest::Client,
+    pub(crate) listed: Arc<Vec<IpNet>>,
 }
 
 impl Sender {
@@ -90,7 +90,7 @@ async fn send(sender: &Sender, d: &Due) -> Outcome {
 
 /// One transaction on a blocking thread; a connection that failed is checked
 /// before it goes back to the pool.
-async fn in_tx<T: Send + 'static>(pool: &Pool, f: impl FnOnce(&mut DbConn) -> ApiResult<T> + Send + 'static) -> ApiResult<T> {
+pub(crate) async fn in_tx<T: Send + 'static>(pool: &Pool, f: impl FnOnce(&mut DbConn) -> ApiResult<T> + Send + 'static) -> ApiResult<T> {
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(|_| ApiError::Unavailable)?;

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod mail;
 pub mod net;
 pub mod openapi;
+pub mod robots;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
@@ -60,6 +61,8 @@ impl Application {
             worker::spawn(pool.clone(), settings.worker_interval_secs);
             let sender = delivery::Sender::new(settings.webhook_networks.clone())?;
             delivery::spawn(pool.clone(), sender, std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
+            let poster = delivery::Sender::new(settings.webhook_networks.clone())?;
+            robots::spawn(pool.clone(), poster, settings.public_url.clone(), std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));
             if let Some(smtp) = &settings.smtp {
                 let mailer = mail::Mailer::new(smtp, settings.public_url.clone())?;
                 mail::spawn(pool.clone(), mailer, std::time::Duration::from_millis(settings.delivery_interval_ms.max(10)));

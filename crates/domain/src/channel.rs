@@ -6,8 +6,20 @@ use crate::notice::NoticeKind;
 
 coded_enum! {
     /// A way a notice leaves the product. The names are public API.
-    Channel {
+    NoticeChannel {
         Email = "email",
+    }
+}
+
+coded_enum! {
+    /// Whose group robot (群机器人): its message format and signature.
+    RobotPlatform {
+        /// 企业微信
+        Wecom = "wecom",
+        /// 钉钉
+        Dingtalk = "dingtalk",
+        /// 飞书
+        Feishu = "feishu",
     }
 }
 

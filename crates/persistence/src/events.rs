@@ -89,6 +89,7 @@ pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], n: &Notice, at: Nai
     };
     // The e-mails their readers asked for, in the same transaction.
     crate::notice_channels::enqueue(conn, org_id, n.kind, users, at)?;
+    crate::notice_robots::enqueue(conn, org_id, n.kind, n.complaint_id, &params, at)?;
     Ok(())
 }
 

@@ -1086,6 +1086,44 @@ diesel::table! {
 
 diesel::joinable!(notice_deliveries -> notifications (notification_id));
 
+diesel::table! {
+    notice_robots (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        name -> Text,
+        platform -> Text,
+        url -> Text,
+        secret -> Nullable<Text>,
+        language -> Text,
+        kinds -> Text,
+        active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    robot_deliveries (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        robot_id -> BigInt,
+        kind -> Text,
+        complaint_id -> Nullable<BigInt>,
+        params -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        leased_until -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(robot_deliveries -> notice_robots (robot_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     name_generation,
     api_keys,
@@ -1146,4 +1184,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_contacts,
     notice_preferences,
     notice_deliveries,
+    notice_robots,
+    robot_deliveries,
 );

@@ -223,6 +223,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notice-robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's group robots (admin). */
+        get: operations["listNoticeRobots"];
+        put?: never;
+        /** Add a group robot (admin): its address must be one robots may reach. */
+        post: operations["createNoticeRobot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notice-robots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a group robot (admin) at the version read. */
+        put: operations["updateNoticeRobot"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notice-robots/{id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group robot's latest posts, newest first (admin). */
+        get: operations["listNoticeRobotPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -4769,6 +4821,11 @@ export interface components {
             /** @description The current step was kept to the longer limit, with a reason (its history says why). */
             step_extended: boolean;
         };
+        /**
+         * @description A way a notice leaves the product. The names are public API.
+         * @enum {string}
+         */
+        NoticeChannel: "email";
         NoticeDeliveryPage: {
             items: components["schemas"]["NoticeDeliveryView"][];
         };
@@ -4779,7 +4836,7 @@ export interface components {
             /** Format: int64 */
             notification_id: number;
             kind: components["schemas"]["NoticeKind"];
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["NoticeChannel"];
             address: string;
             status: components["schemas"]["DeliveryStatus"];
             /** Format: int32 */
@@ -5766,6 +5823,72 @@ export interface components {
             /** @description Required when rejecting: what the salesperson must fix. */
             reason?: string | null;
         };
+        RobotBody: {
+            /** @description The group it posts to, e.g. 品保部群 (at most 100 characters). */
+            name: string;
+            platform: components["schemas"]["RobotPlatform"];
+            /**
+             * @description The robot's webhook address, as the platform shows it. Required when
+             *     adding; absent on a change keeps the stored one.
+             */
+            url?: string | null;
+            /**
+             * @description DingTalk's or Feishu's signing secret (加签). Absent on a change keeps
+             *     the stored one; empty removes it.
+             */
+            secret?: string | null;
+            language: components["schemas"]["Language"];
+            /** @description Notice kinds the robot posts. */
+            kinds: components["schemas"]["NoticeKind"][];
+            active?: boolean;
+        };
+        RobotPage: {
+            items: components["schemas"]["RobotView"][];
+        };
+        /**
+         * @description Whose group robot (群机器人): its message format and signature.
+         * @enum {string}
+         */
+        RobotPlatform: "wecom" | "dingtalk" | "feishu";
+        RobotPostPage: {
+            items: components["schemas"]["RobotPostView"][];
+        };
+        RobotPostView: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["NoticeKind"];
+            /** Format: int64 */
+            complaint_id?: number | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: int32 */
+            last_status_code?: number | null;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RobotView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            platform: components["schemas"]["RobotPlatform"];
+            /**
+             * @description The address's host and its last four characters (the token is not shown).
+             * @example oapi.dingtalk.com …9f3a
+             */
+            url_hint: string;
+            has_secret: boolean;
+            language: components["schemas"]["Language"];
+            kinds: components["schemas"]["NoticeKind"][];
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @enum {string} */
         Role: "sales" | "sales_supervisor" | "sales_manager" | "coordinator" | "qa" | "qa_manager" | "production" | "production_manager" | "engineering" | "marketing" | "marketing_manager" | "customer_service" | "finance" | "warehouse" | "hr" | "legal" | "deputy_gm" | "gm" | "admin" | "integration";
         /** @description D4: the root cause and how it was found. */
@@ -6693,6 +6816,180 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeDeliveryPage"];
+                };
+            };
+        };
+    };
+    listNoticeRobots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createNoticeRobot: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RobotBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNoticeRobot: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RobotBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNoticeRobotPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotPostPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -24,6 +24,7 @@ mod return_note;
 mod return_retail;
 mod return_service;
 mod returns;
+mod robots;
 mod rules;
 mod secrecy;
 mod sessions;

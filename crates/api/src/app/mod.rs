@@ -22,6 +22,7 @@ pub mod handover;
 pub mod improvement;
 pub mod letters;
 pub mod notice_preferences;
+pub mod notice_robots;
 pub mod notifications;
 pub mod passwords;
 pub mod pay;

@@ -4,7 +4,7 @@
 use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Utc};
-use kehu_domain::channel::{self, Channel, Language};
+use kehu_domain::channel::{self, Language, NoticeChannel};
 use kehu_domain::delivery::DeliveryStatus;
 use kehu_domain::notice::NoticeKind;
 use kehu_persistence::notice_channels as store;
@@ -60,7 +60,7 @@ pub struct NoticeDeliveryView {
     pub id: i64,
     pub notification_id: i64,
     pub kind: NoticeKind,
-    pub channel: Channel,
+    pub channel: NoticeChannel,
     pub address: String,
     pub status: DeliveryStatus,
     pub attempts: i32,
@@ -77,7 +77,7 @@ pub fn deliveries(conn: &mut DbConn, ctx: &Ctx) -> ApiResult<Vec<NoticeDeliveryV
             id: d.id,
             notification_id: d.notification_id,
             kind: d.kind,
-            channel: d.channel.parse().unwrap_or(Channel::Email),
+            channel: d.channel.parse().unwrap_or(NoticeChannel::Email),
             address: d.address,
             status: d.status,
             attempts: d.attempts,

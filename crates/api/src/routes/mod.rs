@@ -18,6 +18,7 @@ pub mod health;
 pub mod improvement;
 pub mod letters;
 pub mod notice_preferences;
+pub mod notice_robots;
 pub mod notifications;
 pub mod pay;
 pub mod penalties;
@@ -55,6 +56,10 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(notice_preferences::get_preferences)
         .service(notice_preferences::put_preferences)
         .service(notice_preferences::deliveries)
+        .service(notice_robots::list)
+        .service(notice_robots::create)
+        .service(notice_robots::update)
+        .service(notice_robots::posts)
         .service(people::list_departments)
         .service(people::create_department)
         .service(people::update_department)

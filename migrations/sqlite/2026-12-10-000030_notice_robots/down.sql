@@ -1,0 +1,2 @@
+DROP TABLE robot_deliveries;
+DROP TABLE notice_robots;
