@@ -99,3 +99,13 @@ export const contactKeys = {
   all: ['customer-contacts'] as const,
   ofComplaint: (complaintId: number) => [...contactKeys.all, 'complaint', complaintId] as const,
 };
+
+/**
+ * 通知设置 on 我的: the caller's notice preferences (e-mail language and
+ * kinds) and the log of the e-mails sent to them.
+ */
+export const noticePreferenceKeys = {
+  all: ['notice-preferences'] as const,
+  mine: () => [...noticePreferenceKeys.all, 'mine'] as const,
+  deliveries: () => [...noticePreferenceKeys.all, 'deliveries'] as const,
+};

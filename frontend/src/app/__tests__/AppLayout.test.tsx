@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSession, resetSessionForTests, startSession } from '../../api/session';
@@ -76,6 +76,31 @@ describe('app frame', () => {
     const tabs = await screen.findByRole('navigation', { name: '底部导航' });
     expect(within(tabs).getAllByRole('link').map((a) => a.textContent)).toEqual(['待办', '投诉', '客户', '我的']);
     expect(screen.queryByRole('navigation', { name: '主导航' })).not.toBeInTheDocument();
+  });
+
+  it('leads to 我的 (notification settings, password) from the user menu on a desktop', async () => {
+    signIn(sales);
+    const user = userEvent.setup({ delay: null });
+    const { router } = await renderApp('/tasks');
+    await user.click(await screen.findByRole('button', { name: '用户菜单：王业务' }));
+    const me = await screen.findByRole('menuitem', { name: '我的' });
+    expect(within(me).getByRole('link', { name: '我的' })).toHaveAttribute('href', '/me');
+    const menu = me.closest('[role="menu"]') as HTMLElement;
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([expect.stringContaining('王业务'), '我的', '退出登录']);
+    await user.click(me);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me'));
+    expect(await screen.findByRole('heading', { level: 1, name: '我的' })).toBeInTheDocument();
+  });
+
+  it('goes to 我的 when its menu item is chosen with the keyboard', async () => {
+    signIn(sales);
+    const user = userEvent.setup({ delay: null });
+    const { router } = await renderApp('/tasks');
+    await user.click(await screen.findByRole('button', { name: '用户菜单：王业务' }));
+    const me = await screen.findByRole('menuitem', { name: '我的' });
+    // rc-menu reads the legacy `which` (set by browsers, not by user-event).
+    fireEvent.keyDown(me, { key: 'Enter', keyCode: 13, which: 13 });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me'));
   });
 
   it('logs out to the login page', async () => {

@@ -1,14 +1,16 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/hooks/useAuthActions';
 import { useSession } from '../../features/auth/hooks/useSession';
 
-/** Name, department and roles, and the way out. */
+/** Name, department and roles, 我的 (notification settings, password…), and the way out. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const logout = useLogout();
+  const navigate = useNavigate();
   if (!user) return null;
 
   const roles = user.roles.map((role) => t(`role.${role}`, { defaultValue: role })).join(t('common.listSeparator'));
@@ -30,6 +32,8 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       ),
     },
     { type: 'divider' },
+    // 我的 holds the notification settings and the password: on a phone the bottom bar leads there, on a desktop this.
+    { key: 'me', icon: <UserOutlined aria-hidden />, label: <Link to="/me">{t('nav.me')}</Link> },
     { key: 'logout', icon: <LogoutOutlined />, label: t('topbar.logout'), danger: true },
   ];
 
@@ -37,7 +41,14 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     <Dropdown
       trigger={['click']}
       autoFocus
-      menu={{ items, onClick: ({ key }) => key === 'logout' && logout.mutate() }}
+      menu={{
+        items,
+        onClick: ({ key, domEvent }) => {
+          if (key === 'logout') logout.mutate();
+          // The link follows itself when clicked; Enter on the item (or a click beside the link) goes there too.
+          else if (key === 'me' && !(domEvent.target instanceof Element && domEvent.target.closest('a'))) void navigate('/me');
+        },
+      }}
     >
       <Button type="text" aria-label={t('topbar.userMenuFor', { name: user.display_name })} className="kehu-topbar__button">
         <Avatar size="small" icon={<UserOutlined />} aria-hidden />

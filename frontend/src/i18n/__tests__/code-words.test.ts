@@ -67,6 +67,20 @@ const WORDED: [string, readonly string[]][] = [
   ['letters.clock', everyCode<Schemas['LetterClock']>()(['step', 'case', 'containment'])],
   ['letters.state.reminder', ['pending', 'done']],
   ['letters.state.inquiry', ['pending', 'done']],
+  // 通知设置 on 我的: every kind's short name (its e-mail checkbox, the delivery log), and where an e-mail stands.
+  ['noticeKinds', everyCode<Schemas['NoticeKind']>()([
+    'task', 'reminder', 'major_alert', 'late_inquiry', 'late_inquiry_answered', 'case_reminder', 'containment_reminder',
+    'close_confirmation_due', 'first_reply_late', 'close_confirmation_late', 'close_not_confirmed', 'customer_review', 'customer_reviewed',
+    'customer_claimed', 'customer_transferred', 'visit_report', 'visit_reviewed', 'customer_handover', 'survey_answered', 'survey_followup',
+    'customer_access_request', 'customer_access_decided', 'customer_request', 'customer_request_decided', 'customer_supply_hold',
+    'return_task', 'return_decided', 'return_reminder', 'return_note_task', 'allowance_task', 'return_handling_task', 'return_note_reminder',
+    'return_handling_reminder', 'allowance_reminder', 'eight_d_review', 'eight_d_decided', 'effectiveness_due', 'effectiveness_failed',
+    'deferral_request', 'deferral_decided', 'petition_raised', 'petition_decided', 'supplier_request', 'supplier_answered',
+  ])],
+  ['pages.me.notices.status', everyCode<Schemas['DeliveryStatus']>()(['delivered', 'pending', 'failed'])],
+  // 群机器人 in settings: each platform's name, and where its webhook address and secret are found.
+  ['settings.robots.platforms', everyCode<Schemas['RobotPlatform']>()(['wecom', 'dingtalk', 'feishu'])],
+  ['settings.robots.platformHelp', everyCode<Schemas['RobotPlatform']>()(['wecom', 'dingtalk', 'feishu'])],
   // 客诉罚则 and the monthly penalties word the administrative sanctions.
   ['penalty', everyCode<Schemas['SanctionKind']>()(['self_criticism', 'warning', 'minor_demerit', 'major_demerit'])],
   // 客诉罚扣: a run's states and steps, its items' states, kinds and steps, the kinds of charge.

@@ -5,10 +5,11 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useLogout } from '../../auth/hooks/useAuthActions';
 import { useSession } from '../../auth/hooks/useSession';
+import { NoticePreferencesCard } from '../../notice-preferences/components/NoticePreferencesCard';
 import { BonusLedgerCard } from './BonusLedgerCard';
 import { PasswordChangeCard } from './PasswordChangeCard';
 
-/** "我的" on phones (and /me on desktop): who I am, language, log out, my penalty ledger, my password. */
+/** "我的" on phones (and /me on desktop): who I am, language, log out, my notification settings, my penalty ledger, my password. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -38,6 +39,7 @@ export default function AccountPage() {
           </Button>
         </Space>
       </Card>
+      <NoticePreferencesCard />
       <BonusLedgerCard />
       <PasswordChangeCard />
     </section>

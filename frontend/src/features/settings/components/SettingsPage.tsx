@@ -9,6 +9,7 @@ import { EightDPolicyTab } from './EightDPolicyTab';
 import { FollowUpPolicyTab } from './FollowUpPolicyTab';
 import { PenaltyPolicyTab } from './PenaltyPolicyTab';
 import { ReturnsPolicyTab } from './ReturnsPolicyTab';
+import { RobotsTab } from './RobotsTab';
 import { TiersTab } from './TiersTab';
 import { UsersTab } from './UsersTab';
 import { WebhooksTab } from './WebhooksTab';
@@ -17,9 +18,9 @@ import '../settings.css';
 const ArchivePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.ArchivePolicyTab })));
 const CarePolicyTab = lazy(() => import('../../care/components/PolicyTabs').then((m) => ({ default: m.CarePolicyTab })));
 
-const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'penalty', 'follow-up', 'webhooks'] as const;
+const TABS = ['users', 'departments', 'tiers', 'calendar', 'archive', 'care', 'returns', 'eightD', 'penalty', 'follow-up', 'webhooks', 'robots'] as const;
 
-/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns, 8D report, penalty and follow-up policies, webhooks. */
+/** 设置 (administrators): users, departments, approval tiers, holiday calendar, customer archive, care, returns, 8D report, penalty and follow-up policies, webhooks, group robots. */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -37,6 +38,7 @@ export default function SettingsPage() {
     penalty: <PenaltyPolicyTab />,
     'follow-up': <FollowUpPolicyTab />,
     webhooks: <WebhooksTab />,
+    robots: <RobotsTab />,
   };
   return (
     <section className="kehu-page" aria-labelledby="page-title">

@@ -1,0 +1,30 @@
+import type { Schemas } from '../../../api/types';
+
+export const ME = { id: 7, display_name: '品保', department_name: '品保部', roles: ['qa'] as const };
+
+export function preferencesView(overrides: Partial<Schemas['NoticePreferencesView']> = {}): Schemas['NoticePreferencesView'] {
+  return {
+    language: 'zh-CN',
+    email_kinds: [],
+    email_address: 'qa@example.com',
+    email_available: true,
+    version: 0,
+    ...overrides,
+  };
+}
+
+export function deliveryView(id: number, overrides: Partial<Schemas['NoticeDeliveryView']> = {}): Schemas['NoticeDeliveryView'] {
+  return {
+    id,
+    notification_id: 100 + id,
+    kind: 'reminder',
+    channel: 'email',
+    address: 'qa@example.com',
+    status: 'delivered',
+    attempts: 1,
+    last_error: null,
+    sent_at: '2026-12-07T05:06:00Z',
+    created_at: '2026-12-07T05:05:00Z',
+    ...overrides,
+  };
+}
