@@ -32,6 +32,11 @@ after(async () => {
 
 const step = steps('contacts', () => page);
 
+/** Waits until no drawer is sliding (a moving field takes no click). */
+async function drawersSettled() {
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.ant-drawer-content-wrapper')).every((w) => !/motion/.test(w.className)));
+}
+
 /** The drawer a record button opened. @param {string} name */
 function drawer(name) {
   return page.getByRole('dialog', { name });
@@ -45,6 +50,7 @@ step('customer service records the first reply on a phone, with the promised dat
   await row.getByRole('button', { name: '记录首次回复' }).click();
   const d = drawer('记录首次回复');
   await d.waitFor();
+  await drawersSettled();
   await choose(page, d, '联系方式', '电话');
   await d.getByRole('textbox', { name: '沟通内容' }).fill('已电话告知客户已立案，品保分析附着力问题，两天内答复处理方案');
   const promised = isoDay(-2);
@@ -67,16 +73,10 @@ step('the salesperson sends the survey link and records the close confirmation',
   await openByProduct(page, 'BRK-5101', 'section-contacts');
   const row = page.getByTestId('contact-close_confirmation');
   await row.getByText('待联系').waitFor();
-  const survey = page.getByTestId('case-survey');
-  const sent = await answerTo(page, /\/survey-link$/, () => survey.getByRole('button', { name: '生成满意度调查链接' }).click());
-  assert.equal(sent.status(), 201, await sent.text());
-  const link = survey.getByRole('textbox', { name: '调查链接' });
-  await link.waitFor();
-  surveyUrl = await link.inputValue();
-  assert.match(surveyUrl, /\/survey\/[\w-]+$/);
   await row.getByRole('button', { name: '记录回访确认' }).click();
   const d = drawer('记录回访确认');
   await d.waitFor();
+  await drawersSettled();
   await choose(page, d, '联系方式', '拜访');
   await d.getByRole('textbox', { name: '沟通内容' }).fill('拜访客户确认返工扩孔后装配正常，客户同意结案');
   await d.getByRole('radiogroup', { name: '客户是否确认结案' }).getByRole('radio', { name: '是' }).check();
@@ -84,6 +84,14 @@ step('the salesperson sends the survey link and records the close confirmation',
   assert.equal(saved.status(), 200, await saved.text());
   await row.getByText('已完成').waitFor();
   await page.getByText(/拜访：拜访客户确认返工扩孔后装配正常/).first().waitFor();
+  // The link after the record: its answer refreshes the contacts, which would land under an open drawer.
+  const survey = page.getByTestId('case-survey');
+  const sent = await answerTo(page, /\/survey-link$/, () => survey.getByRole('button', { name: '生成满意度调查链接' }).click());
+  assert.equal(sent.status(), 201, await sent.text());
+  const link = survey.getByRole('textbox', { name: '调查链接' });
+  await link.waitFor();
+  surveyUrl = await link.inputValue();
+  assert.match(surveyUrl, /\/survey\/[\w-]+$/);
   await screenshot(page, 'contacts-close-confirmation');
 });
 
