@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
-import { choose, isoDay, login, openByProduct, switchUser } from './support/flow.mjs';
+import { choose, drawersSettled, isoDay, login, openByProduct, switchUser } from './support/flow.mjs';
 import { answerTo, steps } from './support/steps.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -32,11 +32,6 @@ after(async () => {
 
 const step = steps('contacts', () => page);
 
-/** Waits until no drawer is sliding (a moving field takes no click). */
-async function drawersSettled() {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.ant-drawer-content-wrapper')).every((w) => !/motion/.test(w.className)));
-}
-
 /** The drawer a record button opened. @param {string} name */
 function drawer(name) {
   return page.getByRole('dialog', { name });
@@ -50,7 +45,7 @@ step('customer service records the first reply on a phone, with the promised dat
   await row.getByRole('button', { name: '记录首次回复' }).click();
   const d = drawer('记录首次回复');
   await d.waitFor();
-  await drawersSettled();
+  await drawersSettled(page);
   await choose(page, d, '联系方式', '电话');
   await d.getByRole('textbox', { name: '沟通内容' }).fill('已电话告知客户已立案，品保分析附着力问题，两天内答复处理方案');
   const promised = isoDay(-2);
@@ -76,7 +71,7 @@ step('the salesperson sends the survey link and records the close confirmation',
   await row.getByRole('button', { name: '记录回访确认' }).click();
   const d = drawer('记录回访确认');
   await d.waitFor();
-  await drawersSettled();
+  await drawersSettled(page);
   await choose(page, d, '联系方式', '拜访');
   await d.getByRole('textbox', { name: '沟通内容' }).fill('拜访客户确认返工扩孔后装配正常，客户同意结案');
   await d.getByRole('radiogroup', { name: '客户是否确认结案' }).getByRole('radio', { name: '是' }).check();

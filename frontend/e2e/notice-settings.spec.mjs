@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { baseUrl, launchBrowser, screenshot } from './support/browser.mjs';
-import { login, switchUser } from './support/flow.mjs';
+import { drawersSettled, login, switchUser } from './support/flow.mjs';
 import { answerTo, steps } from './support/steps.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -28,11 +28,6 @@ after(async () => {
 });
 
 const step = steps('notice-settings', () => page);
-
-/** Waits until no drawer is sliding (a moving field takes no click). */
-async function drawersSettled() {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.ant-drawer-content-wrapper')).every((w) => !/motion/.test(w.className)));
-}
 
 step('QA chooses English and reminders by e-mail under 我的, on a phone', async () => {
   await login(page, 'qa');
@@ -64,7 +59,7 @@ step('the administrator adds a signed DingTalk robot for major-complaint alerts'
   await page.getByRole('button', { name: '添加机器人' }).click();
   const d = page.getByRole('dialog', { name: '添加机器人' });
   await d.waitFor();
-  await drawersSettled();
+  await drawersSettled(page);
   await d.getByRole('textbox', { name: '名称' }).fill('销售部钉钉群');
   // The platform starts at 企业微信, whose shown value takes the click: open the select by its box.
   const platform = d.locator('.ant-form-item', { has: page.getByLabel('平台', { exact: true }) });

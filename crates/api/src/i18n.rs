@@ -78,6 +78,21 @@ impl Lang {
         let fill = |part: &str| interpolate(self.text(&format!("notices.{kind}.{part}")).unwrap_or(kind.as_str()), &words);
         (fill("title"), fill("body"))
     }
+
+    /// A notice sent beyond the bell (e-mail, group robots): its title and
+    /// body from the stored parameters, and the address of its letter or
+    /// case when the product's public address is known.
+    pub fn outbound(self, kind: NoticeKind, params_json: &str, complaint_id: Option<i64>, public_url: Option<&str>) -> (String, String, Option<String>) {
+        let params: BTreeMap<String, String> = serde_json::from_str(params_json).unwrap_or_default();
+        let (title, body) = self.notice(kind, &params);
+        let path = match (params.get("letter_id"), complaint_id) {
+            (Some(letter), _) => Some(format!("/letters/{letter}")),
+            (None, Some(id)) => Some(format!("/complaints/{id}")),
+            _ => None,
+        };
+        let link = public_url.zip(path).map(|(base, path)| format!("{base}{path}"));
+        (title, body, link)
+    }
 }
 
 /// Replaces `{{name}}` with its value, once: values are not read again, so

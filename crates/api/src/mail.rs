@@ -16,7 +16,6 @@ use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::SmtpTransport;
 use lettre::Transport;
-use std::collections::BTreeMap;
 
 const LEASE_SECS: i64 = 120;
 const BATCH: i64 = 20;
@@ -81,16 +80,9 @@ impl Mailer {
     /// The e-mail of a notice, worded in its reader's language.
     pub fn message(&self, d: &EmailDue) -> Result<Message, String> {
         let lang = Lang::from_accept_language(&d.language);
-        let params: BTreeMap<String, String> = serde_json::from_str(&d.params).unwrap_or_default();
-        let (title, body) = lang.notice(d.kind, &params);
-        let mut text = body;
-        let target = match (params.get("letter_id"), d.complaint_id) {
-            (Some(letter), _) => Some(format!("/letters/{letter}")),
-            (None, Some(id)) => Some(format!("/complaints/{id}")),
-            _ => None,
-        };
-        if let (Some(base), Some(path)) = (&self.public_url, target) {
-            text.push_str(&format!("\n\n{base}{path}"));
+        let (title, mut text, link) = lang.outbound(d.kind, &d.params, d.complaint_id, self.public_url.as_deref());
+        if let Some(link) = link {
+            text.push_str(&format!("\n\n{link}"));
         }
         text.push_str(&format!("\n\n--\n{}\n", lang.text("mail.footer").unwrap_or_default()));
         let to = Mailbox::new(Some(d.name.clone()), d.address.parse().map_err(|e| format!("the address `{}` is not one: {e}", d.address))?);

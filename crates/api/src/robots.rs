@@ -17,7 +17,6 @@ use kehu_persistence::notice_robots::{self as store, Posted, RobotDue};
 use kehu_persistence::Pool;
 use serde_json::{json, Value};
 use sha2::Sha256;
-use std::collections::BTreeMap;
 
 const LEASE_SECS: i64 = 60;
 const BATCH: i64 = 20;
@@ -82,18 +81,8 @@ fn accepted(platform: RobotPlatform, answer: &Value) -> Result<(), String> {
 
 /// The notice's words in the robot's language, with a link to its case or letter.
 fn words(d: &RobotDue, public_url: Option<&str>) -> (String, String) {
-    let lang = Lang::from_accept_language(&d.language);
-    let params: BTreeMap<String, String> = serde_json::from_str(&d.params).unwrap_or_default();
-    let (title, mut body) = lang.notice(d.kind, &params);
-    let target = match (params.get("letter_id"), d.complaint_id) {
-        (Some(letter), _) => Some(format!("/letters/{letter}")),
-        (None, Some(id)) => Some(format!("/complaints/{id}")),
-        _ => None,
-    };
-    if let (Some(base), Some(path)) = (public_url, target) {
-        body.push_str(&format!("\n{base}{path}"));
-    }
-    (title, body)
+    let (title, body, link) = Lang::from_accept_language(&d.language).outbound(d.kind, &d.params, d.complaint_id, public_url);
+    (title, link.map_or(body.clone(), |l| format!("{body}\n{l}")))
 }
 
 async fn post(sender: &Sender, d: &RobotDue, public_url: Option<&str>, now: NaiveDateTime) -> Posted {

@@ -87,12 +87,17 @@ export async function openAction(page, action) {
   await page.locator(`button[data-action="${action}"]`).click();
   const drawer = page.locator('.kehu-action-drawer .ant-drawer-content');
   await drawer.waitFor();
-  // Let the slide-in finish (motion classes gone) so clicks and screenshots land.
-  await page.waitForFunction(() => {
-    const wrapper = document.querySelector('.kehu-action-drawer .ant-drawer-content-wrapper');
-    return !!wrapper && !/motion/.test(wrapper.className);
-  });
+  await drawersSettled(page);
   return drawer;
+}
+
+/**
+ * Waits until no drawer is sliding (motion classes gone): a moving field
+ * takes no click and a screenshot catches it halfway.
+ * @param {Page} page
+ */
+export async function drawersSettled(page) {
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.ant-drawer-content-wrapper')).every((w) => !/motion/.test(w.className)));
 }
 
 /**

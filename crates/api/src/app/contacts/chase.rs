@@ -9,7 +9,7 @@ use kehu_domain::contact::ContactKind;
 use kehu_domain::notice::Notice;
 use kehu_domain::{Role, State};
 use kehu_persistence::contacts::{self as store, ContactRow};
-use kehu_persistence::{complaints, customers, events, people, write_tx, DbConn};
+use kehu_persistence::{complaints, events, people, write_tx, DbConn};
 
 const BATCH: i64 = 200;
 
@@ -40,8 +40,7 @@ pub(crate) fn remind(c: &mut DbConn, row: &ContactRow, now: NaiveDateTime) -> Ap
     if !store::claim_reminder(c, row.id, now)? {
         return Ok(false);
     }
-    let mut users = vec![case.created_by];
-    users.extend(customers::many(c, &[case.customer_id])?.into_iter().map(|cu| cu.owner_id));
+    let mut users = super::salespeople_of(c, &case)?;
     for role in [Role::SalesSupervisor, Role::SalesManager] {
         users.extend(people::users_with_role(c, case.org_id, role, Some(case.sales_department_id))?);
     }

@@ -68,6 +68,12 @@ fn salespeople(case: &ComplaintRow, customer_owner: i64) -> Vec<i64> {
     v
 }
 
+/// The same, reading who owns the customer.
+pub(crate) fn salespeople_of(conn: &mut DbConn, case: &ComplaintRow) -> ApiResult<Vec<i64>> {
+    let owner = kehu_persistence::customers::many(conn, &[case.customer_id])?.pop().map_or(case.created_by, |c| c.owner_id);
+    Ok(salespeople(case, owner))
+}
+
 fn may_record(ctx: &Ctx, case: &ComplaintRow, owner: i64, recorded: bool) -> Result<(), ContactRefusal> {
     rules::may_record(&ctx.actor(), &salespeople(case, owner), case.sales_department_id, recorded)
 }
@@ -212,9 +218,9 @@ pub(crate) fn open_after(tx: &mut Tx, ctx: &Ctx, case: &ComplaintRow, action: Ac
     let (p, _): (ChasePolicy, i64) = policy::current(tx, case.org_id, policy::CHASE)?;
     store::open(tx, case.org_id, case.id, kind, ctx.now, ctx.now + kind.allowed(&p))?;
     if kind == ContactKind::CloseConfirmation {
-        let owner = kehu_persistence::customers::many(tx, &[case.customer_id])?.pop().map_or(case.created_by, |c| c.owner_id);
         let notice = Notice::close_confirmation_due(case.id, &notify::label(case), p.close_confirmation_hours);
-        events::notify(tx, case.org_id, &salespeople(case, owner), &notice, ctx.now)?;
+        let sales = salespeople_of(tx, case)?;
+        events::notify(tx, case.org_id, &sales, &notice, ctx.now)?;
     }
     Ok(())
 }
