@@ -1,6 +1,7 @@
 // Notifications beyond the bell (issue 16) in the browser: QA, on a phone,
-// opens 我的 and chooses English and the reminders (催办单) by e-mail; the
-// choice survives a reload. The administrator adds a signed DingTalk robot
+// opens 我的 and chooses English, the reminders (催办单) by e-mail and the
+// late-close inquiries (洽办单) in a 07:00 daily digest; the choice survives
+// a reload. The administrator adds a signed DingTalk robot
 // for major-complaint alerts.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -29,14 +30,20 @@ after(async () => {
 
 const step = steps('notice-settings', () => page);
 
-step('QA chooses English and reminders by e-mail under 我的, on a phone', async () => {
+step('QA chooses English, reminders by e-mail and inquiries in the daily digest under 我的, on a phone', async () => {
   await login(page, 'qa');
   await page.goto(`${baseUrl()}/me`);
   const card = page.getByRole('region', { name: '通知设置' });
   await page.getByRole('heading', { level: 2, name: '通知设置' }).waitFor();
   // antd's radio buttons hide their input: the label takes the click.
   await card.getByRole('radiogroup', { name: '接收语言' }).getByText('English', { exact: true }).click();
-  await card.getByRole('checkbox', { name: '催办单', exact: true }).check();
+  await card.getByRole('group', { name: '邮件通知' }).getByRole('checkbox', { name: '催办单', exact: true }).check();
+  const digest = card.getByRole('group', { name: '每日汇总' });
+  assert.equal(await digest.getByRole('checkbox', { name: '催办单', exact: true }).isDisabled(), true, 'a kind goes one way');
+  await digest.getByRole('checkbox', { name: '洽办单', exact: true }).check();
+  // The hour starts at 08:00, whose shown value takes the click: open the select by its box.
+  await card.locator('.ant-form-item', { has: page.getByRole('combobox', { name: '发送时间' }) }).locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '07:00' }).click();
   const saved = await answerTo(page, '/api/v1/me/notice-preferences', () => card.getByRole('button', { name: '保存', exact: true }).click(), 'PUT');
   assert.equal(saved.status(), 200, await saved.text());
   await page.getByRole('status').getByText('已保存通知设置').first().waitFor();
@@ -48,8 +55,11 @@ step('the choice is there after a reload, with the empty send log', async () => 
   const card = page.getByRole('region', { name: '通知设置' });
   await page.getByRole('heading', { level: 2, name: '通知设置' }).waitFor();
   assert.equal(await card.getByRole('radio', { name: 'English' }).isChecked(), true);
-  assert.equal(await card.getByRole('checkbox', { name: '催办单', exact: true }).isChecked(), true);
+  assert.equal(await card.getByRole('group', { name: '邮件通知' }).getByRole('checkbox', { name: '催办单', exact: true }).isChecked(), true);
+  assert.equal(await card.getByRole('group', { name: '每日汇总' }).getByRole('checkbox', { name: '洽办单', exact: true }).isChecked(), true);
+  await card.locator('.ant-select-selection-item', { hasText: '07:00' }).waitFor();
   await page.getByText('暂无邮件发送记录').waitFor();
+  await page.getByText('暂无汇总邮件记录').waitFor();
 });
 
 step('the administrator adds a signed DingTalk robot for major-complaint alerts', async () => {

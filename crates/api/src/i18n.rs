@@ -64,6 +64,11 @@ impl Lang {
         find(self).or_else(|| find(Lang::ZhCn))
     }
 
+    /// The catalog's text at `key` with its `{{name}}`s filled in.
+    pub fn fill(self, key: &str, values: &[(&str, String)]) -> String {
+        interpolate(self.text(key).unwrap_or(key), &values.iter().cloned().collect())
+    }
+
     /// A notice's title and body. Parameters named in `notices.codes` hold
     /// codes and are replaced by their words (e.g. `state` → `state.<code>`).
     pub fn notice(self, kind: NoticeKind, params: &BTreeMap<String, String>) -> (String, String) {
@@ -80,19 +85,44 @@ impl Lang {
     }
 
     /// A notice sent beyond the bell (e-mail, group robots): its title and
-    /// body from the stored parameters, and the address of its letter or
-    /// case when the product's public address is known.
+    /// body from the stored parameters, and the address of the page it opens
+    /// in the SPA when the product's public address is known.
     pub fn outbound(self, kind: NoticeKind, params_json: &str, complaint_id: Option<i64>, public_url: Option<&str>) -> (String, String, Option<String>) {
         let params: BTreeMap<String, String> = serde_json::from_str(params_json).unwrap_or_default();
         let (title, body) = self.notice(kind, &params);
-        let path = match (params.get("letter_id"), complaint_id) {
-            (Some(letter), _) => Some(format!("/letters/{letter}")),
-            (None, Some(id)) => Some(format!("/complaints/{id}")),
-            _ => None,
-        };
-        let link = public_url.zip(path).map(|(base, path)| format!("{base}{path}"));
+        let link = public_url.zip(notice_path(kind, &params, complaint_id)).map(|(base, path)| format!("{base}{path}"));
         (title, body, link)
     }
+}
+
+/// Where a notice leads in the SPA, as its notification centre links it
+/// (features/notifications/lib/render.ts `noticeLink`): its letter, else its
+/// case (or the section the notice is about), else its return application,
+/// allowance certificate, penalty run or customer.
+pub fn notice_path(kind: NoticeKind, params: &BTreeMap<String, String>, complaint_id: Option<i64>) -> Option<String> {
+    use NoticeKind as K;
+    let id = |name: &str| params.get(name).filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    let letter_kind = matches!(kind, K::Reminder | K::LateInquiry | K::LateInquiryAnswered | K::CaseReminder | K::ContainmentReminder);
+    if let Some(letter) = id("letter_id").filter(|_| letter_kind) {
+        return Some(format!("/letters/{letter}"));
+    }
+    if let Some(follow_up) = id("follow_up_id").filter(|_| kind == K::EffectivenessFailed) {
+        return Some(format!("/complaints/{follow_up}"));
+    }
+    if let Some(case) = complaint_id {
+        let section = match kind {
+            K::EightDReview | K::EightDDecided => "/8d",
+            K::EffectivenessDue | K::EffectivenessFailed | K::DeferralRequest => "#section-tracking",
+            K::PetitionRaised | K::PetitionDecided => "#section-petitions",
+            K::SupplierRequest | K::SupplierAnswered => "#section-suppliers",
+            K::CloseConfirmationDue | K::FirstReplyLate | K::CloseConfirmationLate | K::CloseNotConfirmed => "#section-contacts",
+            _ => "",
+        };
+        return Some(format!("/complaints/{case}{section}"));
+    }
+    [("return_id", "/returns/"), ("allowance_id", "/allowances/"), ("run_id", "/penalties/"), ("customer_id", "/customers/")]
+        .into_iter()
+        .find_map(|(name, base)| id(name).map(|v| format!("{base}{v}")))
 }
 
 /// Replaces `{{name}}` with its value, once: values are not read again, so
@@ -122,6 +152,24 @@ mod tests {
 
     fn owned(n: &Notice) -> BTreeMap<String, String> {
         n.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+    }
+
+    #[test]
+    fn a_notice_leads_where_the_notification_centre_links_it() {
+        let path = |n: &Notice| notice_path(n.kind, &owned(n), n.complaint_id);
+        let samples = Notice::samples();
+        let of = |kind: NoticeKind| samples.iter().find(|n| n.kind == kind).map(path).unwrap_or_default();
+        assert_eq!(of(NoticeKind::Reminder).as_deref(), Some("/letters/5"));
+        assert_eq!(of(NoticeKind::Task).as_deref(), Some("/complaints/1"));
+        assert_eq!(of(NoticeKind::EightDReview).as_deref(), Some("/complaints/1/8d"));
+        assert_eq!(of(NoticeKind::EffectivenessFailed).as_deref(), Some("/complaints/2"));
+        assert_eq!(of(NoticeKind::FirstReplyLate).as_deref(), Some("/complaints/1#section-contacts"));
+        assert_eq!(of(NoticeKind::ReturnTask).as_deref(), Some("/returns/4"));
+        assert_eq!(of(NoticeKind::AllowanceTask).as_deref(), Some("/allowances/2"));
+        assert_eq!(of(NoticeKind::PenaltyReview).as_deref(), Some("/penalties/9"));
+        assert_eq!(of(NoticeKind::CustomerReview).as_deref(), Some("/customers/2"));
+        assert_eq!(of(NoticeKind::CustomerHandover), None, "a handover names no page of its own");
+        assert!(samples.iter().filter(|n| n.kind != NoticeKind::CustomerHandover).all(|n| path(n).is_some()));
     }
 
     #[test]

@@ -13,7 +13,7 @@ struct Bad {
 }
 
 /// Each invariant: a name and a query counting the rows that break it.
-pub const CHECKS: [(&str, &str); 46] = [
+pub const CHECKS: [(&str, &str); 47] = [
     (
         "every version has exactly one history event",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.version <> (SELECT COUNT(*) FROM complaint_events e WHERE e.complaint_id = c.id) \
@@ -277,6 +277,12 @@ pub const CHECKS: [(&str, &str); 46] = [
         "resolution totals match their lines",
         "SELECT COUNT(*) AS n FROM complaints c WHERE c.settlement_total_fen IS NOT NULL AND c.settlement_total_fen <> \
          (SELECT COALESCE(SUM(l.settlement_fen), 0) FROM resolution_lines l WHERE l.complaint_id = c.id)",
+    ),
+    (
+        "a digest holds notices its reader's mark has passed, and no two digests hold the same notice",
+        "SELECT COUNT(*) AS n FROM notice_digests d JOIN notice_preferences p ON p.user_id = d.user_id \
+         WHERE d.through_id <= d.after_id OR d.item_count < 1 OR d.covers_until <= d.covers_from OR p.digest_after_id < d.through_id \
+         OR EXISTS (SELECT 1 FROM notice_digests e WHERE e.user_id = d.user_id AND e.id <> d.id AND e.after_id < d.through_id AND d.after_id < e.through_id)",
     ),
 ];
 

@@ -24,6 +24,7 @@ pub mod invariants;
 pub mod letters;
 pub mod names;
 pub mod notice_channels;
+pub mod notice_digests;
 pub mod notice_robots;
 pub mod pay;
 pub mod penalties;

@@ -19,6 +19,21 @@ pub struct PreferencesRow {
     pub email_kinds: String,
     pub version: i64,
     pub updated_at: NaiveDateTime,
+    pub digest_kinds: String,
+    pub digest_hour: i32,
+}
+
+/// The columns of `PreferencesRow`, in its order.
+const PREFERENCES: (np::user_id, np::language, np::email_kinds, np::version, np::updated_at, np::digest_kinds, np::digest_hour) =
+    (np::user_id, np::language, np::email_kinds, np::version, np::updated_at, np::digest_kinds, np::digest_hour);
+
+/// What a person saves: the language, and the kinds (JSON arrays) sent as
+/// they happen and gathered into the digest at `digest_hour`.
+pub struct SavedPreferences<'a> {
+    pub language: &'a str,
+    pub email_kinds: &'a str,
+    pub digest_kinds: &'a str,
+    pub digest_hour: i32,
 }
 
 pub fn preferences(conn: &mut DbConn, user_id: i64) -> DbResult<Option<PreferencesRow>> {
@@ -26,31 +41,48 @@ pub fn preferences(conn: &mut DbConn, user_id: i64) -> DbResult<Option<Preferenc
 }
 
 /// Saves the preferences read at `version` (0: never saved); `None` when
-/// they changed since.
-pub fn save_preferences(
-    conn: &mut DbConn,
-    user_id: i64,
-    version: i64,
-    language: &str,
-    email_kinds: &str,
-    now: NaiveDateTime,
-) -> DbResult<Option<PreferencesRow>> {
-    if version == 0 {
-        let exists = diesel::select(diesel::dsl::exists(np::table.find(user_id))).get_result::<bool>(conn)?;
-        if exists {
-            return Ok(None);
+/// they changed since. A digest started afresh gathers from now on: its
+/// clock starts at `now`, after the person's latest notice.
+pub fn save_preferences(conn: &mut DbConn, user_id: i64, version: i64, p: &SavedPreferences, now: NaiveDateTime) -> DbResult<Option<PreferencesRow>> {
+    let current: Option<(i64, String)> = np::table.find(user_id).select((np::version, np::digest_kinds)).first(conn).optional()?;
+    let digest_starts = p.digest_kinds != "[]" && current.as_ref().is_none_or(|c| c.1 == "[]");
+    let fresh_start = if digest_starts {
+        let latest: Option<i64> = notifications::table.filter(notifications::user_id.eq(user_id)).select(diesel::dsl::max(notifications::id)).first(conn)?;
+        Some((now, latest.unwrap_or(0)))
+    } else {
+        None
+    };
+    let values = (
+        np::language.eq(p.language),
+        np::email_kinds.eq(p.email_kinds),
+        np::digest_kinds.eq(p.digest_kinds),
+        np::digest_hour.eq(p.digest_hour),
+        np::updated_at.eq(now),
+    );
+    let row = match (version, current) {
+        (0, None) => {
+            let (cut, after) = fresh_start.unwrap_or((now, 0));
+            Some(
+                diesel::insert_into(np::table)
+                    .values((np::user_id.eq(user_id), values, np::version.eq(1), np::digest_cut_at.eq(cut), np::digest_after_id.eq(after)))
+                    .returning(PREFERENCES)
+                    .get_result(conn)?,
+            )
         }
-        let row = diesel::insert_into(np::table)
-            .values((np::user_id.eq(user_id), np::language.eq(language), np::email_kinds.eq(email_kinds), np::version.eq(1), np::updated_at.eq(now)))
-            .returning(np::all_columns)
-            .get_result(conn)?;
-        return Ok(Some(row));
-    }
-    Ok(diesel::update(np::table.filter(np::user_id.eq(user_id).and(np::version.eq(version))))
-        .set((np::language.eq(language), np::email_kinds.eq(email_kinds), np::version.eq(np::version + 1), np::updated_at.eq(now)))
-        .returning(np::all_columns)
-        .get_result(conn)
-        .optional()?)
+        (v, Some((current, _))) if v == current => {
+            let target = np::table.filter(np::user_id.eq(user_id).and(np::version.eq(v)));
+            match fresh_start {
+                Some((cut, after)) => diesel::update(target)
+                    .set((values, np::version.eq(np::version + 1), np::digest_cut_at.eq(cut), np::digest_after_id.eq(after)))
+                    .returning(PREFERENCES)
+                    .get_result(conn)
+                    .optional()?,
+                None => diesel::update(target).set((values, np::version.eq(np::version + 1))).returning(PREFERENCES).get_result(conn).optional()?,
+            }
+        }
+        _ => None,
+    };
+    Ok(row)
 }
 
 /// Gives the notices of `kind` just stored for `users` at `at` an e-mail

@@ -1063,6 +1063,32 @@ diesel::table! {
         email_kinds -> Text,
         version -> BigInt,
         updated_at -> Timestamp,
+        digest_kinds -> Text,
+        digest_hour -> Integer,
+        digest_cut_at -> Nullable<Timestamp>,
+        digest_after_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    notice_digests (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        user_id -> BigInt,
+        covers_from -> Timestamp,
+        covers_until -> Timestamp,
+        after_id -> BigInt,
+        through_id -> BigInt,
+        kinds -> Text,
+        item_count -> Integer,
+        address -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -1183,6 +1209,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_chases,
     case_contacts,
     notice_preferences,
+    notice_digests,
     notice_deliveries,
     notice_robots,
     robot_deliveries,

@@ -101,11 +101,13 @@ export const contactKeys = {
 };
 
 /**
- * 通知设置 on 我的: the caller's notice preferences (e-mail language and
- * kinds) and the log of the e-mails sent to them.
+ * 通知设置 on 我的: the caller's notice preferences (e-mail language,
+ * kinds and daily digest), the log of the e-mails sent to them and that of
+ * their daily digests.
  */
 export const noticePreferenceKeys = {
   all: ['notice-preferences'] as const,
   mine: () => [...noticePreferenceKeys.all, 'mine'] as const,
   deliveries: () => [...noticePreferenceKeys.all, 'deliveries'] as const,
+  digests: () => [...noticePreferenceKeys.all, 'digests'] as const,
 };

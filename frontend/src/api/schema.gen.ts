@@ -223,6 +223,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notice-digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My daily digests, newest first (the latest 30). */
+        get: operations["listMyNoticeDigests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notice-robots": {
         parameters: {
             query?: never;
@@ -4847,20 +4864,62 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        NoticeDigestPage: {
+            items: components["schemas"]["NoticeDigestView"][];
+        };
+        /** @description One daily digest sent (or being sent) to the caller. */
+        NoticeDigestView: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description The notices stored after this…
+             */
+            covers_from: string;
+            /**
+             * Format: date-time
+             * @description …up to this.
+             */
+            covers_until: string;
+            /** Format: int32 */
+            item_count: number;
+            address: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+        };
         /**
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered" | "penalty_review" | "penalty_disputed" | "penalty_approval" | "penalty_returned" | "penalty_approved" | "penalty_published";
         NoticePreferencesBody: {
             language: components["schemas"]["Language"];
             /** @description Kinds also sent by e-mail as they happen; each at most once. */
             email_kinds: components["schemas"]["NoticeKind"][];
+            /** @description Kinds gathered into one e-mail a day instead (none of `email_kinds`). */
+            digest_kinds?: components["schemas"]["NoticeKind"][];
+            /**
+             * Format: int32
+             * @description The hour of the organisation's day the digest is sent at (8 when left out).
+             * @default 8
+             */
+            digest_hour: number;
         };
         NoticePreferencesView: {
             language: components["schemas"]["Language"];
             /** @description Kinds sent by e-mail as they happen (besides the bell). */
             email_kinds: components["schemas"]["NoticeKind"][];
+            /** @description Kinds gathered into one e-mail a day (none of `email_kinds`). */
+            digest_kinds: components["schemas"]["NoticeKind"][];
+            /**
+             * Format: int32
+             * @description The hour of the organisation's day the digest is sent at (0–23).
+             */
+            digest_hour: number;
             /** @description Where e-mail goes: the address on the caller's account. */
             email_address?: string | null;
             /** @description Whether this installation sends e-mail at all (a relay is configured). */
@@ -6816,6 +6875,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeDeliveryPage"];
+                };
+            };
+        };
+    };
+    listMyNoticeDigests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDigestPage"];
                 };
             };
         };

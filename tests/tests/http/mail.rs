@@ -3,7 +3,7 @@
 //! even with two senders; a relay that refuses and then recovers gets each
 //! e-mail once; preferences are the caller's own and versioned.
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, Timelike, Utc};
 use kehu_api::mail::{Mailer, SmtpSettings, SmtpTls};
 use kehu_tests::smtp::SmtpSink;
 use kehu_tests::*;
@@ -125,4 +125,76 @@ async fn preferences_are_versioned_checked_and_ones_own() {
     assert_eq!((saved["version"].as_i64(), saved["email_kinds"].clone()), (Some(1), json!(["task", "major_alert"])));
     let (_, other) = app.get("production", "/me/notice-preferences").await;
     assert_eq!(other["version"], 0, "another person's are untouched");
+}
+
+#[tokio::test]
+async fn a_daily_digest_gathers_the_chosen_kinds_into_one_email_at_the_chosen_hour_once() {
+    let app = spawn_app().await;
+    let sink = SmtpSink::start(0);
+    app.exec("UPDATE users SET email = 'coordinator@factory.example' WHERE username = 'coordinator'");
+    let before = app.draft().await;
+    app.ok("sales", before, "submit", json!({})).await;
+    // Two hours on from now on the organisation's clock: due between 3 and 4 hours from now.
+    let hour = (Utc::now().with_timezone(&chrono_tz::Asia::Shanghai) + Duration::hours(2)).hour();
+    let (_, fresh) = app.get("coordinator", "/me/notice-preferences").await;
+    assert_eq!(fresh["digest_hour"], 8);
+    let both = json!({"language": "en", "email_kinds": ["task"], "digest_kinds": ["major_alert", "task"], "digest_hour": hour});
+    let res = app.call("coordinator", Method::PUT, "/me/notice-preferences", Some(both), Some(0)).await;
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "digest_kinds[1]", "{problem}");
+    let late = json!({"language": "en", "email_kinds": [], "digest_kinds": ["task"], "digest_hour": 24});
+    assert_eq!(app.call("coordinator", Method::PUT, "/me/notice-preferences", Some(late), Some(0)).await.status(), 422);
+    let mine = json!({"language": "en", "email_kinds": ["major_alert"], "digest_kinds": ["task"], "digest_hour": hour});
+    let res = app.call("coordinator", Method::PUT, "/me/notice-preferences", Some(mine), Some(0)).await;
+    assert_eq!(res.status(), 200);
+    let saved: Value = res.json().await.unwrap();
+    assert_eq!((saved["digest_kinds"].clone(), saved["digest_hour"].as_u64()), (json!(["task"]), Some(u64::from(hour))));
+
+    let (first, second) = (app.draft().await, app.draft().await);
+    for id in [first, second] {
+        app.ok("sales", id, "submit", json!({})).await;
+    }
+    let tasks = |after: i64| {
+        app.count(&format!(
+            "SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'coordinator' AND n.kind = 'task' AND n.complaint_id >= {after}"
+        ))
+    };
+    let gathered = tasks(first);
+    assert!(gathered >= 2, "{gathered}");
+    send_twice(&app, &sink, 1);
+    assert!(sink.messages().is_empty(), "not before the hour");
+    send_twice(&app, &sink, 3);
+    send_twice(&app, &sink, 4);
+    let mails = sink.messages();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let (subject, body) = (mails[0]["subject"].as_str().unwrap(), mails[0]["body"].as_str().unwrap());
+    assert!(subject.starts_with("Kehu daily digest") && subject.contains(&format!("{gathered} notices")), "{subject}");
+    assert!(mails[0]["message_id"].as_str().unwrap().starts_with("<kehu-digest-"));
+    for id in [first, second] {
+        assert!(body.lines().any(|l| l == format!("{SITE}/complaints/{id}")), "case {id} in {body}");
+    }
+    assert!(!body.lines().any(|l| l == format!("{SITE}/complaints/{before}")), "a notice from before the digest began is not in it");
+    let (_, log) = app.get("coordinator", "/me/notice-digests").await;
+    let digest = &log["items"][0];
+    assert_eq!(
+        (digest["status"].as_str(), digest["item_count"].as_i64(), log["items"].as_array().unwrap().len()),
+        (Some("delivered"), Some(gathered), 1),
+        "{log}"
+    );
+    let (_, theirs) = app.get("qa", "/me/notice-digests").await;
+    assert_eq!(theirs["items"].as_array().unwrap().len(), 0, "a log of one's own only");
+    let (_, deliveries) = app.get("coordinator", "/me/notice-deliveries").await;
+    assert!(deliveries["items"].as_array().unwrap().iter().all(|d| d["kind"] != "task"), "a digest kind is not also sent as it happens");
+
+    let next = app.draft().await;
+    app.ok("sales", next, "submit", json!({})).await;
+    send_twice(&app, &sink, 27);
+    send_twice(&app, &sink, 28);
+    let mails = sink.messages();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    let body = mails[1]["body"].as_str().unwrap();
+    assert!(body.lines().any(|l| l == format!("{SITE}/complaints/{next}")), "{body}");
+    assert!(!body.lines().any(|l| l == format!("{SITE}/complaints/{first}")), "the next day holds only what came since");
+    assert!(mails[1]["subject"].as_str().unwrap().contains(&format!("{} notices", tasks(next))), "{}", mails[1]["subject"]);
 }

@@ -268,3 +268,64 @@ async fn every_role_against_the_run_endpoints() {
         }
     }
 }
+
+/// The demo users told of `kind` about run `id`, in DEMO_USERS' order.
+async fn told(app: &TestApp, kind: &str, id: &Value) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for user in DEMO_USERS {
+        let (_, page) = app.get(user, &format!("/me/notifications?kind={kind}")).await;
+        if page["items"].as_array().unwrap().iter().any(|n| n["params"]["run_id"].as_str() == Some(id.to_string().as_str())) {
+            out.push(user);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn each_step_of_a_run_tells_whoever_acts_next_and_publication_tells_those_charged() {
+    let app = spawn_app().await;
+    let production = app.department_id("production").await;
+    let sales_dept = app.department_id("sales-1").await;
+    let sales = app.get("admin", "/users?q=sales").await.1["items"].as_array().unwrap().iter().find(|u| u["username"] == "sales").unwrap()["id"].clone();
+    let csv = "账号,班组,基点数,月绩效奖金\nproduction,冲压一班,1.5,3000\nsales,,1,2500\n";
+    let res =
+        app.client.post(app.url("/pay-basis/import")).bearer_auth(app.token("hr").await).header("content-type", "text/csv").body(csv).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let shares =
+        json!([{"department_id": production, "team": "冲压一班", "ratio_percent": 60}, {"department_id": sales_dept, "person_id": sales, "ratio_percent": 40}]);
+    let case = closed(&app, shares, "20000.00", "sales_manager", month(1)).await;
+
+    let (_, run) = app.post("coordinator", "/penalty-runs", json!({"month": ym(month(1))})).await;
+    let id = run["id"].clone();
+    // The heads of the two departments with items: production's manager, sales-1's manager and supervisor.
+    assert_eq!(told(&app, "penalty_review", &id).await, ["sales_manager", "supervisor", "pmc"]);
+    let team = items(&run, case).into_iter().find(|i| i["team_name"] == "冲压一班").unwrap().clone();
+    let (s, _) = item_act(&app, "pmc", &run, &team, "dispute", json!({"comment": "模具寿命到期属设备部门"})).await;
+    assert_eq!(s, 200);
+    assert_eq!(told(&app, "penalty_disputed", &id).await, ["coordinator"]);
+    let (_, page) = app.get("coordinator", "/me/notifications?kind=penalty_disputed").await;
+    assert!(page["items"][0]["body"].as_str().unwrap().contains("模具寿命到期属设备部门"), "{page}");
+    let run = app.get("coordinator", &format!("/penalty-runs/{id}")).await.1;
+    let team = items(&run, case).into_iter().find(|i| i["team_name"] == "冲压一班").unwrap().clone();
+    assert_eq!(item_act(&app, "coordinator", &run, &team, "settle", json!({"comment": "维持原比例"})).await.0, 200);
+    let run = app.get("coordinator", &format!("/penalty-runs/{id}")).await.1;
+    let person = items(&run, case).into_iter().find(|i| i["person_id"] == sales).unwrap().clone();
+    assert_eq!(item_act(&app, "sales_manager", &run, &person, "confirm", json!({})).await.0, 200);
+    let run = app.get("coordinator", &format!("/penalty-runs/{id}")).await.1;
+
+    let (_, run) = run_act(&app, "coordinator", &run, "submit", json!({})).await;
+    assert_eq!(told(&app, "penalty_approval", &id).await, ["gm"]);
+    let (_, run) = run_act(&app, "gm", &run, "send_back", json!({"comment": "请重新核对"})).await;
+    assert_eq!(told(&app, "penalty_returned", &id).await, ["coordinator"]);
+    let (_, run) = run_act(&app, "coordinator", &run, "submit", json!({})).await;
+    let (s, run) = run_act(&app, "gm", &run, "approve", json!({})).await;
+    assert_eq!(s, 200, "{run}");
+    assert_eq!(told(&app, "penalty_approved", &id).await, ["coordinator", "hr"]);
+    let (s, _) = run_act(&app, "hr", &run, "publish", json!({})).await;
+    assert_eq!(s, 200);
+    // The heads, and the people charged: the team's member and the salesperson.
+    assert_eq!(told(&app, "penalty_published", &id).await, ["sales", "sales_manager", "production", "supervisor", "pmc"]);
+    let (_, page) = app.get("production", "/me/notifications?kind=penalty_published").await;
+    let n = &page["items"][0];
+    assert!(n["params"].get("amount").is_none() && !n["body"].as_str().unwrap().contains(".00"), "no amount in a notice: {n}");
+}

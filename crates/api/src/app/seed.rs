@@ -251,6 +251,7 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         }
         archive_activity(c, org.id, &ids, today)?;
         crate::app::pay::demo::bases(c, org.id, chrono::Utc::now().naive_utc())?;
+        crate::app::notice_preferences::demo(c)?;
         let people = ["sales", "supervisor", "marketing_manager", "gm", "service", "warehouse", "finance"].map(|u| caller_for(c, u));
         let [a, b, d, e, f, g, h] = people;
         crate::app::returns::demo::seed(c, org.id, [&a?, &b?, &d?, &e?, &f?, &g?, &h?], [ids[0], ids[1]])?;

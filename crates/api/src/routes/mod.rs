@@ -56,6 +56,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(notice_preferences::get_preferences)
         .service(notice_preferences::put_preferences)
         .service(notice_preferences::deliveries)
+        .service(notice_preferences::digests)
         .service(notice_robots::list)
         .service(notice_robots::create)
         .service(notice_robots::update)

@@ -1,8 +1,8 @@
 //! The caller's notice preferences and the log of what was sent to them.
 
-use crate::app::notice_preferences::{self as prefs, NoticeDeliveryView, NoticePreferencesView, SavePreferences};
+use crate::app::notice_preferences::{self as prefs, NoticeDeliveryView, NoticeDigestView, NoticePreferencesView, SavePreferences};
 use crate::app::Ctx;
-use crate::error::{ApiResult, Problem};
+use crate::error::{ApiResult, Problem, Validated};
 use crate::http::body::Json;
 use crate::http::ctx::IfMatch;
 use crate::http::etag;
@@ -12,14 +12,33 @@ use kehu_domain::channel::Language;
 use kehu_domain::notice::NoticeKind;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use validator::Validate;
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct NoticePreferencesBody {
     pub language: Language,
     /// Kinds also sent by e-mail as they happen; each at most once.
     #[schema(max_items = 100)]
     pub email_kinds: Vec<NoticeKind>,
+    /// Kinds gathered into one e-mail a day instead (none of `email_kinds`).
+    #[serde(default)]
+    #[schema(max_items = 100)]
+    pub digest_kinds: Vec<NoticeKind>,
+    /// The hour of the organisation's day the digest is sent at (8 when left out).
+    #[serde(default = "default_digest_hour")]
+    #[schema(minimum = 0, maximum = 23, default = 8)]
+    #[validate(range(max = 23, code = "out_of_range"))]
+    pub digest_hour: u8,
+}
+
+fn default_digest_hour() -> u8 {
+    8
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NoticeDigestPage {
+    pub items: Vec<NoticeDigestView>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -44,8 +63,9 @@ pub async fn get_preferences(state: web::Data<AppState>, ctx: Ctx, req: HttpRequ
 #[put("/me/notice-preferences")]
 pub async fn put_preferences(state: web::Data<AppState>, ctx: Ctx, version: IfMatch, body: Json<NoticePreferencesBody>) -> ApiResult<HttpResponse> {
     let available = state.settings.smtp.is_some();
-    let b = body.0;
-    let cmd = SavePreferences { version: version.0, language: b.language, email_kinds: b.email_kinds };
+    let b = body.0.validated()?;
+    let cmd =
+        SavePreferences { version: version.0, language: b.language, email_kinds: b.email_kinds, digest_kinds: b.digest_kinds, digest_hour: b.digest_hour };
     let v = state.write(ctx, move |tx, ctx| prefs::save(tx, ctx, cmd, available)).await?;
     Ok(etag::with_etag(HttpResponse::Ok(), v.version, &v))
 }
@@ -56,4 +76,12 @@ pub async fn put_preferences(state: web::Data<AppState>, ctx: Ctx, version: IfMa
 pub async fn deliveries(state: web::Data<AppState>, ctx: Ctx) -> ApiResult<HttpResponse> {
     let items = state.read(ctx, prefs::deliveries).await?;
     Ok(HttpResponse::Ok().json(NoticeDeliveryPage { items }))
+}
+
+/// My daily digests, newest first (the latest 30).
+#[utoipa::path(tag = "notifications", operation_id = "listMyNoticeDigests", security(("bearer" = [])), responses((status = 200, body = NoticeDigestPage)))]
+#[get("/me/notice-digests")]
+pub async fn digests(state: web::Data<AppState>, ctx: Ctx) -> ApiResult<HttpResponse> {
+    let items = state.read(ctx, prefs::digests).await?;
+    Ok(HttpResponse::Ok().json(NoticeDigestPage { items }))
 }

@@ -9,6 +9,7 @@ use crate::customer::RequestKind;
 use crate::State;
 use std::collections::BTreeMap;
 
+mod penalty;
 mod samples;
 
 coded_enum! {
@@ -88,6 +89,18 @@ coded_enum! {
         SupplierRequest = "supplier_request",
         /// A supplier's answer waits for the reader's (QA's) review.
         SupplierAnswered = "supplier_answered",
+        /// A month's reward-and-penalty run waits for the reader's department to confirm or dispute its items.
+        PenaltyReview = "penalty_review",
+        /// A department disputed an item of the month's run: the coordinator settles it.
+        PenaltyDisputed = "penalty_disputed",
+        /// A month's run waits for the general manager's approval.
+        PenaltyApproval = "penalty_approval",
+        /// The general manager sent the month's run back, with the reason.
+        PenaltyReturned = "penalty_returned",
+        /// The month's run is approved: HR publishes it.
+        PenaltyApproved = "penalty_approved",
+        /// The month's reward-and-penalty notice is published.
+        PenaltyPublished = "penalty_published",
     }
 }
 

@@ -54,6 +54,12 @@ impl Notice {
             Notice::petition_decided(1, "KS2612-0001", "责任判定异议", "退回品保重新判定", Some(crate::State::QaInvestigation)),
             Notice::supplier_request(1, "KS2612-0001", "江苏华力铸造有限公司", chrono::NaiveDate::from_ymd_opt(2027, 1, 6).unwrap_or_default()),
             Notice::supplier_answered(1, "KS2612-0001", "江苏华力铸造有限公司"),
+            Notice::penalty_review(9, "2026-11"),
+            Notice::penalty_disputed(9, "2026-11", "生产部", "模具寿命到期属设备部门"),
+            Notice::penalty_approval(9, "2026-11"),
+            Notice::penalty_returned(9, "2026-11", "请重新核对"),
+            Notice::penalty_approved(9, "2026-11"),
+            Notice::penalty_published(9, "2026-11"),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v
@@ -77,6 +83,8 @@ mod tests {
         for n in Notice::samples() {
             if n.complaint_id.is_some() || n.params.contains_key("return_id") || n.params.contains_key("allowance_id") {
                 assert!(n.params.contains_key("number"), "{}", n.kind);
+            } else if n.params.contains_key("run_id") {
+                assert!(n.params.contains_key("month"), "{}", n.kind);
             } else if n.kind != NoticeKind::CustomerHandover {
                 assert!(n.params.contains_key("customer_id") && n.params.contains_key("customer"), "{}", n.kind);
             }

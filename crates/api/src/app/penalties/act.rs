@@ -3,16 +3,16 @@
 //! it — which charges each person and writes the month of the bonus ledger —
 //! or sends it back, and HR publishes it.
 
-use super::{load_run, policy_of, view, RunView};
+use super::{load_run, notices, policy_of, view, RunView};
 use crate::app::{Ctx, Tx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use kehu_domain::improvement::TrackingRefusal as Refusal;
 use kehu_domain::penalty::flow::{self, ItemAction, ItemFacts, ItemKind, ItemState, RunAction};
 use kehu_domain::penalty::run::{self, Member, Party};
 use kehu_domain::penalty::{burden, PenaltyPolicy, YearMonth};
-use kehu_domain::{Money, Role};
+use kehu_domain::Money;
 use kehu_persistence::penalties::{self as store, ChargeRow, ItemMove, LedgerRow, Ratio, RunMove, RunRow};
-use kehu_persistence::{people, DbConn};
+use kehu_persistence::DbConn;
 use std::collections::{BTreeMap, HashMap};
 
 fn refused(r: Refusal) -> ApiError {
@@ -60,6 +60,9 @@ pub fn item(tx: &mut Tx, ctx: &Ctx, cmd: ItemCmd) -> ApiResult<RunView> {
         resettle(tx, &policy, (run.id, it.id, it.complaint_id), &cmd.ratios, base)?;
     } else {
         store::move_item(tx, it.id, cmd.version, &base)?.ok_or(ApiError::PreconditionFailed)?;
+    }
+    if cmd.action == ItemAction::Dispute {
+        notices::disputed(tx, ctx, &run, it.department_id, comment.unwrap_or_default())?;
     }
     ctx.audit(tx, &format!("penalty_item.{}", cmd.action), "penalty_item", it.id, serde_json::json!({"run_id": run.id, "comment": comment}))?;
     view(tx, ctx, run.id)
@@ -130,6 +133,7 @@ pub fn run(tx: &mut Tx, ctx: &Ctx, cmd: RunCmd) -> ApiResult<RunView> {
     }
     let m = RunMove { state: next, comment, by: ctx.user(), at: ctx.now };
     store::move_run(tx, r.id, cmd.version, &m)?.ok_or(ApiError::PreconditionFailed)?;
+    notices::run_moved(tx, ctx, &r, cmd.action, comment)?;
     ctx.audit(tx, &format!("penalty_run.{}", cmd.action), "penalty_run", r.id, serde_json::json!({"month": r.month, "state": next}))?;
     view(tx, ctx, r.id)
 }
@@ -140,12 +144,7 @@ fn member(rows: Vec<(i64, i64, i64)>) -> Vec<Member> {
 
 /// The heads of a department with their basis (none: no points, no bonus).
 fn heads(tx: &mut DbConn, org_id: i64, department_id: i64) -> ApiResult<Vec<Member>> {
-    let mut ids = Vec::new();
-    for role in [Role::SalesManager, Role::SalesSupervisor, Role::QaManager, Role::ProductionManager, Role::MarketingManager] {
-        ids.extend(people::users_with_role(tx, org_id, role, Some(department_id))?);
-    }
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = notices::head_ids(tx, org_id, department_id)?;
     let known = member(store::members(tx, None, None, Some(&ids))?);
     Ok(ids.iter().map(|id| known.iter().find(|m| m.user_id == *id).copied().unwrap_or(Member { user_id: *id, points: 0, bonus: Money::ZERO })).collect())
 }

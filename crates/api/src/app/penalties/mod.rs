@@ -4,6 +4,7 @@
 pub mod act;
 pub mod demo;
 pub mod lists;
+pub mod notices;
 pub mod start;
 
 use crate::app::pay::log_read;

@@ -60,6 +60,7 @@ pub fn start(tx: &mut Tx, ctx: &Ctx, month: String) -> ApiResult<RunView> {
     }));
     items.extend(late_fines(tx, ctx.org(), run.id, &policy, to)?);
     store::insert_items(tx, &items)?;
+    super::notices::started(tx, ctx, &run)?;
     ctx.audit(tx, "penalty_run.start", "penalty_run", run.id, serde_json::json!({"month": month, "items": items.len(), "policy_version": version}))?;
     view(tx, ctx, run.id)
 }

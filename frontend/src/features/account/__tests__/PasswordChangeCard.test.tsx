@@ -7,11 +7,12 @@ import { frameResponse, jsonResponse, renderApp, signInForTests } from '../../..
 const me = { id: 7, username: 'qa', display_name: '品保', department_id: 3, department_name: '品保部', roles: ['qa'] as const, org_id: 1, org_name: '示例制造有限公司' };
 const fieldProblem = (field: string, code: string) => ({ type: 't', title: 'x', status: 422, detail: 'd', code: 'validation_failed', errors: [{ field, code, message: 'm' }] });
 
-/** The page's other reads: the frame's, my (empty) penalty ledger, my notice preferences and e-mail log. */
+/** The page's other reads: the frame's, my (empty) penalty ledger, my notice preferences, e-mail log and digest log. */
 const READS: Record<string, unknown> = {
   '/api/v1/bonus-ledger': [],
-  '/api/v1/me/notice-preferences': { language: 'zh-CN', email_kinds: [], email_address: null, email_available: false, version: 0 },
+  '/api/v1/me/notice-preferences': { language: 'zh-CN', email_kinds: [], digest_kinds: [], digest_hour: 8, email_address: null, email_available: false, version: 0 },
   '/api/v1/me/notice-deliveries': { items: [] },
+  '/api/v1/me/notice-digests': { items: [] },
 };
 const others = (path: string) => frameResponse(path) ?? jsonResponse(200, READS[path] ?? {});
 

@@ -10,6 +10,7 @@ function serve(items: Schemas['NoticeDeliveryView'][]) {
   mockApi({
     '/api/v1/me/notice-preferences': () => jsonResponse(200, preferencesView()),
     '/api/v1/me/notice-deliveries': () => jsonResponse(200, { items }),
+    '/api/v1/me/notice-digests': () => jsonResponse(200, { items: [] }),
     '/api/v1/bonus-ledger': () => jsonResponse(200, []),
   });
 }

@@ -15,6 +15,7 @@ function serve(read: () => Preferences, save?: (call: Call) => Response | Promis
     {
       '/api/v1/me/notice-preferences': () => jsonResponse(200, read(), { ETag: `"${read().version}"` }),
       '/api/v1/me/notice-deliveries': () => jsonResponse(200, { items: [] }),
+      '/api/v1/me/notice-digests': () => jsonResponse(200, { items: [] }),
       '/api/v1/bonus-ledger': () => jsonResponse(200, []),
       // A held answer keeps the save in flight: the fetch stub awaits what the handler returns.
       ...(save ? { 'PUT /api/v1/me/notice-preferences': save as (call: Call) => Response } : {}),
@@ -24,7 +25,11 @@ function serve(read: () => Preferences, save?: (call: Call) => Response | Promis
 
 const setup = () => userEvent.setup({ delay: null, pointerEventsCheck: 0 });
 const card = async () => (await screen.findByRole('heading', { level: 2, name: '通知设置' })).closest('.ant-card') as HTMLElement;
-const group = (name: string) => screen.getByRole('group', { name });
+/** The kinds e-mailed as they happen (the daily digest's are the same checkboxes in a group of its own). */
+const email = () => screen.getByRole('group', { name: '邮件通知' });
+const group = (name: string) => within(email()).getByRole('group', { name });
+const kind = (name: string) => within(email()).getByRole('checkbox', { name });
+const loaded = () => screen.findByRole('group', { name: '邮件通知' });
 const puts = (calls: Call[]) => calls.filter((c) => c.method === 'PUT');
 
 describe('通知设置 on 我的', () => {
@@ -50,7 +55,7 @@ describe('通知设置 on 我的', () => {
     expect(within(alerts).getByRole('checkbox', { name: '重大投诉预警' })).toBeChecked();
     expect(within(alerts).getByRole('checkbox', { name: '全选' })).toBeChecked();
     expect(within(group('待办')).getByRole('checkbox', { name: '回访确认关闭' })).not.toBeChecked();
-    expect(within(section).getAllByRole('group').map((g) => g.querySelector('h4')?.textContent)).toEqual(['催办与洽办', '投诉预警', '待办', '审批结果', '客户']);
+    expect(within(email()).getAllByRole('group').map((g) => g.querySelector('h4')?.textContent)).toEqual(['催办与洽办', '投诉预警', '待办', '审批结果', '客户']);
     expect(within(section).getByRole('button', { name: '保存' })).toBeEnabled();
   });
 
@@ -65,7 +70,7 @@ describe('通知设置 on 我的', () => {
     ]);
     expect(within(section).queryByText(/^发送到/)).not.toBeInTheDocument();
     // The choices are still kept.
-    expect(within(section).getByRole('checkbox', { name: '催办单' })).toBeEnabled();
+    expect(within(email()).getByRole('checkbox', { name: '催办单' })).toBeEnabled();
   });
 
   it('saves the language and kinds against version "0" the first time, the form held while it goes', async () => {
@@ -85,9 +90,10 @@ describe('通知设置 on 我的', () => {
     await renderApp('/me');
     await card();
     await user.click(await screen.findByRole('radio', { name: 'English' }));
+    await loaded();
     await user.click(within(group('投诉预警')).getByRole('checkbox', { name: '全选' }));
-    await user.click(screen.getByRole('checkbox', { name: '首次回复逾期' }));
-    await user.click(screen.getByRole('checkbox', { name: '催办单' }));
+    await user.click(kind('首次回复逾期'));
+    await user.click(kind('催办单'));
     expect(within(group('催办与洽办')).getByRole('checkbox', { name: '全选' })).toBePartiallyChecked();
     await user.click(screen.getByRole('button', { name: '保存' }));
 
@@ -96,19 +102,19 @@ describe('通知设置 on 我的', () => {
     expect(puts(calls)[0]).toMatchObject({
       path: '/api/v1/me/notice-preferences',
       ifMatch: '"0"',
-      body: { language: 'en', email_kinds: ['reminder', 'first_reply_late', 'major_alert', 'close_not_confirmed'] },
+      body: { language: 'en', email_kinds: ['reminder', 'first_reply_late', 'major_alert', 'close_not_confirmed'], digest_kinds: [], digest_hour: 8 },
     });
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: '催办单' })).toBeDisabled());
+    await waitFor(() => expect(kind('催办单')).toBeDisabled());
     expect(screen.getByRole('radio', { name: 'English' })).toBeDisabled();
 
     release();
     expect(await screen.findByRole('status')).toHaveTextContent('已保存通知设置');
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: '催办单' })).toBeEnabled());
+    await waitFor(() => expect(kind('催办单')).toBeEnabled());
     expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: '首次回复逾期' })).toBeChecked();
+    expect(kind('首次回复逾期')).toBeChecked();
 
     // The next save goes against the version saved.
-    await user.click(screen.getByRole('checkbox', { name: '首次回复逾期' }));
+    await user.click(kind('首次回复逾期'));
     await user.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(puts(calls)).toHaveLength(2));
     expect(puts(calls)[1]).toMatchObject({ ifMatch: '"1"', body: { language: 'en', email_kinds: ['reminder', 'major_alert', 'close_not_confirmed'] } });
@@ -127,15 +133,16 @@ describe('通知设置 on 我的', () => {
     const user = setup();
     await renderApp('/me');
     await card();
-    await user.click(await screen.findByRole('checkbox', { name: '催办单' }));
+    await loaded();
+    await user.click(kind('催办单'));
     await user.click(screen.getByRole('button', { name: '保存' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('通知设置已在别处修改，已显示最新内容，请核对后再保存。');
     expect(puts(calls)[0]).toMatchObject({ ifMatch: '"4"' });
     // The form shows what is saved now; the unsaved tick is gone.
     await waitFor(() => expect(screen.getByRole('radio', { name: '繁體中文' })).toBeChecked());
-    expect(screen.getByRole('checkbox', { name: '重大投诉预警' })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: '催办单' })).not.toBeChecked();
+    expect(kind('重大投诉预警')).toBeChecked();
+    expect(kind('催办单')).not.toBeChecked();
     expect(calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/me/notice-preferences').length).toBeGreaterThan(1);
   });
 
@@ -147,15 +154,16 @@ describe('通知设置 on 我的', () => {
     const user = setup();
     await renderApp('/me');
     await card();
-    await user.click(await screen.findByRole('checkbox', { name: '催办单' }));
+    await loaded();
+    await user.click(kind('催办单'));
     await user.click(screen.getByRole('button', { name: '保存' }));
-    const item = screen.getByRole('group', { name: '催办与洽办' }).closest('.ant-form-item') as HTMLElement;
+    const item = email().closest('.ant-form-item') as HTMLElement;
     await waitFor(() => expect(item).toHaveTextContent('取值无效'));
     expect(item).toHaveClass('ant-form-item-has-error');
     // The field says it all: no alert above the form besides.
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     // Editing the kinds clears the server's message.
-    await user.click(screen.getByRole('checkbox', { name: '洽办单' }));
+    await user.click(kind('洽办单'));
     await waitFor(() => expect(item).not.toHaveClass('ant-form-item-has-error'));
   });
 });

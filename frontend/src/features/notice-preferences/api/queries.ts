@@ -25,3 +25,13 @@ export function useNoticeDeliveries() {
     enabled: status === 'authenticated',
   });
 }
+
+/** The latest 30 daily digests sent (or being sent) to me, newest first. */
+export function useNoticeDigests() {
+  const { status } = useSession();
+  return useQuery({
+    queryKey: noticePreferenceKeys.digests(),
+    queryFn: async () => unwrap(await api.GET('/api/v1/me/notice-digests')).items,
+    enabled: status === 'authenticated',
+  });
+}

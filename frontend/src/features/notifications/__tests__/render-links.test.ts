@@ -37,6 +37,11 @@ describe('noticeLink', () => {
     expect(allowanceLink).toBe('/allowances/2');
     expect(route(allowanceLink!)).toBe('allowances/:id');
 
+    // A penalty run's step opens the run.
+    const runLink = noticeLink(notice('penalty_review', { run_id: '9', month: '2026-11' }));
+    expect(runLink).toBe('/penalties/9');
+    expect(route(runLink!)).toBe('penalties/:id');
+
     // A notice about the case's 8D report opens the report.
     const reportLink = noticeLink(notice('eight_d_review', { number: '2611-0007', name: '2611-0007-BRK-1' }, { complaint_id: 7 }));
     expect(reportLink).toBe('/complaints/7/8d');

@@ -54,6 +54,12 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'petition_decided',
   'supplier_request',
   'supplier_answered',
+  'penalty_review',
+  'penalty_disputed',
+  'penalty_approval',
+  'penalty_returned',
+  'penalty_approved',
+  'penalty_published',
 ]);
 
 const customer = { customer_id: '2', customer: '苏州精密机械' };
@@ -93,6 +99,12 @@ describe('noticeText', () => {
 
     const followup = notice('survey_followup', { ...customer, dimension: 'delivery', score: '2' });
     expect(noticeText(zh.t, followup).body).toBe('「交货期」得分 2');
+  });
+
+  it('words a penalty run’s steps without an amount', () => {
+    const disputed = notice('penalty_disputed', { run_id: '9', month: '2026-11', department: '生产部', reason: '模具寿命到期属设备部门' });
+    expect(noticeText(zh.t, disputed)).toEqual({ title: '奖罚异议：2026-11', body: '生产部 提出异议：模具寿命到期属设备部门' });
+    expect(noticeText(en.t, notice('penalty_approval', { run_id: '9', month: '2026-11' })).title).toBe('Penalty run to approve: 2026-11');
   });
 
   it('words a return application’s state and outcome', () => {

@@ -89,7 +89,7 @@ const LETTER_KINDS: readonly Notification['kind'][] = ['reminder', 'late_inquiry
  * report, its improvement tracking, its petitions, its supplier requests or
  * its customer contacts; a failed effectiveness check the new case it
  * raised), else its return application, else its allowance certificate, else
- * its customer, else nowhere.
+ * its penalty run, else its customer, else nowhere.
  */
 export function noticeLink(n: Notification): string | null {
   const letter = LETTER_KINDS.includes(n.kind) ? n.params?.letter_id : undefined;
@@ -112,6 +112,8 @@ export function noticeLink(n: Notification): string | null {
   if (application && ID.test(application)) return `/returns/${application}`;
   const allowance = n.params?.allowance_id;
   if (allowance && ID.test(allowance)) return `/allowances/${allowance}`;
+  const run = n.params?.run_id;
+  if (run && ID.test(run)) return `/penalties/${run}`;
   const customer = n.params?.customer_id;
   if (customer && ID.test(customer)) return `/customers/${customer}`;
   return null;

@@ -17,6 +17,8 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::SmtpTransport;
 use lettre::Transport;
 
+pub mod digest;
+
 const LEASE_SECS: i64 = 120;
 const BATCH: i64 = 20;
 const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -85,7 +87,7 @@ impl Mailer {
             text.push_str(&format!("\n\n{link}"));
         }
         text.push_str(&format!("\n\n--\n{}\n", lang.text("mail.footer").unwrap_or_default()));
-        let to = Mailbox::new(Some(d.name.clone()), d.address.parse().map_err(|e| format!("the address `{}` is not one: {e}", d.address))?);
+        let to = Mailer::mailbox(&d.name, &d.address)?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -97,8 +99,14 @@ impl Mailer {
     }
 
     fn send(&self, d: &EmailDue, now: NaiveDateTime) -> Sent {
-        let retry_at = || kehu_domain::delivery::retry_after(d.attempts).map(|after| now + after);
-        let message = match self.message(d) {
+        self.deliver(self.message(d), d.attempts, now)
+    }
+
+    /// Hands `message` to the relay on its `attempts`th try: one that cannot
+    /// be written, or that the relay refuses for good, is given up.
+    fn deliver(&self, message: Result<Message, String>, attempts: i32, now: NaiveDateTime) -> Sent {
+        let retry_at = || kehu_domain::delivery::retry_after(attempts).map(|after| now + after);
+        let message = match message {
             Ok(m) => m,
             Err(error) => return Sent::No { error, retry_at: None },
         };
@@ -107,11 +115,22 @@ impl Mailer {
             Err(e) => Sent::No { error: e.to_string().chars().take(500).collect(), retry_at: if e.is_permanent() { None } else { retry_at() } },
         }
     }
+
+    fn mailbox(name: &str, address: &str) -> Result<Mailbox, String> {
+        Ok(Mailbox::new(Some(name.to_owned()), address.parse().map_err(|e| format!("the address `{address}` is not one: {e}"))?))
+    }
 }
 
 /// One pass at `now`: lease what is due, send it, record each outcome, until
-/// nothing is due. Returns the e-mails attempted.
+/// nothing is due; then cut the digests owed and send those due. Returns the
+/// e-mails attempted.
 pub fn pass(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
+    let notices = send_notices(conn, mailer, now)?;
+    digest::cut_due(conn, now)?;
+    Ok(notices + digest::send_due(conn, mailer, now)?)
+}
+
+fn send_notices(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
     let mut attempted = 0;
     loop {
         let due = write_tx(conn, |c| -> ApiResult<_> { Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?) })?;
