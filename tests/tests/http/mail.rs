@@ -44,10 +44,11 @@ async fn registered(app: &TestApp) -> i64 {
     id
 }
 
-/// The e-mails about case `id`.
+/// The e-mails about case `id`: they link the case, or a section of it.
 fn about(sink: &SmtpSink, id: i64) -> Vec<Value> {
     let link = format!("{SITE}/complaints/{id}");
-    sink.messages().into_iter().filter(|m| m["body"].as_str().is_some_and(|b| b.lines().any(|l| l == link))).collect()
+    let section = format!("{link}#");
+    sink.messages().into_iter().filter(|m| m["body"].as_str().is_some_and(|b| b.lines().any(|l| l == link || l.starts_with(&section)))).collect()
 }
 
 #[tokio::test]
@@ -76,6 +77,8 @@ async fn an_email_reaches_whoever_asked_for_its_kind_in_their_language_once() {
     );
     assert!(mails.iter().all(|m| m["body"].as_str().unwrap().contains(&number) && m["from"] == "kehu@factory.example"));
     assert!(mails[0]["message_id"].as_str().unwrap().starts_with("<kehu-notice-"));
+    let contacts = format!("{SITE}/complaints/{id}#section-contacts");
+    assert!(mails.iter().all(|m| m["body"].as_str().unwrap().lines().any(|l| l == contacts)), "the link opens the case at its contacts");
     let (_, log) = app.get("sales", "/me/notice-deliveries").await;
     let sent: Vec<&Value> = log["items"].as_array().unwrap().iter().filter(|d| d["kind"] == "first_reply_late").collect();
     assert!(!sent.is_empty() && sent.iter().all(|d| d["status"] == "delivered" && d["channel"] == "email"), "{log}");

@@ -13,6 +13,7 @@ use std::time::Instant;
 
 const SCRIPT: &str = include_str!("scale.sql");
 
+#[derive(Debug)]
 pub struct ScaleReport {
     pub customers: i64,
     pub complaints: i64,

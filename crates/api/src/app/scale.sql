@@ -652,12 +652,15 @@ ANALYZE supplier_requests;
 -- The customer's contacts: a first reply per registered case and a close
 -- confirmation per case closed resolved, long since reminded, so the table
 -- has its size while the worker's walk (due and unreminded) finds only what
--- the last minutes opened — none here.
+-- the last minutes opened — none here. The demo cases of the seed opened
+-- theirs through the workflow already.
 INSERT INTO case_contacts (org_id, complaint_id, kind, opened_at, due_at, reminded_at, version)
 SELECT org_id, id, 'first_reply', registered_at, registered_at + INTERVAL '24 hours', registered_at + INTERVAL '25 hours', 1
-FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL;
+FROM complaints WHERE org_id = :ORG AND registered_at IS NOT NULL
+ON CONFLICT (complaint_id, kind) DO NOTHING;
 
 INSERT INTO case_contacts (org_id, complaint_id, kind, opened_at, due_at, reminded_at, version)
 SELECT org_id, id, 'close_confirmation', closed_at, closed_at + INTERVAL '12 hours', closed_at + INTERVAL '13 hours', 1
-FROM complaints WHERE org_id = :ORG AND state = 'closed' AND closure = 'resolved';
+FROM complaints WHERE org_id = :ORG AND state = 'closed' AND closure = 'resolved'
+ON CONFLICT (complaint_id, kind) DO NOTHING;
 ANALYZE case_contacts;
