@@ -84,7 +84,10 @@ pub fn raise_verifications(conn: &mut DbConn) -> ApiResult<usize> {
 
 pub fn spawn(pool: Pool, interval_secs: u64) {
     actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(Duration::from_secs(interval_secs.max(1)));
+        // The first scan one interval after the start, not at once: instances
+        // restarted together do not all catch up in the same second.
+        let period = Duration::from_secs(interval_secs.max(1));
+        let mut tick = actix_web::rt::time::interval_at(actix_web::rt::time::Instant::now() + period, period);
         loop {
             tick.tick().await;
             let pool = pool.clone();

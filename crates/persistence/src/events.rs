@@ -82,13 +82,17 @@ pub fn notify(conn: &mut DbConn, org_id: i64, users: &[i64], n: &Notice, at: Nai
             )
         })
         .collect();
+    // Every id this insert takes is above the highest yet given: the
+    // e-mails below find these notices from it, by the (user_id, id) index,
+    // instead of among all of a busy reader's notices.
+    let before: Option<i64> = notifications::table.select(diesel::dsl::max(notifications::id)).first(conn)?;
     // One statement for all: multi-row VALUES runs on each concrete connection.
     match conn {
         DbConn::Pg(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
         DbConn::Sqlite(c) => diesel::insert_into(notifications::table).values(&rows).execute(c)?,
     };
     // The e-mails their readers asked for, in the same transaction.
-    crate::notice_channels::enqueue(conn, org_id, n.kind, users, at)?;
+    crate::notice_channels::enqueue(conn, org_id, n.kind, users, at, before.unwrap_or(0))?;
     crate::notice_robots::enqueue(conn, org_id, n.kind, n.complaint_id, &params, at)?;
     Ok(())
 }

@@ -23,6 +23,12 @@ pub struct PreferencesRow {
     pub digest_hour: i32,
 }
 
+/// The kinds of a stored JSON list, skipping any this version does not know
+/// (a kind retired since): one unknown kind must not silence the others.
+pub fn stored_kinds(json: &str) -> Vec<NoticeKind> {
+    serde_json::from_str::<Vec<String>>(json).unwrap_or_default().iter().filter_map(|k| k.parse().ok()).collect()
+}
+
 /// The columns of `PreferencesRow`, in its order.
 const PREFERENCES: (np::user_id, np::language, np::email_kinds, np::version, np::updated_at, np::digest_kinds, np::digest_hour) =
     (np::user_id, np::language, np::email_kinds, np::version, np::updated_at, np::digest_kinds, np::digest_hour);
@@ -85,11 +91,11 @@ pub fn save_preferences(conn: &mut DbConn, user_id: i64, version: i64, p: &Saved
     Ok(row)
 }
 
-/// Gives the notices of `kind` just stored for `users` at `at` an e-mail
-/// delivery where their reader asked for that kind and has an address. A
-/// notice enqueued twice (another of the same kind, people and time) keeps
-/// its one delivery.
-pub fn enqueue(conn: &mut DbConn, org_id: i64, kind: NoticeKind, users: &[i64], at: NaiveDateTime) -> DbResult<usize> {
+/// Gives the notices of `kind` just stored for `users` at `at`, with ids
+/// above `after`, an e-mail delivery where their reader asked for that kind
+/// and has an address. A notice enqueued twice (another of the same kind,
+/// people and time) keeps its one delivery.
+pub fn enqueue(conn: &mut DbConn, org_id: i64, kind: NoticeKind, users: &[i64], at: NaiveDateTime, after: i64) -> DbResult<usize> {
     if users.is_empty() {
         return Ok(0);
     }
@@ -98,7 +104,7 @@ pub fn enqueue(conn: &mut DbConn, org_id: i64, kind: NoticeKind, users: &[i64], 
     let select = format!(
         "SELECT n.org_id, n.id, n.user_id, 'email', u.email, 'pending', 0, n.created_at, n.created_at \
          FROM notifications n JOIN notice_preferences p ON p.user_id = n.user_id JOIN users u ON u.id = n.user_id \
-         WHERE n.user_id IN ({people}) AND n.org_id = {{org}} AND n.kind = {{kind}} AND n.created_at = {{at}} \
+         WHERE n.user_id IN ({people}) AND n.id > {after} AND n.org_id = {{org}} AND n.kind = {{kind}} AND n.created_at = {{at}} \
          AND u.active AND u.email IS NOT NULL AND u.email <> '' AND p.email_kinds LIKE '%\"' || n.kind || '\"%'"
     );
     let columns = "(org_id, notification_id, user_id, channel, address, status, attempts, next_attempt_at, created_at)";
@@ -240,4 +246,15 @@ pub fn deliveries_of(conn: &mut DbConn, user_id: i64, limit: i64) -> DbResult<Ve
             nd::created_at,
         ))
         .load(conn)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_kinds_skip_the_unknown() {
+        assert_eq!(stored_kinds(r#"["task","retired_kind","major_alert"]"#), vec![NoticeKind::Task, NoticeKind::MajorAlert]);
+        assert_eq!(stored_kinds("not json"), Vec::<NoticeKind>::new());
+    }
 }

@@ -82,7 +82,7 @@ pub fn cut(conn: &mut DbConn, reader: &Reader, cut: NaiveDateTime, now: NaiveDat
 }
 
 fn kind_codes(kinds_json: &str) -> Vec<String> {
-    serde_json::from_str::<Vec<NoticeKind>>(kinds_json).unwrap_or_default().into_iter().map(|k| k.as_str().to_owned()).collect()
+    crate::notice_channels::stored_kinds(kinds_json).into_iter().map(|k| k.as_str().to_owned()).collect()
 }
 
 /// A leased digest to send.

@@ -34,7 +34,7 @@ pub struct NoticePreferencesView {
 
 fn view(conn: &mut DbConn, ctx: &Ctx, row: Option<store::PreferencesRow>, email_available: bool) -> ApiResult<NoticePreferencesView> {
     let user = people::user(conn, ctx.user())?;
-    let kinds = |json: &str| serde_json::from_str::<Vec<NoticeKind>>(json).unwrap_or_default();
+    let kinds = store::stored_kinds;
     let (language, email_kinds, digest_kinds, digest_hour, version) = match row {
         Some(r) => {
             (r.language.parse().unwrap_or(Language::ZhCn), kinds(&r.email_kinds), kinds(&r.digest_kinds), u8::try_from(r.digest_hour).unwrap_or(8), r.version)
