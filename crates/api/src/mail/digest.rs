@@ -8,7 +8,6 @@ use crate::i18n::Lang;
 use chrono::{Duration, NaiveDateTime};
 use chrono_tz::Tz;
 use kehu_domain::channel;
-use kehu_persistence::notice_channels::Sent;
 use kehu_persistence::notice_digests::{self as store, DigestDue, DigestItem};
 use kehu_persistence::{write_tx, DbConn};
 use lettre::message::header::ContentType;
@@ -77,17 +76,13 @@ impl Mailer {
 /// Sends the digests due at `now`, as the notice e-mails are sent. Returns
 /// the digests attempted.
 pub fn send_due(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
-    let mut attempted = 0;
-    loop {
-        let due = write_tx(conn, |c| -> ApiResult<_> { Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?) })?;
-        if due.is_empty() {
-            return Ok(attempted);
-        }
-        for d in &due {
-            let items = store::items(conn, d, SHOWN)?;
-            let outcome: Sent = mailer.deliver(mailer.digest_message(d, &items), d.attempts, now);
-            write_tx(conn, |c| -> ApiResult<_> { Ok(store::record(c, d.id, &outcome, now)?) })?;
-            attempted += 1;
-        }
-    }
+    super::drain(
+        conn,
+        |c| Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?),
+        |c, d: &DigestDue| {
+            let items = store::items(c, d, SHOWN)?;
+            Ok((d.id, mailer.deliver(mailer.digest_message(d, &items), d.attempts, now)))
+        },
+        |c, id, outcome| Ok(store::record(c, id, outcome, now)?),
+    )
 }

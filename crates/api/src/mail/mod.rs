@@ -131,15 +131,32 @@ pub fn pass(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult
 }
 
 fn send_notices(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
+    drain(
+        conn,
+        |c| Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?),
+        |_, d: &EmailDue| Ok((d.id, mailer.send(d, now))),
+        |c, id, outcome| Ok(store::record(c, id, outcome, now)?),
+    )
+}
+
+/// Leases a batch, sends each (returning its id and outcome), records each
+/// outcome in its own transaction, until nothing is due. Returns how many
+/// were attempted.
+fn drain<T>(
+    conn: &mut DbConn,
+    lease: impl Fn(&mut DbConn) -> ApiResult<Vec<T>>,
+    send: impl Fn(&mut DbConn, &T) -> ApiResult<(i64, Sent)>,
+    record: impl Fn(&mut DbConn, i64, &Sent) -> ApiResult<()>,
+) -> ApiResult<usize> {
     let mut attempted = 0;
     loop {
-        let due = write_tx(conn, |c| -> ApiResult<_> { Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?) })?;
+        let due = write_tx(conn, |c| lease(c))?;
         if due.is_empty() {
             return Ok(attempted);
         }
         for d in &due {
-            let outcome = mailer.send(d, now);
-            write_tx(conn, |c| -> ApiResult<_> { Ok(store::record(c, d.id, &outcome, now)?) })?;
+            let (id, outcome) = send(conn, d)?;
+            write_tx(conn, |c| record(c, id, &outcome))?;
             attempted += 1;
         }
     }
