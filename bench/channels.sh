@@ -48,7 +48,12 @@ class Robot(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
     def log_message(self, *a):
         pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Robot).serve_forever()
+class Server(http.server.ThreadingHTTPServer):
+    # The sender posts a leased batch of 20 at once: with socketserver's
+    # default listen backlog of 5 the rest of the handshakes are dropped and
+    # retried a second later, and the figure would be this server's.
+    request_queue_size = 128
+Server(("127.0.0.1", int(sys.argv[1])), Robot).serve_forever()
 EOF
 pids+=($!)
 

@@ -78,11 +78,10 @@ impl Mailer {
 pub fn send_due(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
     super::drain(
         conn,
+        mailer,
+        now,
         |c| Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?),
-        |c, d: &DigestDue| {
-            let items = store::items(c, d, SHOWN)?;
-            Ok((d.id, mailer.deliver(mailer.digest_message(d, &items), d.attempts, now)))
-        },
+        |c, d: &DigestDue| Ok(super::Outgoing { id: d.id, message: mailer.digest_message(d, &store::items(c, d, SHOWN)?), attempts: d.attempts }),
         |c, id, outcome| Ok(store::record(c, id, outcome, now)?),
     )
 }

@@ -21,6 +21,10 @@ pub mod digest;
 
 const LEASE_SECS: i64 = 120;
 const BATCH: i64 = 20;
+/// E-mails handed to the relay at once, each over its own pooled
+/// connection: one connection waits about 40 ms a message on TCP (lettre
+/// writes the closing dot apart from the body, with Nagle's algorithm on).
+const SENDERS: usize = 4;
 const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How the relay is reached.
@@ -98,22 +102,48 @@ impl Mailer {
             .map_err(|e| e.to_string())
     }
 
-    fn send(&self, d: &EmailDue, now: NaiveDateTime) -> Sent {
-        self.deliver(self.message(d), d.attempts, now)
-    }
-
     /// Hands `message` to the relay on its `attempts`th try: one that cannot
     /// be written, or that the relay refuses for good, is given up.
-    fn deliver(&self, message: Result<Message, String>, attempts: i32, now: NaiveDateTime) -> Sent {
+    fn deliver(&self, message: &Result<Message, String>, attempts: i32, now: NaiveDateTime) -> Sent {
         let retry_at = || kehu_domain::delivery::retry_after(attempts).map(|after| now + after);
         let message = match message {
             Ok(m) => m,
-            Err(error) => return Sent::No { error, retry_at: None },
+            Err(error) => return Sent::No { error: error.clone(), retry_at: None },
         };
-        match self.transport.send(&message) {
+        match self.transport.send(message) {
             Ok(_) => Sent::Yes,
             Err(e) => Sent::No { error: e.to_string().chars().take(500).collect(), retry_at: if e.is_permanent() { None } else { retry_at() } },
         }
+    }
+
+    /// Delivers `outgoing` over up to `SENDERS` connections at once; the
+    /// outcomes come back in the same order.
+    fn deliver_all(&self, outgoing: &[Outgoing], now: NaiveDateTime) -> Vec<Sent> {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut outcomes: Vec<Option<Sent>> = (0..outgoing.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..SENDERS.min(outgoing.len()))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(o) = outgoing.get(i) else { return done };
+                            done.push((i, self.deliver(&o.message, o.attempts, now)));
+                        }
+                    })
+                })
+                .collect();
+            for worker in workers {
+                for (i, sent) in worker.join().unwrap_or_default() {
+                    outcomes[i] = Some(sent);
+                }
+            }
+        });
+        outcomes
+            .into_iter()
+            .map(|o| o.unwrap_or_else(|| Sent::No { error: "the sending thread failed".into(), retry_at: Some(now + Duration::seconds(60)) }))
+            .collect()
     }
 
     fn mailbox(name: &str, address: &str) -> Result<Mailbox, String> {
@@ -133,19 +163,30 @@ pub fn pass(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult
 fn send_notices(conn: &mut DbConn, mailer: &Mailer, now: NaiveDateTime) -> ApiResult<usize> {
     drain(
         conn,
+        mailer,
+        now,
         |c| Ok(store::lease_due(c, now, Duration::seconds(LEASE_SECS), BATCH)?),
-        |_, d: &EmailDue| Ok((d.id, mailer.send(d, now))),
+        |_, d: &EmailDue| Ok(Outgoing { id: d.id, message: mailer.message(d), attempts: d.attempts }),
         |c, id, outcome| Ok(store::record(c, id, outcome, now)?),
     )
 }
 
-/// Leases a batch, sends each (returning its id and outcome), records each
-/// outcome in its own transaction, until nothing is due. Returns how many
-/// were attempted.
+/// One leased e-mail, written and ready for the relay.
+struct Outgoing {
+    id: i64,
+    message: Result<Message, String>,
+    attempts: i32,
+}
+
+/// Leases a batch, writes each e-mail, sends them (several at once) and
+/// records the outcomes in one transaction, until nothing is due. Returns
+/// how many were attempted.
 fn drain<T>(
     conn: &mut DbConn,
+    mailer: &Mailer,
+    now: NaiveDateTime,
     lease: impl Fn(&mut DbConn) -> ApiResult<Vec<T>>,
-    send: impl Fn(&mut DbConn, &T) -> ApiResult<(i64, Sent)>,
+    write: impl Fn(&mut DbConn, &T) -> ApiResult<Outgoing>,
     record: impl Fn(&mut DbConn, i64, &Sent) -> ApiResult<()>,
 ) -> ApiResult<usize> {
     let mut attempted = 0;
@@ -154,11 +195,10 @@ fn drain<T>(
         if due.is_empty() {
             return Ok(attempted);
         }
-        for d in &due {
-            let (id, outcome) = send(conn, d)?;
-            write_tx(conn, |c| record(c, id, &outcome))?;
-            attempted += 1;
-        }
+        let outgoing = due.iter().map(|d| write(conn, d)).collect::<ApiResult<Vec<_>>>()?;
+        let outcomes = mailer.deliver_all(&outgoing, now);
+        write_tx(conn, |c| outgoing.iter().zip(&outcomes).try_for_each(|(o, sent)| record(c, o.id, sent)))?;
+        attempted += outgoing.len();
     }
 }
 
