@@ -29,8 +29,12 @@ pids=()
 # Killed outright: a service stops gracefully only once its running passes end.
 trap 'kill -9 "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 smtp=$(free_port)
-"$venv/bin/python" tests/support/smtp_sink.py --port "$smtp" --out "$work/mail.jsonl" >/dev/null 2>&1 &
+"$venv/bin/python" tests/support/smtp_sink.py --port "$smtp" --out "$work/mail.jsonl" >"$work/sink.log" 2>&1 &
 pids+=($!)
+listening() { python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2)' "$1" 2>/dev/null; }
+# The relay must answer before anything else takes a port or sends.
+for _ in $(seq 1 100); do listening "$smtp" && break; sleep 0.1; done
+listening "$smtp" || { echo "the SMTP sink did not start:" >&2; cat "$work/sink.log" >&2; exit 1; }
 robot=$(free_port)
 python3 - "$robot" >/dev/null 2>&1 <<'EOF' &
 import http.server, sys

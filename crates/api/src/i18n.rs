@@ -109,6 +109,12 @@ pub fn notice_path(kind: NoticeKind, params: &BTreeMap<String, String>, complain
     if let Some(follow_up) = id("follow_up_id").filter(|_| kind == K::EffectivenessFailed) {
         return Some(format!("/complaints/{follow_up}"));
     }
+    let period = |name: &str| params.get(name).filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+    match kind {
+        K::WeeklyReport => return period("week").map(|w| format!("/reports/weekly?week={w}")),
+        K::MonthlyReport => return period("month").map(|m| format!("/reports?month={m}")),
+        _ => {}
+    }
     if let Some(case) = complaint_id {
         let section = match kind {
             K::EightDReview | K::EightDDecided => "/8d",
@@ -168,6 +174,8 @@ mod tests {
         assert_eq!(of(NoticeKind::AllowanceTask).as_deref(), Some("/allowances/2"));
         assert_eq!(of(NoticeKind::PenaltyReview).as_deref(), Some("/penalties/9"));
         assert_eq!(of(NoticeKind::CustomerReview).as_deref(), Some("/customers/2"));
+        assert_eq!(of(NoticeKind::WeeklyReport).as_deref(), Some("/reports/weekly?week=2026-11-30"));
+        assert_eq!(of(NoticeKind::MonthlyReport).as_deref(), Some("/reports?month=2026-11"));
         assert_eq!(of(NoticeKind::CustomerHandover), None, "a handover names no page of its own");
         assert!(samples.iter().filter(|n| n.kind != NoticeKind::CustomerHandover).all(|n| path(n).is_some()));
     }

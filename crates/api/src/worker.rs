@@ -94,12 +94,19 @@ pub fn spawn(pool: Pool, interval_secs: u64) {
             let started = std::time::Instant::now();
             let result = actix_web::web::block(move || -> ApiResult<usize> {
                 let mut conn = pool.get().map_err(|_| crate::error::ApiError::Unavailable)?;
-                let result = raise_verifications(&mut conn).and_then(|raised| {
-                    if raised > 0 {
-                        tracing::info!(raised, "quarterly verification tasks raised");
-                    }
-                    scan_overdue(&mut conn)
-                });
+                let result = raise_verifications(&mut conn)
+                    .and_then(|raised| {
+                        if raised > 0 {
+                            tracing::info!(raised, "quarterly verification tasks raised");
+                        }
+                        crate::app::report_runs::prepare_due(&mut conn, Utc::now().naive_utc())
+                    })
+                    .and_then(|prepared| {
+                        if prepared > 0 {
+                            tracing::info!(prepared, "scheduled reports prepared");
+                        }
+                        scan_overdue(&mut conn)
+                    });
                 if result.is_err() {
                     conn.check_after_error();
                 }

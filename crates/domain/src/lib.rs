@@ -35,6 +35,7 @@ pub mod supplier;
 pub mod survey;
 pub mod verification;
 pub mod visit;
+pub mod weekly;
 pub mod workflow;
 
 pub use money::Money;

@@ -35,6 +35,8 @@ pub struct ComplaintFilter {
     pub number: Option<String>,
     pub q: Option<String>,
     pub countermeasure_department_id: Option<i64>,
+    /// Filed by this person (我发起的).
+    pub created_by: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +76,7 @@ pub struct SummaryRow {
     pub kind: Option<ComplaintKind>,
     pub is_major: bool,
     pub settlement_total_fen: Option<i64>,
+    pub claim_amount_fen: Option<i64>,
     pub step_entered_at: NaiveDateTime,
     pub step_due_at: Option<NaiveDateTime>,
     pub case_due_at: Option<NaiveDateTime>,
@@ -123,7 +126,7 @@ fn state_leads(f: &ComplaintFilter, sort: &Sort) -> bool {
     f.states.len() == 1 && sort.key == SortKey::CreatedAt
 }
 
-fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, state_leads: bool) -> Boxed<'a, ST> {
+pub(crate) fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, state_leads: bool) -> Boxed<'a, ST> {
     // One state as `=` at least: `= ANY('{closed}')` PostgreSQL cannot read
     // from the (org, state, created) index in page order.
     match f.states.as_slice() {
@@ -168,7 +171,22 @@ fn apply_filter<'a, ST: 'a>(mut q: Boxed<'a, ST>, f: &'a ComplaintFilter, state_
     if let Some(d) = f.countermeasure_department_id {
         q = q.filter(complaints::countermeasure_department_id.eq(d));
     }
+    if let Some(u) = f.created_by {
+        q = q.filter(complaints::created_by.eq(u));
+    }
     q
+}
+
+/// How many complaints the caller may see match `filter` (the text search
+/// by the search index).
+pub fn count(conn: &mut DbConn, org_id: i64, scope: &ComplaintScope, filter: &ComplaintFilter) -> DbResult<i64> {
+    let q = complaints::table.filter(complaints::org_id.eq(org_id)).select(diesel::dsl::count_star()).into_boxed();
+    let q = apply_filter(visible(q, scope), filter, false);
+    let q = match filter.q.as_deref().map(kehu_domain::customer::search_query).filter(|t| !t.is_empty()) {
+        Some(text) => q.filter(TextMatch::indexed(conn.backend(), &text)),
+        None => q,
+    };
+    Ok(q.first(conn)?)
 }
 
 type SummarySql = (diesel::dsl::AsSelect<SummaryRow, MultiBackend>, diesel::sql_types::Nullable<diesel::sql_types::Text>);
@@ -179,7 +197,7 @@ fn base<'a>(org_id: i64, scope: &ComplaintScope) -> Boxed<'a, SummarySql> {
 }
 
 /// Visibility, filters and the keyset: the page without its text search.
-fn filtered<'a, ST: 'a>(
+pub(crate) fn filtered<'a, ST: 'a>(
     q: Boxed<'a, ST>,
     scope: &ComplaintScope,
     filter: &'a ComplaintFilter,

@@ -10,6 +10,7 @@ pub mod complaint_changes;
 pub mod complaint_lists;
 pub mod complaint_reads;
 pub mod complaint_search;
+pub mod complaint_tracking;
 pub mod complaints;
 pub mod contacts;
 pub mod customers;

@@ -10,6 +10,7 @@ use kehu_domain::improvement::IrrationalLevel;
 use kehu_domain::intake::{ComplaintKind, NonQualityCause, Severity};
 use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::statistics::{ClosedCase, LineFact, ShareFact};
+use kehu_domain::weekly::NewCase;
 use kehu_domain::Closure;
 
 type CaseRow = (
@@ -103,4 +104,50 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
         .map(|(complaint_id, department_id, ratio_percent)| ShareFact { complaint_id, department_id, ratio_percent })
         .collect();
     Ok((cases, lines, shares))
+}
+
+/// The kind and severity of each case of company `org_id` registered in `[from, to)`.
+pub fn registered_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: NaiveDateTime) -> DbResult<Vec<NewCase>> {
+    Ok(complaints::table
+        .filter(complaints::org_id.eq(org_id))
+        .filter(complaints::registered_at.ge(from).and(complaints::registered_at.lt(to)))
+        .select((complaints::kind, complaints::severity))
+        .load::<(Option<ComplaintKind>, Option<Severity>)>(conn)?
+        .into_iter()
+        .map(|(kind, severity)| NewCase { kind, severity })
+        .collect())
+}
+
+/// How many cases were open at `at` (registered before it, not closed by
+/// then) and past their whole-case deadline. Counted as the cases still open
+/// and those closed since, each from its own index.
+pub fn overdue_at(conn: &mut DbConn, org_id: i64, at: NaiveDateTime) -> DbResult<i64> {
+    let late = complaints::table.filter(complaints::org_id.eq(org_id)).filter(complaints::case_due_at.lt(at)).filter(complaints::registered_at.lt(at));
+    let open: i64 = late.filter(complaints::state.ne(kehu_domain::State::Closed)).count().get_result(conn)?;
+    let closed_since: i64 = late.filter(complaints::closed_at.ge(at)).filter(complaints::state.eq(kehu_domain::State::Closed)).count().get_result(conn)?;
+    Ok(open + closed_since)
+}
+
+/// Of the cases of company `org_id` registered in `[from, to)`, how many are
+/// open now, and how many of those are past their whole-case deadline at `now`.
+pub fn still_open(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: NaiveDateTime, now: NaiveDateTime) -> DbResult<(i64, i64)> {
+    let open = complaints::table
+        .filter(complaints::org_id.eq(org_id))
+        .filter(complaints::registered_at.ge(from).and(complaints::registered_at.lt(to)))
+        .filter(complaints::state.ne(kehu_domain::State::Closed));
+    let all: i64 = open.count().get_result(conn)?;
+    let late: i64 = open.filter(complaints::case_due_at.lt(now)).count().get_result(conn)?;
+    Ok((all, late))
+}
+
+/// Claims the preparation of report `kind` for `period`: false when another
+/// worker prepared it already.
+pub fn claim_report(conn: &mut DbConn, org_id: i64, kind: &str, period: &str, now: NaiveDateTime) -> DbResult<bool> {
+    use diesel::sql_types::{BigInt, Text, Timestamp};
+    let sql = match conn.backend() {
+        crate::db::Backend::Postgres => "INSERT INTO report_runs (org_id, kind, period, prepared_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        crate::db::Backend::Sqlite => "INSERT OR IGNORE INTO report_runs (org_id, kind, period, prepared_at) VALUES (?, ?, ?, ?)",
+    };
+    let n = diesel::sql_query(sql).bind::<BigInt, _>(org_id).bind::<Text, _>(kind).bind::<Text, _>(period).bind::<Timestamp, _>(now).execute(conn)?;
+    Ok(n == 1)
 }

@@ -30,6 +30,8 @@ export const complaintKeys = {
   all: ['complaints'] as const,
   lists: () => [...complaintKeys.all, 'list'] as const,
   list: (filters: object, limit: number) => [...complaintKeys.lists(), filters, limit] as const,
+  /** The filtered list's total: under `lists()`, so whatever refreshes the list refreshes it too. */
+  count: (filters: object) => [...complaintKeys.lists(), 'count', filters] as const,
   details: () => [...complaintKeys.all, 'detail'] as const,
   detail: (id: number) => [...complaintKeys.details(), id] as const,
   events: (id: number) => [...complaintKeys.all, 'events', id] as const,

@@ -1242,6 +1242,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/statistics/monthly/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same as a workbook, worded in the `Accept-Language`: the figures,
+         *     then a sheet per breakdown with its totals.
+         */
+        get: operations["exportMonthlyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/statistics/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A week's statistics: registered and closed cases, the first-closure
+         *     rate, the cases past their deadline at its end, by kind and severity, and
+         *     the irrational complaints with their share. For the readers of the
+         *     monthly table; 403 for everyone else.
+         */
+        get: operations["getWeeklyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/statistics/weekly/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same as a workbook, worded in the `Accept-Language`: the figures, by
+         *     kind and by severity (each with its totals), a sheet each.
+         */
+        get: operations["exportWeeklyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/statistics/collection-exclusions": {
         parameters: {
             query?: never;
@@ -1294,6 +1356,45 @@ export interface paths {
         put?: never;
         /** File a complaint (a draft until `submit`). */
         post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many complaints the list holds with these filters (what the caller may see). */
+        get: operations["countComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tracking sheet (客户投诉案件追踪表) of the list with these filters: every
+         *     complaint the caller may see, in the order received, with a totals row,
+         *     worded in the `Accept-Language` (zh-CN by default). Sort and paging
+         *     parameters are ignored.
+         */
+        get: operations["exportComplaints"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3142,6 +3243,11 @@ export interface components {
             by_salesperson_item: components["schemas"]["ExclusionTotal"][];
             lines: components["schemas"]["ExclusionLine"][];
         };
+        /** @description How many complaints a filtered list holds. */
+        ComplaintCount: {
+            /** Format: int64 */
+            total: number;
+        };
         /** @enum {string} */
         ComplaintKind: "quality" | "non_quality";
         ComplaintPage: {
@@ -3167,6 +3273,7 @@ export interface components {
             kind?: null | components["schemas"]["ComplaintKind"];
             is_major: boolean;
             settlement_total?: null | components["schemas"]["MoneyView"];
+            claim_amount?: null | components["schemas"]["MoneyView"];
             /** Format: date-time */
             step_entered_at: string;
             /** Format: date-time */
@@ -4581,6 +4688,17 @@ export interface components {
             to: string;
             /** Format: int64 */
             closed: number;
+            /**
+             * Format: int64
+             * @description Cases registered in the month that are still open, apart from the
+             *     closed ones the table counts.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones past their whole-case deadline now.
+             */
+            open_overdue: number;
             /** Format: int64 */
             first_closures: number;
             /**
@@ -4895,7 +5013,7 @@ export interface components {
          * @description What a notification tells its reader.
          * @enum {string}
          */
-        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered" | "penalty_review" | "penalty_disputed" | "penalty_approval" | "penalty_returned" | "penalty_approved" | "penalty_published";
+        NoticeKind: "task" | "reminder" | "major_alert" | "late_inquiry" | "late_inquiry_answered" | "case_reminder" | "containment_reminder" | "close_confirmation_due" | "first_reply_late" | "close_confirmation_late" | "close_not_confirmed" | "customer_review" | "customer_reviewed" | "customer_claimed" | "customer_transferred" | "visit_report" | "visit_reviewed" | "customer_handover" | "survey_answered" | "survey_followup" | "customer_access_request" | "customer_access_decided" | "customer_request" | "customer_request_decided" | "customer_supply_hold" | "return_task" | "return_decided" | "return_reminder" | "return_note_task" | "allowance_task" | "return_handling_task" | "return_note_reminder" | "return_handling_reminder" | "allowance_reminder" | "eight_d_review" | "eight_d_decided" | "effectiveness_due" | "effectiveness_failed" | "deferral_request" | "deferral_decided" | "petition_raised" | "petition_decided" | "supplier_request" | "supplier_answered" | "penalty_review" | "penalty_disputed" | "penalty_approval" | "penalty_returned" | "penalty_approved" | "penalty_published" | "weekly_report" | "monthly_report";
         NoticePreferencesBody: {
             language: components["schemas"]["Language"];
             /** @description Kinds also sent by e-mail as they happen; each at most once. */
@@ -6475,6 +6593,74 @@ export interface components {
             version: number;
             /** Format: date-time */
             created_at: string;
+        };
+        WeekRow: {
+            /** @description The kind's or severity's code; `(none)` when not set. */
+            key: string;
+            /** Format: int64 */
+            registered: number;
+            /** Format: int64 */
+            closed: number;
+        };
+        WeeklyStatistics: {
+            /**
+             * Format: date
+             * @description The Monday the week starts (company time).
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description Its Sunday.
+             */
+            last_day: string;
+            /**
+             * Format: date
+             * @description The Friday its report is due.
+             */
+            due_on: string;
+            /**
+             * Format: date-time
+             * @description The week as UTC instants: `[from, to)`.
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * Format: int64
+             * @description Registered (受理) in the week.
+             */
+            registered: number;
+            /**
+             * Format: int64
+             * @description Closed in the week.
+             */
+            closed: number;
+            /** Format: int64 */
+            first_closures: number;
+            /**
+             * @description 一次关闭率 of the cases closed, percent with two decimals.
+             * @example 86.21
+             */
+            first_closure_rate_percent?: string | null;
+            /**
+             * Format: int64
+             * @description Open at the week's end and past the whole-case deadline.
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Closed cases confirmed irrational (一次非理性抱怨).
+             */
+            irrational_first: number;
+            /**
+             * Format: int64
+             * @description Closed cases made irrational by a deferred closure (二次非理性抱怨).
+             */
+            irrational_second: number;
+            /** @description Irrational complaints of either level among the cases closed, percent. */
+            irrational_share_percent?: string | null;
+            by_kind: components["schemas"]["WeekRow"][];
+            by_severity: components["schemas"]["WeekRow"][];
         };
     };
     responses: never;
@@ -9885,7 +10071,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `YYYY-MM` from 1970 on; last month (company time) when absent.
+                 * @description `YYYY-MM` from 1970 on; the month under way (company time) when absent.
                  * @example 2026-11
                  */
                 month?: string;
@@ -9904,6 +10090,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthlyStatistics"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMonthlyStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `YYYY-MM` from 1970 on; the month under way (company time) when absent.
+                 * @example 2026-11
+                 */
+                month?: string;
+                /** @description Rows per breakdown; the rest are summed into `others`. */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWeeklyStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Any day of the week (Monday to Sunday, company time); the last week
+                 *     that has ended when absent.
+                 * @example 2026-11-30
+                 */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyStatistics"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportWeeklyStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Any day of the week (Monday to Sunday, company time); the last week
+                 *     that has ended when absent.
+                 * @example 2026-11-30
+                 */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             403: {
@@ -10040,6 +10355,8 @@ export interface operations {
                 number?: string;
                 /** @description Free text over number, order, product, description and customer name. */
                 q?: string;
+                /** @description Only the complaints the caller filed (我发起的). */
+                mine?: boolean;
                 /** @description `created_at`, `-created_at` (default), `updated_at`, `-updated_at`, `step_due_at`, `-step_due_at`. */
                 sort?: string;
                 limit?: number;
@@ -10124,6 +10441,115 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countComplaints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated states.
+                 * @example qa_investigation,pending_approval
+                 */
+                state?: string;
+                customer_id?: number;
+                department_id?: number;
+                severity?: components["schemas"]["Severity"];
+                kind?: components["schemas"]["ComplaintKind"];
+                major?: boolean;
+                /** @description Only cases whose current step is past its deadline. */
+                overdue?: boolean;
+                created_from?: string;
+                created_to?: string;
+                registered_from?: string;
+                registered_to?: string;
+                /** @example 2611-0007 */
+                number?: string;
+                /** @description Free text over number, order, product, description and customer name. */
+                q?: string;
+                /** @description Only the complaints the caller filed (我发起的). */
+                mine?: boolean;
+                /** @description `created_at`, `-created_at` (default), `updated_at`, `-updated_at`, `step_due_at`, `-step_due_at`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintCount"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportComplaints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated states.
+                 * @example qa_investigation,pending_approval
+                 */
+                state?: string;
+                customer_id?: number;
+                department_id?: number;
+                severity?: components["schemas"]["Severity"];
+                kind?: components["schemas"]["ComplaintKind"];
+                major?: boolean;
+                /** @description Only cases whose current step is past its deadline. */
+                overdue?: boolean;
+                created_from?: string;
+                created_to?: string;
+                registered_from?: string;
+                registered_to?: string;
+                /** @example 2611-0007 */
+                number?: string;
+                /** @description Free text over number, order, product, description and customer name. */
+                q?: string;
+                /** @description Only the complaints the caller filed (我发起的). */
+                mine?: boolean;
+                /** @description `created_at`, `-created_at` (default), `updated_at`, `-updated_at`, `step_due_at`, `-step_due_at`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             422: {

@@ -20,6 +20,7 @@ const CustomerFormPage = lazy(() => import('../features/customers/components/Cus
 const AccessPage = lazy(() => import('../features/customers/components/AccessPage'));
 const HandoverPage = lazy(() => import('../features/customers/components/HandoverPage'));
 const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
+const WeeklyReportPage = lazy(() => import('../features/reports/components/WeeklyReportPage'));
 const CollectionExclusionsPage = lazy(() => import('../features/reports/components/CollectionExclusionsPage'));
 const SettingsPage = lazy(() => import('../features/settings/components/SettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
@@ -106,6 +107,8 @@ export const routes: RouteObject[] = [
           { path: 'allowances/:id', element: page(<AllowanceDetailPage />) },
           { path: 'allowances/:id/print', element: page(<AllowancePrintPage />) },
           { path: 'reports', element: page(<ReportsPage />) },
+          // 客户投诉周报: the monthly table's readers; the server answers 403 to anyone else.
+          { path: 'reports/weekly', element: page(<WeeklyReportPage />) },
           // Not guarded here: the server answers 403 and the page explains who may read it.
           { path: 'reports/collection-exclusions', element: page(<CollectionExclusionsPage />) },
           // 人员基点: not guarded, anyone reads his own; the server lists whom each may read.

@@ -55,6 +55,7 @@ export function frameResponse(path: string, { unread = 0, tasks = [] as unknown[
   if (path === '/api/v1/me/notifications/unread-count') return jsonResponse(200, { count: unread });
   if (path === '/api/v1/me/tasks') return jsonResponse(200, tasks);
   if (path === '/api/v1/complaints' || path === '/api/v1/customers') return jsonResponse(200, { items: [], next_cursor: null });
+  if (path === '/api/v1/complaints/count') return jsonResponse(200, { total: 0 });
   if (path === '/api/v1/returns') return jsonResponse(200, { items: [], total: 0, next_cursor: null });
   if (path === '/api/v1/allowances') return jsonResponse(200, { items: [], total: 0, next_cursor: null });
   // Quality's task badge counts the effectiveness checks due.

@@ -227,3 +227,36 @@ async fn every_role_reads_exactly_the_allowance_certificates_the_rule_allows() {
         assert_eq!(app.count(&format!("SELECT version AS n FROM allowances WHERE id = {id}")), v, "a refused call changed the certificate");
     }
 }
+
+/// Every role: the complaint list, its count and the tracking sheet hold a
+/// case exactly when the case itself may be read — a draft (its filer's side
+/// only) and a registered case at sales' proposal.
+#[tokio::test]
+async fn every_role_finds_a_case_in_the_list_count_and_sheet_exactly_when_it_may_read_it() {
+    use crate::tracking_sheet::{sheet, total, walk};
+    let app = spawn_app().await;
+    let customer = app.customer_id("sales", "C-0001").await;
+    let mut form = intake(customer);
+    form["description"] = json!("matrix draft");
+    let (_, draft) = app.post("sales", "/complaints", form).await;
+    let draft = draft["id"].as_i64().unwrap();
+    let proposal = app.to_sales_proposal().await;
+    for user in PEOPLE {
+        let listed: Vec<i64> = walk(&app, user, "").await.into_iter().map(|(id, _)| id).collect();
+        let rows = sheet(&app, user, "", "zh-CN").await;
+        assert_eq!(total(&app, user, "").await, listed.len() as i64, "{user}");
+        assert_eq!(rows.len(), listed.len() + 2, "{user}: header, a row a case, totals");
+        for (id, what) in [(draft, "matrix draft"), (proposal, "边缘毛刺")] {
+            let (s, v) = app.get(user, &format!("/complaints/{id}")).await;
+            assert!(s == 200 || s == 404, "{user}: {s} {v}");
+            let readable = s == 200;
+            assert_eq!(listed.contains(&id), readable, "{user}: list, case {id}");
+            if id == draft {
+                assert_eq!(rows.iter().any(|r| r[9] == what), readable, "{user}: sheet, the draft");
+            } else {
+                let number = app.complaint("coordinator", id).await["number"].as_str().unwrap().to_owned();
+                assert_eq!(rows.iter().any(|r| r[1] == number), readable, "{user}: sheet, case {number}");
+            }
+        }
+    }
+}

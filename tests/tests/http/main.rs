@@ -31,5 +31,6 @@ mod sessions;
 mod sign_offs;
 mod statistics;
 mod suppliers;
+mod tracking_sheet;
 mod webhooks;
 mod workflow;

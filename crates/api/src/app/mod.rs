@@ -31,6 +31,7 @@ pub mod people;
 pub mod petitions;
 pub mod policies;
 pub mod policy;
+pub mod report_runs;
 pub mod returns;
 pub mod scale;
 pub mod seed;

@@ -268,6 +268,7 @@ pub fn seed_demo(conn: &mut DbConn) -> ApiResult<Report> {
         }
         Ok::<(), ApiError>(())
     })?;
+    crate::app::report_runs::demo(conn, chrono::Utc::now().naive_utc())?;
     Ok(report)
 }
 

@@ -58,3 +58,85 @@ pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> ApiResult<Vec<u8>> {
     }
     w.into_inner().map_err(|e| ApiError::Internal(e.to_string()))
 }
+
+/// A cell of a sheet written as it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// A count or quantity.
+    Count(i64),
+    /// Money in fen, shown in yuan with separators and two decimals.
+    Amount(i64),
+}
+
+/// One sheet written a row at a time into a temporary file (the writer's
+/// constant-memory mode), so that a sheet of any length takes the memory of
+/// a row; the workbook is then zipped into another temporary file.
+pub struct SheetFile {
+    book: rust_xlsxwriter::Workbook,
+    next_row: u32,
+    bold: rust_xlsxwriter::Format,
+    amount: rust_xlsxwriter::Format,
+    bold_amount: rust_xlsxwriter::Format,
+}
+
+fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> ApiError {
+    ApiError::Internal(e.to_string())
+}
+
+impl SheetFile {
+    pub fn new(name: &str, headers: &[String]) -> ApiResult<SheetFile> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let sheet = book.add_worksheet_with_constant_memory();
+        sheet.set_name(name).map_err(xlsx_err)?;
+        sheet.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        for (i, h) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, i as u16, h, &bold).map_err(xlsx_err)?;
+        }
+        let amount = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+        let bold_amount = amount.clone().set_bold();
+        Ok(SheetFile { book, next_row: 1, bold, amount, bold_amount })
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> ApiResult<()> {
+        self.write(cells, false)
+    }
+
+    /// The totals row, in bold.
+    pub fn total(&mut self, cells: &[Cell]) -> ApiResult<()> {
+        self.write(cells, true)
+    }
+
+    fn write(&mut self, cells: &[Cell], bold: bool) -> ApiResult<()> {
+        let row = self.next_row;
+        let sheet = self.book.worksheet_from_index(0).map_err(xlsx_err)?;
+        for (i, cell) in cells.iter().enumerate() {
+            let col = i as u16;
+            match (cell, bold) {
+                (Cell::Empty, _) => {}
+                (Cell::Text(s), false) => sheet.write_string(row, col, s).map(|_| ()).map_err(xlsx_err)?,
+                (Cell::Text(s), true) => sheet.write_string_with_format(row, col, s, &self.bold).map(|_| ()).map_err(xlsx_err)?,
+                (Cell::Count(n), false) => sheet.write_number(row, col, *n as f64).map(|_| ()).map_err(xlsx_err)?,
+                (Cell::Count(n), true) => sheet.write_number_with_format(row, col, *n as f64, &self.bold).map(|_| ()).map_err(xlsx_err)?,
+                (Cell::Amount(fen), b) => {
+                    let format = if b { &self.bold_amount } else { &self.amount };
+                    sheet.write_number_with_format(row, col, *fen as f64 / 100.0, format).map(|_| ()).map_err(xlsx_err)?
+                }
+            }
+        }
+        self.next_row += 1;
+        Ok(())
+    }
+
+    /// The workbook in an unnamed temporary file, rewound for reading.
+    pub fn finish(mut self) -> ApiResult<std::fs::File> {
+        use std::io::{Seek, SeekFrom};
+        let io = |e: std::io::Error| ApiError::Internal(e.to_string());
+        let mut file = tempfile::tempfile().map_err(io)?;
+        self.book.save_to_writer(&mut file).map_err(xlsx_err)?;
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        Ok(file)
+    }
+}

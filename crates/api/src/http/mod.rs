@@ -8,6 +8,7 @@ pub mod ctx;
 pub mod cursor;
 pub mod edge;
 pub mod etag;
+pub mod file;
 pub mod idempotency;
 pub mod money;
 pub mod problems;

@@ -2,9 +2,11 @@
 //! complaint amounts kept out of the collection-rate bonus.
 
 use crate::app::complaints::collection::{self, CollectionExclusions, ExclusionsCmd};
+use crate::app::complaints::sheets;
 use crate::app::complaints::statistics::{self, MonthlyCmd, MonthlyStatistics};
 use crate::app::Ctx;
 use crate::error::{ApiResult, Problem, Validated};
+use crate::http::file;
 use crate::routes::customers::io::FileFormat;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
@@ -15,7 +17,7 @@ use validator::Validate;
 #[derive(Deserialize, IntoParams, Validate)]
 #[into_params(parameter_in = Query)]
 pub struct MonthlyQuery {
-    /// `YYYY-MM` from 1970 on; last month (company time) when absent.
+    /// `YYYY-MM` from 1970 on; the month under way (company time) when absent.
     #[param(pattern = "^(19[7-9][0-9]|[2-9][0-9]{3})-(0[1-9]|1[0-2])$", example = "2026-11")]
     pub month: Option<String>,
     /// Rows per breakdown; the rest are summed into `others`.
@@ -37,6 +39,22 @@ pub async fn monthly(state: web::Data<AppState>, ctx: Ctx, q: web::Query<Monthly
     let cmd = MonthlyCmd { month: q.month, top: q.top.unwrap_or(20) };
     let table: MonthlyStatistics = state.read(ctx, move |c, ctx| statistics::monthly(c, ctx, cmd)).await?;
     Ok(HttpResponse::Ok().json(table))
+}
+
+/// The same as a workbook, worded in the `Accept-Language`: the figures,
+/// then a sheet per breakdown with its totals.
+#[utoipa::path(tag = "complaints", operation_id = "exportMonthlyStatistics", security(("bearer" = [])), params(MonthlyQuery),
+    responses((status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[get("/complaints/statistics/monthly/export")]
+pub async fn export_monthly(state: web::Data<AppState>, ctx: Ctx, q: web::Query<MonthlyQuery>) -> ApiResult<HttpResponse> {
+    let q = q.into_inner().validated()?;
+    let cmd = MonthlyCmd { month: q.month, top: q.top.unwrap_or(20) };
+    let lang = ctx.lang;
+    let table: MonthlyStatistics = state.read(ctx, move |c, ctx| statistics::monthly(c, ctx, cmd)).await?;
+    let book = sheets::workbook(&sheets::monthly(&table, lang))?;
+    let name = format!("{}-{}.xlsx", lang.text("reports.sheet").unwrap_or("monthly"), table.month);
+    Ok(file::xlsx(book, &format!("monthly-statistics-{}.xlsx", table.month), &name))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -37,6 +37,7 @@ pub mod surveys;
 pub mod verifications;
 pub mod visits;
 pub mod webhooks;
+pub mod weekly_statistics;
 
 use crate::auth::routes as auth;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -126,9 +127,14 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(surveys::link)
         .service(surveys::of_customer)
         .service(complaint_statistics::monthly)
+        .service(complaint_statistics::export_monthly)
+        .service(weekly_statistics::get_weekly)
+        .service(weekly_statistics::export_weekly)
         .service(complaint_statistics::exclusions)
         .service(complaint_statistics::export_exclusions)
         .service(complaints::list_complaints)
+        .service(complaints::count_complaints)
+        .service(complaints::export_complaints)
         .service(complaints::create_complaint)
         .service(complaints::get_complaint)
         .service(complaints::update_draft)

@@ -10,6 +10,7 @@ use crate::State;
 use std::collections::BTreeMap;
 
 mod penalty;
+mod report;
 mod samples;
 
 coded_enum! {
@@ -101,6 +102,10 @@ coded_enum! {
         PenaltyApproved = "penalty_approved",
         /// The month's reward-and-penalty notice is published.
         PenaltyPublished = "penalty_published",
+        /// A week's complaint statistics are ready (each Friday, for the week before).
+        WeeklyReport = "weekly_report",
+        /// A month's complaint statistics are ready (by the 10th, for the month before).
+        MonthlyReport = "monthly_report",
     }
 }
 

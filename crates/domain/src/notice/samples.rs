@@ -60,6 +60,8 @@ impl Notice {
             Notice::penalty_returned(9, "2026-11", "请重新核对"),
             Notice::penalty_approved(9, "2026-11"),
             Notice::penalty_published(9, "2026-11"),
+            Notice::weekly_report(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default()),
+            Notice::monthly_report(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default()),
         ];
         debug_assert!(NoticeKind::ALL.iter().all(|k| v.iter().any(|n| n.kind == *k)));
         v
@@ -79,12 +81,14 @@ mod tests {
     }
 
     #[test]
-    fn case_notices_name_their_case_and_customer_notices_their_customer() {
+    fn case_notices_name_their_case_customer_notices_their_customer_reports_their_period() {
         for n in Notice::samples() {
             if n.complaint_id.is_some() || n.params.contains_key("return_id") || n.params.contains_key("allowance_id") {
                 assert!(n.params.contains_key("number"), "{}", n.kind);
             } else if n.params.contains_key("run_id") {
                 assert!(n.params.contains_key("month"), "{}", n.kind);
+            } else if matches!(n.kind, NoticeKind::WeeklyReport | NoticeKind::MonthlyReport) {
+                assert!(n.params.contains_key("week") || n.params.contains_key("month"), "{}", n.kind);
             } else if n.kind != NoticeKind::CustomerHandover {
                 assert!(n.params.contains_key("customer_id") && n.params.contains_key("customer"), "{}", n.kind);
             }

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   BarChartOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -36,6 +37,8 @@ export const SIDE_NAV: NavItem[] = [
   // 折让证明: everyone too, as the returns (the same read rule on the server).
   { key: 'allowances', path: '/allowances', label: 'nav.allowances', icon: <AccountBookOutlined /> },
   { key: 'reports', path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  // 客户投诉周报: as the monthly table (the server answers 403 to those who may not read it).
+  { key: 'weekly', path: '/reports/weekly', label: 'nav.weeklyReport', icon: <CalendarOutlined /> },
   // 客诉金额明细: accounting, executives, integration accounts and sales managers.
   {
     key: 'exclusions',
@@ -61,7 +64,7 @@ export const PHONE_TABS: NavItem[] = [
   { key: 'me', path: '/me', label: 'nav.me', icon: <UserOutlined /> },
 ];
 
-/** The nav key for a URL, by the longest matching item: "/complaints/42" -> "complaints", "/reports/collection-exclusions" -> "exclusions". */
+/** The nav key for a URL, by the longest matching item: "/complaints/42" -> "complaints", "/reports/collection-exclusions" -> "exclusions", "/reports/weekly" -> "weekly". */
 export function activeNavKey(pathname: string): string {
   const match = SIDE_NAV.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   return match?.key ?? pathname.split('/')[1] ?? '';

@@ -77,6 +77,7 @@ const WORDED: [string, readonly string[]][] = [
     'return_handling_reminder', 'allowance_reminder', 'eight_d_review', 'eight_d_decided', 'effectiveness_due', 'effectiveness_failed',
     'deferral_request', 'deferral_decided', 'petition_raised', 'petition_decided', 'supplier_request', 'supplier_answered',
     'penalty_review', 'penalty_disputed', 'penalty_approval', 'penalty_returned', 'penalty_approved', 'penalty_published',
+    'weekly_report', 'monthly_report',
   ])],
   ['pages.me.notices.status', everyCode<Schemas['DeliveryStatus']>()(['delivered', 'pending', 'failed'])],
   // 群机器人 in settings: each platform's name, and where its webhook address and secret are found.

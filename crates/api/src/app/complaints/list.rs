@@ -44,6 +44,12 @@ pub struct EventPage {
     pub next_cursor: Option<String>,
 }
 
+/// How many complaints a filtered list holds.
+#[derive(Serialize, ToSchema)]
+pub struct ComplaintCount {
+    pub total: i64,
+}
+
 /// A page of the list: filter, order, where the last page ended, how many.
 pub struct ListQuery {
     pub filter: ComplaintFilter,
@@ -82,6 +88,10 @@ pub fn list(conn: &mut DbConn, ctx: &Ctx, q: ListQuery) -> ApiResult<ComplaintPa
         None
     };
     Ok(ComplaintPage { items: view::summaries(rows, ctx.now), next_cursor })
+}
+
+pub fn count(conn: &mut DbConn, ctx: &Ctx, filter: &ComplaintFilter) -> ApiResult<ComplaintCount> {
+    Ok(ComplaintCount { total: complaint_lists::count(conn, ctx.org(), &scope(ctx), filter)? })
 }
 
 /// My tasks (待办): cases waiting for me or my role, soonest deadline first.

@@ -5,8 +5,11 @@ mod act;
 pub mod collection;
 pub mod list;
 pub mod notify;
+pub mod sheets;
 pub mod statistics;
+pub mod tracking;
 pub mod view;
+pub mod weekly;
 
 pub(crate) use act::draft_from;
 pub use act::{act, Act, ActionResult};

@@ -57,6 +57,11 @@ pub struct MonthlyStatistics {
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
     pub closed: u64,
+    /// Cases registered in the month that are still open, apart from the
+    /// closed ones the table counts.
+    pub open: u64,
+    /// Of those, the ones past their whole-case deadline now.
+    pub open_overdue: u64,
     pub first_closures: u64,
     /// Closed cases that repeat an earlier one (重复投诉, linked at registration).
     pub repeats: u64,
@@ -119,7 +124,9 @@ fn breakdown<K: ToString>(groups: &[Group<K>], top: usize, name: impl Fn(&K) -> 
     Breakdown { items: groups.iter().take(top).map(|g| view(g, name(&g.key))).collect(), others }
 }
 
-/// The monthly statistics table: the cases closed in a month (company time).
+/// The monthly statistics table: the cases closed in a month (company time;
+/// the month under way by default), and apart from them the month's cases
+/// still open.
 /// For the coordinator, the executives, QA's manager, administrators and
 /// integration accounts.
 pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlyStatistics> {
@@ -128,10 +135,16 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
     }
     let top = q.top;
     let cal = policy::calendar(c, ctx.org())?;
-    let first = parse_month(q.month.as_deref(), cal.local_date(ctx.now.and_utc()))?;
+    let today = cal.local_date(ctx.now.and_utc());
+    // The month under way unless another is asked for.
+    let first = match q.month.as_deref() {
+        None => today.with_day(1).unwrap_or(today),
+        asked => parse_month(asked, today)?,
+    };
     let next = first.checked_add_months(Months::new(1)).ok_or_else(|| ApiError::field("month", FieldCode::Invalid, "a month as YYYY-MM"))?;
     let (from, to) = (cal.day_start(first), cal.day_start(next));
     let (cases, lines, shares) = kehu_persistence::statistics::closed_between(c, ctx.org(), from.naive_utc(), to.naive_utc())?;
+    let (open, open_overdue) = kehu_persistence::statistics::still_open(c, ctx.org(), from.naive_utc(), to.naive_utc(), ctx.now)?;
     let m = statistics::monthly(&cases, &lines, &shares)
         .map_err(|_| ApiError::field("month", FieldCode::TooLarge, "the amounts of this month add up to more than the table can show"))?;
     // Names only for the rows shown.
@@ -145,6 +158,8 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
         from,
         to,
         closed: m.closed,
+        open: u64::try_from(open).unwrap_or(0),
+        open_overdue: u64::try_from(open_overdue).unwrap_or(0),
         first_closures: m.first_closures,
         repeats: m.repeats,
         irrational_first: m.irrational_first,

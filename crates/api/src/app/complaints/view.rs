@@ -159,6 +159,8 @@ pub struct ComplaintSummary {
     pub kind: Option<ComplaintKind>,
     pub is_major: bool,
     pub settlement_total: Option<MoneyView>,
+    /// What the customer claims (索赔金额), as filed.
+    pub claim_amount: Option<MoneyView>,
     pub step_entered_at: DateTime<Utc>,
     pub step_due_at: Option<DateTime<Utc>>,
     pub step_overdue: bool,
@@ -333,6 +335,7 @@ pub fn summaries(rows: Vec<(SummaryRow, Option<String>)>, now: NaiveDateTime) ->
             kind: r.kind,
             is_major: r.is_major,
             settlement_total: r.settlement_total_fen.map(money),
+            claim_amount: r.claim_amount_fen.map(money),
             step_entered_at: utc(r.step_entered_at),
             step_due_at: r.step_due_at.map(utc),
             case_due_at: r.case_due_at.map(utc),

@@ -3,11 +3,13 @@
 mod bodies;
 mod intake;
 mod query;
+mod sheet;
+pub use sheet::export_complaints;
 
 pub use bodies::ActionBody;
 pub use intake::IntakeRequest;
 
-use crate::app::complaints::list::{self, ComplaintPage, EventPage};
+use crate::app::complaints::list::{self, ComplaintCount, ComplaintPage, EventPage};
 use crate::app::complaints::view::{ComplaintSummary, ComplaintView};
 use crate::app::complaints::{self, Act, ActionResult, EditDraft, IntakeCmd};
 use crate::app::Ctx;
@@ -61,9 +63,19 @@ pub async fn update_draft(state: web::Data<AppState>, ctx: Ctx, id: web::Path<i6
     responses((status = 200, body = ComplaintPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 #[get("/complaints")]
 pub async fn list_complaints(state: web::Data<AppState>, ctx: Ctx, q: web::Query<ComplaintQuery>) -> ApiResult<HttpResponse> {
-    let query = q.into_inner().into_list(ctx.now)?;
+    let query = q.into_inner().into_list(ctx.now, ctx.user())?;
     let page = state.read(ctx, move |c, ctx| list::list(c, ctx, query)).await?;
     Ok(HttpResponse::Ok().json(page))
+}
+
+/// How many complaints the list holds with these filters (what the caller may see).
+#[utoipa::path(tag = "complaints", operation_id = "countComplaints", security(("bearer" = [])), params(ComplaintQuery),
+    responses((status = 200, body = ComplaintCount), (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[get("/complaints/count")]
+pub async fn count_complaints(state: web::Data<AppState>, ctx: Ctx, q: web::Query<ComplaintQuery>) -> ApiResult<HttpResponse> {
+    let query = q.into_inner().into_list(ctx.now, ctx.user())?;
+    let count: ComplaintCount = state.read(ctx, move |c, ctx| list::count(c, ctx, &query.filter)).await?;
+    Ok(HttpResponse::Ok().json(count))
 }
 
 /// The case history: who did what, in which role, when, from and to which state.

@@ -33,6 +33,8 @@ pub struct ComplaintQuery {
     pub number: Option<String>,
     /// Free text over number, order, product, description and customer name.
     pub q: Option<String>,
+    /// Only the complaints the caller filed (我发起的).
+    pub mine: Option<bool>,
     /// `created_at`, `-created_at` (default), `updated_at`, `-updated_at`, `step_due_at`, `-step_due_at`.
     pub sort: Option<String>,
     #[param(minimum = 1, maximum = 200)]
@@ -49,8 +51,8 @@ fn day_start(d: Option<NaiveDate>) -> Option<NaiveDateTime> {
 }
 
 impl ComplaintQuery {
-    /// The page request; `now` decides what is overdue.
-    pub fn into_list(self, now: NaiveDateTime) -> ApiResult<ListQuery> {
+    /// The page request; `now` decides what is overdue, `me` whose are mine.
+    pub fn into_list(self, now: NaiveDateTime, me: i64) -> ApiResult<ListQuery> {
         let limit = cursor::limit(self.limit)?;
         let sort = match self.sort.as_deref().unwrap_or("-created_at") {
             "created_at" => Sort { key: SortKey::CreatedAt, descending: false },
@@ -84,6 +86,7 @@ impl ComplaintQuery {
             registered_to: day_start(self.registered_to.and_then(|d| d.succ_opt())),
             number: self.number.filter(|s| !s.is_empty()),
             q: self.q.filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_owned()),
+            created_by: self.mine.filter(|m| *m).map(|_| me),
             ..Default::default()
         };
         Ok(ListQuery { filter, sort, after, limit })

@@ -6,6 +6,7 @@ import {
   parseFilters,
   sortFor,
   toApiQuery,
+  toFilterQuery,
   type ComplaintFilters,
 } from '../lib/filters';
 
@@ -20,6 +21,7 @@ describe('complaint filters in the URL', () => {
       kind: 'non_quality',
       major: true,
       overdue: true,
+      mine: true,
       created_from: '2026-11-01',
       created_to: '2026-11-30',
       registered_from: '2026-11-02',
@@ -36,6 +38,19 @@ describe('complaint filters in the URL', () => {
     const params = filtersToParams({ sort: '-created_at', q: ' ', state: [], overdue: true, number: '2611-0001', major: false });
     expect(params.toString()).toBe('number=2611-0001&overdue=true');
     expect(filtersToParams({ state: ['closed', 'draft'], q: 'a b' }).toString()).toBe('q=a+b&state=closed%2Cdraft');
+  });
+
+  it('keeps 我发起的 (mine) like the other switches: only "true" counts, after overdue in the query', () => {
+    expect(parse('mine=true')).toEqual({ state: [], mine: true });
+    expect(parse('mine=yes')).toEqual({ state: [] });
+    expect(parse('mine=false')).toEqual({ state: [] });
+    expect(filtersToParams({ state: [], mine: true, overdue: true, major: true, created_from: '2026-11-01' }).toString()).toBe(
+      'major=true&overdue=true&mine=true&created_from=2026-11-01',
+    );
+    expect(filtersToParams({ state: [], mine: false }).toString()).toBe('');
+    expect(filtersToParams({ state: [], mine: undefined }).toString()).toBe('');
+    const filters: ComplaintFilters = { state: ['draft'], mine: true, sort: 'updated_at' };
+    expect(parse(filtersToParams(filters).toString())).toEqual(filters);
   });
 
   it('drops unknown states, malformed dates and ids, and sorts off the allow-list', () => {
@@ -55,11 +70,21 @@ describe('complaint filters in the URL', () => {
       cursor: 'CUR',
     });
     expect(toApiQuery({ state: [], sort: 'updated_at' })).toEqual({ limit: 20, sort: 'updated_at' });
+    expect(toApiQuery(parse('mine=true&q=毛刺'), null, 50)).toEqual({ limit: 50, sort: '-created_at', q: '毛刺', mine: true });
+    expect(toApiQuery({ state: [], mine: false })).toEqual({ limit: 20, sort: '-created_at' });
+  });
+
+  it('builds the count and export query from the filters alone (no sort, limit or cursor)', () => {
+    expect(toFilterQuery(parse('mine=true&customer_id=4&major=true&sort=updated_at'))).toEqual({ customer_id: 4, major: true, mine: true });
+    expect(toFilterQuery({ state: [], sort: 'step_due_at' })).toEqual({});
   });
 
   it('counts the filters that are set (not the sort)', () => {
     expect(activeFilterCount({ state: [], sort: 'updated_at' })).toBe(0);
     expect(activeFilterCount({ state: ['draft'], q: 'x', customer_id: 1 })).toBe(3);
+    expect(activeFilterCount({ state: [], mine: true })).toBe(1);
+    expect(activeFilterCount({ state: [], mine: true, overdue: true, major: true })).toBe(3);
+    expect(activeFilterCount({ state: [], mine: false })).toBe(0);
   });
 
   it('maps table sorting to the sort param and back', () => {

@@ -2,8 +2,9 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
 import { complaintKeys, returnKeys } from '../../../api/query-keys';
+import { saveBlob } from '../../../lib/download';
 import { useSession } from '../../auth/hooks/useSession';
-import { toApiQuery, type ComplaintFilters } from '../lib/filters';
+import { toApiQuery, toFilterQuery, type ComplaintFilters } from '../lib/filters';
 
 // The keys live with the shared ones: the 8D report's changes invalidate them too.
 export { complaintKeys };
@@ -55,6 +56,31 @@ export function useComplaintList(filters: ComplaintFilters, limit = 20) {
     placeholderData: keepPreviousData,
     enabled: status === 'authenticated',
   });
+}
+
+/** How many complaints the filtered list holds (共 N 件). */
+export function useComplaintCount(filters: ComplaintFilters) {
+  const { status } = useSession();
+  return useQuery({
+    queryKey: complaintKeys.count(filters),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/complaints/count', { params: { query: toFilterQuery(filters) as never } })),
+    placeholderData: keepPreviousData,
+    enabled: status === 'authenticated',
+  });
+}
+
+/**
+ * 导出 Excel: the tracking sheet (客户投诉案件追踪表) of the filtered list,
+ * fetched with the bearer token (worded in the UI language through the
+ * client's Accept-Language), then saved as `fileName`.
+ */
+export async function exportComplaints(filters: ComplaintFilters, fileName: string): Promise<void> {
+  const result = await api.GET('/api/v1/complaints/export', {
+    params: { query: toFilterQuery(filters) as never },
+    parseAs: 'blob',
+  });
+  saveBlob(unwrap(result) as unknown as Blob, fileName);
 }
 
 /** The return applications raised from this complaint's lines (one short page). */

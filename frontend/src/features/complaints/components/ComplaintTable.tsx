@@ -28,6 +28,7 @@ export function ComplaintTable({ items, loading, now, phone, sort, onSortChange,
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const number = (c: Summary) => c.number ?? t('complaints.noNumber');
+  const money = (m: Schemas['MoneyView'] | null | undefined) => (m ? formatMoney(m.amount, locale, m.currency) : null);
 
   if (phone) {
     return (
@@ -51,6 +52,12 @@ export function ComplaintTable({ items, loading, now, phone, sort, onSortChange,
                     <CountdownTag dueAt={c.step_due_at} startedAt={c.step_entered_at} now={now} label={t('complaint.deadline')} />
                   )}
                 </div>
+                {c.claim_amount && (
+                  <div className="kehu-card__row kehu-card__meta" data-testid="card-claim">
+                    <span>{t('complaints.claimAmount')}</span>
+                    <span className="kehu-amount">{money(c.claim_amount)}</span>
+                  </div>
+                )}
               </Link>
             </Card>
           </List.Item>
@@ -89,10 +96,16 @@ export function ComplaintTable({ items, loading, now, phone, sort, onSortChange,
       render: (_, c) => (c.severity ? t(`severity.${c.severity}`) : '—'),
     },
     {
+      key: 'claim',
+      title: t('complaints.claimAmount'),
+      align: 'right',
+      render: (_, c) => <span className="kehu-amount">{money(c.claim_amount)}</span>,
+    },
+    {
       key: 'settlement',
       title: t('complaint.settlementAmount'),
       align: 'right',
-      render: (_, c) => (c.settlement_total ? formatMoney(c.settlement_total.amount, locale, c.settlement_total.currency) : '—'),
+      render: (_, c) => money(c.settlement_total) ?? '—',
     },
     {
       key: 'step_due_at',
@@ -123,7 +136,7 @@ export function ComplaintTable({ items, loading, now, phone, sort, onSortChange,
       columns={columns}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 960 }}
+      scroll={{ x: 1080 }}
       locale={{ emptyText: ' ' }}
       showSorterTooltip={false}
       onChange={(_p, _f, sorter) => {

@@ -96,6 +96,9 @@ export function FilterBar({ filters, onChange, hideCustomer = false }: Props) {
         placeholder={[t('filters.registeredFrom'), t('filters.registeredTo')]}
         aria-label={t('filters.registered')}
       />
+      <Checkbox checked={!!filters.mine} onChange={(e) => set({ mine: e.target.checked || undefined })}>
+        {t('filters.mine')}
+      </Checkbox>
       <Checkbox checked={!!filters.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
         {t('filters.overdue')}
       </Checkbox>

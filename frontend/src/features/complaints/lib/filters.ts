@@ -20,6 +20,8 @@ export interface ComplaintFilters {
   kind?: Schemas['ComplaintKind'];
   major?: boolean;
   overdue?: boolean;
+  /** Only the complaints the caller filed (我发起的). */
+  mine?: boolean;
   created_from?: string;
   created_to?: string;
   registered_from?: string;
@@ -41,6 +43,7 @@ const ORDER = [
   'kind',
   'major',
   'overdue',
+  'mine',
   ...DATE_KEYS,
   'sort',
 ] as const;
@@ -68,6 +71,7 @@ export function parseFilters(params: URLSearchParams): ComplaintFilters {
   filters.kind = oneOf(params.get('kind'), KINDS);
   if (params.get('major') === 'true') filters.major = true;
   if (params.get('overdue') === 'true') filters.overdue = true;
+  if (params.get('mine') === 'true') filters.mine = true;
   for (const key of DATE_KEYS) {
     const value = params.get(key);
     if (value && DATE.test(value)) filters[key] = value;
@@ -106,13 +110,19 @@ export function filtersToParams(filters: ComplaintFilters): URLSearchParams {
 
 export type ComplaintQuery = Record<string, string | number | boolean>;
 
-/** The GET /complaints query for a page of the filtered list. */
-export function toApiQuery(filters: ComplaintFilters, cursor?: string | null, limit = 20): ComplaintQuery {
-  const query: ComplaintQuery = { limit, sort: filters.sort ?? DEFAULT_SORT };
+/** The filters alone as API query values (what the count and the export take). */
+export function toFilterQuery(filters: ComplaintFilters): ComplaintQuery {
+  const query: ComplaintQuery = {};
   for (const [key, value] of filtersToParams(filters)) {
     if (key === 'sort') continue;
     query[key] = key === 'customer_id' ? Number(value) : value === 'true' ? true : value;
   }
+  return query;
+}
+
+/** The GET /complaints query for a page of the filtered list. */
+export function toApiQuery(filters: ComplaintFilters, cursor?: string | null, limit = 20): ComplaintQuery {
+  const query: ComplaintQuery = { limit, sort: filters.sort ?? DEFAULT_SORT, ...toFilterQuery(filters) };
   if (cursor) query.cursor = cursor;
   return query;
 }

@@ -14,7 +14,7 @@ const SCHEMA_KINDS = everyCode<Schemas['NoticeKind']>()([
   'return_handling_task', 'return_note_reminder', 'return_handling_reminder', 'allowance_reminder', 'eight_d_review',
   'eight_d_decided', 'effectiveness_due', 'effectiveness_failed', 'deferral_request', 'deferral_decided', 'petition_raised',
   'petition_decided', 'supplier_request', 'supplier_answered', 'penalty_review', 'penalty_disputed', 'penalty_approval',
-  'penalty_returned', 'penalty_approved', 'penalty_published',
+  'penalty_returned', 'penalty_approved', 'penalty_published', 'weekly_report', 'monthly_report',
 ]);
 
 const GROUPS = GROUP_FILTERS.filter((g): g is NoticeGroup => g !== 'all');
@@ -39,7 +39,7 @@ describe('notice groups', () => {
     // A customer who did not confirm the close is news for the coordinators and the sales managers.
     expect(kindsOf('alert')).toEqual(['major_alert', 'close_not_confirmed']);
     expect(kindsOf('decision').sort()).toEqual(
-      ['return_decided', 'eight_d_decided', 'deferral_decided', 'petition_decided', 'customer_reviewed', 'customer_access_decided', 'customer_request_decided', 'visit_reviewed', 'effectiveness_failed', 'penalty_returned', 'penalty_published'].sort(),
+      ['return_decided', 'eight_d_decided', 'deferral_decided', 'petition_decided', 'customer_reviewed', 'customer_access_decided', 'customer_request_decided', 'visit_reviewed', 'effectiveness_failed', 'penalty_returned', 'penalty_published', 'weekly_report', 'monthly_report'].sort(),
     );
     expect(kindsOf('customer').sort()).toEqual(
       ['customer_claimed', 'customer_transferred', 'customer_handover', 'survey_answered', 'survey_followup', 'customer_supply_hold'].sort(),

@@ -42,6 +42,11 @@ describe('noticeLink', () => {
     expect(runLink).toBe('/penalties/9');
     expect(route(runLink!)).toBe('penalties/:id');
 
+    // A period's statistics open the report of that period.
+    expect(noticeLink(notice('weekly_report', { week: '2026-11-30' }))).toBe('/reports/weekly?week=2026-11-30');
+    expect(noticeLink(notice('monthly_report', { month: '2026-11' }))).toBe('/reports?month=2026-11');
+    expect(noticeLink(notice('weekly_report', { week: 'javascript:x' }))).toBeNull();
+
     // A notice about the case's 8D report opens the report.
     const reportLink = noticeLink(notice('eight_d_review', { number: '2611-0007', name: '2611-0007-BRK-1' }, { complaint_id: 7 }));
     expect(reportLink).toBe('/complaints/7/8d');

@@ -60,6 +60,8 @@ const NOTICE_KINDS = everyCode<Schemas['NoticeKind']>()([
   'penalty_returned',
   'penalty_approved',
   'penalty_published',
+  'weekly_report',
+  'monthly_report',
 ]);
 
 const customer = { customer_id: '2', customer: '苏州精密机械' };

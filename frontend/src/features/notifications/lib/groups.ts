@@ -61,6 +61,8 @@ export const GROUP_OF: Record<NoticeKind, NoticeGroup> = {
   effectiveness_failed: 'decision',
   penalty_returned: 'decision',
   penalty_published: 'decision',
+  weekly_report: 'decision',
+  monthly_report: 'decision',
   customer_claimed: 'customer',
   customer_transferred: 'customer',
   customer_handover: 'customer',

@@ -89,7 +89,8 @@ const LETTER_KINDS: readonly Notification['kind'][] = ['reminder', 'late_inquiry
  * report, its improvement tracking, its petitions, its supplier requests or
  * its customer contacts; a failed effectiveness check the new case it
  * raised), else its return application, else its allowance certificate, else
- * its penalty run, else its customer, else nowhere.
+ * its penalty run, else the statistics of its period, else its customer, else
+ * nowhere.
  */
 export function noticeLink(n: Notification): string | null {
   const letter = LETTER_KINDS.includes(n.kind) ? n.params?.letter_id : undefined;
@@ -112,6 +113,11 @@ export function noticeLink(n: Notification): string | null {
   if (application && ID.test(application)) return `/returns/${application}`;
   const allowance = n.params?.allowance_id;
   if (allowance && ID.test(allowance)) return `/allowances/${allowance}`;
+  // A period's statistics open on that period (reports/components).
+  const week = n.kind === 'weekly_report' ? n.params?.week : undefined;
+  if (week && /^\d{4}-\d{2}-\d{2}$/.test(week)) return `/reports/weekly?week=${week}`;
+  const month = n.kind === 'monthly_report' ? n.params?.month : undefined;
+  if (month && /^\d{4}-\d{2}$/.test(month)) return `/reports?month=${month}`;
   const run = n.params?.run_id;
   if (run && ID.test(run)) return `/penalties/${run}`;
   const customer = n.params?.customer_id;

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../api/types';
 import { frameResponse, jsonResponse, renderApp, signInForTests } from '../../../test/render';
@@ -19,6 +20,8 @@ const statistics = {
   from: '2026-09-30T16:00:00Z',
   to: '2026-10-31T16:00:00Z',
   closed: 3,
+  open: 1234,
+  open_overdue: 2,
   first_closures: 2,
   first_closure_rate_percent: '66.67',
   repeats: 1,
@@ -45,6 +48,12 @@ function serve(status: number) {
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/api/v1/complaints/statistics/monthly/export') {
+        asked.push(url);
+        return status === 200
+          ? new Response(new Blob(['PK']), { status: 200, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
+          : jsonResponse(403, { type: 't', title: 'Forbidden', status: 403, detail: 'no', code: 'forbidden' });
+      }
       if (url.pathname === '/api/v1/complaints/statistics/monthly') {
         asked.push(url);
         return status === 200
@@ -59,7 +68,7 @@ function serve(status: number) {
 describe('Reports: the monthly statistics table', () => {
   beforeEach(() => signIn(['coordinator']));
 
-  it("shows last month's totals and breakdowns with the users' words", async () => {
+  it("shows the current month's totals and breakdowns with the users' words", async () => {
     serve(200);
     await renderApp('/reports');
     const rate = (await screen.findByText('一次关闭率')).closest('.ant-statistic') as HTMLElement;
@@ -71,11 +80,11 @@ describe('Reports: the monthly statistics table', () => {
     expect(first.querySelector('.ant-statistic-content')).toHaveTextContent(/^2$/);
     const second = screen.getByText('非理性抱怨（二次）').closest('.ant-statistic') as HTMLElement;
     expect(second.querySelector('.ant-statistic-content')).toHaveTextContent(/^1$/);
+    // Without ?month=, the month under way (as the server's own default).
     const month = asked[0]!.searchParams.get('month')!;
-    expect(month).toMatch(/^\d{4}-\d{2}$/);
     const now = new Date();
-    const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-    expect(month).toBe(`${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`);
+    expect(month).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`);
+    expect(screen.getByRole('heading', { level: 2, name: `客户投诉案件统计表（${month} 结案）` })).toBeInTheDocument();
     expect(asked[0]!.searchParams.get('top')).toBe('20');
 
     const closure = screen.getByText('关闭方式', { selector: '.ant-card-head-title' }).closest('.ant-card') as HTMLElement;
@@ -97,6 +106,46 @@ describe('Reports: the monthly statistics table', () => {
     await renderApp('/reports?month=2025-03');
     await screen.findByText('客户投诉案件统计表（2025-03 结案）');
     expect(asked.at(-1)!.searchParams.get('month')).toBe('2025-03');
+  });
+
+  it("shows the month's still-open cases apart from the closed ones", async () => {
+    serve(200);
+    await renderApp('/reports?month=2026-10');
+    const open = await screen.findByTestId('monthly-open');
+    expect(within(open).getByRole('heading', { level: 2, name: '本月受理未结案件' })).toBeInTheDocument();
+    const count = within(open).getByText('件数').closest('.ant-statistic') as HTMLElement;
+    expect(count.querySelector('.ant-statistic-content')).toHaveTextContent(/^1,234$/);
+    const overdue = within(open).getByText('其中逾期').closest('.ant-statistic') as HTMLElement;
+    expect(overdue.querySelector('.ant-statistic-content')).toHaveTextContent(/^2$/);
+    // Not among the closed-case figures.
+    const closed = screen.getByText('结案件数').closest('.ant-card') as HTMLElement;
+    expect(closed).not.toBe(open);
+    expect(within(closed).queryByText('其中逾期')).not.toBeInTheDocument();
+  });
+
+  it('downloads the month’s workbook with its month and rows, prints, and links the other reports', async () => {
+    serve(200);
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:monthly'), revokeObjectURL: vi.fn() });
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    await renderApp('/reports?month=2025-03');
+    await screen.findByTestId('monthly-open');
+    await user.click(screen.getByRole('button', { name: /导出 Excel/ }));
+    await waitFor(() => expect(saved).toEqual(['客户投诉案件统计表-2025-03.xlsx']));
+    const exported = asked.filter((u) => u.pathname.endsWith('/export'));
+    expect(exported.map((u) => [u.searchParams.get('month'), u.searchParams.get('top')])).toEqual([['2025-03', '20']]);
+    await user.click(screen.getByRole('button', { name: /打印/ }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('审核：＿＿＿＿')).toBeInTheDocument();
+
+    const nav = screen.getByRole('navigation', { name: '报表' });
+    expect(within(nav).getByRole('link', { name: '周报' })).toHaveAttribute('href', '/reports/weekly');
+    expect(within(nav).getByRole('link', { name: '月报' })).toHaveAttribute('href', '/reports');
   });
 
   it('explains who may read it when the server refuses', async () => {

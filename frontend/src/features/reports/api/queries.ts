@@ -6,6 +6,8 @@ import { useSession } from '../../auth/hooks/useSession';
 
 export const reportKeys = {
   monthly: (month: string, top: number) => ['reports', 'monthly', month, top] as const,
+  /** `null`: the last week that has ended, as the server counts it. */
+  weekly: (week: string | null) => ['reports', 'weekly', week] as const,
   exclusions: (month: string) => ['reports', 'collection-exclusions', month] as const,
 };
 
@@ -18,6 +20,30 @@ export function useMonthlyStatistics(month: string, top: number) {
     enabled,
     placeholderData: keepPreviousData,
   });
+}
+
+/** The monthly table as a workbook (the figures, then a sheet per breakdown), saved as `fileName`. */
+export async function exportMonthlyStatistics(month: string, top: number, fileName: string): Promise<void> {
+  const result = await api.GET('/api/v1/complaints/statistics/monthly/export', { params: { query: { month, top } }, parseAs: 'blob' });
+  saveBlob(unwrap(result) as unknown as Blob, fileName);
+}
+
+/** 客户投诉周报: the week holding `week` (YYYY-MM-DD, any of its days); the last ended week when `null`. */
+export function useWeeklyStatistics(week: string | null) {
+  const enabled = useSession().status === 'authenticated';
+  return useQuery({
+    queryKey: reportKeys.weekly(week),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/complaints/statistics/weekly', { params: { query: week ? { week } : {} } })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The weekly report as a workbook (the figures, by kind, by severity), saved as `fileName`. */
+export async function exportWeeklyStatistics(week: string, fileName: string): Promise<void> {
+  const result = await api.GET('/api/v1/complaints/statistics/weekly/export', { params: { query: { week } }, parseAs: 'blob' });
+  saveBlob(unwrap(result) as unknown as Blob, fileName);
 }
 
 /** 客诉金额明细 (不计入回款率奖金): the complaints approved in `month` (YYYY-MM, company time) with their settlement. */

@@ -10,6 +10,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { exportCollectionExclusions, useCollectionExclusions } from '../api/queries';
 import { LinesTable, SumsTable } from './ExclusionTables';
+import { ReportsNav } from './ReportsNav';
 import '../reports.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -59,6 +60,7 @@ export default function CollectionExclusionsPage() {
     return (
       <section className="kehu-page" aria-labelledby="page-title" data-testid="exclusions-page">
         <PageHeading title={title} />
+        <ReportsNav />
         <Result status="403" title={t('exclusions.forbiddenTitle')} subTitle={t('exclusions.forbidden')} />
       </section>
     );
@@ -85,6 +87,7 @@ export default function CollectionExclusionsPage() {
   return (
     <section className="kehu-page" aria-labelledby="page-title" data-testid="exclusions-page">
       <PageHeading title={title} extra={controls} />
+      <ReportsNav />
       <div aria-live="polite">
         {exportError && <Alert type="error" showIcon closable role="alert" className="kehu-gap" message={exportError} onClose={() => setExportError(null)} />}
       </div>

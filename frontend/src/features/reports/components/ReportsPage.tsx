@@ -6,9 +6,12 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/problem';
 import type { Schemas } from '../../../api/types';
 import { PageHeading } from '../../../components/PageHeading';
-import { formatDateTime, formatMoney } from '../../../lib/format';
-import { useMonthlyStatistics } from '../api/queries';
+import { formatDateTime, formatMoney, formatQuantity } from '../../../lib/format';
+import { exportMonthlyStatistics, useMonthlyStatistics } from '../api/queries';
+import { ExportError, ReportButtons, SignOff, useExport } from './ReportTools';
+import { ReportsNav } from './ReportsNav';
 import '../reports.css';
+import '../report-print.css';
 
 type Group = Schemas['GroupView'];
 type Breakdown = Schemas['Breakdown'];
@@ -48,14 +51,18 @@ function GroupTable({ title, breakdown, label, loading }: { title: string; break
   );
 }
 
-/** 报表: the monthly complaint statistics table (客户投诉案件统计表) of a month's closed cases. */
+/**
+ * 报表: the monthly complaint statistics table (客户投诉案件统计表) of a month's
+ * closed cases, with the month's still-open cases apart; as a workbook too, and on A4.
+ */
 export default function ReportsPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  // The month lives in the address (?month=YYYY-MM), so a report can be linked.
+  // The month lives in the address (?month=YYYY-MM), so a report can be linked;
+  // without one, the month under way (as the server counts it too).
   const [params, setParams] = useSearchParams();
   const asked = params.get('month');
-  const month: Dayjs = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? dayjs(`${asked}-01`) : dayjs().startOf('month').subtract(1, 'month');
+  const month: Dayjs = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? dayjs(`${asked}-01`) : dayjs().startOf('month');
   const setMonth = (d: Dayjs) =>
     setParams(
       (p) => {
@@ -65,7 +72,9 @@ export default function ReportsPage() {
       { replace: true },
     );
   const [top, setTop] = useState(20);
-  const stats = useMonthlyStatistics(month.format('YYYY-MM'), top);
+  const key = month.format('YYYY-MM');
+  const stats = useMonthlyStatistics(key, top);
+  const exp = useExport(() => exportMonthlyStatistics(key, top, `${t('reports.sheet')}-${key}.xlsx`));
   const money = (m: Schemas['MoneyView']) => formatMoney(m.amount, locale, m.currency);
   const code = (prefix: string) => (g: Group) => (g.key === NONE ? t('reports.unspecified') : t(`${prefix}.${g.key}`, { defaultValue: g.key }));
   const controls = (
@@ -85,6 +94,7 @@ export default function ReportsPage() {
         options={TOPS.map((n) => ({ value: n, label: t('reports.topN', { n }) }))}
         style={{ minWidth: 120 }}
       />
+      <ReportButtons exp={exp} disabled={!stats.data || stats.isPlaceholderData} />
     </Space>
   );
 
@@ -92,6 +102,7 @@ export default function ReportsPage() {
     return (
       <section className="kehu-page" aria-labelledby="page-title">
         <PageHeading title={t('pages.reports.title')} />
+        <ReportsNav />
         <Result status="403" subTitle={t('reports.forbidden')} />
       </section>
     );
@@ -99,11 +110,13 @@ export default function ReportsPage() {
   const s = stats.data;
   const loading = stats.isFetching;
   return (
-    <section className="kehu-page" aria-labelledby="page-title">
+    <section className="kehu-page kehu-report kehu-report--monthly" aria-labelledby="page-title">
       <PageHeading title={t('pages.reports.title')} extra={controls} />
+      <ReportsNav />
       <Typography.Title level={2} className="kehu-report__title">
-        {t('reports.monthlyTitle', { month: month.format('YYYY-MM') })}
+        {t('reports.monthlyTitle', { month: key })}
       </Typography.Title>
+      <ExportError exp={exp} />
       {stats.error && <Alert type="error" showIcon className="kehu-gap" message={stats.error.message} />}
       {s && (
         <>
@@ -153,6 +166,26 @@ export default function ReportsPage() {
               </Card>
             </Col>
           </Row>
+          {/* Registered this month and still open: apart from the closed cases the table counts. */}
+          <Card
+            size="small"
+            className="kehu-gap kehu-report__open"
+            title={<h2 className="kehu-report__card-title">{t('reports.open')}</h2>}
+            data-testid="monthly-open"
+          >
+            <Row gutter={[16, 12]}>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('reports.cases')} value={formatQuantity(s.open, locale)} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic
+                  title={t('reports.openOverdue')}
+                  value={formatQuantity(s.open_overdue, locale)}
+                  valueStyle={s.open_overdue > 0 ? { color: '#cf1322' } : undefined}
+                />
+              </Col>
+            </Row>
+          </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <GroupTable title={t('reports.byClosure')} breakdown={s.by_closure} label={code('closure')} loading={loading} />
@@ -209,6 +242,7 @@ export default function ReportsPage() {
               </Card>
             </Col>
           </Row>
+          <SignOff />
         </>
       )}
     </section>

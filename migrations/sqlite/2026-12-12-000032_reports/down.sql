@@ -1,0 +1,2 @@
+DROP TABLE report_runs;
+DROP INDEX complaints_org_registered;
