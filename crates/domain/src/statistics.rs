@@ -99,11 +99,17 @@ pub struct Monthly {
 impl Monthly {
     /// First-closure rate (一次关闭率) in basis points of the closed cases.
     pub fn first_closure_rate_bp(&self) -> Option<i64> {
-        (self.closed > 0).then(|| (self.first_closures as i64 * 10_000 + self.closed as i64 / 2) / self.closed as i64)
+        share_bp(self.first_closures, self.closed)
     }
 }
 
-const NONE: &str = "(none)";
+/// The key of a breakdown row for cases without the value.
+pub(crate) const NONE: &str = "(none)";
+
+/// `part` of `whole` in basis points, rounded half up; none of nothing.
+pub fn share_bp(part: u64, whole: u64) -> Option<i64> {
+    (whole > 0).then(|| ((part as i128 * 10_000 + whole as i128 / 2) / whole as i128) as i64)
+}
 
 /// A month whose figures add up past what an `i64` holds: refused, never wrapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +138,7 @@ fn sorted<K: Ord>(mut v: Vec<Group<K>>) -> Vec<Group<K>> {
     v
 }
 
-fn code<T: crate::codes::Code>(v: Option<T>) -> String {
+pub(crate) fn code<T: crate::codes::Code>(v: Option<T>) -> String {
     v.map_or(NONE, T::as_str).to_owned()
 }
 

@@ -8,8 +8,8 @@
 
 use crate::improvement::IrrationalLevel;
 use crate::intake::{ComplaintKind, Severity};
-use crate::statistics::ClosedCase;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use crate::statistics::{code, share_bp, ClosedCase};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// The Monday that starts the week of `day`.
@@ -35,16 +35,14 @@ pub const PREPARED_FROM_HOUR: u32 = 8;
 /// that has ended, from 08:00 on the Friday after it.
 pub fn weekly_due(local: NaiveDateTime) -> Option<NaiveDate> {
     let week = last_complete_week(local.date());
-    (local.date() >= due_on(week) && (local.date() > due_on(week) || local.hour() >= PREPARED_FROM_HOUR)).then_some(week)
+    (local >= due_on(week).and_hms_opt(PREPARED_FROM_HOUR, 0, 0)?).then_some(week)
 }
 
 /// The month whose monthly report is due at `local`: the last one, from
 /// 08:00 on the 10th (domain.md §4.10: by the 10th).
 pub fn monthly_due(local: NaiveDateTime) -> Option<NaiveDate> {
-    let day = local.date();
-    let first = day.with_day(1)?;
-    let due = day.day() > 10 || (day.day() == 10 && local.hour() >= PREPARED_FROM_HOUR);
-    due.then(|| first.checked_sub_months(chrono::Months::new(1))).flatten()
+    let first = local.date().with_day(1)?;
+    (local >= first.with_day(10)?.and_hms_opt(PREPARED_FROM_HOUR, 0, 0)?).then(|| first.checked_sub_months(chrono::Months::new(1))).flatten()
 }
 
 /// A case registered in the week, as the breakdowns see it.
@@ -75,11 +73,6 @@ pub struct Weekly {
     pub by_severity: Vec<Row>,
 }
 
-/// `part` of `whole` in basis points, rounded half up; none of nothing.
-pub fn share_bp(part: u64, whole: u64) -> Option<i64> {
-    (whole > 0).then(|| ((part as i128 * 10_000 + whole as i128 / 2) / whole as i128) as i64)
-}
-
 impl Weekly {
     /// 一次关闭率: first closures among the cases closed.
     pub fn first_closure_rate_bp(&self) -> Option<i64> {
@@ -91,8 +84,6 @@ impl Weekly {
         share_bp(self.irrational_first + self.irrational_second, self.closed)
     }
 }
-
-const NONE: &str = "(none)";
 
 fn rows(registered: &[NewCase], closed: &[ClosedCase], new_key: impl Fn(&NewCase) -> String, closed_key: impl Fn(&ClosedCase) -> String) -> Vec<Row> {
     let mut map: BTreeMap<String, Row> = BTreeMap::new();
@@ -108,10 +99,6 @@ fn rows(registered: &[NewCase], closed: &[ClosedCase], new_key: impl Fn(&NewCase
     // Most cases first, then by key: a stable order.
     out.sort_by(|a, b| (b.registered + b.closed).cmp(&(a.registered + a.closed)).then(a.key.cmp(&b.key)));
     out
-}
-
-fn code<T: crate::codes::Code>(v: Option<T>) -> String {
-    v.map_or(NONE, T::as_str).to_owned()
 }
 
 pub fn weekly(registered: &[NewCase], closed: &[ClosedCase], overdue: u64) -> Weekly {

@@ -88,6 +88,40 @@ fn parse<T: serde::de::DeserializeOwned>(json: Option<&str>) -> DbResult<Vec<T>>
     }
 }
 
+/// The resolution lines of complaint `complaint_id` from the row's copy (`lines_json`).
+pub fn lines_of(complaint_id: i64, json: Option<&str>) -> DbResult<Vec<LineRow>> {
+    Ok(parse::<LineJson>(json)?
+        .into_iter()
+        .map(|(id, position, kind, quantity, unit_price_fen, amount_fen, transport_cost_fen, settlement_fen, loss_fen, remarks)| LineRow {
+            id,
+            complaint_id,
+            position,
+            kind,
+            quantity,
+            unit_price_fen,
+            amount_fen,
+            transport_cost_fen,
+            settlement_fen,
+            loss_fen,
+            remarks,
+        })
+        .collect())
+}
+
+/// The responsibility shares of complaint `complaint_id` from the row's copy (`responsibilities_json`).
+pub fn shares_of(complaint_id: i64, json: Option<&str>) -> DbResult<Vec<ResponsibilityRow>> {
+    Ok(parse::<ResponsibilityJson>(json)?
+        .into_iter()
+        .map(|r| {
+            let (id, department_id, team, person_id, ratio_percent, supplier) = match r {
+                ResponsibilityJson::WithSupplier(a, b, c, d, e, f) => (a, b, c, d, e, f),
+                ResponsibilityJson::Plain(a, b, c, d, e) => (a, b, c, d, e, None),
+            };
+            ResponsibilityRow { id, complaint_id, department_id, team, person_id, ratio_percent, supplier }
+        })
+        .collect())
+}
+
 /// The complaint `id` of company `org_id` with its customer, names, lines and
 /// responsibilities; `NotFound` when there is none. One row and its customer:
 /// lines and shares come from the row's copies, names from `book`.
@@ -99,30 +133,12 @@ pub fn detail(conn: &mut DbConn, book: &NameBook, org_id: i64, id: i64) -> DbRes
         DbConn::Sqlite(c) => detail_query!(org_id, id).first(c)?,
     };
     let names = book.at(conn, generation)?;
-    let lines = parse::<LineJson>(row.lines_json.as_deref())?
-        .into_iter()
-        .map(|(id, position, kind, quantity, unit_price_fen, amount_fen, transport_cost_fen, settlement_fen, loss_fen, remarks)| LineRow {
-            id,
-            complaint_id: row.id,
-            position,
-            kind,
-            quantity,
-            unit_price_fen,
-            amount_fen,
-            transport_cost_fen,
-            settlement_fen,
-            loss_fen,
-            remarks,
-        })
-        .collect();
-    let responsibilities = parse::<ResponsibilityJson>(row.responsibilities_json.as_deref())?
+    let lines = lines_of(row.id, row.lines_json.as_deref())?;
+    let responsibilities = shares_of(row.id, row.responsibilities_json.as_deref())?
         .into_iter()
         .map(|r| {
-            let (id, department_id, team, person_id, ratio_percent, supplier) = match r {
-                ResponsibilityJson::WithSupplier(a, b, c, d, e, f) => (a, b, c, d, e, f),
-                ResponsibilityJson::Plain(a, b, c, d, e) => (a, b, c, d, e, None),
-            };
-            (ResponsibilityRow { id, complaint_id: row.id, department_id, team, person_id, ratio_percent, supplier }, names.department(Some(department_id)))
+            let name = names.department(Some(r.department_id));
+            (r, name)
         })
         .collect();
     Ok(ComplaintDetail {

@@ -38,12 +38,40 @@ fn cause(kind: Option<ComplaintKind>, non_quality: Option<NonQualityCause>, inve
     findings.get("cause")?.as_str().map(str::to_owned)
 }
 
-/// Cases of company `org_id` closed in `[from, to)`.
+macro_rules! closed_in {
+    ($org_id:expr, $from:expr, $to:expr) => {
+        complaints::table
+            .filter(complaints::org_id.eq($org_id))
+            .filter(complaints::closed_at.ge($from).and(complaints::closed_at.lt($to)))
+            .filter(complaints::state.eq(kehu_domain::State::Closed))
+    };
+}
+
+/// Cases of company `org_id` closed in `[from, to)`, with their resolution
+/// lines and responsibility shares.
 pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: NaiveDateTime) -> DbResult<(Vec<ClosedCase>, Vec<LineFact>, Vec<ShareFact>)> {
-    let closed = complaints::table
-        .filter(complaints::org_id.eq(org_id))
-        .filter(complaints::closed_at.ge(from).and(complaints::closed_at.lt(to)))
-        .filter(complaints::state.eq(kehu_domain::State::Closed));
+    let cases = closed_cases_between(conn, org_id, from, to)?;
+    let closed = closed_in!(org_id, from, to);
+    let lines = resolution_lines::table
+        .filter(resolution_lines::complaint_id.eq_any(closed.select(complaints::id)))
+        .select((resolution_lines::complaint_id, resolution_lines::kind, resolution_lines::settlement_fen, resolution_lines::loss_fen))
+        .load::<(i64, ResolutionKind, i64, i64)>(conn)?
+        .into_iter()
+        .map(|(complaint_id, kind, settlement_fen, loss_fen)| LineFact { complaint_id, kind, settlement_fen, loss_fen })
+        .collect();
+    let shares = complaint_responsibilities::table
+        .filter(complaint_responsibilities::complaint_id.eq_any(closed.select(complaints::id)))
+        .select((complaint_responsibilities::complaint_id, complaint_responsibilities::department_id, complaint_responsibilities::ratio_percent))
+        .load::<(i64, i64, i32)>(conn)?
+        .into_iter()
+        .map(|(complaint_id, department_id, ratio_percent)| ShareFact { complaint_id, department_id, ratio_percent })
+        .collect();
+    Ok((cases, lines, shares))
+}
+
+/// Cases of company `org_id` closed in `[from, to)`, with their irrational marks.
+pub fn closed_cases_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: NaiveDateTime) -> DbResult<Vec<ClosedCase>> {
+    let closed = closed_in!(org_id, from, to);
     let rows: Vec<CaseRow> = closed
         .select((
             complaints::id,
@@ -61,7 +89,14 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
             complaints::repeat_of_id,
         ))
         .load(conn)?;
-    let cases = rows
+    let irrational: std::collections::HashMap<i64, IrrationalLevel> = case_marks::table
+        .filter(case_marks::complaint_id.eq_any(closed.select(complaints::id)).and(case_marks::irrational_level.is_not_null()))
+        .select((case_marks::complaint_id, case_marks::irrational_level))
+        .load::<(i64, Option<IrrationalLevel>)>(conn)?
+        .into_iter()
+        .filter_map(|(id, level)| Some((id, level?)))
+        .collect();
+    Ok(rows
         .into_iter()
         .map(|(id, customer_id, product_number, kind, severity, closure, first, non_quality, investigation, defective, settlement, loss, repeat_of)| {
             ClosedCase {
@@ -77,33 +112,10 @@ pub fn closed_between(conn: &mut DbConn, org_id: i64, from: NaiveDateTime, to: N
                 settlement_fen: settlement.unwrap_or(0),
                 loss_fen: loss.unwrap_or(0),
                 repeat: repeat_of.is_some(),
-                irrational: None,
+                irrational: irrational.get(&id).copied(),
             }
         })
-        .collect::<Vec<ClosedCase>>();
-    let irrational: std::collections::HashMap<i64, IrrationalLevel> = case_marks::table
-        .filter(case_marks::complaint_id.eq_any(closed.select(complaints::id)).and(case_marks::irrational_level.is_not_null()))
-        .select((case_marks::complaint_id, case_marks::irrational_level))
-        .load::<(i64, Option<IrrationalLevel>)>(conn)?
-        .into_iter()
-        .filter_map(|(id, level)| Some((id, level?)))
-        .collect();
-    let cases = cases.into_iter().map(|c| ClosedCase { irrational: irrational.get(&c.id).copied(), ..c }).collect();
-    let lines = resolution_lines::table
-        .filter(resolution_lines::complaint_id.eq_any(closed.select(complaints::id)))
-        .select((resolution_lines::complaint_id, resolution_lines::kind, resolution_lines::settlement_fen, resolution_lines::loss_fen))
-        .load::<(i64, ResolutionKind, i64, i64)>(conn)?
-        .into_iter()
-        .map(|(complaint_id, kind, settlement_fen, loss_fen)| LineFact { complaint_id, kind, settlement_fen, loss_fen })
-        .collect();
-    let shares = complaint_responsibilities::table
-        .filter(complaint_responsibilities::complaint_id.eq_any(closed.select(complaints::id)))
-        .select((complaint_responsibilities::complaint_id, complaint_responsibilities::department_id, complaint_responsibilities::ratio_percent))
-        .load::<(i64, i64, i32)>(conn)?
-        .into_iter()
-        .map(|(complaint_id, department_id, ratio_percent)| ShareFact { complaint_id, department_id, ratio_percent })
-        .collect();
-    Ok((cases, lines, shares))
+        .collect())
 }
 
 /// The kind and severity of each case of company `org_id` registered in `[from, to)`.

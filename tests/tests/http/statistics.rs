@@ -8,14 +8,20 @@ fn this_month() -> String {
     (chrono::Utc::now() + chrono::Duration::hours(8)).format("%Y-%m").to_string()
 }
 
-#[tokio::test]
-async fn a_months_closed_cases_by_closure_cause_department_and_resolution() {
-    let app = spawn_app().await;
-    let id = app.to_approval("800.00").await;
+/// A case closed resolved with a compensation of `amount`, approved by the sales manager.
+async fn closed_resolved(app: &TestApp, amount: &str) -> i64 {
+    let id = app.to_approval(amount).await;
     app.ok("sales_manager", id, "approve", json!({})).await;
     app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
     app.ok("supervisor", id, "countersign", json!({})).await;
     app.ok("coordinator", id, "close", json!({})).await;
+    id
+}
+
+#[tokio::test]
+async fn a_months_closed_cases_by_closure_cause_department_and_resolution() {
+    let app = spawn_app().await;
+    closed_resolved(&app, "800.00").await;
     let invalid = app.draft().await;
     app.ok("sales", invalid, "submit", json!({})).await;
     app.ok("coordinator", invalid, "register", json!({"severity": "incidental", "kind": "non_quality", "non_quality_cause": "late_delivery"})).await;
@@ -139,11 +145,7 @@ async fn complaint_amounts_leave_the_collection_rate_bonus_per_salesperson_and_i
 #[tokio::test]
 async fn a_weeks_figures_equal_a_direct_count_and_the_workbook() {
     let app = spawn_app().await;
-    let id = app.to_approval("500.00").await;
-    app.ok("sales_manager", id, "approve", json!({})).await;
-    app.ok("sales", id, "record_outcome", json!({"accepted": true, "answered_on": "2026-11-20"})).await;
-    app.ok("supervisor", id, "countersign", json!({})).await;
-    app.ok("coordinator", id, "close", json!({})).await;
+    closed_resolved(&app, "500.00").await;
     let late = app.to_sales_proposal().await;
     app.exec(&format!("UPDATE complaints SET case_due_at = '2020-01-01 00:00:00' WHERE id = {late}"));
     let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();

@@ -20,6 +20,11 @@ pub fn money(fen: i64) -> MoneyView {
     }
 }
 
+/// A share in basis points as a percent with two decimals: 6667 is "66.67".
+pub fn percent(bp: i64) -> String {
+    format!("{}.{:02}", bp / 100, bp % 100)
+}
+
 /// Something named: a person, a department, a customer.
 #[derive(Serialize, ToSchema, Clone, Debug)]
 pub struct Ref {

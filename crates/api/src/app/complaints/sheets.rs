@@ -64,6 +64,7 @@ pub fn monthly(m: &MonthlyStatistics, lang: Lang) -> Vec<SheetData> {
         let row = |label: String, g: &GroupView| {
             vec![label, g.cases.to_string(), g.defective_quantity.to_string(), g.settlement.amount.clone(), g.loss.amount.clone()]
         };
+        let shown: Vec<&GroupView> = breakdown.items.iter().chain(&breakdown.others).collect();
         let mut rows: Vec<Vec<String>> = breakdown.items.iter().map(|g| row(label(g), g)).collect();
         if let Some(others) = &breakdown.others {
             rows.push(row(word("reports.others"), others));
@@ -71,10 +72,9 @@ pub fn monthly(m: &MonthlyStatistics, lang: Lang) -> Vec<SheetData> {
         // The resolution breakdown counts cases with such a line: a case may
         // hold several kinds, so its rows need not add up to the cases.
         if key != "byResolution" {
-            let sum = |f: fn(&[String]) -> f64| rows.iter().map(|r| f(r)).sum::<f64>();
-            let cases = sum(|r| r[1].parse().unwrap_or(0.0));
-            let defective = sum(|r| r[2].parse().unwrap_or(0.0));
-            rows.push(vec![word("tracking.total"), format!("{cases}"), format!("{defective}"), m.settlement_total.amount.clone(), m.loss_total.amount.clone()]);
+            let cases: u64 = shown.iter().map(|g| g.cases).sum();
+            let defective: i64 = shown.iter().map(|g| g.defective_quantity).sum();
+            rows.push(vec![word("tracking.total"), cases.to_string(), defective.to_string(), m.settlement_total.amount.clone(), m.loss_total.amount.clone()]);
         }
         sheets.push(SheetData {
             name: word(&format!("reports.{key}")),

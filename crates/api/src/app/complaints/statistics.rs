@@ -2,7 +2,7 @@
 //! closed cases by closure, kind, severity, cause, customer, product,
 //! resolution type and responsible department.
 
-use crate::app::views::{money, MoneyView};
+use crate::app::views::{money, percent, MoneyView};
 use crate::app::{policy, Ctx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
@@ -164,7 +164,7 @@ pub fn monthly(c: &mut DbConn, ctx: &Ctx, q: MonthlyCmd) -> ApiResult<MonthlySta
         repeats: m.repeats,
         irrational_first: m.irrational_first,
         irrational_second: m.irrational_second,
-        first_closure_rate_percent: m.first_closure_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+        first_closure_rate_percent: m.first_closure_rate_bp().map(percent),
         settlement_total: money(m.settlement_fen),
         loss_total: money(m.loss_fen),
         by_closure: breakdown(&m.by_closure, top, none),

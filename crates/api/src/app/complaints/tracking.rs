@@ -10,9 +10,12 @@ use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::grid::out::{Cell, SheetFile};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
+use kehu_domain::resolution::ResolutionKind;
 use kehu_domain::workflow::EventAction;
 use kehu_persistence::complaint_lists::ComplaintFilter;
+use kehu_persistence::complaint_reads;
 use kehu_persistence::complaint_tracking::{self as store, TrackingRow, SIGN_OFFS};
+use kehu_persistence::complaints::LineRow;
 use kehu_persistence::{people, DbConn};
 use std::collections::HashMap;
 
@@ -76,7 +79,7 @@ pub fn export(conn: &mut DbConn, ctx: &Ctx, filter: ComplaintFilter) -> ApiResul
         let ids: Vec<i64> = rows.iter().map(|(r, _)| r.id).collect();
         let extra = Extra::load(conn, &ids)?;
         for (row, customer) in &rows {
-            let cells = cells(lang, row, customer.as_deref(), &extra, &departments, &day, today);
+            let cells = cells(lang, row, customer.as_deref(), &extra, &departments, &day, today)?;
             for (total, column) in totals.iter_mut().zip(TOTALLED) {
                 if let Cell::Count(n) | Cell::Amount(n) = cells[column] {
                     *total += n;
@@ -124,19 +127,12 @@ impl Extra {
     }
 }
 
-/// A share as the row copies it: department first, ratio fifth.
-fn shares(json: Option<&str>) -> Vec<(i64, i64)> {
-    let parsed: Vec<Vec<serde_json::Value>> = json.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
-    parsed.iter().filter_map(|s| Some((s.get(1)?.as_i64()?, s.get(4)?.as_i64()?))).collect()
-}
-
-/// The resolution kinds of the row's lines (third field), in order, once each.
-fn resolution_kinds(json: Option<&str>) -> Vec<String> {
-    let parsed: Vec<Vec<serde_json::Value>> = json.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
-    let mut kinds: Vec<String> = Vec::new();
-    for kind in parsed.iter().filter_map(|l| l.get(2)?.as_str().map(str::to_owned)) {
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
+/// The resolution kinds of the lines, in order, once each.
+fn resolution_kinds(lines: &[LineRow]) -> Vec<ResolutionKind> {
+    let mut kinds = Vec::new();
+    for l in lines {
+        if !kinds.contains(&l.kind) {
+            kinds.push(l.kind);
         }
     }
     kinds
@@ -150,16 +146,17 @@ fn cells(
     departments: &HashMap<i64, String>,
     day: &dyn Fn(chrono::NaiveDateTime) -> NaiveDate,
     today: NaiveDate,
-) -> Vec<Cell> {
+) -> ApiResult<Vec<Cell>> {
     let text = |s: Option<String>| s.filter(|s| !s.is_empty()).map_or(Cell::Empty, Cell::Text);
     let date = |d: Option<NaiveDate>| d.map_or(Cell::Empty, |d| Cell::Text(d.format("%Y-%m-%d").to_string()));
     let word = |key: String| lang.text(&key).map(str::to_owned).unwrap_or(key);
     let signed = |a: EventAction| extra.sign_offs.get(&(r.id, a)).map(|at| day(*at));
-    let shares = shares(r.responsibilities_json.as_deref());
+    let shares = complaint_reads::shares_of(r.id, r.responsibilities_json.as_deref())?;
+    let lines = complaint_reads::lines_of(r.id, r.lines_json.as_deref())?;
     let sanctions = extra.sanctions.get(&r.id).map(Vec::as_slice).unwrap_or_default();
     let received = day(r.created_at);
     let product = [r.product_number.as_deref(), r.product_spec.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    vec![
+    Ok(vec![
         date(Some(received)),
         text(r.number.clone()),
         text(customer.map(str::to_owned)),
@@ -171,10 +168,10 @@ fn cells(
         r.defective_quantity.map_or(Cell::Empty, Cell::Count),
         text(r.description.clone()),
         text(r.countermeasure_department_id.and_then(|d| departments.get(&d).cloned())),
-        text(Some(resolution_kinds(r.lines_json.as_deref()).into_iter().map(|k| word(format!("resolution.{k}"))).collect::<Vec<_>>().join("、"))),
+        text(Some(resolution_kinds(&lines).into_iter().map(|k| word(format!("resolution.{k}"))).collect::<Vec<_>>().join("、"))),
         r.loss_total_fen.map_or(Cell::Empty, Cell::Amount),
-        text(Some(shares.iter().map(|(d, _)| departments.get(d).cloned().unwrap_or_default()).collect::<Vec<_>>().join("\n"))),
-        text(Some(shares.iter().map(|(_, ratio)| ratio.to_string()).collect::<Vec<_>>().join("\n"))),
+        text(Some(shares.iter().map(|s| departments.get(&s.department_id).cloned().unwrap_or_default()).collect::<Vec<_>>().join("\n"))),
+        text(Some(shares.iter().map(|s| s.ratio_percent.to_string()).collect::<Vec<_>>().join("\n"))),
         text(Some(sanctions.iter().map(|(name, _, _)| name.clone()).collect::<Vec<_>>().join("\n"))),
         text(Some(
             sanctions
@@ -194,5 +191,5 @@ fn cells(
             extra.letters.get(&r.id).into_iter().flatten().map(|(number, at)| format!("{} {number}", day(*at).format("%m-%d"))).collect::<Vec<_>>().join("\n"),
         )),
         text(Some(word(format!("state.{}", r.state)))),
-    ]
+    ])
 }

@@ -237,7 +237,7 @@ pub fn view(ctx: &Ctx, d: ComplaintDetail) -> ComplaintView {
             ship_date: row.ship_date,
             quantity_shipped: row.quantity_shipped,
             defective_quantity: row.defective_quantity,
-            defect_rate_percent: domain_intake.defect_rate_bp().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+            defect_rate_percent: domain_intake.defect_rate_bp().map(crate::app::views::percent),
             found_at: row.found_at.clone(),
             description: row.description.clone(),
             requests: row.requests.0.clone(),

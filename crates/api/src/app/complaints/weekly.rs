@@ -4,6 +4,7 @@
 //! complaints; as figures and as a workbook.
 
 use super::sheets::SheetData;
+use crate::app::views::percent;
 use crate::app::{policy, Ctx};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::i18n::Lang;
@@ -57,10 +58,6 @@ pub struct WeeklyStatistics {
     pub by_severity: Vec<WeekRow>,
 }
 
-pub(crate) fn percent(bp: i64) -> String {
-    format!("{}.{:02}", bp / 100, bp % 100)
-}
-
 fn rows(rows: Vec<weekly::Row>) -> Vec<WeekRow> {
     rows.into_iter().map(|r| WeekRow { key: r.key, registered: r.registered, closed: r.closed }).collect()
 }
@@ -81,7 +78,7 @@ pub fn weekly(c: &mut DbConn, ctx: &Ctx, q: WeeklyCmd) -> ApiResult<WeeklyStatis
         .ok_or_else(|| ApiError::field("week", FieldCode::Invalid, "a day from 1970 to 9999"))?;
     let (from, to) = (cal.day_start(week), cal.day_start(next));
     let registered = facts::registered_between(c, ctx.org(), from.naive_utc(), to.naive_utc())?;
-    let (closed, _, _) = facts::closed_between(c, ctx.org(), from.naive_utc(), to.naive_utc())?;
+    let closed = facts::closed_cases_between(c, ctx.org(), from.naive_utc(), to.naive_utc())?;
     let overdue = facts::overdue_at(c, ctx.org(), to.naive_utc())?;
     let w = weekly::weekly(&registered, &closed, u64::try_from(overdue).unwrap_or(0));
     Ok(WeeklyStatistics {
